@@ -1,0 +1,500 @@
+"""The `ccs-desktop` command.
+
+Its options, output and exit codes are a contract that scripts rely on: 0 ok, 2 bad input (nothing was sent),
+3 authentication failed, 4 network or API failure, 1 a bug (logged, never shown as a traceback). Imports of
+requests, keyring, phonenumbers and Qt happen inside the commands that need them, so `--help` starts fast
+and the non-GUI commands never load Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ccs_desktop import __version__
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.api import Agent, CallRecord
+    from ccs_desktop.core.credentials import CredentialStore
+    from ccs_desktop.core.settings import Settings
+
+PROG = "ccs-desktop"
+EXIT_OK, EXIT_BUG, EXIT_INPUT, EXIT_AUTH, EXIT_FAILURE = 0, 1, 2, 3, 4
+DATE_HELP = "'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)"
+
+
+class Context:
+    """Settings, tenant and agent for one command, resolved from flags, then CCS_* variables, then the config."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from ccs_desktop.core.paths import config_file
+        from ccs_desktop.core.settings import Settings
+
+        self.args = args
+        self.settings: Settings = Settings(config_file())
+
+    def value(self, flag: str | None, env: str, setting: str) -> str:
+        return (flag or os.environ.get(env) or self.settings.get_str(setting)).strip()
+
+    @property
+    def tenant_text(self) -> str:
+        return self.value(getattr(self.args, "tenant", None), "CCS_TENANT", "tenant")
+
+    @property
+    def email(self) -> str:
+        return self.value(getattr(self.args, "email", None), "CCS_EMAIL", "email")
+
+    def require(self) -> tuple[str, str]:
+        from ccs_desktop.core.errors import NotConfigured
+
+        tenant, email = self.tenant_text, self.email
+        if not tenant or not email:
+            raise NotConfigured(
+                "Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN)."
+            )
+        return tenant, email
+
+    def agent(self, *, keep_session: bool = True) -> tuple[Agent, CredentialStore | None]:
+        """An Agent with credentials from CCS_APP_TOKEN or the keyring; `keep_session` stores sessions there."""
+        from ccs_desktop.core.api import Agent, CcsClient, Timeouts, resolve_tenant
+        from ccs_desktop.core.credentials import CredentialStore
+
+        tenant_text, email = self.require()
+        tenant = resolve_tenant(tenant_text)
+        env_token = os.environ.get("CCS_APP_TOKEN", "").strip()
+        store = CredentialStore(tenant.base_url, email) if (keep_session or not env_token) else None
+        token = env_token or (store.load_app_token() if store else None)
+        if not token:
+            from ccs_desktop.core.errors import NotConfigured
+
+            raise NotConfigured(f"No app_token for {email} on {tenant.host}: run `ccs-desktop login`.")
+        client = CcsClient(
+            tenant,
+            timeouts=Timeouts(
+                self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout")
+            ),
+        )
+        lifetime = self.settings.get_float("session_lifetime_hours") * 3600
+        agent = Agent(client, email, token, store=store if keep_session else None, lifetime=lifetime)
+        return agent, store
+
+
+# --- commands --------------------------------------------------------------------------------------------------
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    import getpass
+
+    from ccs_desktop.core.api import Agent, CcsClient, Timeouts, resolve_tenant
+    from ccs_desktop.core.credentials import CredentialStore
+    from ccs_desktop.core.errors import NotConfigured
+
+    ctx = Context(args)
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    tenant_text = ctx.tenant_text or (_ask("Tenant (name, host or URL): ") if interactive else "")
+    email = ctx.email or (_ask("E-mail: ") if interactive else "")
+    if not tenant_text or not email:
+        raise NotConfigured("Give --tenant and --email (or CCS_TENANT and CCS_EMAIL).")
+    tenant = resolve_tenant(tenant_text)
+    token = os.environ.get("CCS_APP_TOKEN", "").strip()
+    if not token and interactive:
+        token = getpass.getpass("app_token (hidden): ").strip()
+    if not token:
+        raise NotConfigured("No app_token: set CCS_APP_TOKEN or run `ccs-desktop login` in a terminal.")
+    settings = ctx.settings
+    client = CcsClient(
+        tenant, timeouts=Timeouts(settings.get_float("connect_timeout"), settings.get_float("read_timeout"))
+    )
+    store = CredentialStore(tenant.base_url, email)
+    agent = Agent(client, email, token, lifetime=settings.get_float("session_lifetime_hours") * 3600)
+    agent.ping()
+    stored = agent.login()
+    store.save_app_token(token)
+    store.save_session(stored)
+    settings.set("tenant", tenant_text)
+    settings.set("email", email)
+    settings.save()
+    print(f"Logged in to {tenant.host} as {email}.")
+    return EXIT_OK
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(prompt).strip()
+    except EOFError:
+        return ""
+
+
+def cmd_logout(args: argparse.Namespace) -> int:
+    from ccs_desktop.core.api import resolve_tenant
+    from ccs_desktop.core.credentials import CredentialStore
+
+    ctx = Context(args)
+    tenant_text, email = ctx.tenant_text, ctx.email
+    if not tenant_text or not email:
+        print("Not logged in; nothing to remove.")
+        return EXIT_OK
+    tenant = resolve_tenant(tenant_text)
+    removed = CredentialStore(tenant.base_url, email).delete_all()
+    if removed:
+        print(f"Logged out {email} from {tenant.host}: app_token and session removed from the keyring.")
+    else:
+        print(f"Nothing stored for {email} on {tenant.host}; already logged out.")
+    return EXIT_OK
+
+
+def cmd_call(args: argparse.Namespace) -> int:
+    from ccs_desktop.core.phone import check_region, dial_string, parse_number
+
+    ctx = Context(args)
+    region = check_region(ctx.settings.get_str("region"))
+    number = parse_number(args.number, region)
+    dial_format = args.dial_format or ctx.settings.get_str("dial_format")
+    dialed = dial_string(number, dial_format, region)
+    agent, _ = ctx.agent()
+    placed = agent.place_call(dialed)
+    if args.json:
+        _print_json(
+            {"call_id": placed.call_id, "number": number.e164, "transaction_id": placed.transaction_id}
+        )
+    else:
+        print(placed.call_id)
+    return EXIT_OK
+
+
+def _control(action: Callable[[Agent], str]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        agent, _ = Context(args).agent()
+        print(action(agent) or "Done.")
+        return EXIT_OK
+
+    return run
+
+
+cmd_hangup = _control(lambda agent: agent.hangup())
+cmd_hold = _control(lambda agent: agent.hold())
+cmd_unhold = _control(lambda agent: agent.unhold())
+
+
+def parse_when(text: str, *, end_of_day: bool) -> datetime:
+    """CCS's own date form, or a bare date meaning the day's first or last second."""
+    from ccs_desktop.core.errors import InvalidInput
+
+    value = text.strip()
+    for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
+        try:
+            return datetime.strptime(value, fmt)
+        except ValueError:
+            pass
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d")
+    except ValueError:
+        raise InvalidInput(f"{text!r} is not a date: use {DATE_HELP}.") from None
+    return day.replace(hour=23, minute=59, second=59) if end_of_day else day
+
+
+def cmd_calls(args: argparse.Namespace) -> int:
+    from ccs_desktop.core.api import CdrQuery
+    from ccs_desktop.core.errors import InvalidInput
+
+    ctx = Context(args)
+    start = parse_when(args.date_from, end_of_day=False) if args.date_from else None
+    finish = parse_when(args.date_to, end_of_day=True) if args.date_to else None
+    if not args.call_id and (start is None or finish is None):
+        raise InvalidInput("Give --from and --to (or --call-id).")
+    if args.call_id and (start is None or finish is None):
+        finish = finish or datetime.now().replace(microsecond=0)
+        start = start or finish - timedelta(days=90)
+    if start and finish and start > finish:
+        raise InvalidInput("--from is after --to.")
+    matches: Callable[[CallRecord], bool] = lambda record: True  # noqa: E731
+    if args.number:
+        from ccs_desktop.core.phone import check_region, parse_number
+
+        wanted = parse_number(args.number, check_region(ctx.settings.get_str("region")))
+        matches = _number_matcher(wanted.national_number)
+    query = CdrQuery(
+        start=start,
+        finish=finish,
+        agent_username=args.agent,
+        queue=args.queue,
+        sorting=args.sort,
+        activecallkey=args.call_id,
+    )
+    query.params()  # validate before anything is sent
+    agent, _ = ctx.agent(keep_session=False)
+    progress = _Progress(sys.stderr)
+    records: list[CallRecord] = []
+    for record in agent.call_records(query):
+        progress.tick()
+        if matches(record):
+            records.append(record)
+    if args.call_id and not records:
+        # CCS may not tell us the live-call key; our own transaction id is echoed as `uniqueid`.
+        lookup = CdrQuery(start=start, finish=finish, uniqueid=args.call_id)
+        records = [r for r in agent.call_records(lookup) if matches(r)]
+    progress.done(len(records))
+    writer = {"table": _write_table, "json": _write_json, "csv": _write_csv}[args.format]
+    writer(records, sys.stdout)
+    return EXIT_OK
+
+
+def _number_matcher(national: str) -> Callable[[CallRecord], bool]:
+    """Suffix match on digits: 0532..., 90532... and +90 532... in CCS records all end the same way."""
+    from ccs_desktop.core.phone import digits_suffix
+
+    size = len(national)
+
+    def match(record: CallRecord) -> bool:
+        return any(
+            digits_suffix(value, size) == national and len(digits_suffix(value, 99)) >= size
+            for value in (record.caller_id, record.called_num)
+        )
+
+    return match
+
+
+class _Progress:
+    """Progress on stderr, only once a listing has taken more than a second."""
+
+    def __init__(self, stream: TextIO, delay: float = 1.0) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self.delay = delay
+        self.count = 0
+        self.shown = False
+        self._next = self.started + delay
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.count % 100 == 0:
+            now = time.monotonic()
+            if now >= self._next:
+                end = "\r" if self.stream.isatty() else "\n"
+                self.stream.write(f"Fetched {self.count:,} call records…{end}")
+                self.stream.flush()
+                self.shown = True
+                self._next = now + (0.2 if self.stream.isatty() else 2.0)
+
+    def done(self, kept: int) -> None:
+        if self.shown:
+            elapsed = time.monotonic() - self.started
+            self.stream.write(f"Fetched {self.count:,} call records in {elapsed:.1f} s; {kept:,} shown.\n")
+            self.stream.flush()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _write_table(records: Sequence[CallRecord], out: TextIO) -> None:
+    if not records:
+        print("No call records.", file=sys.stderr)
+        return
+    headers = ("Date", "Dir", "From", "To", "Result", "Talk", "Queue", "Agent")
+    rows = [
+        (
+            record.get("calldate") or "",
+            {True: "in", False: "out", None: ""}[record.inbound],
+            record.caller_id,
+            record.called_num,
+            "answered" if record.answered else "missed",
+            _duration(record.duration),
+            record.queue,
+            record.agent,
+        )
+        for record in records
+    ]
+    widths = [max(len(h), *(len(str(r[i])) for r in rows)) for i, h in enumerate(headers)]
+    line = "  ".join(f"{{:{w}}}" for w in widths)
+    out.write(line.format(*headers).rstrip() + "\n")
+    out.writelines(line.format(*row).rstrip() + "\n" for row in rows)
+
+
+def _duration(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def _write_json(records: Iterable[CallRecord], out: TextIO) -> None:
+    json.dump([dict(r.raw) for r in records], out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def _write_csv(records: Sequence[CallRecord], out: TextIO) -> None:
+    import csv
+
+    from ccs_desktop.core.api.records import field_order
+
+    columns = field_order(list(records)) or ["callid", "calldate", "callerid", "called_num"]
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record.raw.get(name)) for name in columns])
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def cmd_simulator(args: argparse.Namespace) -> int:
+    from ccs_desktop.simulator import SimulatorConfig, run
+
+    config = SimulatorConfig(
+        host=args.host,
+        port=args.port,
+        seed_calls=args.seed_calls,
+        session_ttl=args.session_ttl,
+        call_seconds=args.call_seconds,
+        ring_seconds=args.ring_seconds,
+        paging_end=args.paging_end,
+        test_controls=args.test_controls,
+        random_seed=args.seed,
+    )
+    return run(config)
+
+
+# --- parser ----------------------------------------------------------------------------------------------------
+
+
+def _non_negative(kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def convert(text: str) -> Any:
+        value = kind(text)
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"must not be negative: {text}")
+        return value
+
+    convert.__name__ = kind.__name__
+    return convert
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Desktop companion for Call Center Studio agents. Without a command, opens the agent window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr (secrets masked)")
+    parser.add_argument("--demo", action="store_true", help="open the window on a built-in CCS simulator")
+    parser.add_argument("--smoke", action="store_true", help="with --demo: start, measure, print JSON, exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+        return command
+
+    login = add(
+        "login", cmd_login, "log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring"
+    )
+    login.add_argument("--tenant", help="tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT")
+    login.add_argument("--email", help="the agent's CCS e-mail; or CCS_EMAIL")
+    add("logout", cmd_logout, "remove the app_token and the session from the keyring")
+
+    call = add("call", cmd_call, "place a call (click2call) and print its call id")
+    call.add_argument("number", help="phone number in any common format")
+    call.add_argument(
+        "--dial-format", choices=("national", "e164", "digits"), help="how CCS receives the number"
+    )
+    call.add_argument("--json", action="store_true", help="print {call_id, number, transaction_id}")
+    add("hangup", cmd_hangup, "hang up the current call (click2hang)")
+    add("hold", cmd_hold, "put the current call on hold (click2hold)")
+    add("unhold", cmd_unhold, "resume the call on hold (click2unhold)")
+
+    calls = add("calls", cmd_calls, "list call records (reportsCDRLogs), all pages")
+    calls.add_argument("--from", dest="date_from", metavar="WHEN", help=DATE_HELP)
+    calls.add_argument("--to", dest="date_to", metavar="WHEN", help=DATE_HELP)
+    calls.add_argument("--number", help="only calls with this number, in any format")
+    calls.add_argument(
+        "--call-id", metavar="ACTIVECALLKEY", help="one call by its id (other filters ignored)"
+    )
+    calls.add_argument("--agent", metavar="EMAIL", help="only this agent's calls (agent_username)")
+    calls.add_argument("--queue", metavar="QUEUEKEY", help="only this queue's calls")
+    calls.add_argument(
+        "--sort", choices=("desc", "asc"), default="desc", help="by call date (default: newest first)"
+    )
+    calls.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    sim = add("simulator", cmd_simulator, "run the CCS-compatible simulator (prints its credentials as JSON)")
+    sim.add_argument("--host", default="127.0.0.1")
+    sim.add_argument("--port", type=_non_negative(int), default=8765, help="0 = any free port")
+    sim.add_argument("--seed-calls", type=_non_negative(int), default=500, help="seeded call records")
+    sim.add_argument("--session-ttl", type=_non_negative(float), default=36000.0, metavar="SECONDS")
+    sim.add_argument("--call-seconds", type=_non_negative(float), default=20.0, metavar="SECONDS")
+    sim.add_argument("--ring-seconds", type=_non_negative(float), default=2.0, metavar="SECONDS")
+    sim.add_argument("--paging-end", choices=("empty-page", "no-cursor"), default="empty-page")
+    sim.add_argument("--seed", type=int, default=1, help="random seed of the generated data")
+    sim.add_argument(
+        "--test-controls", action="store_true", help="enable the /_sim/ fault and state endpoints"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    from ccs_desktop.core.logs import setup_logging
+
+    setup_logging(verbose=args.verbose)
+    if args.command is None:
+        return _run_gui(args)
+    return run_command(args.handler, args)
+
+
+def run_command(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """One line on stderr for every failure; the exit code says which kind."""
+    from ccs_desktop.core.errors import CcsError
+
+    try:
+        return handler(args)
+    except CcsError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK  # `ccs-desktop calls | head` is fine
+    except Exception:
+        return _report_bug()
+
+
+def _report_bug() -> int:
+    import logging
+    import traceback
+
+    from ccs_desktop.core.logs import redact
+    from ccs_desktop.core.paths import log_dir
+
+    text = redact(traceback.format_exc())
+    where = log_dir() / "crash.log"
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        with where.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat()} ccs-desktop {__version__}\n{text}\n")
+    except OSError:
+        logging.getLogger(__name__).debug("cannot write %s", where)
+    print(f"{PROG}: internal error; details were written to {where}", file=sys.stderr)
+    return EXIT_BUG
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    print(
+        f"{PROG}: the agent window is not available in this build yet; see `{PROG} --help`.", file=sys.stderr
+    )
+    return EXIT_INPUT

@@ -1,0 +1,225 @@
+"""One agent's access to CCS: the session, its lifetime, and the CCS guide's re-login rule.
+
+The guide says: keep the session for its lifetime (8-12 h) and, when an answer carries `login: false`, log in
+again and repeat the request. We repeat exactly once. A click2call is repeated only after CCS *answered* that the
+session was bad (then no call was placed); after a timeout or a lost connection it is never repeated, because
+the first request may already be ringing the customer.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired
+from ccs_desktop.core.api.records import CallRecord
+from ccs_desktop.core.errors import NetworkError, NotConfigured, RequestTimedOut, SessionExpired
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_SESSION_LIFETIME = 10 * 3600.0
+
+
+@dataclass(frozen=True)
+class StoredSession:
+    session: str
+    issued_at: float  # seconds since the epoch
+
+    def age(self, now: float) -> float:
+        return max(0.0, now - self.issued_at)
+
+
+class SessionStore(Protocol):
+    """Where the session is kept between runs (the OS keyring in production)."""
+
+    def load_session(self) -> StoredSession | None: ...
+    def save_session(self, stored: StoredSession) -> None: ...
+    def delete_session(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class PlacedCall:
+    """What we know of a click2call right after CCS accepted it."""
+
+    transaction_id: str
+    dialed: str
+    activecallkey: str = ""
+    message: str = ""
+    placed_at: float = field(default_factory=time.time)
+
+    @property
+    def call_id(self) -> str:
+        """The live-call key when CCS tells it, else our transaction id (CCS echoes it as `uniqueid`)."""
+        return self.activecallkey or self.transaction_id
+
+
+class Agent:
+    """Thread-safe: the GUI calls it from worker threads; one re-login at a time."""
+
+    def __init__(
+        self,
+        client: CcsClient,
+        email: str,
+        app_token: str | None,
+        *,
+        store: SessionStore | None = None,
+        lifetime: float = DEFAULT_SESSION_LIFETIME,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.client = client
+        self.email = email
+        self._app_token = app_token
+        self._store = store
+        self.lifetime = lifetime
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._session: StoredSession | None = store.load_session() if store else None
+        self.logins = 0  # how many times this object logged in; diagnostics and tests read it
+
+    @property
+    def session(self) -> StoredSession | None:
+        return self._session
+
+    @property
+    def has_app_token(self) -> bool:
+        return bool(self._app_token)
+
+    def session_age(self) -> float | None:
+        return None if self._session is None else self._session.age(self._clock())
+
+    def _token(self) -> str:
+        if not self._app_token:
+            raise NotConfigured("No app_token: run `ccs-desktop login` or set CCS_APP_TOKEN.")
+        return self._app_token
+
+    # --- session -------------------------------------------------------------------------------------------
+
+    def login(self) -> StoredSession:
+        """Log in now, replacing any session we hold."""
+        with self._lock:
+            return self._login_locked()
+
+    def _login_locked(self) -> StoredSession:
+        key = self.client.login(self._token(), self.email)
+        self.logins += 1
+        stored = StoredSession(key, self._clock())
+        self._session = stored
+        if self._store is not None:
+            self._store.save_session(stored)
+        log.info("logged in as %s (login #%d)", self.email, self.logins)
+        return stored
+
+    def ensure_session(self) -> str:
+        """The current session, after logging in if there is none or it outlived its lifetime."""
+        with self._lock:
+            current = self._session
+            if current is None or current.age(self._clock()) >= self.lifetime:
+                current = self._login_locked()
+            return current.session
+
+    def forget_session(self) -> None:
+        with self._lock:
+            self._session = None
+            if self._store is not None:
+                self._store.delete_session()
+
+    def _with_session(self, action: Callable[[str], T]) -> T:
+        session = self.ensure_session()
+        try:
+            return action(session)
+        except LoginRequired as first:
+            log.info("CCS said login: false (%s); logging in again once", first)
+            with self._lock:
+                # Another thread may have renewed it meanwhile; then one login is enough for both.
+                if self._session is None or self._session.session == session:
+                    self._login_locked()
+                assert self._session is not None
+                renewed = self._session.session
+        try:
+            return action(renewed)
+        except LoginRequired as second:
+            raise SessionExpired(
+                f"CCS keeps refusing the session for {self.email} ({second}); log in again."
+            ) from None
+
+    def _with_token(self, action: Callable[[str], T]) -> T:
+        """app_token functions: a `login: false` there still means "log in again", once."""
+        try:
+            return action(self._token())
+        except LoginRequired:
+            self.login()
+        try:
+            return action(self._token())
+        except LoginRequired as second:
+            raise SessionExpired(f"CCS keeps refusing the credentials for {self.email} ({second}).") from None
+
+    # --- call control --------------------------------------------------------------------------------------
+
+    def place_call(
+        self,
+        dialed: str,
+        *,
+        transaction_id: str | None = None,
+        hangup_url: str | None = None,
+        masked: bool = False,
+        selected_queue: bool = False,
+    ) -> PlacedCall:
+        """click2call; `dialed` is the number exactly as CCS should dial it (see core.phone.dial_string)."""
+        transaction_id = transaction_id or str(uuid.uuid4())
+
+        def attempt(session: str) -> PlacedCall:
+            data = self.client.click2call(
+                session,
+                dialed,
+                transaction_id,
+                hangup_url=hangup_url,
+                masked=masked,
+                selected_queue=selected_queue,
+            )
+            key = data.get("activecallkey") or data.get("callid") or data.get("call_id") or ""
+            return PlacedCall(transaction_id, dialed, str(key), str(data.get("message") or ""))
+
+        try:
+            return self._with_session(attempt)
+        except RequestTimedOut:
+            raise RequestTimedOut(
+                f"CCS did not confirm the call to {dialed} in time. It may be ringing; it was not repeated "
+                f"(transaction {transaction_id})."
+            ) from None
+        except NetworkError as exc:
+            raise NetworkError(
+                f"{exc} The call to {dialed} may have been placed; it was not repeated "
+                f"(transaction {transaction_id})."
+            ) from None
+
+    def hangup(self) -> str:
+        return self._with_session(self.client.click2hang)
+
+    def hold(self) -> str:
+        return self._with_session(self.client.click2hold)
+
+    def unhold(self) -> str:
+        return self._with_session(self.client.click2unhold)
+
+    # --- call records --------------------------------------------------------------------------------------
+
+    def call_records(self, query: CdrQuery) -> Iterator[CallRecord]:
+        """All records of the query; a page refused with `login: false` is asked for again after one login."""
+        cursor: str | None = None
+        while True:
+            page_cursor = cursor
+            records, cursor = self._with_token(
+                lambda token, c=page_cursor: self.client.cdr_page(token, query, c)  # type: ignore[misc]
+            )
+            yield from records
+            if cursor is None:
+                return
+
+    def ping(self) -> None:
+        self.client.ping(self._token())

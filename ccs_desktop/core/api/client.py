@@ -1,0 +1,292 @@
+"""The CCS classic API (`GET /api/?function=...`) over one keep-alive `requests.Session`.
+
+This layer knows the wire: parameter names, response shapes, how CCS says no, and how a failed request is
+reported without leaking the query string (it carries the app_token or the session). It holds no credentials;
+`Agent` adds the session and the re-login rule on top.
+"""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import socket
+import ssl
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import requests
+
+from ccs_desktop import __version__
+from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
+from ccs_desktop.core.api.tenant import Tenant
+from ccs_desktop.core.errors import (
+    ApiRefused,
+    AuthenticationFailed,
+    InvalidInput,
+    NetworkError,
+    RequestTimedOut,
+)
+
+log = logging.getLogger(__name__)
+
+#: Functions that change nothing on CCS, so a lost answer may be asked for again once.
+IDEMPOTENT = frozenset({"ping", "login", "reportsCDRLogs"})
+#: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
+_TOKEN_WORDS = ("app_token", "token", "unauthori", "not authori", "yetki")
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Connect and read timeouts in seconds; a request never waits longer than connect + read."""
+
+    connect: float = 5.0
+    read: float = 20.0
+
+
+class LoginRequired(Exception):
+    """CCS answered `login: false`: the session is unknown or expired. `Agent` handles it; users never see it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message or "Session expired")
+
+
+@dataclass(frozen=True)
+class CdrQuery:
+    """A reportsCDRLogs question; the lookups (activecallkey, uniqueid, callkey) make CCS ignore the rest."""
+
+    start: datetime | None = None
+    finish: datetime | None = None
+    agent: str | None = None
+    agent_username: str | None = None
+    queue: str | None = None
+    sorting: str = "desc"
+    activecallkey: str | None = None
+    uniqueid: str | None = None
+    callkey: str | None = None
+    untransferred: bool = False
+    include_call_history: bool = False
+    include_csat: bool = False
+    include_call_tags: bool = False
+    csat_only: bool = False
+
+    @property
+    def is_lookup(self) -> bool:
+        return bool(self.activecallkey or self.uniqueid or self.callkey)
+
+    def params(self) -> dict[str, str]:
+        if self.sorting not in ("asc", "desc"):
+            raise InvalidInput(f"Sorting must be asc or desc, not {self.sorting!r}.")
+        if not self.is_lookup and (self.start is None or self.finish is None):
+            raise InvalidInput("Call records need a start and a finish date.")
+        if self.start and self.finish and self.start > self.finish:
+            raise InvalidInput("The start date is after the finish date.")
+        params: dict[str, str] = {}
+        if self.start is not None:
+            params["startdate"] = self.start.strftime(CCS_DATETIME)
+        if self.finish is not None:
+            params["finishdate"] = self.finish.strftime(CCS_DATETIME)
+        for name in ("agent", "agent_username", "queue", "activecallkey", "uniqueid", "callkey"):
+            value = getattr(self, name)
+            if value:
+                params[name] = value
+        if self.sorting != "desc":
+            params["sorting"] = self.sorting
+        for flag in (
+            "untransferred",
+            "include_call_history",
+            "include_csat",
+            "include_call_tags",
+            "csat_only",
+        ):
+            if getattr(self, flag):
+                params[flag] = "true"
+        return params
+
+
+class CcsClient:
+    """Stateless calls to one tenant; safe to share between threads (requests' pool is thread-safe enough for GETs)."""
+
+    def __init__(
+        self,
+        tenant: Tenant,
+        *,
+        timeouts: Timeouts | None = None,
+        http: requests.Session | None = None,
+    ) -> None:
+        self.tenant = tenant
+        self.timeouts = timeouts or Timeouts()
+        self._http = http or requests.Session()
+        self._http.headers["User-Agent"] = f"ccs-desktop/{__version__}"
+        self._http.headers["Accept"] = "application/json"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> CcsClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the functions -------------------------------------------------------------------------------------
+
+    def ping(self, app_token: str) -> None:
+        self.request("ping", {"app_token": app_token})
+
+    def login(self, app_token: str, email: str) -> str:
+        """Return a new session for the agent."""
+        data = self.request("login", {"app_token": app_token, "email": email})
+        session = data.get("session")
+        if not isinstance(session, str) or not session:
+            raise NetworkError(f"{self.tenant.host} accepted the login but sent no session.")
+        return session
+
+    def click2call(
+        self,
+        session: str,
+        phonenumber: str,
+        transactionid: str,
+        *,
+        hangup_url: str | None = None,
+        masked: bool = False,
+        selected_queue: bool = False,
+    ) -> dict[str, Any]:
+        params = {"session": session, "phonenumber": phonenumber, "transactionid": transactionid}
+        if hangup_url:
+            params["hangup_url"] = hangup_url
+        if masked:
+            params["masked"] = "1"
+        if selected_queue:
+            params["selected_queue"] = "on"
+        return self.request("click2call", params)
+
+    def click2hang(self, session: str) -> str:
+        return str(self.request("click2hang", {"session": session}).get("message") or "")
+
+    def click2hold(self, session: str) -> str:
+        return str(self.request("click2hold", {"session": session}).get("message") or "")
+
+    def click2unhold(self, session: str) -> str:
+        return str(self.request("click2unhold", {"session": session}).get("message") or "")
+
+    def cdr_page(
+        self, app_token: str, query: CdrQuery, cursor: str | None = None
+    ) -> tuple[list[CallRecord], str | None]:
+        """One page (at most 100 records) and the cursor for the next one, None at the end."""
+        params = {"app_token": app_token, **query.params()}
+        if cursor:
+            params["cursor"] = cursor
+        data = self.request("reportsCDRLogs", params)
+        items = data.get("CallList")
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            raise NetworkError(f"{self.tenant.host} sent call records in an unexpected shape.")
+        records = [CallRecord.from_api(item) for item in items if isinstance(item, Mapping)]
+        next_cursor = data.get("cursor")
+        if not isinstance(next_cursor, str) or not next_cursor or next_cursor == cursor or not records:
+            next_cursor = None
+        return records, next_cursor
+
+    # --- the wire ------------------------------------------------------------------------------------------
+
+    def request(self, function: str, params: Mapping[str, str]) -> dict[str, Any]:
+        """One API call; idempotent functions get a single second chance after a network failure."""
+        attempts = 2 if function in IDEMPOTENT else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self._request_once(function, params)
+            except NetworkError as exc:
+                if attempt == attempts:
+                    raise
+                log.info("%s failed (%s); asking once more", function, exc)
+                time.sleep(0.2)
+        raise AssertionError("unreachable")
+
+    def _request_once(self, function: str, params: Mapping[str, str]) -> dict[str, Any]:
+        query = {"function": function, **params}
+        host = self.tenant.host
+        started = time.perf_counter()
+        try:
+            response = self._http.get(
+                self.tenant.api_url, params=query, timeout=(self.timeouts.connect, self.timeouts.read)
+            )
+        except requests.exceptions.ConnectTimeout:
+            raise NetworkError(
+                f"Cannot reach {host}: no connection within {self.timeouts.connect:g} s."
+            ) from None
+        except requests.exceptions.ReadTimeout:
+            raise RequestTimedOut(f"{host} did not answer within {self.timeouts.read:g} s.") from None
+        except requests.exceptions.RequestException as exc:
+            raise NetworkError(f"Cannot reach {host}: {_describe_failure(exc)}.") from None
+        log.debug("%s answered HTTP %s in %.0f ms", function, response.status_code, _ms(started))
+        if response.status_code != 200:
+            reason = "a server error" if response.status_code >= 500 else "an unexpected status"
+            raise NetworkError(f"{host} answered with HTTP {response.status_code} ({reason}).")
+        try:
+            data = response.json()
+        except ValueError:
+            raise NetworkError(f"{host} sent an answer that is not valid JSON.") from None
+        if not isinstance(data, dict):
+            raise NetworkError(f"{host} sent an answer in an unexpected shape.")
+        return self._check(function, data)
+
+    def _check(self, function: str, data: dict[str, Any]) -> dict[str, Any]:
+        message = str(data.get("message") or "").strip()
+        if function == "login":
+            if data.get("login") is not True:
+                raise AuthenticationFailed(
+                    f"Login refused by {self.tenant.host}: {message or 'no reason given'}."
+                )
+            return data
+        if data.get("login") is False:
+            raise LoginRequired(message)
+        if data.get("success") is False:
+            if any(word in message.lower() for word in _TOKEN_WORDS):
+                raise AuthenticationFailed(f"{self.tenant.host} rejected the app_token: {message}.")
+            raise ApiRefused(message, function)
+        return data
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def _describe_failure(exc: BaseException) -> str:
+    """A short reason from the exception chain, never its text (which holds the URL and its query string)."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [exc]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror) or type(current).__name__ == "NameResolutionError":
+            return "the host name was not found"
+        if isinstance(current, ConnectionRefusedError):
+            return "connection refused"
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return "its certificate could not be verified"
+        if isinstance(current, ssl.SSLError):
+            return "the secure connection failed"
+        if isinstance(
+            current, http.client.RemoteDisconnected | ConnectionResetError | ConnectionAbortedError
+        ):
+            return "the connection was lost before it answered"
+        if (
+            isinstance(current, OSError)
+            and current.errno is not None
+            and "unreachable" in str(current).lower()
+        ):
+            return "the network is unreachable"
+        for attr in ("reason", "__cause__", "__context__"):
+            inner = getattr(current, attr, None)
+            if isinstance(inner, BaseException):
+                todo.append(inner)
+        for arg in getattr(current, "args", ()):
+            if isinstance(arg, BaseException):
+                todo.append(arg)
+    return "the connection failed"

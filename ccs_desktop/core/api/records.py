@@ -1,0 +1,162 @@
+"""Call records as CCS sends them: known fields typed, everything else kept untouched.
+
+CCS adds fields over time (the v1 API already has `status`, `hangupcause`, `inbound`, `click2call`), and tenants get
+extra ones from `include_*` flags. A record therefore keeps the raw mapping it came from, so exports and the
+details pane show every field, and typed properties read the ones the app understands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+CCS_DATETIME = "%Y-%m-%d %H:%M:%S"
+
+#: The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.
+KNOWN_FIELDS: tuple[str, ...] = (
+    "callid",
+    "calldate",
+    "callerid",
+    "called_num",
+    "inbound",
+    "click2call",
+    "answered",
+    "status",
+    "duration",
+    "waitduration",
+    "queue",
+    "queuekey",
+    "agent",
+    "agentid",
+    "answeredby",
+    "queued",
+    "assigned",
+    "abandon",
+    "queuedate",
+    "talkdate",
+    "hangupdate",
+    "hangupcause",
+    "sl",
+    "shortcall",
+    "around",
+    "hold",
+    "holdduration",
+    "voicemail",
+    "recordingurl",
+    "localrelease",
+    "transferred",
+    "uniqueid",
+    "callkey",
+)
+
+
+def parse_ccs_datetime(value: object) -> datetime | None:
+    """CCS writes naive tenant-local times; clients have seen only the first 16 characters to be reliable."""
+    if not isinstance(value, str) or len(value) < 16:
+        return None
+    text = value.replace("T", " ")
+    for fmt, size in ((CCS_DATETIME, 19), ("%Y-%m-%d %H:%M", 16)):
+        try:
+            return datetime.strptime(text[:size], fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _as_int(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    """One reportsCDRLogs entry."""
+
+    raw: Mapping[str, Any] = field(repr=False)
+
+    @classmethod
+    def from_api(cls, data: Mapping[str, Any]) -> CallRecord:
+        return cls(dict(data))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.raw.get(name, default)
+
+    @property
+    def call_id(self) -> str:
+        return str(self.raw.get("callid") or self.raw.get("callkey") or "")
+
+    @property
+    def call_date(self) -> datetime | None:
+        return parse_ccs_datetime(self.raw.get("calldate"))
+
+    @property
+    def caller_id(self) -> str:
+        return str(self.raw.get("callerid") or "")
+
+    @property
+    def called_num(self) -> str:
+        return str(self.raw.get("called_num") or "")
+
+    @property
+    def inbound(self) -> bool | None:
+        """None when CCS did not say (the classic API has no direction field; the v1 one does)."""
+        value = self.raw.get("inbound")
+        return None if value is None else _as_bool(value)
+
+    @property
+    def answered(self) -> bool:
+        return _as_bool(self.raw.get("answered"))
+
+    @property
+    def duration(self) -> int | None:
+        return _as_int(self.raw.get("duration"))
+
+    @property
+    def wait_duration(self) -> int | None:
+        return _as_int(self.raw.get("waitduration"))
+
+    @property
+    def queue(self) -> str:
+        return str(self.raw.get("queue") or "")
+
+    @property
+    def agent(self) -> str:
+        return str(self.raw.get("agent") or "")
+
+    @property
+    def recording_url(self) -> str:
+        return str(self.raw.get("recordingurl") or "")
+
+    @property
+    def other_party(self) -> str:
+        """The customer's number: the caller on inbound calls, the called number otherwise."""
+        return self.caller_id if self.inbound else self.called_num
+
+    @property
+    def extra_fields(self) -> dict[str, Any]:
+        """Fields this version of the app does not know; kept so nothing CCS sends is lost."""
+        known = set(KNOWN_FIELDS)
+        return {k: v for k, v in self.raw.items() if k not in known}
+
+
+def field_order(records: list[CallRecord]) -> list[str]:
+    """Columns for an export: the known fields that occur, then every unknown one in first-seen order."""
+    seen: dict[str, None] = {}
+    for record in records:
+        for key in record.raw:
+            seen.setdefault(key, None)
+    ordered = [name for name in KNOWN_FIELDS if name in seen]
+    ordered += [name for name in seen if name not in KNOWN_FIELDS]
+    return ordered

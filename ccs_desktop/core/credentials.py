@@ -1,0 +1,108 @@
+"""The app_token and the session live in the OS keyring, and nowhere else.
+
+`keyring` picks the backend the way the user configured it (PYTHON_KEYRING_BACKEND, keyringrc.cfg), so a site
+that uses KWallet, the Secret Service, the macOS Keychain or the Windows Credential Manager gets what it chose.
+Entries use the service name `ccs-desktop`; the account names tenant and agent so two tenants never collide.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from ccs_desktop.core.api.agent import StoredSession
+from ccs_desktop.core.errors import CredentialStoreError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "ccs-desktop"
+
+
+def account_name(base_url: str, email: str) -> str:
+    return f"{email.strip().lower()} on {base_url}"
+
+
+def _backend() -> Any:
+    try:
+        import keyring  # noqa: PLC0415 - 0.1-0.3 s; only commands that need secrets pay for it
+
+        return keyring.get_keyring()
+    except Exception as exc:
+        raise CredentialStoreError(_unavailable(exc)) from None
+
+
+def _unavailable(exc: BaseException) -> str:
+    return (
+        f"The system keyring is not available ({type(exc).__name__}). ccs-desktop keeps the app_token only "
+        "there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND."
+    )
+
+
+class CredentialStore:
+    """One agent's secrets in the keyring; implements `SessionStore` for `Agent`."""
+
+    def __init__(self, base_url: str, email: str, backend: Any = None) -> None:
+        self.account = account_name(base_url, email)
+        self._backend = backend
+
+    def _kr(self) -> Any:
+        if self._backend is None:
+            self._backend = _backend()
+        return self._backend
+
+    def _get(self, kind: str) -> str | None:
+        try:
+            return self._kr().get_password(SERVICE, f"{kind}:{self.account}")
+        except CredentialStoreError:
+            raise
+        except Exception as exc:
+            raise CredentialStoreError(_unavailable(exc)) from None
+
+    def _set(self, kind: str, value: str) -> None:
+        try:
+            self._kr().set_password(SERVICE, f"{kind}:{self.account}", value)
+        except CredentialStoreError:
+            raise
+        except Exception as exc:
+            raise CredentialStoreError(_unavailable(exc)) from None
+
+    def _delete(self, kind: str) -> bool:
+        try:
+            self._kr().delete_password(SERVICE, f"{kind}:{self.account}")
+        except CredentialStoreError:
+            raise
+        except Exception as exc:
+            if type(exc).__name__ == "PasswordDeleteError":  # nothing stored: already as we want it
+                return False
+            raise CredentialStoreError(_unavailable(exc)) from None
+        return True
+
+    # app_token
+    def load_app_token(self) -> str | None:
+        return self._get("app_token")
+
+    def save_app_token(self, token: str) -> None:
+        self._set("app_token", token)
+
+    # SessionStore
+    def load_session(self) -> StoredSession | None:
+        raw = self._get("session")
+        if not raw:
+            return None
+        try:
+            data = json.loads(raw)
+            return StoredSession(str(data["session"]), float(data["issued_at"]))
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignoring an unreadable session entry in the keyring")
+            return None
+
+    def save_session(self, stored: StoredSession) -> None:
+        self._set("session", json.dumps({"session": stored.session, "issued_at": stored.issued_at}))
+
+    def delete_session(self) -> None:
+        self._delete("session")
+
+    def delete_all(self) -> int:
+        """Remove the token and the session; return how many entries there were."""
+        return int(self._delete("session")) + int(self._delete("app_token"))

@@ -1,0 +1,65 @@
+"""The errors ccs-desktop shows to people.
+
+Every error here has a `str()` written for the agent who reads it: no traceback, no URL with a query string, no
+token. `exit_code` is what the CLI returns for it, so the CLI, the GUI and scripts agree on what a failure means.
+"""
+
+from __future__ import annotations
+
+
+class CcsError(Exception):
+    """Base of every expected failure; its text is safe to show and to log."""
+
+    exit_code = 4
+
+
+class InvalidInput(CcsError):
+    """The user gave something we cannot use (a number, a date, a file); nothing was sent."""
+
+    exit_code = 2
+
+
+class InvalidNumber(InvalidInput):
+    """A phone number that cannot be parsed or is not a valid number for its region."""
+
+
+class NotConfigured(InvalidInput):
+    """A setting or credential the command needs is missing."""
+
+
+class CredentialStoreError(CcsError):
+    """The OS keyring is missing, locked or refused us."""
+
+    exit_code = 2
+
+
+class AuthenticationFailed(CcsError):
+    """CCS rejected the app_token or the agent's e-mail."""
+
+    exit_code = 3
+
+
+class SessionExpired(AuthenticationFailed):
+    """The session ran out and logging in again did not help."""
+
+
+class ApiRefused(CcsError):
+    """CCS answered, but said no; the message is CCS's own."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, function: str = "") -> None:
+        self.function = function
+        self.api_message = message
+        prefix = f"CCS refused {function}: " if function else "CCS refused the request: "
+        super().__init__(prefix + (message or "no reason given"))
+
+
+class NetworkError(CcsError):
+    """CCS could not be reached or its answer was unusable."""
+
+    exit_code = 4
+
+
+class RequestTimedOut(NetworkError):
+    """CCS did not answer in time; the request may or may not have been carried out."""

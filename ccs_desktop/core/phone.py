@@ -1,0 +1,147 @@
+"""Phone numbers: every format agents paste in, one E.164 form inside, and the form CCS should dial.
+
+Agents copy numbers out of CRMs, e-mails and chats as "0532 123 45 67", "+90 (532) 123-4567", "905321234567" or
+"5321234567"; all of them are the same customer and must compare equal. phonenumbers (Google's libphonenumber)
+knows every region's trunk prefixes and lengths, which hand-written rules get wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
+
+from ccs_desktop.core.errors import InvalidInput, InvalidNumber
+
+DIAL_FORMATS = ("national", "e164", "digits")
+DEFAULT_REGION = "TR"
+#: Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything.
+SCAN_LIMIT = 2000
+
+_MAX_INPUT = 64
+_NON_DIGITS = re.compile(r"\D+")
+
+
+@dataclass(frozen=True, order=True)
+class PhoneNumber:
+    """A valid number; equality is E.164 equality."""
+
+    e164: str
+    country_code: int
+    national_number: str  # national significant number, no trunk prefix: 5321234567
+    region: str  # ISO region the number belongs to ("TR"), "001" for non-geographic
+
+    @property
+    def digits(self) -> str:
+        return self.e164[1:]
+
+    def national(self) -> str:
+        """Formatted the way people of its region write it: 0532 123 45 67."""
+        return phonenumbers.format_number(self._parsed(), PhoneNumberFormat.NATIONAL)
+
+    def international(self) -> str:
+        return phonenumbers.format_number(self._parsed(), PhoneNumberFormat.INTERNATIONAL)
+
+    def display(self, home_region: str = DEFAULT_REGION) -> str:
+        """National form for numbers of the agent's region, international for the rest."""
+        return self.national() if self.region == home_region.upper() else self.international()
+
+    def _parsed(self) -> phonenumbers.PhoneNumber:
+        return phonenumbers.parse(self.e164, None)
+
+
+def check_region(region: str) -> str:
+    code = (region or "").strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise InvalidInput(f"{region!r} is not a known region code (examples: TR, DE, GB, US).")
+    return code
+
+
+def _wrap(parsed: phonenumbers.PhoneNumber) -> PhoneNumber:
+    return PhoneNumber(
+        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
+        country_code=parsed.country_code,
+        national_number=str(parsed.national_number),
+        region=phonenumbers.region_code_for_number(parsed) or "ZZ",
+    )
+
+
+def parse_number(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
+    """Parse what an agent typed or pasted; raise InvalidNumber with a message fit to show them."""
+    region = check_region(region)
+    raw = (text or "").strip()
+    for prefix in ("tel:", "callto:", "sip:"):
+        if raw.lower().startswith(prefix):
+            raw = raw[len(prefix) :].split(";")[0].split("@")[0].strip()
+            break
+    if not raw:
+        raise InvalidNumber("No phone number given.")
+    shown = raw if len(raw) <= _MAX_INPUT else raw[:_MAX_INPUT] + "…"
+    if len(raw) > _MAX_INPUT:
+        raise InvalidNumber(f"{shown!r} is too long to be a phone number.")
+    try:
+        parsed = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        raise InvalidNumber(f"{shown!r} is not a phone number.") from None
+    if not phonenumbers.is_valid_number(parsed):
+        # "905321234567" without a plus: libphonenumber tries it as a national number first.
+        digits = _NON_DIGITS.sub("", raw)
+        retry = _try_international(digits) if digits and not raw.startswith("+") else None
+        if retry is None:
+            raise InvalidNumber(f"{shown!r} is not a valid phone number for {region}.")
+        parsed = retry
+    return _wrap(parsed)
+
+
+def _try_international(digits: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        parsed = phonenumbers.parse("+" + digits, None)
+    except phonenumbers.NumberParseException:
+        return None
+    return parsed if phonenumbers.is_valid_number(parsed) else None
+
+
+def try_parse(text: str, region: str = DEFAULT_REGION) -> PhoneNumber | None:
+    try:
+        return parse_number(text, region)
+    except InvalidInput:
+        return None
+
+
+def extract_numbers(text: str, region: str = DEFAULT_REGION, limit: int = SCAN_LIMIT) -> list[PhoneNumber]:
+    """Valid numbers in free text, in order of appearance, each once; only the first `limit` characters are read."""
+    region = check_region(region)
+    found: dict[str, PhoneNumber] = {}
+    for match in phonenumbers.PhoneNumberMatcher(text[:limit], region, leniency=phonenumbers.Leniency.VALID):
+        number = _wrap(match.number)
+        found.setdefault(number.e164, number)
+    return list(found.values())
+
+
+def dial_string(number: PhoneNumber, dial_format: str, home_region: str = DEFAULT_REGION) -> str:
+    """The string CCS dials.
+
+    `national` is what a PBX in the agent's country expects: 05321234567 for a Turkish number; a foreign number
+    gets the international access code instead (00 1 650 ... from Turkey), since a national form would reach
+    the wrong line. `e164` is +905321234567 and `digits` is 905321234567.
+    """
+    if dial_format == "e164":
+        return number.e164
+    if dial_format == "digits":
+        return number.digits
+    if dial_format != "national":
+        raise InvalidInput(f"Dial format must be one of {', '.join(DIAL_FORMATS)}, not {dial_format!r}.")
+    home = check_region(home_region)
+    parsed = phonenumbers.parse(number.e164, None)
+    if number.region == home or number.country_code == phonenumbers.country_code_for_region(home):
+        text = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+    else:
+        text = phonenumbers.format_out_of_country_calling_number(parsed, home)
+    return _NON_DIGITS.sub("", text)
+
+
+def digits_suffix(text: str, length: int = 10) -> str:
+    """The last `length` digits: a cheap key that matches 0532..., 90532... and +90 532... alike."""
+    return _NON_DIGITS.sub("", text or "")[-length:]

@@ -1,0 +1,156 @@
+"""Every setting declared once, read from one INI file under the platform config dir.
+
+Secrets are not settings: the app_token and the session live in the keyring (core.credentials), and `set()`
+refuses any option that is not declared here, so nothing can slip a token into the file by accident.
+The file carries a schema version; `_UPGRADES` moves old files forward instead of dropping what users set.
+"""
+
+from __future__ import annotations
+
+import configparser
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccs_desktop.core.errors import InvalidInput
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+SECTION = "ccs-desktop"
+Value = str | int | float | bool
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: Value
+    doc: str
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+
+    def convert(self, raw: object) -> Value:
+        """Turn text (or a value) into this option's type; raise InvalidInput with a message for people."""
+        kind = type(self.default)
+        text = str(raw).strip()
+        try:
+            if kind is bool:
+                if isinstance(raw, bool):
+                    return raw
+                lowered = text.lower()
+                if lowered in ("1", "true", "yes", "on"):
+                    return True
+                if lowered in ("0", "false", "no", "off"):
+                    return False
+                raise ValueError(text)
+            if kind is int:
+                value: Value = int(text)
+            elif kind is float:
+                value = float(text)
+            else:
+                value = text
+        except ValueError:
+            raise InvalidInput(f"Setting {self.name} must be a {kind.__name__}, not {text!r}.") from None
+        if self.choices and value not in self.choices:
+            raise InvalidInput(f"Setting {self.name} must be one of {', '.join(self.choices)}, not {text!r}.")
+        if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
+            raise InvalidInput(f"Setting {self.name} must be at least {self.minimum:g}.")
+        return value
+
+
+OPTIONS: dict[str, Option] = {
+    o.name: o
+    for o in (
+        Option("tenant", "", "Tenant name (acme), host (acme.alo-tech.com) or base URL."),
+        Option("email", "", "The agent's CCS user e-mail."),
+        Option("region", "TR", "Default region for numbers written without a country code."),
+        Option("dial_format", "national", "How click2call receives numbers.", ("national", "e164", "digits")),
+        Option(
+            "session_lifetime_hours", 10.0, "Reuse a session this long before logging in again.", minimum=0.01
+        ),
+        Option("connect_timeout", 5.0, "Seconds to wait for a connection to CCS.", minimum=0.1),
+        Option("read_timeout", 20.0, "Seconds to wait for CCS to answer a request.", minimum=0.1),
+    )
+}
+
+# version -> function that upgrades a parsed file from that version to the next
+_UPGRADES: dict[int, Callable[[configparser.ConfigParser], None]] = {}
+
+
+class Settings:
+    """Typed access to the config file; unknown keys in the file are kept, unknown keys in code are an error."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._parser = configparser.ConfigParser(interpolation=None)
+        self._parser.optionxform = str  # type: ignore[assignment, method-assign]
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = ""
+        except OSError as exc:
+            raise InvalidInput(f"Cannot read the settings file {self.path}: {exc.strerror}.") from None
+        try:
+            self._parser.read_string(text, source=str(self.path))
+        except configparser.Error as exc:
+            raise InvalidInput(
+                f"The settings file {self.path} is damaged ({type(exc).__name__}); fix or delete it."
+            ) from None
+        if not self._parser.has_section(SECTION):
+            self._parser.add_section(SECTION)
+        version = self._parser.getint("meta", "version", fallback=SCHEMA_VERSION) if text else SCHEMA_VERSION
+        while version < SCHEMA_VERSION:
+            _UPGRADES[version](self._parser)
+            version += 1
+
+    def get(self, name: str) -> Value:
+        option = OPTIONS[name]  # KeyError for undeclared names is the point
+        raw = self._parser.get(SECTION, name, fallback=None)
+        if raw is None:
+            return option.default
+        try:
+            return option.convert(raw)
+        except InvalidInput as exc:
+            log.warning("%s; using the default %r", exc, option.default)
+            return option.default
+
+    def get_str(self, name: str) -> str:
+        return str(self.get(name))
+
+    def get_float(self, name: str) -> float:
+        return float(self.get(name))  # type: ignore[arg-type]
+
+    def get_bool(self, name: str) -> bool:
+        return bool(self.get(name))
+
+    def set(self, name: str, value: object) -> None:
+        if name not in OPTIONS:
+            raise InvalidInput(f"There is no setting called {name!r}.")
+        converted = OPTIONS[name].convert(value)
+        self._parser.set(
+            SECTION, name, str(converted).lower() if isinstance(converted, bool) else str(converted)
+        )
+
+    def is_set(self, name: str) -> bool:
+        return self._parser.has_option(SECTION, name)
+
+    def save(self) -> None:
+        """Write atomically: a crash mid-write must never leave a half file."""
+        if not self._parser.has_section("meta"):
+            self._parser.add_section("meta")
+        self._parser.set("meta", "version", str(SCHEMA_VERSION))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".ini", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                self._parser.write(handle)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

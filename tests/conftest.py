@@ -1,0 +1,96 @@
+"""Shared fixtures: a private Secret Service keyring, isolated user dirs, and the CCS simulator over real HTTP.
+
+Tests never touch the developer's real keyring or config: each test gets its own XDG dirs, and the whole run
+gets its own D-Bus session with its own gnome-keyring (`dbus-run-session`), the same service agents use.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import SimHandle, UserDirs, start_simulator
+
+NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A private D-Bus session bus with an unlocked gnome-keyring; yields the bus address."""
+    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
+    if missing:
+        pytest.exit(
+            f"missing {', '.join(missing)}: install the Debian packages dbus and gnome-keyring "
+            "(see .ci/run); the tests use a real Secret Service keyring",
+            returncode=3,
+        )
+    home = tmp_path_factory.mktemp("keyring-home")
+    runtime = home / "run"
+    runtime.mkdir(mode=0o700)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    script = 'echo "$DBUS_SESSION_BUS_ADDRESS"; exec gnome-keyring-daemon --foreground --components=secrets --unlock'
+    proc = subprocess.Popen(
+        ["dbus-run-session", "--", "sh", "-c", script],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    address = proc.stdout.readline().strip()
+    proc.stdin.write("ccs-desktop-tests\n")  # the new login keyring's password; --unlock reads it
+    proc.stdin.close()
+    previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    try:
+        yield address
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        if previous is None:
+            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
+        else:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret_service: str) -> UserDirs:
+    """Every test starts as a new user: empty config/data/state dirs, the private keyring, no CCS_* variables."""
+    root = tmp_path / "user"
+    dirs = UserDirs(root, root / "config", root / "data", root / "state", root / "cache")
+    for path in (dirs.config, dirs.data, dirs.state, dirs.cache):
+        path.mkdir(parents=True)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs.config))
+    monkeypatch.setenv("XDG_DATA_HOME", str(dirs.data))
+    monkeypatch.setenv("XDG_STATE_HOME", str(dirs.state))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(dirs.cache))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    for name in ("CCS_TENANT", "CCS_EMAIL", "CCS_APP_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    return dirs
+
+
+@pytest.fixture
+def simulator() -> Iterator[SimHandle]:
+    sim = start_simulator()
+    handle = SimHandle(sim)
+    try:
+        yield handle
+    finally:
+        handle.http.close()
+        sim.stop()

@@ -1,0 +1,114 @@
+"""Helpers shared by the tests: the simulator handle, CLI subprocesses, isolated user dirs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+from ccs_desktop.simulator import Simulator, SimulatorConfig
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class UserDirs:
+    root: Path
+    config: Path
+    data: Path
+    state: Path
+    cache: Path
+
+    def all_files(self) -> list[Path]:
+        return [p for p in self.root.rglob("*") if p.is_file()]
+
+    def find_secret(self, *secrets: str) -> list[str]:
+        """Files under the user's dirs that contain any of the secrets (should be none)."""
+        hits = []
+        for path in self.all_files():
+            content = path.read_bytes()
+            hits += [f"{path}" for s in secrets if s and s.encode() in content]
+        return hits
+
+
+FAST = SimulatorConfig(
+    port=0,
+    seed_calls=200,
+    test_controls=True,
+    ring_seconds=0.2,
+    no_answer_seconds=0.4,
+    call_seconds=0.4,
+)
+
+
+class SimHandle:
+    """The running simulator plus shortcuts to its test controls."""
+
+    def __init__(self, sim: Simulator) -> None:
+        self.sim = sim
+        self.base_url = sim.base_url
+        self.app_token = sim.app_token
+        self.email = sim.email
+        self.http = requests.Session()
+
+    def control(self, path: str, body: dict | None = None) -> object:
+        response = self.http.post(f"{self.base_url}/_sim/{path}", json=body or {}, timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+    def fault(self, mode: str, count: int = 1, function: str | None = None, seconds: float = 0) -> None:
+        body: dict[str, object] = {"mode": mode, "count": count, "seconds": seconds}
+        if function:
+            body["function"] = function
+        self.control("faults", body)
+
+    def requests_log(self) -> list[dict]:
+        response = self.http.get(f"{self.base_url}/_sim/requests", timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+    def functions(self) -> list[str]:
+        return [entry["function"] for entry in self.requests_log()]
+
+    def clear_log(self) -> None:
+        self.control("requests/clear")
+
+    def state(self) -> dict:
+        response = self.http.get(f"{self.base_url}/_sim/state", timeout=5)
+        response.raise_for_status()
+        return response.json()
+
+
+def start_simulator(**overrides: object) -> Simulator:
+    config = SimulatorConfig(**{**FAST.__dict__, **overrides})
+    sim = Simulator(config)
+    sim.start()
+    return sim
+
+
+def cli_env(sim: SimHandle | None = None, **extra: str) -> dict[str, str]:
+    """The environment a CLI subprocess sees: this test's dirs and keyring, and optionally the simulator's agent."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CCS_")}
+    env["PYTHONPATH"] = str(REPO)
+    if sim is not None:
+        env.update(CCS_TENANT=sim.base_url, CCS_EMAIL=sim.email)
+    env.update(extra)
+    return env
+
+
+def run_cli(
+    *args: str, env: dict[str, str], stdin: str | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ccs_desktop", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
