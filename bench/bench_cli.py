@@ -27,7 +27,7 @@ BARE_LOOP = r"""
 import json, sys, requests
 base, token = sys.argv[1], sys.argv[2]
 http = requests.Session()
-params = {"function": "reportsCDRLogs", "app_token": token, "startdate": "%s", "finishdate": "%s"}
+params = {"function": "reportsCDRLogs", "app_token": token, "startdate": "FROM", "finishdate": "TO"}
 records, cursor = [], None
 while True:
     query = dict(params, cursor=cursor) if cursor else params
@@ -38,7 +38,7 @@ while True:
     if not page or not cursor:
         break
 json.dump(records, sys.stdout)
-""" % (FROM, TO)
+""".replace("FROM", FROM).replace("TO", TO)
 
 
 def machine() -> str:

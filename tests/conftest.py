@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,6 +63,8 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait(timeout=5)
+        proc.stdout.close()
         if previous is None:
             os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
         else:
@@ -94,3 +97,24 @@ def simulator() -> Iterator[SimHandle]:
     finally:
         handle.http.close()
         sim.stop()
+
+
+@pytest.fixture
+def long_calls() -> Iterator[SimHandle]:
+    """Calls that last a minute unless hung up: for tests that act on a live call from another process."""
+    sim = start_simulator(call_seconds=60)
+    handle = SimHandle(sim)
+    try:
+        yield handle
+    finally:
+        handle.http.close()
+        sim.stop()
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """pytest-qt builds the QApplication from this: Chromium's environment must be ready before it exists."""
+    from ccs_desktop.web.engine import prepare_environment
+
+    prepare_environment()
+    return [sys.argv[0]]

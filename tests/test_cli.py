@@ -213,7 +213,8 @@ def test_calls_by_call_id_follows_a_placed_call(simulator):
     assert found[0]["answered"] is True
 
 
-def test_hangup_hold_unhold(simulator):
+def test_hangup_hold_unhold(long_calls):
+    simulator = long_calls
     env = cli_env(simulator, CCS_APP_TOKEN=simulator.app_token)
     result = run_cli("hangup", env=env)
     assert "No active call" in assert_one_line_error(result, 4)

@@ -7,16 +7,15 @@ import threading
 from datetime import datetime, timedelta
 
 import pytest
-import requests
 
 from ccs_desktop.core.api import Agent, CcsClient, CdrQuery, StoredSession, Timeouts, resolve_tenant
 from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
+    CallOutcomeUnknown,
     InvalidInput,
     NetworkError,
     NotConfigured,
-    RequestTimedOut,
     SessionExpired,
 )
 from tests.helpers import SimHandle, start_simulator
@@ -205,8 +204,9 @@ def test_click2call_after_a_dropped_connection_is_reported_not_repeated(simulato
     agent.login()
     simulator.clear_log()
     simulator.fault("drop_after", function="click2call")
-    with pytest.raises(NetworkError) as info:
+    with pytest.raises(CallOutcomeUnknown) as info:
         agent.place_call("05321234561", transaction_id="tx-dropped")
+    assert info.value.transaction_id == "tx-dropped"
     message = str(info.value)
     assert "not repeated" in message
     assert "tx-dropped" in message
@@ -220,8 +220,9 @@ def test_click2call_after_a_timeout_is_reported_not_repeated(simulator):
     agent.login()
     simulator.clear_log()
     simulator.fault("delay", function="click2call", seconds=1.5)
-    with pytest.raises(RequestTimedOut, match="not repeated"):
-        agent.place_call("05321234561")
+    with pytest.raises(CallOutcomeUnknown, match=r"did not confirm .* not repeated") as info:
+        agent.place_call("05321234561", transaction_id="tx-slow")
+    assert info.value.transaction_id == "tx-slow"
     assert simulator.functions() == ["click2call"]
 
 
@@ -236,7 +237,8 @@ def test_click2call_success_keeps_transaction_id(simulator):
     assert entry["params"]["session"] == "<redacted>"
 
 
-def test_hold_unhold_hangup_act_on_the_live_call(simulator):
+def test_hold_unhold_hangup_act_on_the_live_call(long_calls):
+    simulator = long_calls
     agent = make_agent(simulator)
     agent.place_call("05321234561")
     simulator_wait_for(simulator, "talking")
@@ -323,11 +325,18 @@ def test_calls_are_never_asked_again_after_a_server_error(simulator):
 
 
 def test_one_keep_alive_connection_for_many_requests(simulator):
-    agent = make_agent(simulator)
-    http: requests.Session = agent.client._http
-    list(agent.call_records(WIDE))
-    adapter = http.get_adapter(simulator.base_url)
-    pools = list(adapter.poolmanager.pools.values())
-    assert len(pools) == 1
-    assert pools[0].num_connections == 1
-    assert pools[0].num_requests >= 3
+    sim = start_simulator(seed_calls=450)
+    try:
+        handle = SimHandle(sim)
+        agent = make_agent(handle)
+        records = list(agent.call_records(WIDE))
+        assert len(records) == 450
+        adapter = agent.client._http.get_adapter(handle.base_url)
+        pools = [adapter.poolmanager.pools[key] for key in adapter.poolmanager.pools.keys()]  # noqa: SIM118
+        assert len(pools) == 1
+        pool = pools[0]
+        assert pool.num_connections == 1  # five pages (and the empty sixth) over one keep-alive connection
+        assert pool.num_requests == 6
+        handle.http.close()
+    finally:
+        sim.stop()

@@ -1,0 +1,43 @@
+"""Settings of the CCS simulator; every value CCS leaves unknown upstream is one of these knobs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAGING_ENDS = ("empty-page", "no-cursor")
+
+
+@dataclass
+class SimulatorConfig:
+    """How the simulated tenant behaves; the defaults suit the desktop app's demo mode."""
+
+    host: str = "127.0.0.1"
+    port: int = 8765  # 0 = any free port
+    seed_calls: int = 500  # seeded call records over the last 30 days
+    session_ttl: float = 36000  # seconds (10 h); the real lifetime is unknown (ccs-api.md §5)
+    call_seconds: float = 20.0  # talk time of an answered simulated call
+    ring_seconds: float = 2.0  # ringing before answer
+    no_answer_seconds: float = 6.0  # ringing before NOANSWER
+    page_size: int = 100  # CCS max per page
+    paging_end: str = "empty-page"  # or "no-cursor": how the last CDR page is signalled (unknown upstream)
+    utc_offset_hours: float = 3.0  # tenant-local time (Europe/Istanbul, no DST)
+    tenant_host: str = "demo.callcenterstudio.com"
+    test_controls: bool = False  # enables /_sim/ endpoints
+    random_seed: int = 1
+
+    def __post_init__(self) -> None:
+        if self.paging_end not in PAGING_ENDS:
+            raise ValueError(f"paging_end must be one of {', '.join(PAGING_ENDS)}, not {self.paging_end!r}")
+        if self.page_size < 1:
+            raise ValueError("page_size must be at least 1")
+        if self.seed_calls < 0:
+            raise ValueError("seed_calls must not be negative")
+
+    @property
+    def tenant_label(self) -> str:
+        """The tenant name CCS puts in callbacks: the host's first label."""
+        return self.tenant_host.split(".", 1)[0]
+
+    @property
+    def utc_offset_seconds(self) -> int:
+        return round(self.utc_offset_hours * 3600)

@@ -1,0 +1,419 @@
+"""Live state of the simulated tenant: sessions, calls in progress, and the record store.
+
+Pure and thread-safe: no sockets and no timers of its own. Time comes from an injectable clock and a
+driver (the server's timer thread, or a test) calls `run_due()` to move calls along, so tests can step
+a fake clock deterministically. Listener callbacks and hangup callbacks run after the state lock is
+released, so a listener may call back into the state.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import secrets
+import threading
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ccs_desktop.simulator.config import SimulatorConfig
+from ccs_desktop.simulator.keys import datastore_key, random_id
+from ccs_desktop.simulator.records import CursorCodec, Record, RecordStore, build_record, format_local
+from ccs_desktop.simulator.seed import HANGUP_CAUSES, Agent, Queue, Tenant, seed_records
+
+log = logging.getLogger(__name__)
+
+BUSY_RING_SECONDS = 1.0
+MIN_DIGITS = 7
+ANSWER = "ANSWER"
+CALLBACK_TIMEOUT = 5.0
+
+Event = dict[str, Any]
+Listener = Callable[[Event], None]
+HangupPoster = Callable[[str, dict[str, str]], None]
+
+
+@dataclass
+class Session:
+    key: str
+    agent: Agent
+    created: float
+    expired: bool = False
+
+
+@dataclass
+class LiveCall:
+    """A call in progress; `deadline`/`then` say what happens next by itself ("answer" or a disposition)."""
+
+    callid: str
+    agent: Agent
+    direction: str  # "in" | "out"
+    number: str  # the remote party as dialled or presented
+    queue: Queue
+    started: float
+    transactionid: str = ""
+    hangup_url: str = ""
+    masked: bool = False
+    state: str = "ringing"  # "ringing" | "talking" | "hold"
+    answered_at: float | None = None
+    hold_since: float | None = None
+    hold_total: float = 0.0
+    held: bool = False
+    deadline: float | None = None
+    then: str = ""
+
+
+def mask_number(number: str) -> str:
+    """Hide all but the first 4 and last 2 digits, as an agent screen does for `masked` calls."""
+    positions = [i for i, ch in enumerate(number) if ch.isdigit()]
+    hidden = set(positions[4:-2])
+    return "".join("*" if i in hidden else ch for i, ch in enumerate(number))
+
+
+def post_form_in_background(url: str, fields: dict[str, str]) -> None:
+    """POST the hangup callback form-encoded from a daemon thread; failures are swallowed like CCS does."""
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        return
+
+    def send() -> None:
+        request = urllib.request.Request(
+            url,
+            data=urllib.parse.urlencode(fields).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=CALLBACK_TIMEOUT) as response:
+                response.read()
+        except Exception:  # the receiver's problems are not the simulator's
+            log.debug("hangup callback failed", exc_info=True)
+
+    threading.Thread(target=send, name="ccs-sim-hangup-callback", daemon=True).start()
+
+
+class CallCenter:
+    """Sessions, live calls and records of one simulated tenant."""
+
+    def __init__(
+        self,
+        config: SimulatorConfig,
+        tenant: Tenant,
+        *,
+        now: Callable[[], float] = time.time,
+        post_hangup: HangupPoster = post_form_in_background,
+    ) -> None:
+        self.config = config
+        self.tenant = tenant
+        self.now = now
+        self.store = RecordStore()
+        self.cursors = CursorCodec(secrets.token_bytes(16))
+        self.changed = threading.Event()  # set whenever the next deadline may have moved
+        self.recording_base = ""  # the server's base URL, known once it listens
+        self._post_hangup = post_hangup
+        self._lock = threading.Lock()
+        self._deliver_lock = threading.RLock()  # keeps events in order across threads
+        self._sessions: dict[str, Session] = {}
+        self._live: dict[str, LiveCall] = {}
+        self._listeners: list[Listener] = []
+        self._pending: list[tuple[str, Any]] = []
+
+    # --- seeding and credentials ---------------------------------------------------------------------------
+
+    def recording_url(self, callid: str) -> str:
+        return f"{self.recording_base}/recordings/{callid}.wav"
+
+    def seed(self) -> None:
+        self.store.load(seed_records(self.config, self.tenant, self.now(), self.recording_url))
+
+    def check_app_token(self, token: str | None) -> bool:
+        return bool(token) and secrets.compare_digest(str(token).encode(), self.tenant.app_token.encode())
+
+    def login(self, email: str) -> str | None:
+        """A new session key for a known agent (older sessions stay valid until their TTL), else None."""
+        agent = self.tenant.agent_by_email(email)
+        if agent is None:
+            return None
+        key = datastore_key("Session", random_id(), self.tenant.host)
+        with self._lock:
+            self._sessions[key] = Session(key, agent, self.now())
+        return key
+
+    def session_agent(self, key: str | None) -> tuple[Agent | None, str]:
+        """The session's agent, or None and the CCS-style reason."""
+        with self._lock:
+            session = self._sessions.get(key or "")
+            if session is None:
+                return None, "Invalid session"
+            if self._is_expired(session):
+                return None, "Session expired"
+            return session.agent, ""
+
+    def _is_expired(self, session: Session) -> bool:
+        return session.expired or self.now() - session.created > self.config.session_ttl
+
+    def expire_sessions(self) -> int:
+        with self._lock:
+            live = [s for s in self._sessions.values() if not self._is_expired(s)]
+            for session in live:
+                session.expired = True
+        return len(live)
+
+    # --- call control --------------------------------------------------------------------------------------
+
+    def click2call(
+        self,
+        agent: Agent,
+        phonenumber: str,
+        *,
+        transactionid: str,
+        hangup_url: str = "",
+        masked: bool = False,
+    ) -> str:
+        """Start an outbound call; CCS only says "success" at once, so the outcome is scripted by the number.
+
+        Fewer than 7 digits: INVALIDARGS at once. Agent already on a call: CHANUNAVAIL at once. Last digit 8:
+        CONGESTION at once; 9: BUSY after 1 s; 0: NOANSWER after no_answer_seconds; otherwise answered after
+        ring_seconds, and the customer hangs up after call_seconds.
+        """
+        now = self.now()
+        digits = re.sub(r"\D", "", phonenumber)
+        call = LiveCall(
+            callid=self._new_callid(),
+            agent=agent,
+            direction="out",
+            number=phonenumber.strip(),
+            queue=agent.queue,
+            started=now,
+            transactionid=transactionid,
+            hangup_url=hangup_url,
+            masked=masked,
+        )
+        with self._lock:
+            if len(digits) < MIN_DIGITS:
+                self._end(call, "INVALIDARGS", now)
+            elif self._call_of(agent) is not None:
+                self._end(call, "CHANUNAVAIL", now)
+            elif digits[-1] == "8":
+                self._end(call, "CONGESTION", now)
+            elif digits[-1] == "9":
+                self._ring(call, now + BUSY_RING_SECONDS, "BUSY")
+            elif digits[-1] == "0":
+                self._ring(call, now + self.config.no_answer_seconds, "NOANSWER")
+            else:
+                self._ring(call, now + self.config.ring_seconds, "answer")
+        self._flush()
+        return call.callid
+
+    def start_inbound_call(self, callerid: str, queue: str | None = None) -> str:
+        """Ring the demo agent; it answers after ring_seconds. Busy agent: the caller abandons at once."""
+        chosen = self.tenant.queue_named(queue) if queue else self.tenant.queue_named("Destek")
+        if chosen is None:
+            raise ValueError(f"Unknown queue {queue!r}")
+        now = self.now()
+        agent = self.tenant.demo_agent
+        call = LiveCall(self._new_callid(), agent, "in", callerid.strip(), chosen, now)
+        with self._lock:
+            if self._call_of(agent) is not None:
+                self._end(call, "BUSY", now)
+            else:
+                self._ring(call, now + self.config.ring_seconds, "answer")
+        self._flush()
+        return call.callid
+
+    def hangup(self, agent: Agent) -> tuple[bool, str]:
+        now = self.now()
+        with self._lock:
+            call = self._call_of(agent)
+            if call is None:
+                return False, "No active call"
+            self._end(call, "CANCEL" if call.state == "ringing" else ANSWER, now, localrelease=True)
+        self._flush()
+        return True, "Call hung up"
+
+    def hold(self, agent: Agent) -> tuple[bool, str]:
+        now = self.now()
+        with self._lock:
+            call = self._call_of(agent)
+            if call is None:
+                return False, "No active call"
+            if call.state == "hold":
+                return False, "Call is already on hold"
+            if call.state != "talking":
+                return False, "Call is not answered yet"
+            call.state, call.hold_since, call.held = "hold", now, True
+            self._emit(call, now)
+        self._flush()
+        return True, "Call on hold"
+
+    def unhold(self, agent: Agent) -> tuple[bool, str]:
+        now = self.now()
+        with self._lock:
+            call = self._call_of(agent)
+            if call is None:
+                return False, "No active call"
+            if call.state != "hold":
+                return False, "Call is not on hold"
+            self._stop_hold(call, now)
+            call.state = "talking"
+            self._emit(call, now)
+        self._flush()
+        return True, "Call resumed"
+
+    def run_due(self) -> float | None:
+        """Apply every transition whose time has come; seconds until the next one, None if none is pending."""
+        now = self.now()
+        with self._lock:
+            while due := sorted(
+                (c for c in self._live.values() if c.deadline is not None and c.deadline <= now),
+                key=lambda c: c.deadline or 0.0,
+            ):
+                for call in due:
+                    at = call.deadline or now
+                    if call.then == "answer":
+                        call.state, call.answered_at = "talking", at
+                        call.deadline, call.then = at + self.config.call_seconds, ANSWER
+                        self._emit(call, at)
+                    else:
+                        self._end(call, call.then, at)
+            deadlines = [c.deadline for c in self._live.values() if c.deadline is not None]
+        self._flush()
+        return max(0.0, min(deadlines) - now) if deadlines else None
+
+    # --- observation ---------------------------------------------------------------------------------------
+
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if callback in self._listeners:
+                    self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def snapshot(self) -> dict[str, Any]:
+        with self._lock:
+            calls = [self._event(c, self.now()) for c in self._live.values()]
+            sessions = sum(1 for s in self._sessions.values() if not self._is_expired(s))
+        return {"live_calls": calls, "sessions": sessions, "records": len(self.store)}
+
+    # --- internals (lock held) -----------------------------------------------------------------------------
+
+    def _new_callid(self) -> str:
+        return datastore_key("Calls", random_id(), self.tenant.host)
+
+    def _call_of(self, agent: Agent) -> LiveCall | None:
+        return next((c for c in self._live.values() if c.agent.agentid == agent.agentid), None)
+
+    def _ring(self, call: LiveCall, deadline: float, then: str) -> None:
+        call.deadline, call.then = deadline, then
+        self._live[call.callid] = call
+        self._emit(call, call.started)
+        self.changed.set()
+
+    def _stop_hold(self, call: LiveCall, when: float) -> None:
+        if call.hold_since is not None:
+            call.hold_total += max(0.0, when - call.hold_since)
+            call.hold_since = None
+
+    def _event(self, call: LiveCall, when: float) -> Event:
+        return {
+            "type": "call",
+            "callid": call.callid,
+            "state": call.state,
+            "direction": call.direction,
+            "number": mask_number(call.number) if call.masked else call.number,
+            "masked": call.masked,
+            "queue": call.queue.name,
+            "agent": call.agent.email,
+            "transactionid": call.transactionid,
+            "time": when,
+        }
+
+    def _emit(self, call: LiveCall, when: float, **extra: Any) -> None:
+        self._pending.append(("event", {**self._event(call, when), **extra}))
+
+    def _end(self, call: LiveCall, disposition: str, when: float, *, localrelease: bool = False) -> None:
+        self._live.pop(call.callid, None)
+        self._stop_hold(call, when)
+        if disposition != ANSWER:
+            call.answered_at = None
+        record = self._record(call, disposition, when, localrelease)
+        self.store.add(int(call.started), record)
+        call.state = "ended"
+        duration = record["duration"] or 0
+        self._emit(call, when, disposition=disposition, duration=duration)
+        if call.hangup_url:
+            self._pending.append(
+                ("hangup", (call.hangup_url, self._callback_fields(call, record, disposition)))
+            )
+        self.changed.set()
+
+    def _record(self, call: LiveCall, disposition: str, when: float, localrelease: bool) -> Record:
+        inbound = call.direction == "in"
+        answered = call.answered_at is not None
+        agent_known = answered or disposition != "BUSY" or not inbound
+        waited = (call.answered_at or when) - call.started if inbound else 0.0
+        return build_record(
+            callid=call.callid,
+            offset_seconds=self.config.utc_offset_seconds,
+            calldate=call.started,
+            queuedate=call.started if inbound else None,
+            talkdate=call.answered_at,
+            hangupdate=when,
+            inbound=inbound,
+            click2call=not inbound,
+            queued=inbound,
+            assigned=agent_known,
+            abandon=inbound and disposition == "BUSY",
+            waitduration=round(waited),
+            callerid=call.number if inbound else self.tenant.did,
+            called_num=self.tenant.did if inbound else call.number,
+            queue=call.queue.name,
+            queuekey=call.queue.queuekey,
+            agent=call.agent.name if agent_known else "",
+            agentid=call.agent.agentid if agent_known else "",
+            answeredby=call.agent.email,
+            recordingurl=self.recording_url(call.callid),
+            status=disposition,
+            hangupcause=HANGUP_CAUSES.get(disposition, "NORMAL_CLEARING"),
+            hold=call.held,
+            holdduration=round(call.hold_total),
+            localrelease=localrelease,
+            uniqueid=call.transactionid,
+        )
+
+    def _callback_fields(self, call: LiveCall, record: Record, disposition: str) -> dict[str, str]:
+        """The hangup_url form (ccs-api.md §3.1)."""
+        return {
+            "call_id": call.callid,
+            "caller_id": record["callerid"],
+            "called_num": record["called_num"],
+            "call_date": format_local(call.started, self.config.utc_offset_seconds) or "",
+            "transaction_id": call.transactionid,
+            "agent_username": call.agent.email,
+            "duration": str(record["duration"] or 0),
+            "disposition": disposition,
+            "tenant": self.config.tenant_label,
+        }
+
+    # --- delivery (lock released) --------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        with self._deliver_lock:
+            with self._lock:
+                batch, self._pending = self._pending, []
+                listeners = list(self._listeners)
+            for kind, payload in batch:
+                if kind == "hangup":
+                    self._post_hangup(*payload)
+                    continue
+                for listener in listeners:
+                    try:
+                        listener(dict(payload))
+                    except Exception:
+                        log.exception("call-event listener failed")
