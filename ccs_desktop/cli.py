@@ -150,8 +150,14 @@ def cmd_logout(args: argparse.Namespace) -> int:
 
 
 def cmd_call(args: argparse.Namespace) -> int:
+    from ccs_desktop.core import handoff
     from ccs_desktop.core.phone import check_region, dial_string, parse_number
 
+    request = {"action": "call", "number": args.number, "dial_format": args.dial_format}
+    result = handoff.send(request)
+    if result is not None:  # the running window placed it (and tracks it)
+        _print_call(result, args.json)
+        return EXIT_OK
     ctx = Context(args)
     region = check_region(ctx.settings.get_str("region"))
     number = parse_number(args.number, region)
@@ -159,13 +165,17 @@ def cmd_call(args: argparse.Namespace) -> int:
     dialed = dial_string(number, dial_format, region)
     agent, _ = ctx.agent()
     placed = agent.place_call(dialed)
-    if args.json:
-        _print_json(
-            {"call_id": placed.call_id, "number": number.e164, "transaction_id": placed.transaction_id}
-        )
-    else:
-        print(placed.call_id)
+    _print_call(
+        {"call_id": placed.call_id, "number": number.e164, "transaction_id": placed.transaction_id}, args.json
+    )
     return EXIT_OK
+
+
+def _print_call(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        _print_json({key: result.get(key) for key in ("call_id", "number", "transaction_id")})
+    else:
+        print(result.get("call_id"))
 
 
 def _control(action: Callable[[Agent], str]) -> Callable[[argparse.Namespace], int]:
@@ -446,13 +456,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+URI_SCHEMES = ("tel:", "callto:", "sip:")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    uri = next((a for a in arguments if a.lower().startswith(URI_SCHEMES)), None)
+    if uri is not None:
+        arguments.remove(uri)  # `ccs-desktop tel:+90...`, as a desktop's URL handler runs it
+    args = build_parser().parse_args(arguments)
     from ccs_desktop.core.logs import setup_logging
 
-    setup_logging(verbose=args.verbose)
     if args.command is None:
-        return _run_gui(args)
+        return run_command(lambda a: _run_gui(a, uri), args)
+    setup_logging(verbose=args.verbose)
     return run_command(args.handler, args)
 
 
@@ -493,8 +510,23 @@ def _report_bug() -> int:
     return EXIT_BUG
 
 
-def _run_gui(args: argparse.Namespace) -> int:
-    print(
-        f"{PROG}: the agent window is not available in this build yet; see `{PROG} --help`.", file=sys.stderr
-    )
-    return EXIT_INPUT
+def _run_gui(args: argparse.Namespace, uri: str | None) -> int:
+    """Hand over to a running instance if there is one; else start the window (the only Qt import)."""
+    from ccs_desktop.core import handoff
+    from ccs_desktop.core.logs import setup_logging
+    from ccs_desktop.core.paths import log_dir
+
+    if args.smoke and not args.demo:
+        raise_input("--smoke needs --demo")
+    if not args.smoke and handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"}) is not None:
+        return EXIT_OK
+    setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
+    from ccs_desktop.app import run_gui
+
+    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri)
+
+
+def raise_input(text: str) -> None:
+    from ccs_desktop.core.errors import InvalidInput
+
+    raise InvalidInput(text)

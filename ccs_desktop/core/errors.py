@@ -63,3 +63,11 @@ class NetworkError(CcsError):
 
 class RequestTimedOut(NetworkError):
     """CCS did not answer in time; the request may or may not have been carried out."""
+
+
+class CallOutcomeUnknown(NetworkError):
+    """A click2call whose answer was lost: it may be ringing. It is never sent again."""
+
+    def __init__(self, message: str, transaction_id: str) -> None:
+        super().__init__(message)
+        self.transaction_id = transaction_id

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,20 @@ OPTIONS: dict[str, Option] = {
         ),
         Option("connect_timeout", 5.0, "Seconds to wait for a connection to CCS.", minimum=0.1),
         Option("read_timeout", 20.0, "Seconds to wait for CCS to answer a request.", minimum=0.1),
+        Option(
+            "softphone_build", "generic", "The softphone build path your tenant uses (ask your CCS admin)."
+        ),
+        Option(
+            "softphone_url_template",
+            DEFAULT_TEMPLATE,
+            "Where the softphone is loaded from; placeholders {base}, {tenant_host}, {build}, {session}.",
+        ),
+        Option("start_minimized", False, "Start in the tray without showing the window."),
+        Option("clipboard_lookup", True, "Look up phone numbers copied to the clipboard."),
+        Option(
+            "notification_listener", False, "Listen for CCS incoming-call notifications on this computer."
+        ),
+        Option("autostart", False, "Start ccs-desktop when you log in to the computer."),
     )
 }
 

@@ -18,6 +18,7 @@ class SimulatorConfig:
     call_seconds: float = 20.0  # talk time of an answered simulated call
     ring_seconds: float = 2.0  # ringing before answer
     no_answer_seconds: float = 6.0  # ringing before NOANSWER
+    incoming_every: float = 0.0  # seconds between scripted inbound calls to the demo agent; 0 = none
     page_size: int = 100  # CCS max per page
     paging_end: str = "empty-page"  # or "no-cursor": how the last CDR page is signalled (unknown upstream)
     utc_offset_hours: float = 3.0  # tenant-local time (Europe/Istanbul, no DST)
@@ -32,6 +33,8 @@ class SimulatorConfig:
             raise ValueError("page_size must be at least 1")
         if self.seed_calls < 0:
             raise ValueError("seed_calls must not be negative")
+        if not self.incoming_every >= 0:  # also refuses NaN
+            raise ValueError("incoming_every must be 0 (off) or a positive number of seconds")
 
     @property
     def tenant_label(self) -> str:

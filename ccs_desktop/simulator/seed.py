@@ -204,6 +204,14 @@ def seed_records(
         yield int(start), record, extras
 
 
+def customer_numbers(config: SimulatorConfig) -> list[str]:
+    """The seeded regular customers, as their records mostly show them, for scripted inbound calls.
+
+    Draws from the same random stream `seed_records` starts with, so these callers have a history.
+    """
+    return ["0" + national for national in _Numbers(_QuickRandom(f"records-{config.random_seed}")).regulars]
+
+
 def _talk(rng: random.Random) -> int:
     return max(4, min(1800, round(rng.lognormvariate(4.7, 0.8))))
 

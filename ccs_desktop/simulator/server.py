@@ -1,8 +1,8 @@
 """The simulator's HTTP side: a threaded HTTP/1.1 server, a small routing table, faults and test controls.
 
-Routes are (method, path regex, function) rows, so pages such as a softphone at `/<build>/sso/` or a
-server-sent-events stream can be added with one `add_route` call; a route that writes to the socket itself
-(SSE) returns None. Nothing is logged by default because request URLs carry app_tokens and sessions.
+Routes are (method, path regex, function) rows; softphone.py adds the Generic Softphone stand-in page at
+`/<build>/sso/` and its server-sent-events stream that way. A route that writes to the socket itself (SSE)
+returns None. Nothing is logged by default because request URLs carry app_tokens and sessions.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ import signal
 import socket
 import sys
 import threading
+import time
 import wave
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import FrameType
 from typing import Any, TextIO
@@ -30,47 +31,18 @@ from urllib.parse import parse_qs, urlsplit
 
 from ccs_desktop.simulator import api
 from ccs_desktop.simulator.config import SimulatorConfig
-from ccs_desktop.simulator.seed import build_tenant
+from ccs_desktop.simulator.routing import DROP, Request, Response, Route, json_response
+from ccs_desktop.simulator.seed import build_tenant, customer_numbers
+from ccs_desktop.simulator.softphone import Softphone
 from ccs_desktop.simulator.state import CallCenter, Event
 
 log = logging.getLogger(__name__)
 
-JSON_TYPE = "application/json; charset=utf-8"
 REDACTED_PARAMS = ("app_token", "session")
 FAULT_MODES = ("delay", "http500", "malformed", "drop", "drop_after")
 MAX_BODY = 1 << 20
 REQUEST_LOG_SIZE = 10_000
 POLL_INTERVAL = 0.1  # serve_forever's shutdown check; keeps stop() well under a second
-
-
-@dataclass
-class Request:
-    method: str
-    path: str
-    query: dict[str, str]  # first value of each parameter
-    body: bytes
-    match: re.Match[str]
-    handler: BaseHTTPRequestHandler  # for routes that stream (SSE)
-
-    def json(self) -> Any:
-        return json.loads(self.body or b"{}")
-
-
-@dataclass
-class Response:
-    status: int = 200
-    body: bytes = b""
-    content_type: str = JSON_TYPE
-    headers: dict[str, str] = field(default_factory=dict)
-    drop: bool = False  # close the connection without answering
-
-
-def json_response(data: Any, status: int = 200) -> Response:
-    return Response(status, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-
-
-DROP = Response(drop=True)
-Route = Callable[[Request], "Response | None"]
 
 
 @dataclass
@@ -222,10 +194,14 @@ class Simulator:
         self._faults: list[Fault] = []
         self._log: deque[dict[str, Any]] = deque(maxlen=REQUEST_LOG_SIZE)
         self._lock = threading.Lock()
+        self._customers = customer_numbers(self.config)
+        self._next_customer = 0
+        self.softphone = Softphone(self.cc, self._stopping)
         self.add_route("GET", r"/api/?", self._api)
         self.add_route("GET", r"/recordings/(?P<callid>[A-Za-z0-9_-]+)\.wav", self._recording)
         if self.config.test_controls:
             self._add_test_controls()
+        self.softphone.install(self.add_route)  # last: its /<build>/ patterns match almost any path
 
     def add_route(self, method: str, pattern: str, route: Route) -> None:
         """Serve `method` requests whose path fully matches the regex `pattern`.
@@ -259,16 +235,24 @@ class Simulator:
         self._server.serve_forever(poll_interval=POLL_INTERVAL)
 
     def _run_timers(self) -> None:
-        """Drive the calls: clear, apply due transitions, sleep until the next one or a change."""
+        """Drive the calls: clear, apply due transitions, ring the agent when due, sleep until the next one."""
+        every = self.config.incoming_every
+        next_incoming = time.monotonic() + every if every > 0 else math.inf
         while not self._stopping.is_set():
             self.cc.changed.clear()
             delay = self.cc.run_due()
-            self.cc.changed.wait(60.0 if delay is None else delay)
+            if time.monotonic() >= next_incoming:
+                self.ring_demo_agent()
+                next_incoming = time.monotonic() + every
+                continue  # run_due again: the new call has a deadline
+            wait = min(60.0 if delay is None else delay, next_incoming - time.monotonic())
+            self.cc.changed.wait(max(0.0, wait))
 
     def stop(self) -> None:
         """Stop serving and the timers; idempotent and quick (about POLL_INTERVAL)."""
         self._stopping.set()
         self.cc.changed.set()
+        self.softphone.close_streams()
         server, self._server = self._server, None
         if server is not None:
             server.shutdown()
@@ -293,6 +277,15 @@ class Simulator:
     def start_inbound_call(self, callerid: str, queue: str | None = None) -> str:
         """Ring the demo agent from `callerid`; returns the call id (== activecallkey)."""
         return self.cc.start_inbound_call(callerid, queue)
+
+    def ring_demo_agent(self) -> str | None:
+        """An inbound call from the next seeded regular customer; None (no call) while the agent is busy."""
+        if self.cc.is_busy(self.cc.tenant.demo_agent) or not self._customers:
+            return None
+        with self._lock:
+            callerid = self._customers[self._next_customer % len(self._customers)]
+            self._next_customer += 1
+        return self.start_inbound_call(callerid)
 
     def subscribe(self, callback: Callable[[Event], None]) -> Callable[[], None]:
         """Call events ({"type": "call", "callid", "state", ...}); returns the unsubscribe function."""
@@ -387,6 +380,8 @@ class Simulator:
 
     def _sim_state(self, request: Request) -> Response:
         state = self.cc.snapshot()
+        state["event_streams"] = self.softphone.stream_count()
+        state["listeners"] = self.cc.listener_count()
         with self._lock:
             state["faults"] = [f.as_dict() for f in self._faults]
         return json_response(state)

@@ -119,6 +119,7 @@ class CallCenter:
         self._live: dict[str, LiveCall] = {}
         self._listeners: list[Listener] = []
         self._pending: list[tuple[str, Any]] = []
+        self._last_ended: dict[str, Event] = {}  # agentid -> the event that ended their latest call
 
     # --- seeding and credentials ---------------------------------------------------------------------------
 
@@ -295,6 +296,27 @@ class CallCenter:
 
         return unsubscribe
 
+    def listener_count(self) -> int:
+        """How many subscribers there are; tests use it to prove closed streams unsubscribe."""
+        with self._lock:
+            return len(self._listeners)
+
+    def agent_calls(self, agent: Agent) -> tuple[Event | None, Event | None]:
+        """(the agent's live call, the event that ended their latest call), as events of right now.
+
+        A softphone page that (re)connects uses them to show a call in progress, or to close one it
+        still shows but which ended while it was away.
+        """
+        with self._lock:
+            call = self._call_of(agent)
+            live = self._event(call, self.now()) if call is not None else None
+            ended = self._last_ended.get(agent.agentid)
+            return live, dict(ended) if ended is not None else None
+
+    def is_busy(self, agent: Agent) -> bool:
+        with self._lock:
+            return self._call_of(agent) is not None
+
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
             calls = [self._event(c, self.now()) for c in self._live.values()]
@@ -332,10 +354,13 @@ class CallCenter:
             "agent": call.agent.email,
             "transactionid": call.transactionid,
             "time": when,
+            "answered_at": call.answered_at,  # talk start, so a page (re)loaded mid-call can run its timer
         }
 
-    def _emit(self, call: LiveCall, when: float, **extra: Any) -> None:
-        self._pending.append(("event", {**self._event(call, when), **extra}))
+    def _emit(self, call: LiveCall, when: float, **extra: Any) -> Event:
+        event = {**self._event(call, when), **extra}
+        self._pending.append(("event", event))
+        return event
 
     def _end(self, call: LiveCall, disposition: str, when: float, *, localrelease: bool = False) -> None:
         self._live.pop(call.callid, None)
@@ -346,7 +371,8 @@ class CallCenter:
         self.store.add(int(call.started), record)
         call.state = "ended"
         duration = record["duration"] or 0
-        self._emit(call, when, disposition=disposition, duration=duration)
+        ended = self._emit(call, when, disposition=disposition, duration=duration)
+        self._last_ended[call.agent.agentid] = ended
         if call.hangup_url:
             self._pending.append(
                 ("hangup", (call.hangup_url, self._callback_fields(call, record, disposition)))

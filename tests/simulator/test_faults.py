@@ -113,7 +113,14 @@ def test_reset_clears_faults_and_log(client: Client, sim: Simulator):
 
 
 def test_state_reports_live_calls_sessions_and_records(client: Client):
-    assert client.state() == {"live_calls": [], "sessions": 0, "records": 200, "faults": []}
+    assert client.state() == {
+        "live_calls": [],
+        "sessions": 0,
+        "records": 200,
+        "faults": [],
+        "event_streams": 0,
+        "listeners": 0,
+    }
     session = client.login()
     client.api("click2call", session=session, phonenumber="05321234560", transactionid="tx-1")
     state = client.state()

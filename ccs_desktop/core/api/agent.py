@@ -18,7 +18,13 @@ from typing import Protocol, TypeVar
 
 from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired
 from ccs_desktop.core.api.records import CallRecord
-from ccs_desktop.core.errors import NetworkError, NotConfigured, RequestTimedOut, SessionExpired
+from ccs_desktop.core.errors import (
+    CallOutcomeUnknown,
+    NetworkError,
+    NotConfigured,
+    RequestTimedOut,
+    SessionExpired,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -81,6 +87,8 @@ class Agent:
         self._lock = threading.Lock()
         self._session: StoredSession | None = store.load_session() if store else None
         self.logins = 0  # how many times this object logged in; diagnostics and tests read it
+        #: Called (from whatever thread logged in) with each new session: the softphone page must follow it.
+        self.on_login: Callable[[StoredSession], None] | None = None
 
     @property
     def session(self) -> StoredSession | None:
@@ -113,6 +121,8 @@ class Agent:
         if self._store is not None:
             self._store.save_session(stored)
         log.info("logged in as %s (login #%d)", self.email, self.logins)
+        if self.on_login is not None:
+            self.on_login(stored)
         return stored
 
     def ensure_session(self) -> str:
@@ -122,6 +132,12 @@ class Agent:
             if current is None or current.age(self._clock()) >= self.lifetime:
                 current = self._login_locked()
             return current.session
+
+    def adopt_session(self, stored: StoredSession) -> None:
+        """Use a session kept from an earlier run (read from the keyring off the UI thread)."""
+        with self._lock:
+            if self._session is None:
+                self._session = stored
 
     def forget_session(self) -> None:
         with self._lock:
@@ -188,14 +204,16 @@ class Agent:
         try:
             return self._with_session(attempt)
         except RequestTimedOut:
-            raise RequestTimedOut(
+            raise CallOutcomeUnknown(
                 f"CCS did not confirm the call to {dialed} in time. It may be ringing; it was not repeated "
-                f"(transaction {transaction_id})."
+                f"(transaction {transaction_id}).",
+                transaction_id,
             ) from None
         except NetworkError as exc:
-            raise NetworkError(
+            raise CallOutcomeUnknown(
                 f"{exc} The call to {dialed} may have been placed; it was not repeated "
-                f"(transaction {transaction_id})."
+                f"(transaction {transaction_id}).",
+                transaction_id,
             ) from None
 
     def hangup(self) -> str:

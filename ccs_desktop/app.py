@@ -1,0 +1,683 @@
+"""Composition root of the GUI: builds every object once, connects them, and owns the quit rule.
+
+Nothing else reaches for globals; panels, tray and services only know what they are handed here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ccs_desktop.core import handoff
+from ccs_desktop.core.api import (
+    Agent,
+    CallRecord,
+    CcsClient,
+    CdrQuery,
+    StoredSession,
+    Timeouts,
+    resolve_tenant,
+)
+from ccs_desktop.core.api.records import frequent_numbers
+from ccs_desktop.core.credentials import CredentialStore
+from ccs_desktop.core.errors import CcsError, InvalidInput
+from ccs_desktop.core.memory import process_age, tree_pss_mib
+from ccs_desktop.core.paths import config_file, data_dir
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
+from ccs_desktop.services.agent_service import AgentService, LineState, RecentCall
+from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.instance import InstanceServer, Reply
+from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.services.supervisor import Supervisor
+from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.dialogs.diagnostics import Check, DiagnosticsDialog
+from ccs_desktop.ui.dialogs.login import LoginDialog
+from ccs_desktop.ui.dialogs.settings import SettingsDialog
+from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.tray import Tray
+from ccs_desktop.web.profile import create_profile
+from ccs_desktop.web.view import SoftphoneView
+
+log = logging.getLogger(__name__)
+
+RECORDS_SHOWN = 1000  # the simple calls list; the full viewer pages on demand
+SMOKE_TIMEOUT_MS = 90_000
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is logged in where; `store` is None in demo mode (nothing of the demo reaches the keyring)."""
+
+    tenant_text: str
+    email: str
+    token: str
+    store: CredentialStore | None
+    template: str
+    build: str
+
+
+class App(QObject):
+    """`owns_loop`: quitting ends the Qt event loop (False when embedded, e.g. in tests: QtWebEngine stops for
+    good once the application has been told to exit)."""
+
+    def __init__(
+        self,
+        qapp: QApplication,
+        *,
+        demo: bool = False,
+        smoke: bool = False,
+        uri: str | None = None,
+        owns_loop: bool = True,
+    ) -> None:
+        super().__init__(qapp)
+        self.owns_loop = owns_loop
+        self.qapp = qapp
+        self.demo = demo
+        self.smoke = smoke
+        self.pending_uri = uri
+        self.settings = Settings(config_file())
+        self.runner = TaskRunner(self)
+        self.bus = MessageBus(self)
+        self.tracker = CallTracker(self)
+        self.simulator: Any = None
+        self.service: AgentService | None = None
+        self.supervisor: Supervisor | None = None
+        self.identity: Identity | None = None
+        self.quit_box: QMessageBox | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.smoke_state: dict[str, Any] = {}
+        self.exit_code = 0
+
+        self.profile = create_profile(data_dir() / ("webengine-demo" if demo else "webengine"), self)
+        self.view = SoftphoneView(self.profile)
+        self.view.can_reload = lambda: not self.tracker.is_active()
+        self.view.page().navigation_guard = lambda _url: not self.tracker.is_active()
+        state_file = data_dir() / "window-state.ini"
+        self.window = MainWindow(self.view, QSettings(str(state_file), QSettings.Format.IniFormat))
+        self.tray = Tray(self)
+        self.instance = InstanceServer(self)
+        self._wire()
+
+    # --- wiring ----------------------------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        w, tray, view = self.window, self.tray, self.view
+        w.dial_requested.connect(self.dial)
+        w.hangup_requested.connect(lambda: self.service and self.service.hangup())
+        w.hold_requested.connect(lambda: self.service and self.service.hold())
+        w.unhold_requested.connect(lambda: self.service and self.service.unhold())
+        w.quit_requested.connect(self.request_quit)
+        w.settings_requested.connect(self.open_settings)
+        w.diagnostics_requested.connect(self.open_diagnostics)
+        w.logout_requested.connect(self.logout)
+        w.reload_requested.connect(self.reload_softphone)
+        tray.toggle_window.connect(self.toggle_window)
+        tray.show_window.connect(self.show_window)
+        tray.call_clipboard.connect(self.call_clipboard)
+        tray.call_back.connect(self.dial)
+        tray.settings_requested.connect(self.open_settings)
+        tray.quit_requested.connect(self.request_quit)
+        tray.pause_toggled.connect(
+            lambda paused: log.info("clipboard lookup %s", "paused" if paused else "on")
+        )
+        self.bus.message.connect(self._show_message)
+        self.tracker.active_changed.connect(w.set_call_active)
+        view.bridge.message.connect(self._bridge_message)
+        view.loaded.connect(self._page_loaded)
+        view.page().renderer_crashed.connect(self._renderer_crashed)
+        view.reload_refused.connect(
+            lambda: self.bus.warning(
+                "The softphone is not reloaded during a call; it will be after the call."
+            )
+        )
+        self.instance.request.connect(self._handoff)
+        self.qapp.commitDataRequest.connect(self._session_ending)
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(30_000)
+        self._age_timer.timeout.connect(self._show_session_age)
+        self._age_timer.start()
+        self._watch_network()
+
+    def _watch_network(self) -> None:
+        if not QNetworkInformation.loadDefaultBackend():
+            log.info("no network-information backend; network changes are not watched")
+            return
+        info = QNetworkInformation.instance()
+        if info is None:
+            return
+        self._online = info.reachability() in (
+            QNetworkInformation.Reachability.Online,
+            QNetworkInformation.Reachability.Unknown,
+        )
+
+        def changed(reachability: QNetworkInformation.Reachability) -> None:
+            online = reachability in (
+                QNetworkInformation.Reachability.Online,
+                QNetworkInformation.Reachability.Site,
+                QNetworkInformation.Reachability.Local,
+            )
+            if online != self._online and self.supervisor is not None:
+                self.supervisor.network_changed(online)
+            self._online = online
+
+        info.reachabilityChanged.connect(changed)
+
+    # --- start -----------------------------------------------------------------------------------------------
+
+    def start(self, identity: Identity | None = None) -> bool:
+        """Show up and log in: with `identity` (tests, embedding), the demo simulator, or the saved settings."""
+        if not self.instance.listen():
+            return False
+        self.tray.show()
+        if not (self.settings.get_bool("start_minimized") and not self.smoke and not self.demo):
+            self.window.show()
+        if self.smoke:
+            QTimer.singleShot(SMOKE_TIMEOUT_MS, self._smoke_timeout)
+        if identity is not None:
+            self._begin(identity)
+        elif self.demo:
+            self._start_demo()
+        else:
+            self._start_from_settings()
+        return True
+
+    def _start_demo(self) -> None:
+        from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
+
+        self.simulator = Simulator(SimulatorConfig(port=0))
+        self.simulator.start()
+        creds = self.simulator.credentials()
+        identity = Identity(
+            creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo"
+        )
+        self._begin(identity)
+
+    def _start_from_settings(self) -> None:
+        tenant, email = self.settings.get_str("tenant"), self.settings.get_str("email")
+        if not tenant or not email:
+            self.ask_login()
+            return
+        try:
+            base_url = resolve_tenant(tenant).base_url
+        except InvalidInput as exc:
+            self.bus.error(str(exc))
+            self.ask_login()
+            return
+        store = CredentialStore(base_url, email)
+
+        def loaded(token: str | None) -> None:
+            if not token:
+                self.ask_login()
+                return
+            self._begin(self._identity(tenant, email, token, store))
+
+        def failed(exc: BaseException) -> None:
+            self.bus.show_error(exc)
+            self.ask_login()
+
+        self.runner.submit(store.load_app_token, loaded, failed, pool="serial", name="keyring read")
+
+    def _identity(self, tenant: str, email: str, token: str, store: CredentialStore | None) -> Identity:
+        return Identity(
+            tenant,
+            email,
+            token,
+            store,
+            self.settings.get_str("softphone_url_template"),
+            self.settings.get_str("softphone_build"),
+        )
+
+    def _begin(self, identity: Identity) -> None:
+        """Build the agent for these credentials and let the supervisor log in and load the softphone."""
+        self.identity = identity
+        tenant = resolve_tenant(identity.tenant_text)
+        client = CcsClient(
+            tenant,
+            timeouts=Timeouts(
+                self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout")
+            ),
+        )
+        agent = Agent(
+            client,
+            identity.email,
+            identity.token,
+            store=None,  # the session is read and written through the runner below, never on the UI thread
+            lifetime=self.settings.get_float("session_lifetime_hours") * 3600,
+        )
+        self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
+        self.supervisor = Supervisor(self.service, self.tracker, self._softphone_url, self)
+        agent.on_login = self._session_issued  # called from a worker thread
+        self.service.recent_changed.connect(self._recent_changed)
+        self.supervisor.state_changed.connect(self._line_state)
+        self.supervisor.load_softphone.connect(self._load_softphone)
+        self.service.logged_in.connect(self._logged_in)
+        self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
+        self.window.set_identity(tenant.host, identity.email)
+        if identity.store is not None:
+            self.runner.submit(
+                identity.store.load_session,
+                self._stored_session,
+                lambda _e: self.supervisor.start(),
+                pool="serial",
+                name="keyring session",
+            )  # type: ignore[union-attr]
+        else:
+            self.supervisor.start()
+
+    def _stored_session(self, stored: StoredSession | None) -> None:
+        assert self.service is not None and self.supervisor is not None
+        if stored is not None:
+            self.service.agent.adopt_session(stored)
+        self.supervisor.start()
+
+    def _session_issued(self, stored: StoredSession) -> None:
+        """Worker thread: keep the new session in the keyring, and have the GUI thread hear of it."""
+        identity = self.identity
+        if identity is not None and identity.store is not None:
+            try:
+                identity.store.save_session(stored)
+            except CcsError as exc:
+                log.warning("%s", exc)
+        QTimer.singleShot(0, self, lambda: self.supervisor and self.supervisor.session_renewed(stored))
+
+    def _softphone_url(self, session: str) -> str:
+        assert self.identity is not None
+        tenant = resolve_tenant(self.identity.tenant_text)
+        return build_url(
+            self.identity.template,
+            base=tenant.base_url,
+            tenant_host=tenant.host,
+            build=self.identity.build,
+            session=session,
+        )
+
+    def _logged_in(self, _stored: StoredSession) -> None:
+        self._show_session_age()
+        self._refresh_records()
+        if self.pending_uri:
+            uri, self.pending_uri = self.pending_uri, None
+            self.dial(uri)
+
+    def _load_softphone(self, url: str) -> None:
+        if not self.view.load_softphone(QUrl(url)):
+            log.warning("softphone load refused (call active); the supervisor retries after the call")
+
+    # --- login / logout --------------------------------------------------------------------------------------
+
+    def ask_login(self) -> None:
+        self._line_state(LineState.LOGGED_OUT)
+        if self.smoke:
+            self._smoke_fail("not logged in")
+            return
+        dialog = LoginDialog(
+            self.runner,
+            self._verify_login,
+            tenant=self.settings.get_str("tenant"),
+            email=self.settings.get_str("email"),
+            build=self.settings.get_str("softphone_build"),
+            parent=self.window,
+        )
+        self.login_dialog = dialog
+        dialog.accepted.connect(lambda: self._login_accepted(dialog))
+        dialog.open()
+
+    @staticmethod
+    def _verify_login(tenant_text: str, email: str, token: str) -> None:
+        with CcsClient(resolve_tenant(tenant_text)) as client:
+            client.ping(token)
+            client.login(token, email)
+
+    def _login_accepted(self, dialog: LoginDialog) -> None:
+        tenant, email, token, build = dialog.values()
+        store = CredentialStore(resolve_tenant(tenant).base_url, email)
+        self.settings.set("tenant", tenant)
+        self.settings.set("email", email)
+        self.settings.set("softphone_build", build)
+
+        def save() -> None:
+            store.save_app_token(token)
+            self.settings.save()
+
+        self.runner.submit(
+            save,
+            lambda _: self._begin(self._identity(tenant, email, token, store)),
+            self.bus.show_error,
+            pool="serial",
+            name="save credentials",
+        )
+
+    def logout(self) -> None:
+        if self.tracker.is_active():
+            self.bus.warning("Hang up before logging out: logging out would drop the call.")
+            return
+        identity = self.identity
+        self._end_session()
+        if identity is not None and identity.store is not None:
+            self.runner.submit(identity.store.delete_all, None, self.bus.show_error, pool="serial")
+        self.ask_login()
+
+    def _end_session(self) -> None:
+        if self.supervisor is not None:
+            self.supervisor.deleteLater()
+        if self.service is not None:
+            self.service.deleteLater()
+        self.supervisor = self.service = None
+        self.identity = None
+        self.view.load_softphone(QUrl("about:blank"))
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    def dial(self, text: str) -> None:
+        if self.service is None:
+            self.bus.error("Log in first.")
+            return
+        self.service.dial(text)
+
+    def call_clipboard(self) -> None:
+        from ccs_desktop.core.phone import extract_numbers  # noqa: PLC0415
+
+        text = QGuiApplication.clipboard().text()
+        region = self.settings.get_str("region")
+        found = extract_numbers(text, region) if text else []
+        if not found:
+            self.bus.warning("The clipboard holds no phone number.")
+            return
+        self.dial(found[0].e164)
+
+    def reload_softphone(self) -> None:
+        if self.tracker.is_active():
+            self.view.reload_softphone()  # refuses, and says so
+            return
+        if self.supervisor is not None:
+            self.supervisor.trouble("reload requested")
+
+    def _refresh_records(self) -> None:
+        service, identity = self.service, self.identity
+        if service is None or identity is None:
+            return
+        region = self.settings.get_str("region")
+        now = datetime.now().replace(microsecond=0)
+        query = CdrQuery(
+            start=now - timedelta(days=7), finish=now + timedelta(hours=1), agent_username=identity.email
+        )
+
+        def work() -> tuple[list[CallRecord], list[tuple[str, str, int]]]:
+            records: list[CallRecord] = []
+            for record in service.agent.call_records(query):
+                records.append(record)
+                if len(records) >= RECORDS_SHOWN:
+                    break
+            return records, frequent_numbers(records, region)
+
+        def done(result: tuple[list[CallRecord], list[tuple[str, str, int]]]) -> None:
+            records, numbers = result
+            self.window.calls.show_records(records)
+            self.window.contacts.show_numbers(numbers)
+            self._smoke_check()
+
+        self.runner.submit(work, done, lambda e: self.window.calls.show_error(str(e)), name="call records")
+
+    # --- window and tray -------------------------------------------------------------------------------------
+
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def toggle_window(self) -> None:
+        if self.window.isVisible() and not self.window.isMinimized():
+            self.window.hide()
+        else:
+            self.show_window()
+
+    def _line_state(self, state: LineState) -> None:
+        reason = self.supervisor.reason if self.supervisor is not None else ""
+        self.tray.set_state(state, reason)
+        self.window.set_line_state(state, reason)
+
+    def _recent_changed(self) -> None:
+        if self.service is not None:
+            self.tray.set_recent(self.service.recent, self.settings.get_str("region"))
+
+    def _show_session_age(self) -> None:
+        self.window.set_session_age(self.service.agent.session_age() if self.service else None)
+
+    def _show_message(self, level: str, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000 if level == "info" else 15000)
+        if level != "info" and not self.window.isVisible():
+            self.tray.notify("ccs-desktop", text, level)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.accepted.connect(
+            lambda: self.runner.submit(
+                self.settings.save, None, self.bus.show_error, pool="serial", name="save settings"
+            )
+        )
+        dialog.open()
+
+    def open_diagnostics(self) -> None:
+        DiagnosticsDialog(self.runner, self._slow_checks, self._quick_checks, self.window).open()
+
+    def _quick_checks(self) -> list[Check]:
+        from PySide6.QtWebEngineCore import QWebEnginePermission  # noqa: PLC0415 - enum only
+
+        mic = self.view.page().permission_state(QWebEnginePermission.PermissionType.MediaAudioCapture)
+        age = self.service.agent.session_age() if self.service else None
+        pss = tree_pss_mib()
+        supervisor = self.supervisor
+        return [
+            ("Session age", "none" if age is None else f"{age / 3600:.1f} h", age is not None),
+            ("Microphone permission", mic, {"granted": True, "denied": False}.get(mic)),
+            (
+                "Softphone loaded",
+                "yes" if supervisor and supervisor.page_ready else "no",
+                bool(supervisor and supervisor.page_ready),
+            ),
+            ("Line", supervisor.state.value if supervisor else "logged out", None),
+            ("Memory in use (app + web engine)", "unknown" if pss is None else f"{pss:.0f} MiB", None),
+        ]
+
+    def _slow_checks(self) -> list[Check]:
+        service = self.service
+        if service is None:
+            return [("API reachable", "not logged in", False)]
+        started = time.perf_counter()
+        try:
+            service.agent.ping()
+        except CcsError as exc:
+            return [("API reachable", str(exc), False), ("app_token valid", "unknown", None)]
+        ms = (time.perf_counter() - started) * 1000
+        return [("API reachable", f"yes, {ms:.0f} ms", True), ("app_token valid", "yes", True)]
+
+    # --- softphone events ------------------------------------------------------------------------------------
+
+    def _bridge_message(self, message: dict[str, object]) -> None:
+        self.tracker.page_spoke()
+        if message.get("type") == "call":
+            self.tracker.page_event(message)
+        if self.supervisor is not None:
+            self.supervisor.page_message(message)
+        if message.get("type") == "ready":
+            self.smoke_state["page_ready"] = True
+            self._smoke_check()
+
+    def _page_loaded(self, ok: bool) -> None:
+        if self.view.softphone_url().toString() == "about:blank":
+            return
+        if ok and "loaded_at" not in self.smoke_state:
+            self.smoke_state["loaded_at"] = process_age()
+        if self.supervisor is not None:
+            self.supervisor.page_loaded(ok)
+
+    def _renderer_crashed(self, reason: str) -> None:
+        if self.tracker.is_active():
+            self.bus.error(
+                "The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; "
+                "the softphone comes back after."
+            )
+        if self.supervisor is not None:
+            self.supervisor.renderer_crashed(reason)
+
+    # --- hand-over from a second process ---------------------------------------------------------------------
+
+    def _handoff(self, message: dict[str, Any], reply: Reply) -> None:
+        action = message.get("action")
+        if action == "show":
+            self.show_window()
+            reply.ok()
+            return
+        if action not in ("call", "open"):
+            reply.fail(f"unknown request {action!r}", 2)
+            return
+        text = str(message.get("number") or message.get("uri") or "")
+        if self.service is None:
+            if action == "open":
+                self.pending_uri = text
+                self.show_window()
+                reply.ok({"queued": True})
+            else:
+                reply.fail("ccs-desktop is running but not logged in.", 2)
+            return
+        if action == "open":
+            self.show_window()
+
+        def done(recent: RecentCall) -> None:
+            reply.ok(
+                {
+                    "call_id": recent.placed.call_id,
+                    "number": recent.number.e164,
+                    "transaction_id": recent.placed.transaction_id,
+                }
+            )
+
+        def failed(exc: BaseException) -> None:
+            reply.fail(str(exc), getattr(exc, "exit_code", 4))
+
+        dial_format = message.get("dial_format")
+        if (
+            not self.service.dial(
+                text, dial_format=str(dial_format) if dial_format else None, done=done, failed=failed
+            )
+            and not reply.sent
+        ):
+            reply.fail("The same number was dialed less than 2 s ago; not dialed twice.", 2)
+
+    # --- quitting --------------------------------------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        """Quit, but never silently drop a live call: ask, and offer to hang up first."""
+        if not self.tracker.is_active():
+            self.quit_now()
+            return
+        if self.quit_box is not None and self.quit_box.isVisible():
+            self.quit_box.raise_()
+            return
+        self.show_window()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "A call is in progress",
+            "You are on a call. Quitting now would leave the call hanging on Call Center Studio.",
+            parent=self.window,
+        )
+        box.setInformativeText("Hang up and quit, or stay on the call?")
+        self.hangup_quit_button = box.addButton("Hang up and quit", QMessageBox.ButtonRole.DestructiveRole)
+        self.stay_button = box.addButton("Stay on the call", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.stay_button)
+        box.finished.connect(lambda _r: self._quit_answer(box))
+        self.quit_box = box
+        box.open()
+
+    def _quit_answer(self, box: QMessageBox) -> None:
+        if box.clickedButton() is not self.hangup_quit_button or self.service is None:
+            return
+        service = self.service
+
+        def hung_up(_msg: object) -> None:
+            self.tracker.hangup_confirmed()
+            self.quit_now()
+
+        def failed(exc: BaseException) -> None:
+            self.bus.error(f"Could not hang up, so ccs-desktop stays open: {exc}")
+
+        self.runner.submit(service.agent.hangup, hung_up, failed, name="hang up to quit")
+
+    def _session_ending(self, manager: QSessionManager) -> None:
+        """The OS session ends (logout/shutdown): refuse while a call is up, if the OS lets us ask."""
+        if self.tracker.is_active() and manager.allowsInteraction():
+            manager.cancel()
+            self.request_quit()
+            manager.release()
+
+    def quit_now(self) -> None:
+        self.window.quitting = True
+        self.window.save_state()
+        self.window.close()
+        self.tray.icon.hide()
+        self.instance.close()
+        self.runner.shutdown()
+        self.view.shutdown()  # the page goes before its profile
+        self.window.deleteLater()
+        self.profile.deleteLater()
+        if self.simulator is not None:
+            self.simulator.stop()
+        if self.owns_loop:
+            self.qapp.exit(self.exit_code)
+
+    # --- smoke -----------------------------------------------------------------------------------------------
+
+    def _smoke_check(self) -> None:
+        if not self.smoke or self.smoke_state.get("printed"):
+            return
+        calls, contacts = self.window.calls.row_count(), self.window.contacts.row_count()
+        if not (self.smoke_state.get("page_ready") and calls and contacts):
+            return
+        self.smoke_state["printed"] = True
+        loaded = self.smoke_state.get("loaded_at") or process_age() or 0.0
+        result = {
+            "softphone_loaded_s": round(loaded, 3),
+            "ready_s": round(process_age() or 0.0, 3),
+            "pss_mib": tree_pss_mib(),
+            "contacts": contacts,
+            "calls": calls,
+        }
+        print(json.dumps(result), flush=True)
+        QTimer.singleShot(0, self.quit_now)
+
+    def _smoke_fail(self, why: str) -> None:
+        print(json.dumps({"error": why}), flush=True)
+        self.exit_code = 1
+        QTimer.singleShot(0, self.quit_now)
+
+    def _smoke_timeout(self) -> None:
+        if not self.smoke_state.get("printed"):
+            self._smoke_fail(f"not ready after {SMOKE_TIMEOUT_MS // 1000} s: {self.smoke_state}")
+
+
+def run_gui(
+    *, demo: bool = False, smoke: bool = False, uri: str | None = None, argv: list[str] | None = None
+) -> int:
+    from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
+
+    prepare_environment()
+    qapp = QApplication(argv or sys.argv[:1])
+    qapp.setApplicationName("ccs-desktop")
+    qapp.setDesktopFileName("ccs-desktop")
+    qapp.setQuitOnLastWindowClosed(False)
+    app = App(qapp, demo=demo, smoke=smoke, uri=uri)
+    if not app.start():
+        # lost the race to another instance that started meanwhile
+        handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"})
+        return 0
+    return qapp.exec()

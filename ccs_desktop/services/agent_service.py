@@ -1,0 +1,170 @@
+"""The GUI's agent: the core `Agent` driven through the task runner, with call tracking and the agent's state.
+
+Widgets call `dial()`, `hangup()`, ...; the blocking HTTP happens in a worker and the outcome comes back as
+signals on the GUI thread. It also keeps the last calls for the tray's "Recent calls" menu.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Signal
+
+from ccs_desktop.core.api import Agent, PlacedCall, StoredSession
+from ccs_desktop.core.errors import CallOutcomeUnknown, CcsError, InvalidInput
+from ccs_desktop.core.phone import PhoneNumber, dial_string, parse_number
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.services.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DOUBLE_DIAL_GUARD = 2.0  # seconds in which a second dial of the same number is ignored
+
+
+class LineState(Enum):
+    """What the tray shows: can the agent take calls right now?"""
+
+    LOGGED_OUT = "logged out"
+    CONNECTING = "connecting"
+    READY = "ready"
+    IN_CALL = "in call"
+    UNAVAILABLE = "cannot take calls"
+
+
+@dataclass(frozen=True)
+class RecentCall:
+    number: PhoneNumber
+    placed: PlacedCall
+
+
+class AgentService(QObject):
+    logged_in = Signal(object)  # StoredSession
+    login_failed = Signal(str)
+    call_placed = Signal(object)  # RecentCall
+    call_failed = Signal(str)
+    recent_changed = Signal()
+
+    def __init__(
+        self,
+        agent: Agent,
+        settings: Settings,
+        runner: TaskRunner,
+        tracker: CallTracker,
+        bus: MessageBus,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.agent = agent
+        self.settings = settings
+        self.runner = runner
+        self.tracker = tracker
+        self.bus = bus
+        self.recent: deque[RecentCall] = deque(maxlen=5)
+        self._last_dial: tuple[str, float] = ("", 0.0)
+        self._logging_in = False
+
+    # --- session ---------------------------------------------------------------------------------------------
+
+    def login(self, *, fresh: bool = False) -> None:
+        """Get a usable session (a new one with `fresh`), off the UI thread; `logged_in` or `login_failed`."""
+        if self._logging_in:
+            return
+        self._logging_in = True
+
+        def work() -> StoredSession:
+            if fresh:
+                return self.agent.login()
+            self.agent.ensure_session()
+            session = self.agent.session
+            assert session is not None
+            return session
+
+        self.runner.submit(work, self._login_ok, self._login_err, name="login")
+
+    def _login_ok(self, stored: StoredSession) -> None:
+        self._logging_in = False
+        self.logged_in.emit(stored)
+
+    def _login_err(self, exc: BaseException) -> None:
+        self._logging_in = False
+        text = str(exc) if isinstance(exc, CcsError) else f"Login failed ({type(exc).__name__})."
+        if not isinstance(exc, CcsError):
+            log.error("login failed", exc_info=exc)
+        self.login_failed.emit(text)
+
+    # --- calls -----------------------------------------------------------------------------------------------
+
+    def parse(self, text: str) -> PhoneNumber:
+        return parse_number(text, self.settings.get_str("region"))
+
+    def dial(
+        self,
+        text: str,
+        *,
+        dial_format: str | None = None,
+        done: Callable[[RecentCall], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> bool:
+        """Place a call to what the agent clicked or typed; False (with a message) when nothing was sent."""
+        region = self.settings.get_str("region")
+        try:
+            number = self.parse(text)
+            dialed = dial_string(number, dial_format or self.settings.get_str("dial_format"), region)
+        except InvalidInput as exc:
+            self.bus.error(str(exc))
+            self.call_failed.emit(str(exc))
+            if failed is not None:
+                failed(exc)
+            return False
+        now = time.monotonic()
+        if self._last_dial[0] == number.e164 and now - self._last_dial[1] < DOUBLE_DIAL_GUARD:
+            log.info("ignored a second dial of the same number within %.0f s", DOUBLE_DIAL_GUARD)
+            return False
+        self._last_dial = (number.e164, now)
+        self.bus.info(f"Calling {number.display(region)}…")
+
+        def ok(placed: PlacedCall) -> None:
+            recent = self._placed(number, placed)
+            if done is not None:
+                done(recent)
+
+        def err(exc: BaseException) -> None:
+            self._dial_failed(exc)
+            if failed is not None:
+                failed(exc)
+
+        self.runner.submit(lambda: self.agent.place_call(dialed), ok, err, name="click2call")
+        return True
+
+    def _placed(self, number: PhoneNumber, placed: PlacedCall) -> RecentCall:
+        self.tracker.call_placed(placed.call_id, number.e164, placed.transaction_id)
+        recent = RecentCall(number, placed)
+        self.recent.appendleft(recent)
+        self.recent_changed.emit()
+        self.call_placed.emit(recent)
+        return recent
+
+    def _dial_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CallOutcomeUnknown):
+            # The request may have reached CCS: the line counts as busy until we learn otherwise.
+            self.tracker.call_request_failed(exc.transaction_id)
+        self.bus.show_error(exc)
+        self.call_failed.emit(str(exc))
+
+    def hangup(self) -> None:
+        self.runner.submit(
+            self.agent.hangup, lambda _msg: self.tracker.hangup_confirmed(), self.bus.show_error
+        )
+
+    def hold(self) -> None:
+        self.runner.submit(self.agent.hold, None, self.bus.show_error)
+
+    def unhold(self) -> None:
+        self.runner.submit(self.agent.unhold, None, self.bus.show_error)

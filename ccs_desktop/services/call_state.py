@@ -1,0 +1,159 @@
+"""Whether the agent is on a call, from two witnesses: our own click2call/hangup and the softphone page.
+
+Everything that could drop a call (reload, navigation, session change, quit) asks `is_active()` first. When the
+witnesses disagree we believe the one that says "a call is up": a wrongly refused reload costs a retry later,
+a wrongly allowed one costs a customer.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+LIVE_STATES = ("dialing", "ringing", "talking", "hold")
+
+
+@dataclass
+class LiveCall:
+    key: str  # callid/activecallkey, or our transaction id until CCS tells the key
+    number: str
+    direction: str  # "in" | "out"
+    state: str
+    started: float = field(default_factory=time.monotonic)
+    transaction_id: str = ""
+    source: str = "app"  # which witness saw it first
+
+
+class CallTracker(QObject):
+    """`active_changed(bool)` when the agent's line goes busy or free; `call_changed(LiveCall | None)`."""
+
+    active_changed = Signal(bool)
+    call_changed = Signal(object)
+    call_ended = Signal(object)  # the LiveCall that ended
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        unconfirmed_timeout: float = 45.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(parent)
+        self._calls: dict[str, LiveCall] = {}
+        self._clock = clock
+        self.unconfirmed_timeout = unconfirmed_timeout
+        self._was_active = False
+        self.page_speaks = False
+        # A click2call that a speaking page never confirms did not start (CCS ended it at once: busy agent,
+        # bad number); it is let go after `unconfirmed_timeout`. With a silent page (no adapter for its events)
+        # nothing is let go by time: only a hangup or the call's record (see `record_seen`) ends it.
+        self._sweeper = QTimer(self)
+        self._sweeper.setInterval(5000)
+        self._sweeper.timeout.connect(self._sweep)
+        self._sweeper.start()
+
+    # --- witnesses -------------------------------------------------------------------------------------------
+
+    def call_placed(self, key: str, number: str, transaction_id: str = "") -> None:
+        """Our click2call was accepted: the line is busy from now on."""
+        self._calls[key] = LiveCall(key, number, "out", "dialing", self._clock(), transaction_id, "app")
+        self._changed(self._calls[key])
+
+    def call_request_failed(self, transaction_id: str) -> None:
+        """A click2call whose fate is unknown (timeout, lost connection) may be ringing: treat it as live."""
+        key = transaction_id
+        self._calls[key] = LiveCall(key, "", "out", "dialing", self._clock(), transaction_id, "app")
+        self._changed(self._calls[key])
+
+    def hangup_confirmed(self) -> None:
+        """CCS accepted our click2hang: every call we know of is over."""
+        for call in list(self._calls.values()):
+            self._end(call)
+
+    def page_event(self, message: dict[str, object]) -> None:
+        """A `call` message from the softphone bridge."""
+        key = str(message.get("callid") or "")
+        state = str(message.get("state") or "")
+        if not key or not state:
+            return
+        number = str(message.get("number") or "")
+        existing = self._calls.get(key) or self._match_unconfirmed(number)
+        if state == "ended":
+            if existing is not None:
+                self._end(existing)
+            return
+        if existing is None:
+            direction = str(message.get("direction") or "in")
+            existing = LiveCall(key, number, direction, state, self._clock(), source="page")
+        elif existing.key != key:
+            self._calls.pop(existing.key, None)
+            existing.key = key
+        existing.state = state
+        existing.source = "page"
+        self._calls[key] = existing
+        self._changed(existing)
+
+    def page_spoke(self) -> None:
+        """Any bridge message: this page reports its calls, so a call it never confirms never started."""
+        self.page_speaks = True
+
+    # --- state -----------------------------------------------------------------------------------------------
+
+    def is_active(self) -> bool:
+        return bool(self._calls)
+
+    def current(self) -> LiveCall | None:
+        return max(self._calls.values(), key=lambda c: c.started, default=None)
+
+    def _match_unconfirmed(self, number: str) -> LiveCall | None:
+        """The page's first event for a call we placed: same number, not yet confirmed by the page."""
+        digits = "".join(ch for ch in number if ch.isdigit())[-10:]
+        for call in self._calls.values():
+            if call.source == "app":
+                theirs = "".join(ch for ch in call.number if ch.isdigit())[-10:]
+                if not digits or not theirs or theirs == digits:
+                    return call
+        return None
+
+    def _end(self, call: LiveCall) -> None:
+        self._calls.pop(call.key, None)
+        call.state = "ended"
+        log.info("call %s ended", call.key)
+        self.call_ended.emit(call)
+        self._changed(self.current())
+
+    def _changed(self, call: LiveCall | None) -> None:
+        self.call_changed.emit(call)
+        active = self.is_active()
+        if active != self._was_active:
+            self._was_active = active
+            log.info("line %s", "busy" if active else "free")
+            self.active_changed.emit(active)
+
+    def record_seen(self, key: str) -> None:
+        """CCS has a call record for this call (by activecallkey or transaction id): it is over."""
+        for call in list(self._calls.values()):
+            if key in (call.key, call.transaction_id):
+                self._end(call)
+
+    def unconfirmed(self) -> list[LiveCall]:
+        return [c for c in self._calls.values() if c.source == "app"]
+
+    def _sweep(self) -> None:
+        if not self.page_speaks:
+            return
+        now = self._clock()
+        for call in list(self._calls.values()):
+            if call.source == "app" and now - call.started > self.unconfirmed_timeout:
+                log.warning(
+                    "no softphone event for call %s in %.0f s; assuming it ended",
+                    call.key,
+                    now - call.started,
+                )
+                self._end(call)

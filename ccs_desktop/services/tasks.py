@@ -1,0 +1,77 @@
+"""One place where blocking work leaves the UI thread and its results come back to it.
+
+Network, keyring and disk calls run in thread pools; `on_ok`/`on_err` always run on the thread that owns the
+runner (the GUI thread), delivered by a queued signal, so no widget is ever touched from a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+log = logging.getLogger(__name__)
+
+OkHandler = Callable[[Any], None]
+ErrHandler = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """`submit(work, on_ok, on_err)`; `net` runs in parallel, `serial` keeps order (keyring, SQLite)."""
+
+    _finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, *, net_workers: int = 4) -> None:
+        super().__init__(parent)
+        self._pools = {
+            "net": ThreadPoolExecutor(net_workers, thread_name_prefix="ccs-net"),
+            "serial": ThreadPoolExecutor(1, thread_name_prefix="ccs-serial"),
+        }
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
+        self.pending = 0
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_ok: OkHandler | None = None,
+        on_err: ErrHandler | None = None,
+        *,
+        pool: str = "net",
+        name: str = "",
+    ) -> Future[Any]:
+        label = name or getattr(work, "__name__", "task")
+        self.pending += 1
+
+        def run() -> Any:
+            started = time.perf_counter()
+            try:
+                result = work()
+            except BaseException as exc:
+                self._finished.emit((on_err, exc, True, label))
+                raise
+            log.debug("%s took %.0f ms", label, (time.perf_counter() - started) * 1000)
+            self._finished.emit((on_ok, result, False, label))
+            return result
+
+        return self._pools[pool].submit(run)
+
+    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any, bool, str]) -> None:
+        handler, value, failed, label = payload
+        self.pending -= 1
+        if self._closed:
+            return
+        if handler is not None:
+            handler(value)
+        elif failed:
+            log.error("%s failed: %s", label, value, exc_info=value)
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Drop late results: their widgets may be gone."""
+        self._closed = True
+        for pool in self._pools.values():
+            pool.shutdown(wait=wait, cancel_futures=True)

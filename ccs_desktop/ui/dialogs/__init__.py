@@ -1,0 +1,1 @@
+"""Dialogs: login, settings, diagnostics."""

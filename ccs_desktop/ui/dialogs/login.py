@@ -1,0 +1,157 @@
+"""Login: tenant, e-mail, app_token (masked), build under Advanced; errors shown next to what caused them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccs_desktop.core.api import resolve_tenant
+from ccs_desktop.core.errors import AuthenticationFailed, CcsError, InvalidInput
+from ccs_desktop.services.tasks import TaskRunner
+
+Verify = Callable[[str, str, str], None]  # (tenant, email, token); raises CcsError; runs in a worker
+
+
+class LoginDialog(QDialog):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        verify: Verify,
+        *,
+        tenant: str = "",
+        email: str = "",
+        build: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Log in to Call Center Studio")
+        self.runner = runner
+        self.verify = verify
+        self.tenant_edit = QLineEdit(tenant, placeholderText="acme, acme.alo-tech.com or https://…")
+        self.email_edit = QLineEdit(email, placeholderText="you@company.com")
+        self.token_edit = QLineEdit(placeholderText="from Administrator › Applications")
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.build_edit = QLineEdit(build, placeholderText="generic")
+        self.errors = {name: self._error_label() for name in ("tenant", "email", "token", "form")}
+
+        form = QFormLayout()
+        form.addRow("Tenant", self.tenant_edit)
+        form.addRow("", self.errors["tenant"])
+        form.addRow("E-mail", self.email_edit)
+        form.addRow("", self.errors["email"])
+        form.addRow("app_token", self.token_edit)
+        form.addRow("", self.errors["token"])
+        advanced = QGroupBox("Advanced")
+        advanced.setCheckable(True)
+        advanced.setChecked(bool(build and build != "generic"))
+        adv_form = QFormLayout(advanced)
+        adv_form.addRow("Softphone build", self.build_edit)
+        self.advanced = advanced
+
+        self.test_button = QPushButton("Test connection")
+        self.test_button.clicked.connect(lambda: self._run(accept=False))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.login_button = self.buttons.addButton("Log in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.accepted.connect(lambda: self._run(accept=True))
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(advanced)
+        layout.addWidget(self.errors["form"])
+        layout.addWidget(self.buttons)
+        self.busy = False
+
+    @staticmethod
+    def _error_label() -> QLabel:
+        label = QLabel()
+        label.setStyleSheet("color: #cf222e")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def values(self) -> tuple[str, str, str, str]:
+        return (
+            self.tenant_edit.text().strip(),
+            self.email_edit.text().strip(),
+            self.token_edit.text().strip(),
+            self.build_edit.text().strip() or "generic",
+        )
+
+    def _show(self, field: str, text: str, ok: bool = False) -> None:
+        label = self.errors[field]
+        label.setStyleSheet("color: #1a7f37" if ok else "color: #cf222e")
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _validate(self) -> bool:
+        tenant, email, token, _ = self.values()
+        for name in self.errors:
+            self._show(name, "")
+        good = True
+        try:
+            resolve_tenant(tenant)
+        except InvalidInput as exc:
+            self._show("tenant", str(exc))
+            good = False
+        if "@" not in email or email.startswith("@") or email.endswith("@"):
+            self._show("email", "Enter the e-mail you log in to CCS with.")
+            good = False
+        if not token:
+            self._show("token", "Paste the app_token your CCS administrator created.")
+            good = False
+        return good
+
+    def _run(self, *, accept: bool) -> None:
+        if self.busy or not self._validate():
+            return
+        tenant, email, token, _ = self.values()
+        self._set_busy(True)
+        self._show("form", "Connecting…", ok=True)
+        self.runner.submit(
+            lambda: self.verify(tenant, email, token),
+            lambda _: self._ok(accept),
+            self._failed,
+            name="login dialog",
+        )
+
+    def _ok(self, accept: bool) -> None:
+        self._set_busy(False)
+        if accept:
+            self.accept()
+        else:
+            self._show("form", "Connection works: the app_token and the e-mail were accepted.", ok=True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self._show("form", "")
+        text = str(exc) if isinstance(exc, CcsError) else f"Unexpected error ({type(exc).__name__})."
+        if isinstance(exc, AuthenticationFailed):
+            field = "email" if "user" in text.lower() or "e-mail" in text.lower() else "token"
+            self._show(field, text)
+        elif isinstance(exc, InvalidInput):
+            self._show("tenant", text)
+        else:
+            self._show("form", text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (
+            self.login_button,
+            self.test_button,
+            self.tenant_edit,
+            self.email_edit,
+            self.token_edit,
+        ):
+            widget.setEnabled(not busy)

@@ -1,0 +1,101 @@
+"""Settings: every field maps to one declared option in core.settings; bad values are refused in place."""
+
+from __future__ import annotations
+
+import phonenumbers
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.phone import DIAL_FORMATS, dial_string, parse_number
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.core.softphone import check_template
+
+SAMPLE = "0532 123 45 67"
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ccs-desktop settings")
+        self.settings = settings
+        self.region = QComboBox()
+        self.region.addItems(sorted(phonenumbers.SUPPORTED_REGIONS))
+        self.region.setCurrentText(settings.get_str("region"))
+        self.dial_format = QComboBox()
+        self.dial_format.addItems(DIAL_FORMATS)
+        self.dial_format.setCurrentText(settings.get_str("dial_format"))
+        self.preview = QLabel()
+        self.template = QLineEdit(settings.get_str("softphone_url_template"))
+        self.build = QLineEdit(settings.get_str("softphone_build"))
+        self.clipboard = QCheckBox("Look up phone numbers I copy")
+        self.clipboard.setChecked(settings.get_bool("clipboard_lookup"))
+        self.listener = QCheckBox("Receive CCS incoming-call notifications")
+        self.listener.setChecked(settings.get_bool("notification_listener"))
+        self.minimized = QCheckBox("Start minimized to the tray")
+        self.minimized.setChecked(settings.get_bool("start_minimized"))
+        self.autostart = QCheckBox("Start when I log in to this computer")
+        self.autostart.setChecked(settings.get_bool("autostart"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #cf222e")
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Default region", self.region)
+        form.addRow("Dial format", self.dial_format)
+        form.addRow("As dialed", self.preview)
+        form.addRow("Softphone URL", self.template)
+        form.addRow("Softphone build", self.build)
+        for box in (self.clipboard, self.listener, self.minimized, self.autostart):
+            form.addRow("", box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.region.currentTextChanged.connect(self._update_preview)
+        self.dial_format.currentTextChanged.connect(self._update_preview)
+        self._update_preview()
+
+    def _update_preview(self) -> None:
+        region = self.region.currentText()
+        try:
+            number = parse_number(SAMPLE if region == "TR" else "+90 532 123 45 67", region)
+            self.preview.setText(
+                f"{number.international()} → {dial_string(number, self.dial_format.currentText(), region)}"
+            )
+        except InvalidInput as exc:
+            self.preview.setText(str(exc))
+
+    def _save(self) -> None:
+        try:
+            check_template(self.template.text().strip())
+            values = {
+                "region": self.region.currentText(),
+                "dial_format": self.dial_format.currentText(),
+                "softphone_url_template": self.template.text().strip(),
+                "softphone_build": self.build.text().strip() or "generic",
+                "clipboard_lookup": self.clipboard.isChecked(),
+                "notification_listener": self.listener.isChecked(),
+                "start_minimized": self.minimized.isChecked(),
+                "autostart": self.autostart.isChecked(),
+            }
+            for name, value in values.items():
+                self.settings.set(name, value)
+        except InvalidInput as exc:
+            self.error.setText(str(exc))
+            return
+        self.accept()

@@ -1,0 +1,194 @@
+"""The agent's window: the softphone on the left, contacts and call records on the right, state below.
+
+Closing it hides it (the softphone page keeps running, and so does any call); only Quit leaves, and Quit asks
+first when a call is up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QSystemTrayIcon,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccs_desktop.services.agent_service import LineState
+from ccs_desktop.ui.calls_panel import CallsPanel
+from ccs_desktop.ui.contacts_panel import ContactsPanel
+from ccs_desktop.ui.icons import icon
+
+STATE_TEXT = {
+    LineState.LOGGED_OUT: "Logged out",
+    LineState.CONNECTING: "Connecting…",
+    LineState.READY: "Ready",
+    LineState.IN_CALL: "In a call",
+    LineState.UNAVAILABLE: "Cannot take calls",
+}
+
+
+class MainWindow(QMainWindow):
+    dial_requested = Signal(str)
+    hangup_requested = Signal()
+    hold_requested = Signal()
+    unhold_requested = Signal()
+    quit_requested = Signal()
+    settings_requested = Signal()
+    diagnostics_requested = Signal()
+    logout_requested = Signal()
+    reload_requested = Signal()
+
+    def __init__(self, softphone: QWidget, state: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ccs-desktop")
+        self.setWindowIcon(icon("app"))
+        self._state = state
+        self.softphone = softphone
+        self.contacts = ContactsPanel()
+        self.calls = CallsPanel()
+
+        self.number_edit = QLineEdit(placeholderText="Number to call (any format)")
+        self.number_edit.setClearButtonEnabled(True)
+        self.number_edit.returnPressed.connect(self._dial_typed)
+        call_button = QPushButton(icon("ready"), "Call")
+        call_button.clicked.connect(self._dial_typed)
+        self.hangup_button = QPushButton("Hang up")
+        self.hangup_button.clicked.connect(self.hangup_requested)
+        self.hold_button = QPushButton("Hold")
+        self.hold_button.setCheckable(True)
+        self.hold_button.toggled.connect(
+            lambda on: (self.hold_requested if on else self.unhold_requested).emit()
+        )
+        dial_bar = QHBoxLayout()
+        dial_bar.addWidget(self.number_edit, 1)
+        for button in (call_button, self.hangup_button, self.hold_button):
+            dial_bar.addWidget(button)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.contacts, "Contacts")
+        self.tabs.addTab(self.calls, "Calls")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(dial_bar)
+        right_layout.addWidget(self.tabs, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(softphone)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        softphone.setMinimumWidth(320)
+        self.setCentralWidget(self.splitter)
+
+        self.tenant_label = QLabel()
+        self.agent_label = QLabel()
+        self.state_label = QLabel()
+        self.session_label = QLabel()
+        for label in (self.tenant_label, self.agent_label, self.state_label, self.session_label):
+            self.statusBar().addPermanentWidget(label)
+        self.contacts.dial_requested.connect(self.dial_requested)
+        self.calls.dial_requested.connect(self.dial_requested)
+        self._build_menu()
+        self.set_line_state(LineState.LOGGED_OUT, "")
+        self.set_call_active(False)
+        self.quitting = False
+        self._restore()
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("&ccs-desktop")
+        for text, signal, shortcut in (
+            ("&Settings…", self.settings_requested, QKeySequence.StandardKey.Preferences),
+            ("&Diagnostics…", self.diagnostics_requested, None),
+            ("Reload softphone", self.reload_requested, None),
+            ("Log &out", self.logout_requested, None),
+            ("&Quit", self.quit_requested, QKeySequence.StandardKey.Quit),
+        ):
+            action = QAction(text, self)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(signal)
+            menu.addAction(action)
+        self.quit_action = menu.actions()[-1]
+        if not self.quit_action.shortcut().toString():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+
+    def _dial_typed(self) -> None:
+        text = self.number_edit.text().strip()
+        if text:
+            self.dial_requested.emit(text)
+
+    # --- shown state -----------------------------------------------------------------------------------------
+
+    def set_identity(self, tenant: str, agent: str) -> None:
+        self.tenant_label.setText(f"Tenant: {tenant}")
+        self.agent_label.setText(f"Agent: {agent}")
+
+    def set_line_state(self, state: LineState, reason: str) -> None:
+        text = STATE_TEXT[state] + (f" — {reason}" if reason else "")
+        self.state_label.setText(text)
+        colour = {"#1a7f37": (LineState.READY,), "#cf222e": (LineState.UNAVAILABLE,)}
+        style = next(
+            (f"color: {c}; font-weight: bold" for c, states in colour.items() if state in states), ""
+        )
+        self.state_label.setStyleSheet(style)
+
+    def set_call_active(self, active: bool) -> None:
+        """Hang up works whenever a call may be up, even while the softphone itself is down."""
+        self.hangup_button.setEnabled(active)
+        self.hold_button.setEnabled(active)
+        if not active and self.hold_button.isChecked():
+            self.hold_button.blockSignals(True)
+            self.hold_button.setChecked(False)
+            self.hold_button.blockSignals(False)
+
+    def set_session_age(self, seconds: float | None) -> None:
+        if seconds is None:
+            self.session_label.setText("No session")
+            return
+        hours, rest = divmod(int(seconds), 3600)
+        self.session_label.setText(f"Session: {hours} h {rest // 60:02d} min")
+
+    # --- geometry --------------------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._state.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        splitter = self._state.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([520, 680])
+
+    def save_state(self) -> None:
+        self._state.setValue("window/geometry", self.saveGeometry())
+        self._state.setValue("window/splitter", self.splitter.saveState())
+        self._state.sync()
+
+    # --- closing ---------------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close hides: the softphone page (and any call) lives on. Only `quitting` really closes."""
+        self.save_state()
+        if self.quitting:
+            event.accept()
+            return
+        event.ignore()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.hide()
+        else:
+            self.showMinimized()  # no tray to come back from: keep it reachable

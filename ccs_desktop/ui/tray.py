@@ -1,0 +1,92 @@
+"""The tray icon: the agent's line state at a glance, and the app's menu when the window is hidden."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from ccs_desktop.services.agent_service import LineState, RecentCall
+from ccs_desktop.ui.icons import icon
+
+STATE_ICON = {
+    LineState.LOGGED_OUT: "logged-out",
+    LineState.CONNECTING: "connecting",
+    LineState.READY: "ready",
+    LineState.IN_CALL: "in-call",
+    LineState.UNAVAILABLE: "unavailable",
+}
+STATE_TIP = {
+    LineState.LOGGED_OUT: "logged out",
+    LineState.CONNECTING: "connecting…",
+    LineState.READY: "ready for calls",
+    LineState.IN_CALL: "in a call",
+    LineState.UNAVAILABLE: "cannot take calls",
+}
+
+
+class Tray(QObject):
+    toggle_window = Signal()
+    show_window = Signal()
+    call_clipboard = Signal()
+    call_back = Signal(str)  # E.164
+    pause_toggled = Signal(bool)
+    settings_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state = LineState.LOGGED_OUT
+        self.icon = QSystemTrayIcon(icon(STATE_ICON[self.state]), self)
+        self.menu = QMenu()
+        self._add("Show", self.show_window)
+        self._add("Call number from clipboard", self.call_clipboard)
+        self.recent_menu = self.menu.addMenu("Recent calls")
+        self.recent_menu.setEnabled(False)
+        self.pause_action = self._add("Pause clipboard lookup", None)
+        self.pause_action.setCheckable(True)
+        self.pause_action.toggled.connect(self.pause_toggled)
+        self.menu.addSeparator()
+        self._add("Settings…", self.settings_requested)
+        self._add("Quit", self.quit_requested)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.set_state(self.state, "")
+
+    def _add(self, text: str, signal: Signal | None) -> QAction:
+        action = self.menu.addAction(text)
+        if signal is not None:
+            action.triggered.connect(signal)
+        return action
+
+    def show(self) -> None:
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.icon.show()
+
+    def set_state(self, state: LineState, reason: str) -> None:
+        self.state = state
+        self.icon.setIcon(icon(STATE_ICON[state]))
+        tip = f"ccs-desktop: {STATE_TIP[state]}"
+        self.icon.setToolTip(tip + (f"\n{reason}" if reason else ""))
+
+    def set_recent(self, calls: Iterable[RecentCall], region: str) -> None:
+        self.recent_menu.clear()
+        for call in calls:
+            action = self.recent_menu.addAction(call.number.display(region))
+            action.triggered.connect(lambda _=False, e164=call.number.e164: self.call_back.emit(e164))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def notify(self, title: str, text: str, level: str = "info") -> None:
+        if not self.icon.isVisible():
+            return
+        kind = {
+            "error": QSystemTrayIcon.MessageIcon.Critical,
+            "warning": QSystemTrayIcon.MessageIcon.Warning,
+        }.get(level, QSystemTrayIcon.MessageIcon.Information)
+        self.icon.showMessage(title, text, kind, 5000)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.toggle_window.emit()

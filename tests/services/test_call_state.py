@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from ccs_desktop.services.call_state import CallTracker
+
+
+def test_app_call_then_page_confirms_and_ends(qtbot):
+    tracker = CallTracker()
+    seen: list[bool] = []
+    tracker.active_changed.connect(seen.append)
+    tracker.call_placed("key-1", "+905321234561", "tx-1")
+    assert tracker.is_active()
+    tracker.page_event({"type": "call", "callid": "key-1", "state": "ringing", "number": "05321234561"})
+    tracker.page_event({"type": "call", "callid": "key-1", "state": "talking", "number": "05321234561"})
+    assert tracker.current().state == "talking"
+    tracker.page_event({"type": "call", "callid": "key-1", "state": "ended", "number": "05321234561"})
+    assert not tracker.is_active()
+    assert seen == [True, False]
+
+
+def test_page_key_differs_from_our_transaction_id(qtbot):
+    tracker = CallTracker()
+    tracker.call_placed("tx-only", "+905321234561", "tx-only")
+    tracker.page_event({"type": "call", "callid": "AGKEY", "state": "ringing", "number": "0532 123 45 61"})
+    assert [c.key for c in [tracker.current()]] == ["AGKEY"]
+    tracker.page_event({"type": "call", "callid": "AGKEY", "state": "ended"})
+    assert not tracker.is_active()
+
+
+def test_inbound_call_from_the_page(qtbot):
+    tracker = CallTracker()
+    tracker.page_event({"type": "call", "callid": "in-1", "state": "ringing", "direction": "in", "number": "x"})
+    assert tracker.is_active()
+    assert tracker.current().direction == "in"
+    tracker.hangup_confirmed()
+    assert not tracker.is_active()
+
+
+def test_unknown_outcome_keeps_the_line_busy_until_a_record_says_otherwise(qtbot):
+    now = [0.0]
+    tracker = CallTracker(unconfirmed_timeout=10, clock=lambda: now[0])
+    tracker.call_request_failed("tx-lost")
+    now[0] = 1000
+    tracker._sweep()
+    assert tracker.is_active(), "a silent page never lets a possibly ringing call go by time"
+    tracker.record_seen("tx-lost")
+    assert not tracker.is_active()
+
+
+def test_a_speaking_page_that_never_confirms_lets_go_after_the_timeout(qtbot):
+    now = [0.0]
+    tracker = CallTracker(unconfirmed_timeout=10, clock=lambda: now[0])
+    tracker.page_spoke()
+    tracker.call_placed("k", "+905321234561")
+    now[0] = 5
+    tracker._sweep()
+    assert tracker.is_active()
+    now[0] = 11
+    tracker._sweep()
+    assert not tracker.is_active()
+
+
+def test_ignores_malformed_page_events(qtbot):
+    tracker = CallTracker()
+    tracker.page_event({"type": "call"})
+    tracker.page_event({"type": "call", "callid": "", "state": "talking"})
+    assert not tracker.is_active()

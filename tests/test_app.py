@@ -1,0 +1,214 @@
+"""The agent window end to end: real QtWebEngine (offscreen), the simulator's softphone page, real HTTP."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QMessageBox
+
+from ccs_desktop.app import App, Identity
+from ccs_desktop.core.softphone import DEMO_TEMPLATE
+from tests.helpers import SimHandle, cli_env, start_simulator
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+WAIT = 20_000
+
+
+class Harness:
+    def __init__(self, app: App, sim: SimHandle, qtbot) -> None:
+        self.app = app
+        self.sim = sim
+        self.qtbot = qtbot
+        self.messages: list[dict] = []
+        self.loads: list[str] = []
+        app.view.bridge.message.connect(self.messages.append)
+        app.view.loaded.connect(lambda ok: self.loads.append(app.view.softphone_url().toString()))
+
+    def wait_message(self, predicate, timeout: int = WAIT) -> dict:
+        found: list[dict] = []
+
+        def check() -> bool:
+            for message in self.messages:
+                if predicate(message):
+                    found.append(message)
+                    return True
+            return False
+
+        self.qtbot.waitUntil(check, timeout=timeout)
+        return found[0]
+
+    def wait_ready(self) -> dict:
+        return self.wait_message(lambda m: m.get("type") == "ready")
+
+    def page_text(self) -> str:
+        with self.qtbot.waitCallback(timeout=WAIT) as callback:
+            self.app.view.page().runJavaScript("document.body.innerText", 0, callback)
+        return str(callback.args[0])
+
+    def session_in_page(self) -> str:
+        query = parse_qs(urlsplit(self.app.view.softphone_url().toString()).query)
+        return query["session"][0]
+
+    def start_call(self, number: str = "05321234561") -> dict:
+        self.messages.clear()
+        self.app.dial(number)
+        return self.wait_message(lambda m: m.get("type") == "call" and m.get("state") == "talking")
+
+
+@pytest.fixture
+def harness(qtbot, qapp) -> Iterator[Harness]:
+    sim = start_simulator(call_seconds=30, ring_seconds=0.3)
+    handle = SimHandle(sim)
+    app = App(qapp, owns_loop=False)
+    identity = Identity(sim.base_url, sim.email, sim.app_token, None, DEMO_TEMPLATE, "demo")
+    h = Harness(app, handle, qtbot)
+    assert app.start(identity)
+    try:
+        yield h
+    finally:
+        if app.tracker.is_active():
+            with contextlib.suppress(Exception):
+                app.service.agent.hangup()
+        app.tracker.hangup_confirmed()
+        app.quit_now()
+        app.deleteLater()
+        for _ in range(3):  # page, then window and profile, then the app: each goes on a later turn
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            qapp.processEvents()
+        handle.http.close()
+        sim.stop()
+
+
+def test_auto_login_shows_the_agent_in_the_page(harness):
+    ready = harness.wait_ready()
+    assert ready["email"] == harness.sim.email
+    assert ready["agent"] in harness.page_text()
+    assert harness.app.supervisor.state.value == "ready"
+    harness.qtbot.waitUntil(lambda: harness.app.window.calls.row_count() > 0, timeout=WAIT)
+    assert harness.app.window.contacts.row_count() > 0
+
+
+def test_click2call_appears_in_the_page(harness):
+    harness.wait_ready()
+    talking = harness.start_call("0532 123 45 61")
+    assert talking["number"].endswith("5321234561")
+    assert harness.app.tracker.is_active()
+    assert "5321234561" in harness.page_text().replace(" ", "")
+    assert harness.sim.functions().count("click2call") == 1
+
+
+def test_closing_the_window_keeps_page_and_call_alive(harness):
+    harness.wait_ready()
+    harness.app.window.show()
+    talking = harness.start_call()
+    harness.app.window.close()
+    assert not harness.app.window.isVisible() or harness.app.window.isMinimized()
+    assert harness.app.view.page() is not None
+    assert harness.page_text()  # the page still runs
+    live = harness.sim.state()["live_calls"]
+    assert [c["callid"] for c in live] == [talking["callid"]]
+    assert harness.app.tracker.is_active()
+    assert harness.loads.count(harness.loads[0]) == 1, "the softphone was not loaded again"
+
+
+def test_quitting_during_a_call_asks_and_can_hang_up(harness, qtbot):
+    harness.wait_ready()
+    harness.start_call()
+    harness.app.request_quit()
+    box = harness.app.quit_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    harness.app.stay_button.click()
+    assert harness.app.tracker.is_active()
+    assert "click2hang" not in harness.sim.functions()
+    harness.app.request_quit()
+    quit_calls: list[int] = []
+    harness.app.quit_now = lambda: quit_calls.append(1)  # observe, do not tear down under the fixture
+    harness.app.hangup_quit_button.click()
+    qtbot.waitUntil(lambda: quit_calls == [1], timeout=WAIT)
+    assert harness.sim.functions().count("click2hang") == 1
+    assert not harness.app.tracker.is_active()
+
+
+def test_reload_is_refused_during_a_call_and_allowed_after(harness, qtbot):
+    harness.wait_ready()
+    harness.start_call()
+    with qtbot.waitSignal(harness.app.view.reload_refused, timeout=WAIT):
+        assert harness.app.view.reload_softphone() is False
+    loads_before = len(harness.loads)
+    harness.messages.clear()
+    harness.app.service.hangup()
+    harness.wait_message(lambda m: m.get("type") == "call" and m.get("state") == "ended")
+    qtbot.waitUntil(lambda: not harness.app.tracker.is_active(), timeout=WAIT)
+    assert harness.app.view.reload_softphone() is True
+    qtbot.waitUntil(lambda: len(harness.loads) > loads_before, timeout=WAIT)
+
+
+def test_expired_session_is_renewed_and_the_page_reloaded_only_after_the_call(harness, qtbot):
+    harness.wait_ready()
+    first_session = harness.session_in_page()
+    harness.start_call()
+    harness.sim.control("expire-sessions")
+    # any API use now gets login: false; the agent logs in again by itself
+    harness.app.service.hold()
+    qtbot.waitUntil(lambda: harness.app.service.agent.logins >= 2, timeout=WAIT)
+    qtbot.wait(500)
+    assert harness.session_in_page() == first_session, "no page reload during the call"
+    assert harness.sim.state()["live_calls"], "the call is still up"
+    harness.messages.clear()
+    harness.app.service.hangup()
+    qtbot.waitUntil(lambda: harness.session_in_page() != first_session, timeout=WAIT)
+    harness.wait_ready()
+
+
+def test_a_second_instance_hands_tel_over_to_the_first(harness, qtbot, user_dirs):
+    harness.wait_ready()
+    env = cli_env(None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ccs_desktop", "tel:+905321234567"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    _out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
+    sent = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
+    assert sent == ["05321234567"]
+
+
+def test_cli_call_while_the_gui_runs_is_placed_by_the_gui(harness, qtbot):
+    harness.wait_ready()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ccs_desktop", "call", "0532 123 45 62", "--json"],
+        env=cli_env(None),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
+    out, err = proc.communicate()
+    assert proc.returncode == 0, err
+    data = json.loads(out)
+    assert data["number"] == "+905321234562"
+    assert harness.app.tracker.is_active()
+    recent = harness.app.service.recent[0]
+    assert recent.placed.transaction_id == data["transaction_id"]
+
+
+def test_renderer_crash_recovers_by_itself(harness, qtbot):
+    harness.wait_ready()
+    harness.messages.clear()
+    harness.app.supervisor.renderer_crashed("test")
+    assert harness.app.supervisor.state.value == "cannot take calls"
+    assert harness.app.tray.state.value == "cannot take calls"
+    harness.wait_ready()
+    qtbot.waitUntil(lambda: harness.app.supervisor.state.value == "ready", timeout=WAIT)

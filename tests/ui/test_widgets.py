@@ -1,0 +1,129 @@
+"""Widgets with a real QApplication (offscreen); network through the simulator where they use it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from ccs_desktop.core.api import CcsClient, resolve_tenant
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.services.agent_service import LineState
+from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.dialogs.login import LoginDialog
+from ccs_desktop.ui.dialogs.settings import SettingsDialog
+from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.tray import STATE_TIP, Tray
+
+
+def make_window(tmp_path) -> MainWindow:
+    return MainWindow(QWidget(), QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat))
+
+
+def test_geometry_and_splitter_persist(qtbot, tmp_path):
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 500)  # within the offscreen screen (800x600)
+    window.splitter.setSizes([330, 360])
+    sizes = window.splitter.sizes()
+    window.quitting = True
+    window.close()
+    again = make_window(tmp_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
+
+
+def test_close_hides_instead_of_quitting(qtbot, tmp_path):
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close() is False  # the event was ignored
+    assert not window.isVisible() or window.isMinimized()
+
+
+def test_line_state_and_call_buttons(qtbot, tmp_path):
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.set_line_state(LineState.UNAVAILABLE, "the network is down")
+    assert window.state_label.text() == "Cannot take calls — the network is down"
+    assert not window.hangup_button.isEnabled()
+    window.set_call_active(True)
+    assert window.hangup_button.isEnabled()
+    window.set_session_age(3 * 3600 + 125)
+    assert window.session_label.text() == "Session: 3 h 02 min"
+
+
+def test_typed_number_is_dialed(qtbot, tmp_path):
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.number_edit.setText(" 0532 123 45 67 ")
+    with qtbot.waitSignal(window.dial_requested) as blocker:
+        window.number_edit.returnPressed.emit()
+    assert blocker.args == ["0532 123 45 67"]
+
+
+def test_tray_states(qtbot):
+    tray = Tray()
+    for state in LineState:
+        tray.set_state(state, "why")
+        assert tray.state is state
+        assert tray.icon.toolTip() == f"ccs-desktop: {STATE_TIP[state]}\nwhy"
+    assert [a.text() for a in tray.menu.actions() if a.text()] == [
+        "Show",
+        "Call number from clipboard",
+        "Recent calls",
+        "Pause clipboard lookup",
+        "Settings…",
+        "Quit",
+    ]
+
+
+def verify(tenant: str, email: str, token: str) -> None:
+    with CcsClient(resolve_tenant(tenant)) as client:
+        client.ping(token)
+        client.login(token, email)
+
+
+def test_login_dialog_shows_errors_inline(qtbot, simulator):
+    runner = TaskRunner()
+    dialog = LoginDialog(runner, verify)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tenant_edit.setText("not a tenant!")
+    dialog.email_edit.setText("nope")
+    dialog.login_button.click()
+    assert dialog.errors["tenant"].isVisible()
+    assert dialog.errors["email"].isVisible()
+    assert dialog.errors["token"].isVisible()
+    assert simulator.functions() == []
+
+    dialog.tenant_edit.setText(simulator.base_url)
+    dialog.email_edit.setText(simulator.email)
+    dialog.token_edit.setText("agWRONG")
+    dialog.test_button.click()
+    qtbot.waitUntil(dialog.errors["token"].isVisible, timeout=10_000)
+    assert "agWRONG" not in dialog.errors["token"].text()
+
+    dialog.token_edit.setText(simulator.app_token)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.login_button.click()
+    runner.shutdown(wait=True)
+
+
+def test_settings_dialog_refuses_a_bad_template_and_previews_dialing(qtbot, tmp_path):
+    settings = Settings(tmp_path / "config.ini")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.text().endswith("05321234567")
+    dialog.dial_format.setCurrentText("e164")
+    assert dialog.preview.text().endswith("+905321234567")
+    dialog.template.setText("https://x.example/{nope}")
+    dialog._save()
+    assert "nope" in dialog.error.text()
+    assert settings.get("dial_format") == "national"
+    dialog.template.setText("https://softphone.example/{build}/sso/?session={session}")
+    dialog._save()
+    assert settings.get("dial_format") == "e164"
+    assert settings.get("softphone_url_template").startswith("https://softphone.example/")
