@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_cli import ccs_command, machine  # noqa: E402
+from bench_cli import ccs_command, machine
 
 REPO = Path(__file__).resolve().parent.parent
 
