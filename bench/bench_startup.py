@@ -84,13 +84,17 @@ def main() -> None:
     app_mem, bare_mem = median(app_runs, "pss_mib"), median(bare_runs, "pss_mib")
     print(f"machine: {machine()}")
     print(f"start-up, {args.rounds} interleaved rounds, median (offscreen):")
-    print(f"  ccs-desktop --demo: softphone loaded {app_s:.2f} s, logged in with panels filled {app_ready:.2f} s")
+    print(
+        f"  ccs-desktop --demo: softphone loaded {app_s:.2f} s, logged in with panels filled {app_ready:.2f} s"
+    )
     print(f"  bare QWebEngineView window: page loaded {bare_s:.2f} s")
     print(f"  ratio: {app_s / bare_s:.2f}x (goal <= 2x)")
     print("memory, PSS of the process and its QtWebEngine children:")
     print(f"  ccs-desktop --demo: {app_mem:.0f} MiB; bare: {bare_mem:.0f} MiB")
     print(f"  difference: {app_mem - bare_mem:+.0f} MiB (goal <= +80 MiB)")
-    print(f"  rows shown by the smoke run: contacts {app_runs[-1]['contacts']}, calls {app_runs[-1]['calls']}")
+    print(
+        f"  rows shown by the smoke run: contacts {app_runs[-1]['contacts']}, calls {app_runs[-1]['calls']}"
+    )
 
 
 if __name__ == "__main__":

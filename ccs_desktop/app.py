@@ -105,6 +105,7 @@ class App(QObject):
         self.view.page().navigation_guard = lambda _url: not self.tracker.is_active()
         state_file = data_dir() / "window-state.ini"
         self.window = MainWindow(self.view, QSettings(str(state_file), QSettings.Format.IniFormat))
+        self.window.persist = not smoke
         self.tray = Tray(self)
         self.instance = InstanceServer(self)
         self._wire()
@@ -263,7 +264,7 @@ class App(QObject):
         self.supervisor.load_softphone.connect(self._load_softphone)
         self.service.logged_in.connect(self._logged_in)
         self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
-        self.window.set_identity(tenant.host, identity.email)
+        self.window.set_identity("demo (built-in simulator)" if self.demo else tenant.host, identity.email)
         if identity.store is not None:
             self.runner.submit(
                 identity.store.load_session,

@@ -372,6 +372,7 @@ def cmd_simulator(args: argparse.Namespace) -> int:
         call_seconds=args.call_seconds,
         ring_seconds=args.ring_seconds,
         paging_end=args.paging_end,
+        incoming_every=args.incoming_every,
         test_controls=args.test_controls,
         random_seed=args.seed,
     )
@@ -448,6 +449,13 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--session-ttl", type=_non_negative(float), default=36000.0, metavar="SECONDS")
     sim.add_argument("--call-seconds", type=_non_negative(float), default=20.0, metavar="SECONDS")
     sim.add_argument("--ring-seconds", type=_non_negative(float), default=2.0, metavar="SECONDS")
+    sim.add_argument(
+        "--incoming-every",
+        type=_non_negative(float),
+        default=0.0,
+        metavar="SECONDS",
+        help="ring the demo agent",
+    )
     sim.add_argument("--paging-end", choices=("empty-page", "no-cursor"), default="empty-page")
     sim.add_argument("--seed", type=int, default=1, help="random seed of the generated data")
     sim.add_argument(
@@ -518,7 +526,10 @@ def _run_gui(args: argparse.Namespace, uri: str | None) -> int:
 
     if args.smoke and not args.demo:
         raise_input("--smoke needs --demo")
-    if not args.smoke and handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"}) is not None:
+    if (
+        not args.smoke
+        and handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"}) is not None
+    ):
         return EXIT_OK
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
     from ccs_desktop.app import run_gui

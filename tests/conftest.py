@@ -6,8 +6,10 @@ gets its own D-Bus session with its own gnome-keyring (`dbus-run-session`), the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -48,6 +50,7 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
         env=env,
         text=True,
+        start_new_session=True,  # its own process group: teardown ends the bus and the keyring daemon together
     )
     assert proc.stdin is not None and proc.stdout is not None
     address = proc.stdout.readline().strip()
@@ -58,11 +61,12 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         yield address
     finally:
-        proc.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             proc.wait(timeout=5)
         proc.stdout.close()
         if previous is None:
@@ -114,7 +118,10 @@ def long_calls() -> Iterator[SimHandle]:
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     """pytest-qt builds the QApplication from this: Chromium's environment must be ready before it exists."""
-    from ccs_desktop.web.engine import prepare_environment
+    from ccs_desktop.web.engine import ENV_FLAGS, prepare_environment
 
+    # A fake microphone, so getUserMedia reaches our permission decision (test machines have no audio device).
+    # It only fakes the device (unlike --use-fake-ui-for-media-stream); Chromium reads it once per process.
+    os.environ[ENV_FLAGS] = f"{os.environ.get(ENV_FLAGS, '')} --use-fake-device-for-media-stream".strip()
     prepare_environment()
     return [sys.argv[0]]

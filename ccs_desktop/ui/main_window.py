@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.set_line_state(LineState.LOGGED_OUT, "")
         self.set_call_active(False)
         self.quitting = False
+        self.persist = True  # smoke runs (offscreen, tiny screens) must not overwrite the agent's layout
+        self.setMinimumSize(760, 480)
         self._restore()
 
     def _build_menu(self) -> None:
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([520, 680])
 
     def save_state(self) -> None:
+        if not self.persist:
+            return
         self._state.setValue("window/geometry", self.saveGeometry())
         self._state.setValue("window/splitter", self.splitter.saveState())
         self._state.sync()

@@ -28,7 +28,9 @@ def test_page_key_differs_from_our_transaction_id(qtbot):
 
 def test_inbound_call_from_the_page(qtbot):
     tracker = CallTracker()
-    tracker.page_event({"type": "call", "callid": "in-1", "state": "ringing", "direction": "in", "number": "x"})
+    tracker.page_event(
+        {"type": "call", "callid": "in-1", "state": "ringing", "direction": "in", "number": "x"}
+    )
     assert tracker.is_active()
     assert tracker.current().direction == "in"
     tracker.hangup_confirmed()

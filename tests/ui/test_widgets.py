@@ -23,15 +23,15 @@ def test_geometry_and_splitter_persist(qtbot, tmp_path):
     window = make_window(tmp_path)
     qtbot.addWidget(window)
     window.show()
-    window.resize(700, 500)  # within the offscreen screen (800x600)
-    window.splitter.setSizes([330, 360])
+    window.resize(780, 520)  # within the offscreen screen (800x600)
+    window.splitter.setSizes([370, 400])
     sizes = window.splitter.sizes()
     window.quitting = True
     window.close()
     again = make_window(tmp_path)
     qtbot.addWidget(again)
     again.show()
-    assert (again.size().width(), again.size().height()) == (700, 500)
+    assert (again.size().width(), again.size().height()) == (780, 520)
     assert again.splitter.sizes() == sizes
 
 

@@ -1,0 +1,186 @@
+"""The widget that shows the softphone for the whole agent shift.
+
+It is meant to be created once and kept (hide it, never close or recreate it): reloading or replacing the page
+drops the softphone's SIP registration and, mid-call, the call itself. So every way to load again goes through
+`load_softphone`/`reload_softphone`, which ask `can_reload` first; back/forward/reload are not in the context
+menu and are ignored as page actions (see `SoftphonePage.triggerAction`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ccs_desktop.core.logs import redact
+from ccs_desktop.web.bridge import SoftphoneBridge
+from ccs_desktop.web.page import BLANK, HISTORY_ACTIONS, SoftphonePage
+
+WebAction = QWebEnginePage.WebAction
+# Besides history: developer tools, and downloads (the profile refuses them anyway).
+HIDDEN_MENU_ACTIONS = HISTORY_ACTIONS | {
+    WebAction.ViewSource,
+    WebAction.InspectElement,
+    WebAction.SavePage,
+    WebAction.DownloadLinkToDisk,
+    WebAction.DownloadImageToDisk,
+    WebAction.DownloadMediaToDisk,
+}
+
+_log = logging.getLogger(__name__)
+
+
+def _always() -> bool:
+    return True
+
+
+def _open_in_browser(url: QUrl) -> None:
+    if not QDesktopServices.openUrl(url):
+        _log.warning("could not open %s in the system browser", redact(url.toString()))
+
+
+class SoftphoneView(QWebEngineView):
+    """A QWebEngineView bound to one SoftphonePage on the given profile, with its bridge installed.
+
+    Attributes:
+        bridge: the page's SoftphoneBridge (connect to `bridge.message`).
+        can_reload: asked before any (re)load; the app sets it to "no call is active".
+        open_external: opens a followed outside link; QDesktopServices by default, replaceable in tests.
+
+    Signals:
+        loaded(bool): a main-frame load finished (True) or failed (False); refused navigations are silent.
+        reload_refused(): load_softphone/reload_softphone was refused by `can_reload` (or the page's
+            `navigation_guard`, which is asked too).
+    """
+
+    loaded = Signal(bool)
+    reload_refused = Signal()
+
+    def __init__(self, profile: QWebEngineProfile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.can_reload: Callable[[], bool] = _always
+        self.open_external: Callable[[QUrl], None] = _open_in_browser
+        self._softphone_url = QUrl()
+        self._shut_down = False
+        page = SoftphonePage(profile, self)
+        self.setPage(page)
+        self.bridge = SoftphoneBridge(self)
+        self.bridge.install(page)
+        page.external_link.connect(self._on_external_link)
+        page.loadingChanged.connect(self._on_loading_changed)
+
+    def page(self) -> SoftphonePage:
+        """The SoftphonePage, typed; it is gone after shutdown()."""
+        if self._shut_down:
+            raise RuntimeError("the softphone view was shut down")
+        page = super().page()
+        assert isinstance(page, SoftphonePage), f"unexpected page type {type(page).__name__}"
+        return page
+
+    def softphone_url(self) -> QUrl:
+        """The URL last given to load_softphone (it may hold the session: redact before logging)."""
+        return QUrl(self._softphone_url)
+
+    def load_softphone(self, url: QUrl) -> bool:
+        """Load the softphone from `url` and make its origin the only allowed one; False if refused now.
+
+        `about:blank` unloads the softphone (at logout) and leaves no origin that may use the microphone.
+        """
+        blank = url.toString() == BLANK
+        if not blank and (
+            not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host()
+        ):
+            raise ValueError(f"the softphone URL must be http(s) or about:blank: {redact(url.toString())}")
+        page = self.page()
+        if not self._may_reload() or not page.guard_allows(url):
+            _log.warning("refused to load the softphone: a call is active")
+            self.reload_refused.emit()
+            return False
+        page.set_softphone_origin(QUrl() if blank else url)
+        self._softphone_url = QUrl(url)
+        _log.info("loading the softphone from %s", redact(url.toString()))
+        page.load(url)
+        return True
+
+    def reload_softphone(self) -> bool:
+        """Reload the softphone page in place; False (and reload_refused) while a guard says no."""
+        if self._softphone_url.isEmpty():
+            _log.info("nothing to reload: the softphone was never loaded")
+            return False
+        page = self.page()
+        if not self._may_reload() or not page.guard_allows(page.url()):
+            _log.warning("refused to reload the softphone: a call is active")
+            self.reload_refused.emit()
+            return False
+        _log.info("reloading the softphone")
+        page.reload_in_place()
+        return True
+
+    def shutdown(self) -> None:
+        """Explicit teardown: stop loading, cut the bridge, delete the page. Delete the profile after this,
+        once the event loop has run (the page is deleted with deleteLater)."""
+        if self._shut_down:
+            return
+        page = self.page()
+        self._shut_down = True
+        page.shutdown()
+        self.stop()
+        self.bridge.teardown()
+        page.external_link.disconnect(self._on_external_link)
+        page.loadingChanged.disconnect(self._on_loading_changed)
+        page.deleteLater()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu()
+        if menu is None:
+            return
+        menu.popup(event.globalPos())
+
+    def context_menu(self) -> QMenu | None:
+        """Qt's menu for the last right-click, minus history and developer actions; None if nothing is left."""
+        menu = self.createStandardContextMenu()
+        if menu is None:
+            return None
+        hidden = {self.pageAction(action) for action in HIDDEN_MENU_ACTIONS}
+        after_separator = True  # also drops a separator at the top
+        for action in menu.actions():
+            if action in hidden or (action.isSeparator() and after_separator):
+                menu.removeAction(action)
+                continue
+            after_separator = action.isSeparator()
+        actions = menu.actions()
+        if actions and actions[-1].isSeparator():
+            menu.removeAction(actions[-1])
+        if menu.isEmpty():
+            menu.deleteLater()
+            return None
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
+    def _may_reload(self) -> bool:
+        try:
+            return bool(self.can_reload())
+        except Exception:
+            _log.exception("the reload guard failed; refusing, to keep any call alive")
+            return False
+
+    def _on_external_link(self, url: QUrl) -> None:
+        try:
+            self.open_external(url)
+        except Exception:
+            _log.exception("could not open %s outside", redact(url.toString()))
+
+    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        shown = redact(info.url().toString())
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            _log.info("loaded %s", shown)
+            self.loaded.emit(True)
+        elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+            _log.warning("could not load %s: %s", shown, info.errorString())
+            self.loaded.emit(False)
