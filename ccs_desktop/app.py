@@ -98,6 +98,7 @@ class App(QObject):
         self.login_dialog: LoginDialog | None = None
         self.smoke_state: dict[str, Any] = {}
         self.exit_code = 0
+        self.quit_started = False
 
         self.profile = create_profile(data_dir() / ("webengine-demo" if demo else "webengine"), self)
         self.view = SoftphoneView(self.profile)
@@ -173,6 +174,7 @@ class App(QObject):
             self._online = online
 
         info.reachabilityChanged.connect(changed)
+        self._network_slot = changed
 
     # --- start -----------------------------------------------------------------------------------------------
 
@@ -290,7 +292,11 @@ class App(QObject):
                 identity.store.save_session(stored)
             except CcsError as exc:
                 log.warning("%s", exc)
-        QTimer.singleShot(0, self, lambda: self.supervisor and self.supervisor.session_renewed(stored))
+        self.runner.call_soon(self._session_renewed, stored)
+
+    def _session_renewed(self, stored: StoredSession) -> None:
+        if self.supervisor is not None:
+            self.supervisor.session_renewed(stored)
 
     def _softphone_url(self, session: str) -> str:
         assert self.identity is not None
@@ -622,6 +628,10 @@ class App(QObject):
             manager.release()
 
     def quit_now(self) -> None:
+        if self.quit_started:
+            return
+        self.quit_started = True
+        self._disconnect_from_globals()
         self.window.quitting = True
         self.window.save_state()
         self.window.close()
@@ -635,6 +645,16 @@ class App(QObject):
             self.simulator.stop()
         if self.owns_loop:
             self.qapp.exit(self.exit_code)
+
+    def _disconnect_from_globals(self) -> None:
+        """The QApplication and the network monitor outlive us: connections to them would keep this object
+        (and everything it holds) alive until the interpreter shuts down."""
+        self.qapp.commitDataRequest.disconnect(self._session_ending)
+        info = QNetworkInformation.instance()
+        slot = getattr(self, "_network_slot", None)
+        if info is not None and slot is not None:
+            info.reachabilityChanged.disconnect(slot)
+            self._network_slot = None
 
     # --- smoke -----------------------------------------------------------------------------------------------
 

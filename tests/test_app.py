@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ccs_desktop.app import App, Identity
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
+from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog
 from tests.helpers import SimHandle, cli_env, start_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -82,6 +84,7 @@ def harness(qtbot, qapp) -> Iterator[Harness]:
         for _ in range(3):  # page, then window and profile, then the app: each goes on a later turn
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             qapp.processEvents()
+        gc.collect()
         handle.http.close()
         sim.stop()
 
@@ -128,10 +131,8 @@ def test_quitting_during_a_call_asks_and_can_hang_up(harness, qtbot):
     assert harness.app.tracker.is_active()
     assert "click2hang" not in harness.sim.functions()
     harness.app.request_quit()
-    quit_calls: list[int] = []
-    harness.app.quit_now = lambda: quit_calls.append(1)  # observe, do not tear down under the fixture
     harness.app.hangup_quit_button.click()
-    qtbot.waitUntil(lambda: quit_calls == [1], timeout=WAIT)
+    qtbot.waitUntil(lambda: harness.app.quit_started, timeout=WAIT)
     assert harness.sim.functions().count("click2hang") == 1
     assert not harness.app.tracker.is_active()
 
@@ -212,3 +213,40 @@ def test_renderer_crash_recovers_by_itself(harness, qtbot):
     assert harness.app.tray.state.value == "cannot take calls"
     harness.wait_ready()
     qtbot.waitUntil(lambda: harness.app.supervisor.state.value == "ready", timeout=WAIT)
+
+
+def test_diagnostics_report_what_works(harness, qtbot):
+    harness.wait_ready()
+    harness.app.open_diagnostics()
+    dialog = harness.app.window.findChild(DiagnosticsDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "API reachable: yes" in dialog.result_text(), timeout=WAIT)
+    text = dialog.result_text()
+    assert "Softphone loaded: yes" in text
+    assert "app_token valid: yes" in text
+    assert "Memory in use (app + web engine):" in text
+    assert harness.sim.app_token not in text
+    dialog.close()
+
+
+def test_logout_is_refused_during_a_call_and_asks_for_login_after(harness, qtbot):
+    harness.wait_ready()
+    harness.start_call()
+    harness.app.logout()
+    assert harness.app.service is not None, "a call is up: logging out would drop it"
+    harness.app.service.hangup()
+    qtbot.waitUntil(lambda: not harness.app.tracker.is_active(), timeout=WAIT)
+    harness.app.logout()
+    assert harness.app.service is None
+    assert harness.app.login_dialog is not None and harness.app.login_dialog.isVisible()
+    assert harness.app.tray.state.value == "logged out"
+    harness.app.login_dialog.reject()
+
+
+def test_tray_click_toggles_the_window(harness):
+    window = harness.app.window
+    window.show()
+    harness.app.tray.toggle_window.emit()
+    assert not window.isVisible()
+    harness.app.tray.toggle_window.emit()
+    assert window.isVisible()

@@ -1,13 +1,18 @@
 """One place where blocking work leaves the UI thread and its results come back to it.
 
 Network, keyring and disk calls run in thread pools; `on_ok`/`on_err` always run on the thread that owns the
-runner (the GUI thread), delivered by a queued signal, so no widget is ever touched from a worker.
+runner (the GUI thread), so no widget is ever touched from a worker. Results wait in a locked queue and a
+signal *without arguments* wakes the GUI thread to drain it: PySide6 6.12 miscounts references of Python
+objects sent through a queued `Signal(object)` from other threads (it aborts with "bool_dealloc" after a few
+thousand results), and an argument-less signal sidesteps that entirely.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -23,7 +28,7 @@ ErrHandler = Callable[[BaseException], None]
 class TaskRunner(QObject):
     """`submit(work, on_ok, on_err)`; `net` runs in parallel, `serial` keeps order (keyring, SQLite)."""
 
-    _finished = Signal(object)
+    _wake = Signal()
 
     def __init__(self, parent: QObject | None = None, *, net_workers: int = 4) -> None:
         super().__init__(parent)
@@ -31,7 +36,9 @@ class TaskRunner(QObject):
             "net": ThreadPoolExecutor(net_workers, thread_name_prefix="ccs-net"),
             "serial": ThreadPoolExecutor(1, thread_name_prefix="ccs-serial"),
         }
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._done: deque[tuple[Callable[[Any], None] | None, Any, bool, str]] = deque()
+        self._lock = threading.Lock()
+        self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._closed = False
         self.pending = 0
 
@@ -52,23 +59,39 @@ class TaskRunner(QObject):
             try:
                 result = work()
             except BaseException as exc:
-                self._finished.emit((on_err, exc, True, label))
+                self._post((on_err, exc, True, label))
                 raise
             log.debug("%s took %.0f ms", label, (time.perf_counter() - started) * 1000)
-            self._finished.emit((on_ok, result, False, label))
+            self._post((on_ok, result, False, label))
             return result
 
         return self._pools[pool].submit(run)
 
-    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any, bool, str]) -> None:
-        handler, value, failed, label = payload
-        self.pending -= 1
-        if self._closed:
-            return
-        if handler is not None:
-            handler(value)
-        elif failed:
-            log.error("%s failed: %s", label, value, exc_info=value)
+    def call_soon(self, handler: Callable[[Any], None], value: Any = None) -> None:
+        """From any thread: run `handler(value)` on the GUI thread."""
+        self.pending += 1
+        self._post((handler, value, False, "call_soon"))
+
+    def _post(self, item: tuple[Callable[[Any], None] | None, Any, bool, str]) -> None:
+        with self._lock:
+            self._done.append(item)
+            first = len(self._done) == 1
+        if first:
+            self._wake.emit()
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                if not self._done:
+                    return
+                handler, value, failed, label = self._done.popleft()
+            self.pending -= 1
+            if self._closed:
+                continue
+            if handler is not None:
+                handler(value)
+            elif failed:
+                log.error("%s failed: %s", label, value, exc_info=value)
 
     def shutdown(self, wait: bool = False) -> None:
         """Drop late results: their widgets may be gone."""
