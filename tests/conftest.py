@@ -92,27 +92,25 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret_service: s
     return dirs
 
 
-@pytest.fixture
-def simulator() -> Iterator[SimHandle]:
-    sim = start_simulator()
+def _running(**overrides: object) -> Iterator[SimHandle]:
+    sim = start_simulator(**overrides)
     handle = SimHandle(sim)
     try:
         yield handle
     finally:
         handle.http.close()
         sim.stop()
+
+
+@pytest.fixture
+def simulator() -> Iterator[SimHandle]:
+    yield from _running()
 
 
 @pytest.fixture
 def long_calls() -> Iterator[SimHandle]:
     """Calls that last a minute unless hung up: for tests that act on a live call from another process."""
-    sim = start_simulator(call_seconds=60)
-    handle = SimHandle(sim)
-    try:
-        yield handle
-    finally:
-        handle.http.close()
-        sim.stop()
+    yield from _running(call_seconds=60)
 
 
 @pytest.fixture(scope="session")

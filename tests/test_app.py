@@ -168,28 +168,10 @@ def test_expired_session_is_renewed_and_the_page_reloaded_only_after_the_call(ha
     harness.wait_ready()
 
 
-def test_a_second_instance_hands_tel_over_to_the_first(harness, qtbot, user_dirs):
-    harness.wait_ready()
-    env = cli_env(None)
+def second_instance(qtbot, *args: str) -> str:
+    """Run `ccs-desktop ARGS` as a second process while this test's event loop keeps the first one serving."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ccs_desktop", "tel:+905321234567"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
-    _out, err = proc.communicate()
-    assert proc.returncode == 0, err
-    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
-    sent = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
-    assert sent == ["05321234567"]
-
-
-def test_cli_call_while_the_gui_runs_is_placed_by_the_gui(harness, qtbot):
-    harness.wait_ready()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ccs_desktop", "call", "0532 123 45 62", "--json"],
+        [sys.executable, "-m", "ccs_desktop", *args],
         env=cli_env(None),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -198,7 +180,20 @@ def test_cli_call_while_the_gui_runs_is_placed_by_the_gui(harness, qtbot):
     qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)
     out, err = proc.communicate()
     assert proc.returncode == 0, err
-    data = json.loads(out)
+    return out
+
+
+def test_a_second_instance_hands_tel_over_to_the_first(harness, qtbot, user_dirs):
+    harness.wait_ready()
+    second_instance(qtbot, "tel:+905321234567")
+    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
+    sent = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
+    assert sent == ["05321234567"]
+
+
+def test_cli_call_while_the_gui_runs_is_placed_by_the_gui(harness, qtbot):
+    harness.wait_ready()
+    data = json.loads(second_instance(qtbot, "call", "0532 123 45 62", "--json"))
     assert data["number"] == "+905321234562"
     assert harness.app.tracker.is_active()
     recent = harness.app.service.recent[0]
