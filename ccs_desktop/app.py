@@ -11,7 +11,7 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QSessionManager
@@ -19,35 +19,29 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ccs_desktop.core import handoff
-from ccs_desktop.core.api import (
-    Agent,
-    CallRecord,
-    CcsClient,
-    CdrQuery,
-    StoredSession,
-    Timeouts,
-    resolve_tenant,
-)
-from ccs_desktop.core.api.records import frequent_numbers
-from ccs_desktop.core.credentials import CredentialStore
+from ccs_desktop.core.api.records import CallRecord, frequent_numbers
+from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.memory import process_age, tree_pss_mib
 from ccs_desktop.core.paths import config_file, data_dir
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
-from ccs_desktop.services.agent_service import AgentService, LineState, RecentCall
-from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.agent_service import AgentService, RecentCall
+from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner
-from ccs_desktop.ui.dialogs.diagnostics import Check, DiagnosticsDialog
-from ccs_desktop.ui.dialogs.login import LoginDialog
-from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from ccs_desktop.ui.main_window import MainWindow
 from ccs_desktop.ui.tray import Tray
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
+
+if TYPE_CHECKING:  # requests, keyring and phonenumbers load in workers, off the start-up path
+    from ccs_desktop.core.api import Agent, StoredSession
+    from ccs_desktop.core.credentials import CredentialStore
+    from ccs_desktop.ui.dialogs.diagnostics import Check
+    from ccs_desktop.ui.dialogs.login import LoginDialog
 
 log = logging.getLogger(__name__)
 
@@ -196,15 +190,21 @@ class App(QObject):
         return True
 
     def _start_demo(self) -> None:
-        from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
+        def start() -> Any:
+            from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
 
-        self.simulator = Simulator(SimulatorConfig(port=0))
-        self.simulator.start()
-        creds = self.simulator.credentials()
-        identity = Identity(
-            creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo"
-        )
-        self._begin(identity)
+            simulator = Simulator(SimulatorConfig(port=0))
+            simulator.start()
+            return simulator
+
+        def started(simulator: Any) -> None:
+            self.simulator = simulator
+            creds = simulator.credentials()
+            self._begin(
+                Identity(creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo")
+            )
+
+        self.runner.submit(start, started, self.bus.show_error, name="demo simulator")
 
     def _start_from_settings(self) -> None:
         tenant, email = self.settings.get_str("tenant"), self.settings.get_str("email")
@@ -217,9 +217,15 @@ class App(QObject):
             self.bus.error(str(exc))
             self.ask_login()
             return
-        store = CredentialStore(base_url, email)
 
-        def loaded(token: str | None) -> None:
+        def read() -> tuple[CredentialStore, str | None]:
+            from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415
+
+            store = CredentialStore(base_url, email)
+            return store, store.load_app_token()
+
+        def loaded(result: tuple[CredentialStore, str | None]) -> None:
+            store, token = result
             if not token:
                 self.ask_login()
                 return
@@ -229,7 +235,7 @@ class App(QObject):
             self.bus.show_error(exc)
             self.ask_login()
 
-        self.runner.submit(store.load_app_token, loaded, failed, pool="serial", name="keyring read")
+        self.runner.submit(read, loaded, failed, pool="serial", name="keyring read")
 
     def _identity(self, tenant: str, email: str, token: str, store: CredentialStore | None) -> Identity:
         return Identity(
@@ -242,22 +248,29 @@ class App(QObject):
         )
 
     def _begin(self, identity: Identity) -> None:
-        """Build the agent for these credentials and let the supervisor log in and load the softphone."""
+        """Build the agent for these credentials (in a worker: it loads requests) and let the supervisor log
+        in and load the softphone."""
         self.identity = identity
         tenant = resolve_tenant(identity.tenant_text)
-        client = CcsClient(
-            tenant,
-            timeouts=Timeouts(
-                self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout")
-            ),
+        self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
+        self.window.set_identity("demo (built-in simulator)" if self.demo else tenant.host, identity.email)
+        timeouts = (self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout"))
+        lifetime = self.settings.get_float("session_lifetime_hours") * 3600
+
+        def build() -> Agent:
+            from ccs_desktop.core.api import Agent, CcsClient, Timeouts  # noqa: PLC0415
+
+            client = CcsClient(tenant, timeouts=Timeouts(*timeouts))
+            # the session is read and written through the runner, never on the UI thread
+            return Agent(client, identity.email, identity.token, store=None, lifetime=lifetime)
+
+        self.runner.submit(
+            build, lambda agent: self._agent_ready(identity, agent), self.bus.show_error, name="agent"
         )
-        agent = Agent(
-            client,
-            identity.email,
-            identity.token,
-            store=None,  # the session is read and written through the runner below, never on the UI thread
-            lifetime=self.settings.get_float("session_lifetime_hours") * 3600,
-        )
+
+    def _agent_ready(self, identity: Identity, agent: Agent) -> None:
+        if self.identity is not identity:
+            return  # logged out meanwhile
         self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
         self.supervisor = Supervisor(self.service, self.tracker, self._softphone_url, self)
         agent.on_login = self._session_issued  # called from a worker thread
@@ -265,8 +278,6 @@ class App(QObject):
         self.supervisor.state_changed.connect(self._line_state)
         self.supervisor.load_softphone.connect(self._load_softphone)
         self.service.logged_in.connect(self._logged_in)
-        self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
-        self.window.set_identity("demo (built-in simulator)" if self.demo else tenant.host, identity.email)
         if identity.store is not None:
             self.runner.submit(
                 identity.store.load_session,
@@ -327,6 +338,8 @@ class App(QObject):
         if self.smoke:
             self._smoke_fail("not logged in")
             return
+        from ccs_desktop.ui.dialogs.login import LoginDialog  # noqa: PLC0415
+
         dialog = LoginDialog(
             self.runner,
             self._verify_login,
@@ -341,11 +354,15 @@ class App(QObject):
 
     @staticmethod
     def _verify_login(tenant_text: str, email: str, token: str) -> None:
+        from ccs_desktop.core.api import CcsClient  # noqa: PLC0415
+
         with CcsClient(resolve_tenant(tenant_text)) as client:
             client.ping(token)
             client.login(token, email)
 
     def _login_accepted(self, dialog: LoginDialog) -> None:
+        from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415 - keyring loads here, once
+
         tenant, email, token, build = dialog.values()
         store = CredentialStore(resolve_tenant(tenant).base_url, email)
         self.settings.set("tenant", tenant)
@@ -415,11 +432,13 @@ class App(QObject):
             return
         region = self.settings.get_str("region")
         now = datetime.now().replace(microsecond=0)
-        query = CdrQuery(
-            start=now - timedelta(days=7), finish=now + timedelta(hours=1), agent_username=identity.email
-        )
 
         def work() -> tuple[list[CallRecord], list[tuple[str, str, int]]]:
+            from ccs_desktop.core.api import CdrQuery  # noqa: PLC0415
+
+            query = CdrQuery(
+                start=now - timedelta(days=7), finish=now + timedelta(hours=1), agent_username=identity.email
+            )
             records: list[CallRecord] = []
             for record in service.agent.call_records(query):
                 records.append(record)
@@ -466,6 +485,8 @@ class App(QObject):
             self.tray.notify("ccs-desktop", text, level)
 
     def open_settings(self) -> None:
+        from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers
+
         dialog = SettingsDialog(self.settings, self.window)
         dialog.accepted.connect(
             lambda: self.runner.submit(
@@ -475,6 +496,8 @@ class App(QObject):
         dialog.open()
 
     def open_diagnostics(self) -> None:
+        from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog  # noqa: PLC0415
+
         DiagnosticsDialog(self.runner, self._slow_checks, self._quick_checks, self.window).open()
 
     def _quick_checks(self) -> list[Check]:
@@ -687,7 +710,11 @@ class App(QObject):
 
 
 def run_gui(
-    *, demo: bool = False, smoke: bool = False, uri: str | None = None, argv: list[str] | None = None
+    *,
+    demo: bool = False,
+    smoke: bool = False,
+    uri: str | None = None,
+    argv: list[str] | None = None,
 ) -> int:
     from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
 

@@ -11,31 +11,25 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ccs_desktop.core.api import Agent, PlacedCall, StoredSession
 from ccs_desktop.core.errors import CallOutcomeUnknown, CcsError, InvalidInput
-from ccs_desktop.core.phone import PhoneNumber, dial_string, parse_number
-from ccs_desktop.core.settings import Settings
-from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.tasks import TaskRunner
+
+if TYPE_CHECKING:  # requests and phonenumbers load in a worker, off the start-up path
+    from ccs_desktop.core.api import Agent, PlacedCall, StoredSession
+    from ccs_desktop.core.phone import PhoneNumber
+    from ccs_desktop.core.settings import Settings
+
+__all__ = ["AgentService", "LineState", "RecentCall"]
 
 log = logging.getLogger(__name__)
 
 DOUBLE_DIAL_GUARD = 2.0  # seconds in which a second dial of the same number is ignored
-
-
-class LineState(Enum):
-    """What the tray shows: can the agent take calls right now?"""
-
-    LOGGED_OUT = "logged out"
-    CONNECTING = "connecting"
-    READY = "ready"
-    IN_CALL = "in call"
-    UNAVAILABLE = "cannot take calls"
 
 
 @dataclass(frozen=True)
@@ -102,6 +96,8 @@ class AgentService(QObject):
     # --- calls -----------------------------------------------------------------------------------------------
 
     def parse(self, text: str) -> PhoneNumber:
+        from ccs_desktop.core.phone import parse_number  # noqa: PLC0415
+
         return parse_number(text, self.settings.get_str("region"))
 
     def dial(
@@ -113,6 +109,8 @@ class AgentService(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> bool:
         """Place a call to what the agent clicked or typed; False (with a message) when nothing was sent."""
+        from ccs_desktop.core.phone import dial_string  # noqa: PLC0415
+
         region = self.settings.get_str("region")
         try:
             number = self.parse(text)

@@ -11,12 +11,23 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 LIVE_STATES = ("dialing", "ringing", "talking", "hold")
+
+
+class LineState(Enum):
+    """What the tray shows: can the agent take calls right now?"""
+
+    LOGGED_OUT = "logged out"
+    CONNECTING = "connecting"
+    READY = "ready"
+    IN_CALL = "in call"
+    UNAVAILABLE = "cannot take calls"
 
 
 @dataclass

@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ccs_desktop.core.api import StoredSession
-from ccs_desktop.services.agent_service import AgentService, LineState
-from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.agent_service import AgentService
+from ccs_desktop.services.call_state import CallTracker, LineState
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.api import StoredSession
 
 log = logging.getLogger(__name__)
 
