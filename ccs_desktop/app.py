@@ -82,6 +82,9 @@ class App(QObject):
         self.pending_uri = uri
         self.settings = Settings(config_file())
         self.runner = TaskRunner(self)
+        # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
+        self.runner.submit(_warm_up_imports, name="warm-up imports")
+        self._demo_future = self.runner.submit(_start_simulator, name="demo simulator") if demo else None
         self.bus = MessageBus(self)
         self.tracker = CallTracker(self)
         self.simulator: Any = None
@@ -190,12 +193,7 @@ class App(QObject):
         return True
 
     def _start_demo(self) -> None:
-        def start() -> Any:
-            from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
-
-            simulator = Simulator(SimulatorConfig(port=0))
-            simulator.start()
-            return simulator
+        assert self._demo_future is not None
 
         def started(simulator: Any) -> None:
             self.simulator = simulator
@@ -204,7 +202,7 @@ class App(QObject):
                 Identity(creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo")
             )
 
-        self.runner.submit(start, started, self.bus.show_error, name="demo simulator")
+        self.runner.submit(self._demo_future.result, started, self.bus.show_error, name="demo simulator")
 
     def _start_from_settings(self) -> None:
         tenant, email = self.settings.get_str("tenant"), self.settings.get_str("email")
@@ -666,6 +664,8 @@ class App(QObject):
         self.profile.deleteLater()
         if self.simulator is not None:
             self.simulator.stop()
+        elif self._demo_future is not None:  # quit before the demo simulator was handed over
+            self._demo_future.add_done_callback(lambda f: f.exception() is None and f.result().stop())
         if self.owns_loop:
             self.qapp.exit(self.exit_code)
 
@@ -709,6 +709,20 @@ class App(QObject):
             self._smoke_fail(f"not ready after {SMOKE_TIMEOUT_MS // 1000} s: {self.smoke_state}")
 
 
+def _warm_up_imports() -> None:
+    """requests and phonenumbers take ~0.1 s to import; the first login and record list need them."""
+    import ccs_desktop.core.api.client  # noqa: PLC0415
+    import ccs_desktop.core.phone  # noqa: F401, PLC0415
+
+
+def _start_simulator() -> Any:
+    from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
+
+    simulator = Simulator(SimulatorConfig(port=0))
+    simulator.start()
+    return simulator
+
+
 def run_gui(
     *,
     demo: bool = False,
@@ -726,6 +740,7 @@ def run_gui(
     app = App(qapp, demo=demo, smoke=smoke, uri=uri)
     if not app.start():
         # lost the race to another instance that started meanwhile
+        app.quit_now()
         handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"})
         return 0
     return qapp.exec()
