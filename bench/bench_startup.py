@@ -63,7 +63,9 @@ def run(cmd: list[str], env: dict[str, str]) -> dict:
 
 
 def softphone_url(creds: dict[str, str]) -> str:
-    query = urllib.parse.urlencode({"function": "login", "app_token": creds["app_token"], "email": creds["email"]})
+    query = urllib.parse.urlencode(
+        {"function": "login", "app_token": creds["app_token"], "email": creds["email"]}
+    )
     with urllib.request.urlopen(f"{creds['base_url']}/api/?{query}", timeout=10) as response:
         session = json.load(response)["session"]
     host = urllib.parse.urlsplit(creds["base_url"]).hostname
@@ -86,7 +88,10 @@ def main() -> None:
     }
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "ccs_desktop")], check=True)
     sim = subprocess.Popen(
-        [sys.executable, "-m", "ccs_desktop", "simulator", "--port", "0"], stdout=subprocess.PIPE, text=True, env=env
+        [sys.executable, "-m", "ccs_desktop", "simulator", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     assert sim.stdout is not None
     creds = json.loads(sim.stdout.readline())
