@@ -566,6 +566,9 @@ class App(QObject):
             self.show_window()
             reply.ok()
             return
+        if action in ("hangup", "hold", "unhold"):
+            self._control_handoff(str(action), reply)
+            return
         if action not in ("call", "open"):
             reply.fail(f"unknown request {action!r}", 2)
             return
@@ -601,6 +604,23 @@ class App(QObject):
             and not reply.sent
         ):
             reply.fail("The same number was dialed less than 2 s ago; not dialed twice.", 2)
+
+    def _control_handoff(self, action: str, reply: Reply) -> None:
+        """`ccs-desktop hangup|hold|unhold` while the window runs: done by the window's own agent."""
+        service = self.service
+        if service is None:
+            reply.fail("ccs-desktop is running but not logged in.", 2)
+            return
+
+        def done(message: object) -> None:
+            if action == "hangup":
+                self.tracker.hangup_confirmed()
+            reply.ok({"message": str(message or "")})
+
+        def failed(exc: BaseException) -> None:
+            reply.fail(str(exc), getattr(exc, "exit_code", 4))
+
+        self.runner.submit(getattr(service.agent, action), done, failed, name=action)
 
     # --- quitting --------------------------------------------------------------------------------------------
 

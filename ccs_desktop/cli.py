@@ -178,18 +178,23 @@ def _print_call(result: dict[str, Any], as_json: bool) -> None:
         print(result.get("call_id"))
 
 
-def _control(action: Callable[[Agent], str]) -> Callable[[argparse.Namespace], int]:
+def _control(name: str, action: Callable[[Agent], str]) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
-        agent, _ = Context(args).agent()
-        print(action(agent) or "Done.")
+        from ccs_desktop.core import handoff
+
+        result = handoff.send({"action": name})  # the running window acts on its own call, if it runs
+        if result is None:
+            agent, _ = Context(args).agent()
+            result = {"message": action(agent)}
+        print(result.get("message") or "Done.")
         return EXIT_OK
 
     return run
 
 
-cmd_hangup = _control(lambda agent: agent.hangup())
-cmd_hold = _control(lambda agent: agent.hold())
-cmd_unhold = _control(lambda agent: agent.unhold())
+cmd_hangup = _control("hangup", lambda agent: agent.hangup())
+cmd_hold = _control("hold", lambda agent: agent.hold())
+cmd_unhold = _control("unhold", lambda agent: agent.unhold())
 
 
 def parse_when(text: str, *, end_of_day: bool) -> datetime:

@@ -245,3 +245,14 @@ def test_tray_click_toggles_the_window(harness):
     assert not window.isVisible()
     harness.app.tray.toggle_window.emit()
     assert window.isVisible()
+
+
+def test_hangup_from_the_command_line_goes_to_the_window(harness, qtbot):
+    harness.wait_ready()
+    harness.start_call()
+    out = second_instance(qtbot, "hold")
+    assert out.strip()
+    out = second_instance(qtbot, "hangup")
+    assert out.strip()
+    qtbot.waitUntil(lambda: not harness.app.tracker.is_active(), timeout=WAIT)
+    assert harness.sim.functions()[-2:] == ["click2hold", "click2hang"]
