@@ -254,3 +254,14 @@ def test_non_gui_commands_import_no_qt(simulator):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO, timeout=60
     )
     assert result.stderr.strip().splitlines()[-1] == "RESULT [0, 0, 0, 0] []", result.stderr
+
+
+def test_slow_listings_show_progress_on_stderr(simulator):
+    env = cli_env(simulator, CCS_APP_TOKEN=simulator.app_token)
+    simulator.fault("delay", count=3, function="reportsCDRLogs", seconds=0.6)
+    result = run_cli("calls", *WIDE, "--format", "csv", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Fetched 200 call records in" in result.stderr
+    assert result.stdout.count("\n") == 201  # header + rows: progress never mixes into the data
+    quick = run_cli("calls", *WIDE, "--format", "csv", env=env)
+    assert quick.stderr == ""
