@@ -19,7 +19,7 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ccs_desktop.core import handoff
-from ccs_desktop.core.api.records import CallRecord, frequent_numbers
+from ccs_desktop.core.api.records import CallRecord, describe_call, frequent_numbers, last_call_with
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.memory import process_age, tree_pss_mib
@@ -28,11 +28,13 @@ from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
 from ccs_desktop.services.agent_service import AgentService, RecentCall
 from ccs_desktop.services.call_state import CallTracker, LineState
+from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.tray import Tray
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
@@ -105,6 +107,10 @@ class App(QObject):
         self.window = MainWindow(self.view, QSettings(str(state_file), QSettings.Format.IniFormat))
         self.window.persist = not smoke
         self.tray = Tray(self)
+        self.popup = NumberPopup()
+        self.clipboard = ClipboardWatcher(self.runner, lambda: self.settings.get_str("region"), self)
+        self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
+        self.records: list[CallRecord] = []
         self.instance = InstanceServer(self)
         self._wire()
 
@@ -127,9 +133,11 @@ class App(QObject):
         tray.call_back.connect(self.dial)
         tray.settings_requested.connect(self.open_settings)
         tray.quit_requested.connect(self.request_quit)
-        tray.pause_toggled.connect(
-            lambda paused: log.info("clipboard lookup %s", "paused" if paused else "on")
-        )
+        tray.pause_toggled.connect(self._pause_clipboard)
+        self.clipboard.number_copied.connect(self._number_copied)
+        self.popup.call_requested.connect(self.dial)
+        self.popup.open_requested.connect(lambda _e164: self.show_window())
+        self.popup.add_requested.connect(self._add_contact)
         self.bus.message.connect(self._show_message)
         self.tracker.active_changed.connect(w.set_call_active)
         view.bridge.message.connect(self._bridge_message)
@@ -446,11 +454,36 @@ class App(QObject):
 
         def done(result: tuple[list[CallRecord], list[tuple[str, str, int]]]) -> None:
             records, numbers = result
+            self.records = records
             self.window.calls.show_records(records)
             self.window.contacts.show_numbers(numbers)
             self._smoke_check()
 
         self.runner.submit(work, done, lambda e: self.window.calls.show_error(str(e)), name="call records")
+
+    # --- clipboard lookup ------------------------------------------------------------------------------------
+
+    def _pause_clipboard(self, paused: bool) -> None:
+        self.clipboard.paused = paused
+        if paused:
+            self.popup.hide()
+
+    def _number_copied(self, number: Any) -> None:
+        records, region = self.records, self.settings.get_str("region")
+
+        def work() -> str | None:
+            record = last_call_with(records, number.national_number)
+            return describe_call(record) if record is not None else None
+
+        def show(last: str | None) -> None:
+            if not self.clipboard.paused:
+                self.popup.show_number(number, region, None, last)  # contacts store: next issue
+
+        self.runner.submit(work, show, self.bus.show_error, name="clipboard card")
+
+    def _add_contact(self, e164: str) -> None:
+        self.show_window()
+        self.window.number_edit.setText(e164)
 
     # --- window and tray -------------------------------------------------------------------------------------
 
@@ -486,12 +519,12 @@ class App(QObject):
         from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers
 
         dialog = SettingsDialog(self.settings, self.window)
-        dialog.accepted.connect(
-            lambda: self.runner.submit(
-                self.settings.save, None, self.bus.show_error, pool="serial", name="save settings"
-            )
-        )
+        dialog.accepted.connect(self._settings_saved)
         dialog.open()
+
+    def _settings_saved(self) -> None:
+        self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
+        self.runner.submit(self.settings.save, None, self.bus.show_error, pool="serial", name="save settings")
 
     def open_diagnostics(self) -> None:
         from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog  # noqa: PLC0415
@@ -677,6 +710,9 @@ class App(QObject):
         self.window.save_state()
         self.window.close()
         self.tray.icon.hide()
+        self.popup.close()
+        self.popup.deleteLater()
+        self.clipboard.detach()
         self.instance.close()
         self.runner.shutdown()
         self.view.shutdown()  # the page goes before its profile

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from ccs_desktop.app import App, Identity
@@ -256,3 +257,44 @@ def test_hangup_from_the_command_line_goes_to_the_window(harness, qtbot):
     assert out.strip()
     qtbot.waitUntil(lambda: not harness.app.tracker.is_active(), timeout=WAIT)
     assert harness.sim.functions()[-2:] == ["click2hold", "click2hang"]
+
+
+def test_a_copied_number_pops_a_card_without_taking_focus(harness, qtbot):
+    harness.wait_ready()
+    qtbot.waitUntil(lambda: len(harness.app.records) > 0, timeout=WAIT)
+    called = next(r for r in harness.app.records if r.other_party.replace("+", "").startswith(("05", "905")))
+    digits = "".join(ch for ch in called.other_party if ch.isdigit())[-10:]
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(
+        f"Müşteri aradı, numara: +90 {digits[:3]} {digits[3:6]} {digits[6:8]} {digits[8:]} teşekkürler"
+    )
+    popup = harness.app.popup
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert popup.e164 == f"+90{digits}"
+    assert popup.last_label.text().startswith("Last call ")
+    assert popup.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    popup.call_button.click()
+    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
+    assert not popup.isVisible()
+
+
+def test_clipboard_lookup_ignores_own_copies_pauses_and_plain_text(harness, qtbot):
+    harness.wait_ready()
+    popup = harness.app.popup
+    harness.app.clipboard.copy("0532 123 45 67")
+    qtbot.wait(300)
+    assert not popup.isVisible()
+    QGuiApplication.clipboard().setText("no number in here, only 2026-11-25 and 1.250,00 TL")
+    qtbot.wait(300)
+    assert not popup.isVisible()
+    harness.app.tray.pause_action.setChecked(True)
+    QGuiApplication.clipboard().setText("0532 765 43 21")
+    qtbot.wait(300)
+    assert not popup.isVisible()
+    harness.app.tray.pause_action.setChecked(False)
+    QGuiApplication.clipboard().setText("x" * 2100 + " 0532 765 43 21")  # beyond the first 2,000 characters
+    qtbot.wait(300)
+    assert not popup.isVisible()
+    QGuiApplication.clipboard().setText("0532 765 43 21")
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert popup.who_label.text() == "Unknown number"

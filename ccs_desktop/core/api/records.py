@@ -182,3 +182,27 @@ def frequent_numbers(records: list[CallRecord], region: str, limit: int = 200) -
         if e164:
             counts[e164] += 1
     return [(e164, shown[e164], count) for e164, count in counts.most_common(limit)]
+
+
+def last_call_with(records: list[CallRecord], national_number: str) -> CallRecord | None:
+    """The newest record whose other party ends with this national number (records as CCS lists them)."""
+    size = len(national_number)
+    best: CallRecord | None = None
+    for record in records:
+        digits = "".join(ch for ch in record.other_party if ch.isdigit())
+        newer = best is None or (record.get("calldate") or "") > (best.get("calldate") or "")
+        if newer and len(digits) >= size and digits.endswith(national_number):
+            best = record
+    return best
+
+
+def describe_call(record: CallRecord) -> str:
+    """One line for a person: 'Last call 2026-11-24 14:03, outgoing, answered, 3:12'."""
+    direction = {True: "incoming", False: "outgoing", None: ""}[record.inbound]
+    parts = [f"Last call {str(record.get('calldate') or '')[:16]}"]
+    if direction:
+        parts.append(direction)
+    parts.append("answered" if record.answered else "missed")
+    if record.duration:
+        parts.append(f"{record.duration // 60}:{record.duration % 60:02d}")
+    return ", ".join(parts)

@@ -1,0 +1,27 @@
+"""Plain contact records: what the store keeps and the UI shows, with no database or Qt inside."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ContactNumber:
+    """One number of a contact; `e164` is normalised by the store ("+905321234567"), `label` is free text."""
+
+    e164: str
+    label: str = ""
+
+
+@dataclass
+class Contact:
+    """A person or company; `id` is None until the store has saved it."""
+
+    id: int | None
+    name: str
+    company: str = ""
+    numbers: list[ContactNumber] = field(default_factory=list)
+    email: str = ""
+    notes: str = ""
+    favourite: bool = False
+    external_id: str = ""  # the CRM's key, so a re-import updates instead of duplicating

@@ -1,0 +1,65 @@
+"""Clipboard lookup: a phone number copied anywhere becomes a `number_copied` signal.
+
+Only the first 2,000 characters are read and the search runs in a worker, so copying a long e-mail thread never
+stalls the window. The clipboard's text is never logged: it can hold anything (passwords, customer data).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+from ccs_desktop.core.phone import SCAN_LIMIT, PhoneNumber, extract_numbers
+from ccs_desktop.services.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class ClipboardWatcher(QObject):
+    number_copied = Signal(object)  # PhoneNumber, emitted on the GUI thread
+
+    def __init__(self, runner: TaskRunner, region: Callable[[], str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.region = region
+        self.paused = False
+        self.enabled = True
+        self._own: str | None = None
+        self._last = ""
+        self._clipboard: QClipboard = QGuiApplication.clipboard()
+        self._clipboard.dataChanged.connect(self._changed)
+
+    def copy(self, text: str) -> None:
+        """Put text on the clipboard without looking it up (the app's own copies are not news)."""
+        self._own = text
+        self._clipboard.setText(text)
+
+    def _changed(self) -> None:
+        if self.paused or not self.enabled:
+            return
+        mime = self._clipboard.mimeData()
+        if mime is None or not mime.hasText():
+            return
+        text = mime.text()[:SCAN_LIMIT]
+        if self._own is not None and text == self._own[:SCAN_LIMIT]:
+            self._own = None
+            return
+        if text == self._last:
+            return  # some desktops announce one copy several times
+        self._last = text
+        region = self.region()
+        self.runner.submit(lambda: extract_numbers(text, region), self._found, self._failed, name="clipboard")
+
+    def _found(self, numbers: list[PhoneNumber]) -> None:
+        if numbers and not self.paused:
+            log.info("a phone number was copied")  # never the text itself
+            self.number_copied.emit(numbers[0])
+
+    def _failed(self, exc: BaseException) -> None:
+        log.warning("clipboard lookup failed (%s)", type(exc).__name__)
+
+    def detach(self) -> None:
+        self._clipboard.dataChanged.disconnect(self._changed)

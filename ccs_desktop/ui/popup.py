@@ -1,0 +1,95 @@
+"""The small card that answers "who is this number?" after a copy or a ringing call.
+
+It never takes the keyboard focus (the agent is typing somewhere else), sits in the screen's bottom-right
+corner near the tray, and closes itself after a few seconds unless the mouse is on it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ccs_desktop.core.phone import PhoneNumber
+
+SHOW_MS = 7000
+
+
+class NumberPopup(QFrame):
+    call_requested = Signal(str)  # E.164
+    open_requested = Signal(str)
+    add_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus,
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setObjectName("number-popup")
+        self.setStyleSheet(
+            "#number-popup { background: palette(window); border: 1px solid palette(mid); border-radius: 8px; }"
+        )
+        self.number_label = QLabel()
+        self.number_label.setStyleSheet("font-size: 15pt; font-weight: 600")
+        self.who_label = QLabel()
+        self.last_label = QLabel()
+        self.last_label.setStyleSheet("color: palette(placeholder-text)")
+        self.call_button = QPushButton("Call")
+        self.open_button = QPushButton("Open")
+        self.add_button = QPushButton("Add contact")
+        for button in (self.call_button, self.open_button, self.add_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.call_button.clicked.connect(lambda: self._emit(self.call_requested))
+        self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
+        self.add_button.clicked.connect(lambda: self._emit(self.add_requested))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.call_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number_label)
+        layout.addWidget(self.who_label)
+        layout.addWidget(self.last_label)
+        layout.addLayout(buttons)
+        self.e164 = ""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.installEventFilter(self)
+
+    def show_number(self, number: PhoneNumber, region: str, who: str | None, last_call: str | None) -> None:
+        self.e164 = number.e164
+        self.number_label.setText(number.display(region))
+        self.who_label.setText(who or "Unknown number")
+        self.add_button.setVisible(who is None)
+        self.open_button.setVisible(who is not None)
+        self.last_label.setText(last_call or "No calls with this number yet")
+        self.adjustSize()
+        self._place()
+        self.show()
+        self.raise_()
+        self._timer.start(SHOW_MS)
+
+    def _place(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        self.move(area.right() - self.width() - 16, area.bottom() - self.height() - 16)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        self.hide()
+        signal.emit(self.e164)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The card stays while the mouse is on it, and goes a little after it leaves."""
+        if event.type() == QEvent.Type.Enter:
+            self._timer.stop()
+        elif event.type() == QEvent.Type.Leave:
+            self._timer.start(2000)
+        return super().eventFilter(watched, event)

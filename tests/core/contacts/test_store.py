@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+
+from ccs_desktop.core.contacts import Contact, ContactNumber, ContactStore
+from ccs_desktop.core.contacts.store import SCHEMA_VERSION
+from ccs_desktop.core.errors import InvalidInput
+
+FIVE_FORMATS = ["0532 123 45 67", "+90 (532) 123-4567", "905321234567", "5321234567", "0090 532 123 45 67"]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with ContactStore(tmp_path / "contacts.db") as opened:
+        yield opened
+
+
+def person(name, *numbers, **fields):
+    return Contact(None, name, numbers=[ContactNumber(n) for n in numbers], **fields)
+
+
+def test_new_file_gets_schema_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "new.db"
+    store = ContactStore(path)
+    assert store.schema_version() == SCHEMA_VERSION >= 1
+    assert store.journal_mode() == "wal"
+    store.close()
+    raw = sqlite3.connect(path)
+    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"contacts", "numbers", "tokens"} <= tables
+    raw.close()
+
+
+def test_empty_existing_file_is_migrated(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with ContactStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.count() == 0
+
+
+def test_reopening_keeps_contacts_and_does_not_migrate_again(tmp_path):
+    path = tmp_path / "c.db"
+    with ContactStore(path) as store:
+        saved = store.add(person("Ayşe Kaya", "0532 123 45 67"))
+    with ContactStore(path) as store:
+        assert store.count() == 1
+        assert store.get(saved.id) == saved
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.db"
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(InvalidInput, match="newer"):
+        ContactStore(path)
+
+
+def test_not_a_database_is_a_readable_error(tmp_path):
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(InvalidInput, match="not a usable contacts file"):
+        ContactStore(path)
+
+
+def test_foreign_keys_cascade_on_delete(store):
+    saved = store.add(person("Ali Veli", "0532 123 45 67"))
+    assert store.delete(saved.id)
+    assert store.get(saved.id) is None
+    assert store.find_by_number("05321234567") == []
+    assert store.search("ali") == []
+    assert not store.delete(saved.id)
+
+
+def test_add_normalises_numbers_to_e164(store):
+    saved = store.add(person("Ali", "0532 123 45 67", "+90 (532) 123-4567", "0212 555 12 12"))
+    assert [n.e164 for n in saved.numbers] == ["+905321234567", "+902125551212"]
+    assert store.get(saved.id).numbers == saved.numbers
+
+
+def test_invalid_number_is_named_and_nothing_is_saved(store):
+    with pytest.raises(InvalidInput, match="12ab"):
+        store.add(person("Ali", "0532 123 45 67", "12ab"))
+    assert store.count() == 0
+
+
+@pytest.mark.parametrize("typed", FIVE_FORMATS)
+def test_five_formats_find_the_single_contact(store, typed):
+    target = store.add(person("Mehmet Öz", FIVE_FORMATS[FIVE_FORMATS.index(typed) - 1]))
+    store.add(person("Other", "0532 123 45 68"))
+    found = store.find_by_number(typed)
+    assert [c.id for c in found] == [target.id]
+
+
+def test_stored_national_found_as_international_and_reverse(store):
+    national = store.add(person("National", "0532 111 22 33"))
+    international = store.add(person("International", "+90 533 444 55 66"))
+    assert [c.id for c in store.find_by_number("+90 532 111 22 33")] == [national.id]
+    assert [c.id for c in store.find_by_number("0533 444 55 66")] == [international.id]
+
+
+def test_national_number_match_across_country_codes(store):
+    german = store.add(person("Berlin", "+49 30 1234567"))
+    # Same national significant number, but parsed as Turkish: no exact E.164 match, the NSN still finds it.
+    found = store.find_by_number("+90 30 1234567")  # not valid in TR: falls to the suffix key
+    assert [c.id for c in found] == [german.id]
+
+
+def test_suffix_fallback_and_unknown(store):
+    saved = store.add(person("Suffix", "0532 123 45 67"))
+    assert [c.id for c in store.find_by_number("123 45 67")] == [saved.id]
+    assert store.find_by_number("0532 999 99 99") == []
+    assert store.find_by_number("12") == []
+    assert store.find_by_number("") == []
+
+
+def test_update_replaces_numbers_and_search_terms(store):
+    saved = store.add(person("Ahmet Yılmaz", "0532 123 45 67"))
+    saved.name = "Ahmet Demir"
+    saved.numbers = [ContactNumber("0533 000 00 01", "work")]
+    store.update(saved)
+    assert store.search("yilmaz") == []
+    assert [c.id for c in store.search("demir")] == [saved.id]
+    assert store.find_by_number("0532 123 45 67") == []
+    assert store.get(saved.id).numbers == [ContactNumber("+905330000001", "work")]
+    with pytest.raises(InvalidInput):
+        store.update(Contact(9999, "Ghost"))
+
+
+def test_external_id_is_unique_when_set(store):
+    store.add(person("A", external_id="crm-1"))
+    store.add(person("B"))
+    store.add(person("C"))  # two empty external ids are fine
+    with pytest.raises(InvalidInput, match="crm-1"):
+        store.add(person("D", external_id="crm-1"))
+    assert store.get_by_external_id("crm-1").name == "A"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("yilmaz", ["Ahmet Yılmaz"]),
+        ("ISMAIL", ["İsmail Şahin"]),
+        ("sahin", ["İsmail Şahin"]),
+        ("caglar", ["Çağlar Öztürk"]),
+        ("ozturk", ["Çağlar Öztürk"]),
+        ("unal", ["Ünal Ak"]),
+        ("ahm yil", ["Ahmet Yılmaz"]),
+        ("koc", ["Ünal Ak"]),  # company
+        ("lmaz", ["Ahmet Yılmaz"]),  # mid-word, found by the fallback scan
+        ("0532 12", ["Ahmet Yılmaz"]),
+        ("+90 533", ["İsmail Şahin"]),
+        ("45 67", ["Ahmet Yılmaz"]),
+        ("zzz", []),
+    ],
+)
+def test_search(store, query, expected):
+    store.add(person("Ahmet Yılmaz", "0532 123 45 67"))
+    store.add(person("İsmail Şahin", "0533 765 43 21"))
+    store.add(person("Çağlar Öztürk", "0212 555 12 12"))
+    store.add(Contact(None, "Ünal Ak", company="Koç Holding"))
+    assert [c.name for c in store.search(query)] == expected
+
+
+def test_search_orders_favourites_first_then_name_and_limits(store):
+    for name in ["Deniz C", "Deniz A", "Deniz B"]:
+        store.add(person(name))
+    fav = store.add(person("Deniz Z"))
+    store.set_favourite(fav.id, True)
+    assert [c.name for c in store.search("deniz")] == ["Deniz Z", "Deniz A", "Deniz B", "Deniz C"]
+    assert [c.name for c in store.search("den", limit=2)] == ["Deniz Z", "Deniz A"]
+    assert store.get(fav.id).favourite
+
+
+def test_search_broad_and_narrow_plans_agree(store):
+    # Enough contacts that "a" takes the walk-in-order plan and "ahmet 7" the gather-and-sort plan.
+    with store.transaction():
+        for i in range(2500):
+            store.add(person(f"Ahmet {i:04d}", favourite=(i % 500 == 7)))
+    broad = [c.name for c in store.search("a", limit=10)]
+    assert broad[:5] == ["Ahmet 0007", "Ahmet 0507", "Ahmet 1007", "Ahmet 1507", "Ahmet 2007"]
+    assert broad[5:] == ["Ahmet 0000", "Ahmet 0001", "Ahmet 0002", "Ahmet 0003", "Ahmet 0004"]
+    narrow = [c.name for c in store.search("ahmet 000")]
+    assert narrow == [f"Ahmet 000{i}" for i in (7, 0, 1, 2, 3, 4, 5, 6, 8, 9)]
+
+
+def test_transaction_rolls_back_on_error(store):
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add(person("Kept?"))
+        raise RuntimeError("boom")
+    assert store.count() == 0
+
+
+def test_usable_from_another_thread(store):
+    store.add(person("Ali", "0532 123 45 67"))
+    result = []
+    worker = threading.Thread(target=lambda: result.append(store.find_by_number("05321234567")[0].name))
+    worker.start()
+    worker.join()
+    assert result == ["Ali"]
+
+
+def test_all_pages_through_every_contact(store):
+    with store.transaction():
+        for i in range(1203):
+            store.add(person(f"P{i:05d}", favourite=(i == 900)))
+    names = [c.name for c in store.all()]
+    assert len(names) == 1203
+    assert names[0] == "P00900"
+    assert names[1:] == sorted(names[1:])
