@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -799,4 +799,8 @@ def run_gui(
         app.quit_now()
         handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"})
         return 0
-    return qapp.exec()
+    code = qapp.exec()
+    for _ in range(3):  # the page goes before its profile, then the rest, before Qt itself shuts down
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp.processEvents()
+    return code
