@@ -5,6 +5,7 @@ Nothing else reaches for globals; panels, tray and services only know what they 
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import sys
@@ -19,11 +20,11 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ccs_desktop.core import handoff
-from ccs_desktop.core.api.records import CallRecord, describe_call, frequent_numbers, last_call_with
+from ccs_desktop.core.api.records import CallRecord, describe_call, last_call_with
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.memory import process_age, tree_pss_mib
-from ccs_desktop.core.paths import config_file, data_dir
+from ccs_desktop.core.paths import config_file, data_dir, database_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
 from ccs_desktop.services.agent_service import AgentService, RecentCall
@@ -41,6 +42,8 @@ from ccs_desktop.web.view import SoftphoneView
 
 if TYPE_CHECKING:  # requests, keyring and phonenumbers load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
+    from ccs_desktop.core.contacts.model import Contact
+    from ccs_desktop.core.contacts.store import ContactStore
     from ccs_desktop.core.credentials import CredentialStore
     from ccs_desktop.ui.dialogs.diagnostics import Check
     from ccs_desktop.ui.dialogs.login import LoginDialog
@@ -111,6 +114,8 @@ class App(QObject):
         self.clipboard = ClipboardWatcher(self.runner, lambda: self.settings.get_str("region"), self)
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
         self.records: list[CallRecord] = []
+        self._store: ContactStore | None = None  # opened by the serial worker, used only there
+        self.window.contacts.region = self.settings.get_str("region")
         self.instance = InstanceServer(self)
         self._wire()
 
@@ -136,7 +141,17 @@ class App(QObject):
         tray.pause_toggled.connect(self._pause_clipboard)
         self.clipboard.number_copied.connect(self._number_copied)
         self.popup.call_requested.connect(self.dial)
-        self.popup.open_requested.connect(lambda _e164: self.show_window())
+        self.popup.open_requested.connect(self._open_contact_for)
+        contacts = self.window.contacts
+        contacts.search_requested.connect(self._search_contacts)
+        contacts.card_requested.connect(self._show_contact)
+        contacts.save_requested.connect(self._save_contact)
+        contacts.delete_requested.connect(
+            lambda cid: self._with_store(
+                lambda s: s.delete(cid), lambda _r: contacts.refresh(), "delete contact"
+            )
+        )
+        contacts.favourite_requested.connect(self._favourite_contact)
         self.popup.add_requested.connect(self._add_contact)
         self.bus.message.connect(self._show_message)
         self.tracker.active_changed.connect(w.set_call_active)
@@ -192,6 +207,7 @@ class App(QObject):
             self.window.show()
         if self.smoke:
             QTimer.singleShot(SMOKE_TIMEOUT_MS, self._smoke_timeout)
+        self.window.contacts.refresh()
         if identity is not None:
             self._begin(identity)
         elif self.demo:
@@ -436,10 +452,9 @@ class App(QObject):
         service, identity = self.service, self.identity
         if service is None or identity is None:
             return
-        region = self.settings.get_str("region")
         now = datetime.now().replace(microsecond=0)
 
-        def work() -> tuple[list[CallRecord], list[tuple[str, str, int]]]:
+        def work() -> list[CallRecord]:
             from ccs_desktop.core.api import CdrQuery  # noqa: PLC0415
 
             query = CdrQuery(
@@ -450,13 +465,11 @@ class App(QObject):
                 records.append(record)
                 if len(records) >= RECORDS_SHOWN:
                     break
-            return records, frequent_numbers(records, region)
+            return records
 
-        def done(result: tuple[list[CallRecord], list[tuple[str, str, int]]]) -> None:
-            records, numbers = result
+        def done(records: list[CallRecord]) -> None:
             self.records = records
             self.window.calls.show_records(records)
-            self.window.contacts.show_numbers(numbers)
             self._smoke_check()
 
         self.runner.submit(work, done, lambda e: self.window.calls.show_error(str(e)), name="call records")
@@ -471,19 +484,95 @@ class App(QObject):
     def _number_copied(self, number: Any) -> None:
         records, region = self.records, self.settings.get_str("region")
 
-        def work() -> str | None:
+        def work() -> tuple[str | None, str | None]:
+            found = self._contacts_db().find_by_number(number.e164)
+            who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
             record = last_call_with(records, number.national_number)
-            return describe_call(record) if record is not None else None
+            return who, (describe_call(record) if record is not None else None)
 
-        def show(last: str | None) -> None:
+        def show(result: tuple[str | None, str | None]) -> None:
             if not self.clipboard.paused:
-                self.popup.show_number(number, region, None, last)  # contacts store: next issue
+                self.popup.show_number(number, region, *result)
 
-        self.runner.submit(work, show, self.bus.show_error, name="clipboard card")
+        self.runner.submit(work, show, self.bus.show_error, pool="serial", name="clipboard card")
 
     def _add_contact(self, e164: str) -> None:
         self.show_window()
-        self.window.number_edit.setText(e164)
+        self.window.tabs.setCurrentWidget(self.window.contacts)
+        self.window.contacts.edit_contact(None, number=e164)
+
+    def _open_contact_for(self, e164: str) -> None:
+        self.show_window()
+        self.window.tabs.setCurrentWidget(self.window.contacts)
+        self.window.contacts.search_edit.setText(e164)
+
+    # --- contacts ----------------------------------------------------------------------------------------
+
+    def _contacts_db(self) -> ContactStore:
+        """Serial worker only: the one SQLite file (a separate one in demo mode, seeded with its customers)."""
+        if self._store is None:
+            from ccs_desktop.core.contacts.store import ContactStore  # noqa: PLC0415
+
+            path = data_dir() / "demo.sqlite3" if self.demo else database_file()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._store = ContactStore(path, self.settings.get_str("region"))
+            if self.demo and self._store.count() == 0:
+                _seed_demo_contacts(self._store)
+        return self._store
+
+    def _with_store(self, work: Any, done: Any = None, name: str = "contacts") -> None:
+        self.runner.submit(
+            lambda: work(self._contacts_db()), done, self.bus.show_error, pool="serial", name=name
+        )
+
+    def _search_contacts(self, query: str) -> None:
+        def work(store: ContactStore) -> tuple[list[Contact], int]:
+            found = store.search(query, limit=100) if query else list(itertools.islice(store.all(), 200))
+            return found, store.count()
+
+        def done(result: tuple[list[Contact], int]) -> None:
+            self.window.contacts.show_results(*result)
+            self._smoke_check()
+
+        self._with_store(work, done, "contact search")
+
+    def _show_contact(self, contact_id: int) -> None:
+        records = self.records
+
+        def work(store: ContactStore) -> tuple[Contact | None, list[str]]:
+            contact = store.get(contact_id)
+            if contact is None:
+                return None, []
+            wanted = {n.e164[-10:] for n in contact.numbers}
+            calls = [
+                r for r in records if "".join(ch for ch in r.other_party if ch.isdigit())[-10:] in wanted
+            ]
+            return contact, [describe_call(r).removeprefix("Last call ") for r in calls[:20]]
+
+        def done(result: tuple[Contact | None, list[str]]) -> None:
+            contact, calls = result
+            if contact is not None:
+                self.window.contacts.show_card(contact, calls)
+
+        self._with_store(work, done, "contact card")
+
+    def _save_contact(self, contact: Contact) -> None:
+        def work(store: ContactStore) -> Contact:
+            return store.update(contact) if contact.id is not None else store.add(contact)
+
+        def done(saved: Contact) -> None:
+            self.window.contacts.refresh()
+            self._show_contact(saved.id or 0)
+            self.bus.info(f"Saved {saved.name}.")
+
+        self._with_store(work, done, "save contact")
+
+    def _favourite_contact(self, contact_id: int, on: bool) -> None:
+        def done(_r: object) -> None:
+            self.window.contacts.refresh()
+            self._show_contact(contact_id)
+
+        self._with_store(lambda s: s.set_favourite(contact_id, on), done, "favourite")
 
     # --- window and tray -------------------------------------------------------------------------------------
 
@@ -714,7 +803,9 @@ class App(QObject):
         self.popup.deleteLater()
         self.clipboard.detach()
         self.instance.close()
-        self.runner.shutdown()
+        self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
+        if self._store is not None:
+            self._store.close()
         self.view.shutdown()  # the page goes before its profile
         self.window.deleteLater()
         self.profile.deleteLater()
@@ -763,6 +854,46 @@ class App(QObject):
     def _smoke_timeout(self) -> None:
         if not self.smoke_state.get("printed"):
             self._smoke_fail(f"not ready after {SMOKE_TIMEOUT_MS // 1000} s: {self.smoke_state}")
+
+
+DEMO_PEOPLE = (
+    ("Ayşe Demir", "Demir Lojistik"),
+    ("Mehmet Kaya", ""),
+    ("Fatma Şahin", "Şahin Eczanesi"),
+    ("Mustafa Çelik", "Çelik Yapı"),
+    ("Zeynep Arslan", ""),
+    ("Emre Koç", "Koç Otomotiv"),
+    ("Elif Aydın", "Aydın Hukuk"),
+    ("Burak Öztürk", ""),
+    ("Selin Yıldız", "Yıldız Tekstil"),
+    ("Oğuz Doğan", "Doğan Market"),
+    ("Gül Kurt", ""),
+    ("Hakan Aksoy", "Aksoy İnşaat"),
+    ("İrem Polat", ""),
+    ("Cem Güneş", "Güneş Enerji"),
+    ("Deniz Erdoğan", ""),
+    ("Merve Çınar", "Çınar Kafe"),
+    ("Serkan Özdemir", ""),
+    ("Ebru Kılıç", "Kılıç Sigorta"),
+)
+
+
+def _seed_demo_contacts(store: ContactStore) -> None:
+    """The demo's regular customers get names, so lookups and the contact card show something real."""
+    from ccs_desktop.core.contacts.model import Contact, ContactNumber  # noqa: PLC0415
+    from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
+    from ccs_desktop.simulator import SimulatorConfig  # noqa: PLC0415
+    from ccs_desktop.simulator.seed import customer_numbers  # noqa: PLC0415
+
+    with store.transaction():
+        for i, (raw, (name, company)) in enumerate(
+            zip(customer_numbers(SimulatorConfig()), DEMO_PEOPLE, strict=False)
+        ):
+            number = try_parse(raw, "TR")
+            if number is not None:
+                store.add(
+                    Contact(None, name, company, [ContactNumber(number.e164, "mobile")], favourite=i < 3)
+                )
 
 
 def _warm_up_imports() -> None:

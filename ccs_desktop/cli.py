@@ -366,6 +366,97 @@ def _print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False))
 
 
+VCARD_SUFFIXES = (".vcf", ".vcard")
+
+
+def _contact_store(ctx: Context) -> Any:
+    from ccs_desktop.core.contacts.store import ContactStore
+    from ccs_desktop.core.paths import database_file
+    from ccs_desktop.core.phone import check_region
+
+    path = database_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return ContactStore(path, check_region(ctx.settings.get_str("region")))
+
+
+def _readable(path_text: str) -> Any:
+    from pathlib import Path
+
+    from ccs_desktop.core.errors import InvalidInput
+
+    path = Path(path_text)
+    if not path.is_file():
+        raise InvalidInput(f"No such file: {path}")
+    try:
+        with path.open("rb") as handle:
+            handle.read(1)
+    except OSError as exc:
+        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+    return path
+
+
+def cmd_contacts_import(args: argparse.Namespace) -> int:
+    from ccs_desktop.core.contacts.io import import_csv, import_vcard
+
+    path = _readable(args.file)
+    importer = import_vcard if path.suffix.lower() in VCARD_SUFFIXES else import_csv
+    with _contact_store(Context(args)) as store:
+        report = importer(store, path)
+    for problem in report.skipped:
+        print(f"{path.name}, line {problem.line}: {problem.reason}", file=sys.stderr)
+    print(f"{report.added:,} added, {report.merged:,} merged, {len(report.skipped):,} skipped.")
+    return EXIT_OK
+
+
+def cmd_contacts_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ccs_desktop.core.contacts.io import export_csv, export_vcard
+    from ccs_desktop.core.errors import InvalidInput
+
+    path = Path(args.file)
+    if not path.parent.is_dir():
+        raise InvalidInput(f"No such folder: {path.parent}")
+    exporter = export_vcard if path.suffix.lower() in VCARD_SUFFIXES else export_csv
+    with _contact_store(Context(args)) as store:
+        try:
+            count = exporter(store, path)
+        except OSError as exc:
+            raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+    print(f"Exported {count:,} contacts to {path}.")
+    return EXIT_OK
+
+
+def cmd_contacts_find(args: argparse.Namespace) -> int:
+    with _contact_store(Context(args)) as store:
+        found = store.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "company": c.company,
+                    "numbers": [n.e164 for n in c.numbers],
+                    "labels": [n.label for n in c.numbers],
+                    "email": c.email,
+                    "notes": c.notes,
+                    "favourite": c.favourite,
+                    "external_id": c.external_id,
+                }
+                for c in found
+            ]
+        )
+        return EXIT_OK
+    if not found:
+        print("No contacts found.", file=sys.stderr)
+    for c in found:
+        star = "★ " if c.favourite else ""
+        company = f" ({c.company})" if c.company else ""
+        print(f"{star}{c.name}{company}: {', '.join(n.e164 for n in c.numbers)}")
+    return EXIT_OK
+
+
 def cmd_simulator(args: argparse.Namespace) -> int:
     from ccs_desktop.simulator import SimulatorConfig, run
 
@@ -446,6 +537,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort", choices=("desc", "asc"), default="desc", help="by call date (default: newest first)"
     )
     calls.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    contacts = sub.add_parser("contacts", help="the local contact list: import, export, find")
+    contacts_sub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
+    imp = contacts_sub.add_parser("import", help="import a CSV (English/Turkish headers) or vCard file")
+    imp.add_argument("file")
+    imp.set_defaults(handler=cmd_contacts_import)
+    exp = contacts_sub.add_parser("export", help="export to CSV, or vCard for .vcf/.vcard")
+    exp.add_argument("file")
+    exp.set_defaults(handler=cmd_contacts_export)
+    find = contacts_sub.add_parser("find", help="search by name, company or number (any format)")
+    find.add_argument("query")
+    find.add_argument("--json", action="store_true", help="print a JSON array of contacts")
+    find.add_argument("--limit", type=_non_negative(int), default=50)
+    find.set_defaults(handler=cmd_contacts_find)
 
     sim = add("simulator", cmd_simulator, "run the CCS-compatible simulator (prints its credentials as JSON)")
     sim.add_argument("--host", default="127.0.0.1")

@@ -96,7 +96,6 @@ def test_auto_login_shows_the_agent_in_the_page(harness):
     assert ready["agent"] in harness.page_text()
     assert harness.app.supervisor.state.value == "ready"
     harness.qtbot.waitUntil(lambda: harness.app.window.calls.row_count() > 0, timeout=WAIT)
-    assert harness.app.window.contacts.row_count() > 0
 
 
 def test_click2call_appears_in_the_page(harness):
@@ -298,3 +297,36 @@ def test_clipboard_lookup_ignores_own_copies_pauses_and_plain_text(harness, qtbo
     QGuiApplication.clipboard().setText("0532 765 43 21")
     qtbot.waitUntil(popup.isVisible, timeout=WAIT)
     assert popup.who_label.text() == "Unknown number"
+
+
+def test_contacts_panel_search_card_and_double_click_call(harness, qtbot):
+    from ccs_desktop.core.contacts.model import Contact, ContactNumber
+
+    harness.wait_ready()
+    app, panel = harness.app, harness.app.window.contacts
+    panel.save_requested.emit(
+        Contact(None, "Ahmet Yılmaz", "Yılmaz Tekstil", [ContactNumber("+905321234567", "cep")])
+    )
+    panel.save_requested.emit(
+        Contact(None, "Şule Çağlar", "", [ContactNumber("+905337654321")], favourite=True)
+    )
+    qtbot.waitUntil(lambda: panel.row_count() == 2, timeout=WAIT)
+    assert panel.list.item(0).text().startswith("★ Şule Çağlar")  # favourites first
+    panel.search_edit.setText("yilmaz")
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Ahmet" in panel.list.item(0).text(), timeout=WAIT)
+    panel.search_edit.setText("0532 123 45 67")
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Ahmet" in panel.list.item(0).text(), timeout=WAIT)
+    panel.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: panel.card.isVisible() and panel.numbers.count() == 1, timeout=WAIT)
+    item = panel.numbers.item(0)
+    harness.sim.clear_log()
+    panel.numbers.itemDoubleClicked.emit(item)
+    panel.numbers.itemDoubleClicked.emit(item)  # an impatient second double-click within 2 s
+    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
+    qtbot.wait(300)
+    calls = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
+    assert calls == ["05321234567"]
+    # a copied number now names the contact
+    QGuiApplication.clipboard().setText("+90 532 123 4567")
+    qtbot.waitUntil(app.popup.isVisible, timeout=WAIT)
+    assert app.popup.who_label.text() == "Ahmet Yılmaz, Yılmaz Tekstil"

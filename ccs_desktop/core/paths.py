@@ -23,3 +23,8 @@ def log_dir() -> Path:
 
 def config_file() -> Path:
     return config_dir() / "config.ini"
+
+
+def database_file() -> Path:
+    """The one SQLite file: contacts now, cached call records and notes later."""
+    return data_dir() / "ccs-desktop.sqlite3"

@@ -1,39 +1,200 @@
-"""People the agent talks to; double-click calls them.
+"""Contacts: search as you type, a card with numbers and the last calls, add/edit/delete; double-click calls.
 
-Until the contacts store arrives (next issue), it lists the numbers from the agent's call records, most
-frequent first, so the panel is useful from the first start.
+The panel holds no database: it asks through signals (`search_requested`, `save_requested`, ...) and the app
+answers from a worker with `show_results` / `show_card`. A search waits for a short pause in typing, so a fast
+typist causes one query, not ten.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccs_desktop.core.contacts.model import Contact
+from ccs_desktop.core.phone import try_parse
+
+SEARCH_DELAY_MS = 60
 
 
 class ContactsPanel(QWidget):
     dial_requested = Signal(str)
+    search_requested = Signal(str)
+    card_requested = Signal(int)
+    save_requested = Signal(object)  # Contact
+    delete_requested = Signal(int)
+    favourite_requested = Signal(int, bool)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, region: str = "TR", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.status = QLabel("Frequent numbers from your calls")
+        self.region = region
+        self.search_edit = QLineEdit(placeholderText="Search name, company or number")
+        self.search_edit.setClearButtonEnabled(True)
+        self.add_button = QPushButton("Add…")
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.add_button)
+        self.status = QLabel()
         self.list = QListWidget()
-        self.list.itemDoubleClicked.connect(self._activated)
+        self.list.currentItemChanged.connect(self._selected)
+        self.list.itemDoubleClicked.connect(self._list_activated)
+
+        self.card = QWidget()
+        self.name_label = QLabel()
+        self.name_label.setStyleSheet("font-size: 13pt; font-weight: 600")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label = QLabel()
+        self.details_label.setWordWrap(True)
+        self.numbers = QListWidget()
+        self.numbers.setToolTip("Double-click a number to call it")
+        self.numbers.itemDoubleClicked.connect(self._number_activated)
+        self.calls = QListWidget()
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.favourite_button = QPushButton("☆ Favourite")
+        self.favourite_button.setCheckable(True)
+        buttons = QHBoxLayout()
+        for button in (self.edit_button, self.delete_button, self.favourite_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.setContentsMargins(0, 0, 0, 0)
+        card_layout.addWidget(self.name_label)
+        card_layout.addWidget(self.details_label)
+        card_layout.addWidget(QLabel("Numbers"))
+        card_layout.addWidget(self.numbers, 1)
+        card_layout.addWidget(QLabel("Last calls"))
+        card_layout.addWidget(self.calls, 1)
+        card_layout.addLayout(buttons)
+        self.card.hide()
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(self.card)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(split, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(lambda: self.search_requested.emit(self.search_edit.text().strip()))
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.add_button.clicked.connect(lambda: self.edit_contact(None))
+        self.edit_button.clicked.connect(lambda: self.edit_contact(self.contact))
+        self.delete_button.clicked.connect(self._delete)
+        self.favourite_button.toggled.connect(self._favourite)
+        self.contact: Contact | None = None
+        self.results: list[Contact] = []
+
+    # --- shown state -----------------------------------------------------------------------------------------
 
     def row_count(self) -> int:
         return self.list.count()
 
-    def show_numbers(self, numbers: list[tuple[str, str, int]]) -> None:
-        """(E.164, display form, count) rows, as `core.api.records.frequent_numbers` makes them."""
-        self.list.clear()
-        for e164, shown, count in numbers:
-            item = QListWidgetItem(f"{shown}    ({count} call{'s' if count > 1 else ''})")
-            item.setData(Qt.ItemDataRole.UserRole, e164)
-            item.setToolTip("Double-click to call")
-            self.list.addItem(item)
+    def refresh(self) -> None:
+        self.search_requested.emit(self.search_edit.text().strip())
 
-    def _activated(self, item: QListWidgetItem) -> None:
+    def show_results(self, contacts: list[Contact], total: int) -> None:
+        current = self.contact.id if self.contact else None
+        self.results = contacts
+        self.list.clear()
+        for contact in contacts:
+            first = try_parse(contact.numbers[0].e164, self.region) if contact.numbers else None
+            text = ("★ " if contact.favourite else "") + contact.name
+            if contact.company:
+                text += f" — {contact.company}"
+            if first is not None:
+                text += f"    {first.display(self.region)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, contact.id)
+            self.list.addItem(item)
+            if contact.id == current:
+                self.list.setCurrentItem(item)
+        query = self.search_edit.text().strip()
+        if not total:
+            self.status.setText(
+                "No contacts yet: add one, or import a CSV/vCard (`ccs-desktop contacts import`)."
+            )
+        elif query:
+            self.status.setText(f"{len(contacts)} found for “{query}”")
+        else:
+            self.status.setText(f"{total:,} contacts")
+
+    def show_card(self, contact: Contact, last_calls: list[str]) -> None:
+        self.contact = contact
+        self.name_label.setText(("★ " if contact.favourite else "") + contact.name)
+        details = [d for d in (contact.company, contact.email, contact.notes) if d]
+        self.details_label.setText("\n".join(details))
+        self.numbers.clear()
+        for number in contact.numbers:
+            parsed = try_parse(number.e164, self.region)
+            shown = parsed.display(self.region) if parsed else number.e164
+            item = QListWidgetItem(f"{shown}    {number.label}".rstrip())
+            item.setData(Qt.ItemDataRole.UserRole, number.e164)
+            self.numbers.addItem(item)
+        self.calls.clear()
+        self.calls.addItems(last_calls or ["No calls with this contact in the loaded records"])
+        self.favourite_button.blockSignals(True)
+        self.favourite_button.setChecked(contact.favourite)
+        self.favourite_button.setText("★ Favourite" if contact.favourite else "☆ Favourite")
+        self.favourite_button.blockSignals(False)
+        self.card.show()
+
+    def clear_card(self) -> None:
+        self.contact = None
+        self.card.hide()
+
+    # --- actions ---------------------------------------------------------------------------------------------
+
+    def edit_contact(self, contact: Contact | None, number: str = "") -> None:
+        from ccs_desktop.ui.dialogs.contact import ContactDialog  # noqa: PLC0415 - only when editing
+
+        dialog = ContactDialog(contact, self.region, number=number, parent=self)
+        dialog.accepted.connect(lambda: self.save_requested.emit(dialog.contact()))
+        dialog.open()
+        self.dialog = dialog
+
+    def _selected(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.card_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _list_activated(self, item: QListWidgetItem) -> None:
+        contact = next((c for c in self.results if c.id == item.data(Qt.ItemDataRole.UserRole)), None)
+        if contact is not None and contact.numbers:
+            self.dial_requested.emit(contact.numbers[0].e164)
+
+    def _number_activated(self, item: QListWidgetItem) -> None:
         self.dial_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _delete(self) -> None:
+        contact = self.contact
+        if contact is None or contact.id is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete contact", f"Delete {contact.name}?", parent=self)
+        yes = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _r: box.clickedButton() is yes and self._confirmed_delete(contact))
+        box.open()
+        self.delete_box = box
+
+    def _confirmed_delete(self, contact: Contact) -> None:
+        assert contact.id is not None
+        self.delete_requested.emit(contact.id)
+        self.clear_card()
+
+    def _favourite(self, on: bool) -> None:
+        if self.contact is not None and self.contact.id is not None:
+            self.favourite_requested.emit(self.contact.id, on)

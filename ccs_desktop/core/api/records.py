@@ -162,28 +162,6 @@ def field_order(records: list[CallRecord]) -> list[str]:
     return ordered
 
 
-def frequent_numbers(records: list[CallRecord], region: str, limit: int = 200) -> list[tuple[str, str, int]]:
-    """(E.164, display form, count) of the other parties, most frequent first; unparseable numbers skipped."""
-    from collections import Counter  # noqa: PLC0415
-
-    from ccs_desktop.core.phone import try_parse  # noqa: PLC0415 - phonenumbers is slow to import for the CLI
-
-    counts: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    cache: dict[str, str | None] = {}
-    for record in records:
-        raw = record.other_party
-        if raw not in cache:
-            number = try_parse(raw, region)
-            cache[raw] = number.e164 if number else None
-            if number:
-                shown.setdefault(number.e164, number.display(region))
-        e164 = cache[raw]
-        if e164:
-            counts[e164] += 1
-    return [(e164, shown[e164], count) for e164, count in counts.most_common(limit)]
-
-
 def last_call_with(records: list[CallRecord], national_number: str) -> CallRecord | None:
     """The newest record whose other party ends with this national number (records as CCS lists them)."""
     size = len(national_number)

@@ -33,6 +33,8 @@ class RowProblem:
 
 @dataclass
 class ImportReport:
+    """What an import did, for the agent to read: nothing bad is skipped silently."""
+
     added: int = 0
     merged: int = 0
     skipped: list[RowProblem] = field(default_factory=list)
@@ -130,6 +132,8 @@ def _header_key(text: str) -> str:
 
 @dataclass
 class _Columns:
+    """Where each field sits in a CSV row, learnt from its header."""
+
     fields: dict[str, int] = field(default_factory=dict)
     phones: list[tuple[int, str]] = field(default_factory=list)  # (column, label)
     phone_labels: dict[int, int] = field(default_factory=dict)  # phone column -> its label column

@@ -20,16 +20,22 @@ from pathlib import Path
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
-from ccs_desktop.core.phone import check_region, digits_suffix, parse_number, try_parse
+from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_number, try_parse
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d")
 # A query made only of these characters (and at least MIN_NUMBER_DIGITS digits) is searched as a phone number.
 _PHONEISH = re.compile(r"^[\d\s+()\-./]+$")
 MIN_NUMBER_DIGITS = 3
-# Above this many index hits for a term, walking contacts in display order is cheaper than sorting the hits.
-_BROAD = 2000
+# A condition matching more than 1/_BROAD_SHARE of all contacts (at least _BROAD_MIN) is "broad": walking contacts
+# in display order finds `limit` matches sooner than sorting all of its hits.
+_BROAD_SHARE = 20
+_BROAD_MIN = 2000
+_WALK = 3000  # contacts a broad search looks at in display order before it gathers and sorts instead
+_KEY_MAX = 64  # longest search key kept; longer names still match on their first 64 characters
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= token < x + _HIGH` is "token starts with x"
+# "<> ''" repeats the partial index's condition, so SQLite may use the index instead of scanning.
+_BY_EXTERNAL_ID = "SELECT id FROM contacts WHERE external_id = ? AND external_id <> ''"
 _CONTACT_COLUMNS = "c.id, c.name, c.company, c.email, c.notes, c.favourite, c.external_id"
 
 
@@ -53,7 +59,7 @@ def _v1(db: sqlite3.Connection) -> None:
             favourite INTEGER NOT NULL DEFAULT 0,
             external_id TEXT NOT NULL DEFAULT '',
             sort_name TEXT NOT NULL,      -- fold(name): display order and duplicate checks
-            folded TEXT NOT NULL          -- fold(name + company): mid-word fallback scan
+            folded TEXT NOT NULL          -- folded words of name and company: mid-word matches
         );
         CREATE UNIQUE INDEX contacts_external_id ON contacts(external_id) WHERE external_id <> '';
         CREATE INDEX contacts_order ON contacts(favourite DESC, sort_name, id);
@@ -65,23 +71,55 @@ def _v1(db: sqlite3.Connection) -> None:
             e164 TEXT NOT NULL,
             label TEXT NOT NULL DEFAULT '',
             nsn TEXT NOT NULL,            -- national significant number: 5321234567
-            rdigits TEXT NOT NULL         -- E.164 digits reversed: suffix match as an index range
+            rdigits TEXT NOT NULL,        -- E.164 digits reversed: suffix match as an index range
+            favourite INTEGER NOT NULL,   -- copies of the contact's sort keys, so search sorts hits without
+            sort_name TEXT NOT NULL       -- visiting the contacts table (kept in step by every write)
         );
         CREATE INDEX numbers_e164 ON numbers(e164);
         CREATE INDEX numbers_nsn ON numbers(nsn);
         CREATE INDEX numbers_rdigits ON numbers(rdigits);
         CREATE INDEX numbers_contact ON numbers(contact_id, nsn, rdigits);
         CREATE TABLE tokens (
-            token TEXT NOT NULL,
+            token TEXT NOT NULL,          -- search_keys(): "ahmet yilmaz", "yilmaz", "koc holding", "holding"
             contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            favourite INTEGER NOT NULL,   -- sort keys, as in numbers
+            sort_name TEXT NOT NULL,
             PRIMARY KEY (token, contact_id)
         ) WITHOUT ROWID;
         CREATE INDEX tokens_contact ON tokens(contact_id, token);
         """,
     )
+    db.execute("SAVEPOINT trigrams")
+    try:
+        for statement in _TRIGRAMS:
+            db.execute(statement)
+    except sqlite3.OperationalError:
+        # SQLite without FTS5 or older than 3.34: no trigram index, mid-word search falls back to a scan.
+        db.execute("ROLLBACK TO trigrams")
+    db.execute("RELEASE trigrams")
 
 
-#: Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder.
+# Mid-word search ("lmaz" finds "Yılmaz") through an FTS5 trigram index over `contacts.folded`, kept in step
+# by triggers. The name of the table tells search() it exists.
+_TRIGRAMS = (
+    """CREATE VIRTUAL TABLE contacts_text USING fts5(
+        folded, content='contacts', content_rowid='id', tokenize='trigram'
+    )""",
+    """CREATE TRIGGER contacts_text_insert AFTER INSERT ON contacts BEGIN
+        INSERT INTO contacts_text(rowid, folded) VALUES (new.id, new.folded);
+    END""",
+    """CREATE TRIGGER contacts_text_delete AFTER DELETE ON contacts BEGIN
+        INSERT INTO contacts_text(contacts_text, rowid, folded) VALUES ('delete', old.id, old.folded);
+    END""",
+    """CREATE TRIGGER contacts_text_update AFTER UPDATE OF folded ON contacts BEGIN
+        INSERT INTO contacts_text(contacts_text, rowid, folded) VALUES ('delete', old.id, old.folded);
+        INSERT INTO contacts_text(rowid, folded) VALUES (new.id, new.folded);
+    END""",
+)
+
+
+#: Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.
+#: A later version adds e.g. `_v2` creating a call-notes table with `contact_id REFERENCES contacts(id)`.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -94,6 +132,8 @@ class ContactStore:
         self.region = check_region(region)
         self._lock = threading.RLock()
         self._depth = 0
+        self._parsed: dict[str, PhoneNumber] = {}
+        self._count: int | None = None  # contacts, cached for the search planner
         try:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch import is one transaction.
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
@@ -103,10 +143,18 @@ class ContactStore:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
+            # Up to 32 MB of page cache: a 100,000-contact file stays in memory and search never waits on reads.
+            self._db.execute("PRAGMA cache_size = -32768")
             self._migrate()
+            self._trigrams = bool(
+                self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_text'").fetchone()
+            )
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise InvalidInput(f"{self.path} is not a usable contacts file: {exc}.") from None
+        except BaseException:
+            self._db.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -158,6 +206,7 @@ class ContactStore:
                 self._depth -= 1
                 if outer:
                     self._db.execute("ROLLBACK")
+                    self._count = None
                 raise
             self._depth -= 1
             if outer:
@@ -169,12 +218,22 @@ class ContactStore:
         """E.164 with the store's region, each number once; raises InvalidNumber naming the bad one."""
         result: dict[str, ContactNumber] = {}
         for number in numbers:
-            try:
-                e164 = parse_number(number.e164, self.region).e164
-            except InvalidNumber as exc:
-                raise InvalidNumber(f"Invalid phone number {number.e164!r}: {exc}") from None
+            e164 = self._parse(number.e164).e164
             result.setdefault(e164, ContactNumber(e164, number.label.strip()))
         return list(result.values())
+
+    def _parse(self, text: str) -> PhoneNumber:
+        """parse_number with a memo: an import parses each number three times (merge check, add, index keys)."""
+        number = self._parsed.get(text)
+        if number is None:
+            try:
+                number = parse_number(text, self.region)
+            except InvalidNumber as exc:
+                raise InvalidNumber(f"Invalid phone number {text!r}: {exc}") from None
+            if len(self._parsed) > 50_000:
+                self._parsed.clear()
+            self._parsed[text] = self._parsed[number.e164] = number
+        return number
 
     def add(self, contact: Contact) -> Contact:
         """Save a new contact; returns it with its id and normalised numbers."""
@@ -186,6 +245,7 @@ class ContactStore:
                 self._row(contact),
             )
             saved = replace(contact, id=int(cursor.lastrowid or 0), numbers=numbers)
+            self._count = None
             self._write_children(saved)
         return saved
 
@@ -211,6 +271,7 @@ class ContactStore:
     def delete(self, contact_id: int) -> bool:
         """Remove a contact and its numbers; False if there was none."""
         with self.transaction():
+            self._count = None
             return self._db.execute("DELETE FROM contacts WHERE id = ?", (contact_id,)).rowcount > 0
 
     def set_favourite(self, contact_id: int, favourite: bool) -> None:
@@ -220,14 +281,16 @@ class ContactStore:
             )
             if cursor.rowcount == 0:
                 raise InvalidInput(f"There is no contact with id {contact_id}.")
+            for table in ("numbers", "tokens"):
+                self._db.execute(
+                    f"UPDATE {table} SET favourite = ? WHERE contact_id = ?", (int(favourite), contact_id)
+                )
 
     def _row(self, contact: Contact) -> tuple[object, ...]:
         external = contact.external_id.strip()
         if external:
             with self._lock:
-                row = self._db.execute(
-                    "SELECT id FROM contacts WHERE external_id = ?", (external,)
-                ).fetchone()
+                row = self._db.execute(_BY_EXTERNAL_ID, (external,)).fetchone()
             if row and row[0] != contact.id:
                 raise InvalidInput(f"Another contact already has the external id {external!r}.")
         return (
@@ -238,23 +301,34 @@ class ContactStore:
             int(contact.favourite),
             external,
             fold(contact.name.strip()),
-            fold(f"{contact.name} {contact.company}"),
+            " ".join(_WORD.findall(fold(f"{contact.name} {contact.company}"))),
         )
 
     def _write_children(self, contact: Contact) -> None:
+        sort = (int(contact.favourite), fold(contact.name.strip()))
         rows = []
         for position, number in enumerate(contact.numbers):
-            parsed = parse_number(number.e164, self.region)
+            parsed = self._parse(number.e164)
             rows.append(
-                (contact.id, position, parsed.e164, number.label, parsed.national_number, parsed.digits[::-1])
+                (
+                    contact.id,
+                    position,
+                    parsed.e164,
+                    number.label,
+                    parsed.national_number,
+                    parsed.digits[::-1],
+                    *sort,
+                )
             )
         self._db.executemany(
-            "INSERT INTO numbers (contact_id, position, e164, label, nsn, rdigits) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO numbers (contact_id, position, e164, label, nsn, rdigits, favourite, sort_name)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        tokens = set(_WORD.findall(fold(f"{contact.name} {contact.company}")))
+        tokens = search_keys(contact.name, contact.company)
         self._db.executemany(
-            "INSERT INTO tokens (token, contact_id) VALUES (?, ?)", [(token, contact.id) for token in tokens]
+            "INSERT INTO tokens (token, contact_id, favourite, sort_name) VALUES (?, ?, ?, ?)",
+            [(token, contact.id, *sort) for token in tokens],
         )
 
     # -- reads -----------------------------------------------------------------------------------------------
@@ -271,9 +345,7 @@ class ContactStore:
         if not external_id.strip():
             return None
         with self._lock:
-            row = self._db.execute(
-                "SELECT id FROM contacts WHERE external_id = ?", (external_id.strip(),)
-            ).fetchone()
+            row = self._db.execute(_BY_EXTERNAL_ID, (external_id.strip(),)).fetchone()
         return self.get(row[0]) if row else None
 
     def find_by_e164(self, e164: str) -> list[Contact]:
@@ -289,19 +361,10 @@ class ContactStore:
         return self._load(ids)
 
     def all(self) -> Iterator[Contact]:
-        """Every contact in display order, loaded in pages so an export never holds 100,000 at once."""
-        last: tuple[int, str, int] = (2, "", 0)
-        while True:
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT favourite, sort_name, id FROM contacts WHERE (-favourite, sort_name, id) > (?, ?, ?)"
-                    " ORDER BY favourite DESC, sort_name, id LIMIT 500",
-                    (-last[0], last[1], last[2]),
-                ).fetchall()
-            if not rows:
-                return
-            yield from self._load([row[2] for row in rows])
-            last = rows[-1]
+        """Every contact in display order, loaded 500 at a time so an export never holds 100,000 at once."""
+        ids = self._ids("SELECT id FROM contacts ORDER BY favourite DESC, sort_name, id", ())
+        for start in range(0, len(ids), 500):
+            yield from self._load(ids[start : start + 500])
 
     def find_by_number(self, text: str) -> list[Contact]:
         """Who has this number, typed in any format: exact E.164, else same national number, else same ending."""
@@ -325,63 +388,98 @@ class ContactStore:
         return self._load(ids)
 
     def search(self, query: str, limit: int = 50) -> list[Contact]:
-        """Search-as-you-type: every word a prefix of a name/company word, or the digits part of a number.
+        """Search-as-you-type over names, companies and numbers; favourites first, then by name.
 
-        Favourites first, then by name. A mid-word match ("lmaz") is looked for by a scan only when the indexed
-        matches do not fill `limit`, so ordinary typing never scans.
+        Each source below is one index range (or, for words typed out of order, an intersection driven by the
+        rarest word), so a keystroke never scans the table. Only a query that matched nothing at all is looked
+        for mid-word by a scan: that is a typo or a fragment, and rare.
         """
         terms = _WORD.findall(fold(query))
         if not terms or limit <= 0:
             return []
-        conditions = [_token_condition(term) for term in terms]
-        if len(_DIGITS.findall(query)) >= MIN_NUMBER_DIGITS and _PHONEISH.match(query.strip()):
-            conditions = [_either(conditions, _number_condition(query))]
-        ids = self._ordered_ids(conditions, limit)
-        needle = " ".join(terms)
-        if len(ids) < limit and len(needle) >= 3:
-            seen = set(ids)
-            extra = self._ids(
-                "SELECT id FROM contacts INDEXED BY contacts_order WHERE instr(folded, ?) > 0"
-                " ORDER BY favourite DESC, sort_name, id LIMIT ?",
-                (needle, limit + len(ids)),
-            )
-            ids += [i for i in extra if i not in seen][: limit - len(ids)]
+        phrase = " ".join(terms)[:_KEY_MAX]
+        hits = self._hits([_prefix_condition(phrase)], limit)
+        phoneish = len(_DIGITS.findall(query)) >= MIN_NUMBER_DIGITS and bool(_PHONEISH.match(query.strip()))
+        if phoneish:
+            hits += self._hits([_number_condition(query)], limit)
+        if len(terms) > 1 and len(hits) < limit:
+            hits += self._hits([_prefix_condition(term) for term in terms], limit)
+        ids = list(dict.fromkeys(hit[2] for hit in sorted(hits)))[:limit]
+        if len(ids) < limit and len(phrase) >= 3 and not phoneish:
+            ids = self._mid_word(ids, phrase, limit)
         return self._load(ids)
 
-    def _ordered_ids(self, conditions: list[_Condition], limit: int) -> list[int]:
-        """Ids matching every condition, favourites first then by name.
-
-        Two plans: if some condition is selective, gather its hits and sort them; if all are broad (one typed
-        letter), walk contacts in display order and stop after `limit` hits. Guessing wrong costs milliseconds.
-        """
-        where = " AND ".join(cond.exists for cond in conditions)
-        params = [p for cond in conditions for p in cond.params]
-        selective = self._most_selective(conditions)
-        if selective is None:
-            sql = (
-                f"SELECT c.id FROM contacts c INDEXED BY contacts_order WHERE {where}"
-                " ORDER BY c.favourite DESC, c.sort_name, c.id LIMIT ?"
+    def _mid_word(self, ids: list[int], phrase: str, limit: int) -> list[int]:
+        """Add contacts with `phrase` inside a word, after the prefix matches `ids`."""
+        if self._trigrams:
+            # The trigram index answers in a few ms; the cap bounds the sort for a very common fragment.
+            rows = self._ids(
+                "SELECT c.id FROM (SELECT rowid AS id FROM contacts_text WHERE contacts_text MATCH ? LIMIT 5000) f"
+                " CROSS JOIN contacts c ON c.id = f.id ORDER BY c.favourite DESC, c.sort_name, c.id LIMIT ?",
+                (f'"{phrase}"', limit + len(ids)),
+            )
+        elif not ids:
+            # No FTS5: scan, but only when nothing matched at all (a typo or fragment), never on ordinary typing.
+            rows = self._ids(
+                "SELECT id FROM contacts NOT INDEXED WHERE instr(folded, ?) > 0"
+                " ORDER BY favourite DESC, sort_name, id LIMIT ?",
+                (phrase, limit),
             )
         else:
-            # NOT INDEXED: look the hits up by rowid and sort them, never walk the whole order index.
-            sql = (
-                f"SELECT c.id FROM contacts c NOT INDEXED WHERE c.id IN ({selective.probe}) AND {where}"
-                " ORDER BY c.favourite DESC, c.sort_name, c.id LIMIT ?"
-            )
-            params = [*selective.probe_params, *params]
-        return self._ids(sql, (*params, limit))
+            return ids
+        seen = set(ids)
+        return ids + [i for i in rows if i not in seen][: limit - len(ids)]
 
-    def _most_selective(self, conditions: list[_Condition]) -> _Condition | None:
-        """The condition with the fewest index hits, or None if every one has more than _BROAD."""
-        best: tuple[int, _Condition] | None = None
+    def _size(self) -> int:
+        if self._count is None:
+            self._count = self.count()
+        return self._count
+
+    def _hits(self, conditions: list[_Condition], limit: int) -> list[tuple[int, str, int]]:
+        """(-favourite, sort_name, id) of the first `limit` contacts matching every condition, in display order.
+
+        If some condition has few index hits, start from those (their rows carry the sort keys) and let SQLite
+        keep the top `limit`. If all have many (one typed letter), first look at the first _WALK contacts in
+        display order: a broad condition usually fills `limit` there. When its matches sit late in the
+        alphabet ("se" only matches names from S on), gather and sort after all; that costs a few ms.
+        """
+        broad = max(_BROAD_MIN, self._size() // _BROAD_SHARE)
+        driver: tuple[int, _Condition] | None = None
         for cond in conditions:
+            count = 0
+            for part, params in cond.parts:
+                with self._lock:
+                    count += self._db.execute(
+                        f"SELECT count(*) FROM (SELECT 1 FROM {part.format(a='d')} LIMIT {broad})", params
+                    ).fetchone()[0]
+            if count == 0:
+                return []
+            if driver is None or count < driver[0]:
+                driver = (count, cond)
+        assert driver is not None  # conditions is never empty
+        if driver[0] >= broad:
+            where = " AND ".join(cond.exists.format(id="c.id") for cond in conditions)
+            params = [p for cond in conditions for p in cond.params]
+            sql = (
+                "SELECT -c.favourite, c.sort_name, c.id FROM (SELECT id, favourite, sort_name FROM contacts"
+                f" INDEXED BY contacts_order ORDER BY favourite DESC, sort_name, id LIMIT {_WALK}) c"
+                f" WHERE {where} ORDER BY 1, 2, 3 LIMIT ?"
+            )
             with self._lock:
-                hits = self._db.execute(
-                    f"SELECT count(*) FROM ({cond.probe} LIMIT {_BROAD})", cond.probe_params
-                ).fetchone()[0]
-            if hits < _BROAD and (best is None or hits < best[0]):
-                best = (hits, cond)
-        return best[1] if best else None
+                rows = [tuple(row) for row in self._db.execute(sql, (*params, limit))]
+            if len(rows) >= limit or self._size() <= _WALK:
+                return rows
+        rest = [cond for cond in conditions if cond is not driver[1]]
+        where = "".join(" AND " + cond.exists.format(id="d.contact_id") for cond in rest)
+        rest_params = [p for cond in rest for p in cond.params]
+        selects, params = [], []
+        for part, part_params in driver[1].parts:
+            selects.append(f"SELECT -d.favourite, d.sort_name, d.contact_id FROM {part.format(a='d')}{where}")
+            params += [*part_params, *rest_params]
+        # UNION (not UNION ALL): a contact with two keys in the range ("Ali Ali") comes back once.
+        sql = f"{' UNION '.join(selects)} ORDER BY 1, 2, 3 LIMIT ?"
+        with self._lock:
+            return [tuple(row) for row in self._db.execute(sql, (*params, limit))]
 
     def _ids(self, sql: str, params: Iterable[object]) -> list[int]:
         with self._lock:
@@ -420,59 +518,51 @@ class ContactStore:
         return [found[i] for i in ids if i in found]
 
 
+def search_keys(name: str, company: str) -> set[str]:
+    """The index keys of a contact: every word-suffix of its folded name and company.
+
+    "Ahmet Yılmaz" gives "ahmet yilmaz" and "yilmaz", so both "yil" and "ahmet yi" are a single prefix range;
+    words typed in another order ("yilmaz ahmet") are matched word by word instead.
+    """
+    keys: set[str] = set()
+    for text in (name, company):
+        words = _WORD.findall(fold(text))
+        keys.update(" ".join(words[i:])[:_KEY_MAX] for i in range(len(words)))
+    return keys
+
+
 @dataclass(frozen=True)
 class _Condition:
-    """One search term: `exists` is correlated on contact `c`; `probe` lists a superset of its contact ids."""
+    """One search condition, in two forms that match the same contacts.
 
+    `parts` are index ranges, "FROM table {a} WHERE range" with their params, whose rows carry contact_id and the
+    sort keys; `exists` is the same test for one contact ("{id}" is filled in), taking `params`.
+    """
+
+    parts: list[tuple[str, list[object]]]
     exists: str
     params: list[object]
-    probe: str
-    probe_params: list[object]
 
 
-def _token_condition(term: str) -> _Condition:
-    bounds: list[object] = [term, term + _HIGH]
+def _ranges(table: str, columns: list[str], bounds: list[str]) -> _Condition:
+    """Rows of `table` whose column i starts with bounds[i], for any i."""
+    ranges = [f"({{a}}.{column} >= ? AND {{a}}.{column} < ?)" for column in columns]
+    pairs: list[list[object]] = [[bound, bound + _HIGH] for bound in bounds]
+    inner = " OR ".join(r.format(a="x") for r in ranges)
     return _Condition(
-        "EXISTS (SELECT 1 FROM tokens t WHERE t.contact_id = c.id AND t.token >= ? AND t.token < ?)",
-        bounds,
-        "SELECT contact_id FROM tokens WHERE token >= ? AND token < ?",
-        bounds,
+        parts=[(f"{table} {{a}} WHERE {r}", pair) for r, pair in zip(ranges, pairs, strict=True)],
+        exists=f"EXISTS (SELECT 1 FROM {table} x WHERE x.contact_id = {{id}} AND ({inner}))",
+        params=[p for pair in pairs for p in pair],
     )
+
+
+def _prefix_condition(text: str) -> _Condition:
+    return _ranges("tokens", ["token"], [text])
 
 
 def _number_condition(query: str) -> _Condition:
     """Numbers that start like what was typed, in national ("0532 1") or international ("+90 532", "0090 532")
-    form, or that end with it ("…45 67")."""
+    form, or that end with it ("45 67")."""
     digits = "".join(_DIGITS.findall(query))
     bare = digits.lstrip("0") or digits
-    parts = [
-        "(n.nsn >= ? AND n.nsn < ?)",
-        "(n.e164 >= ? AND n.e164 < ?)",
-        "(n.rdigits >= ? AND n.rdigits < ?)",
-    ]
-    params: list[object] = [
-        bare,
-        bare + _HIGH,
-        "+" + bare,
-        "+" + bare + _HIGH,
-        digits[::-1],
-        digits[::-1] + _HIGH,
-    ]
-    probe = " UNION ALL ".join(f"SELECT n.contact_id FROM numbers n WHERE {part}" for part in parts)
-    return _Condition(
-        f"EXISTS (SELECT 1 FROM numbers n WHERE n.contact_id = c.id AND ({' OR '.join(parts)}))",
-        params,
-        probe,
-        params,
-    )
-
-
-def _either(terms: list[_Condition], number: _Condition) -> _Condition:
-    """All the words match a name, or the whole query matches a number."""
-    words = " AND ".join(cond.exists for cond in terms)
-    return _Condition(
-        f"(({words}) OR {number.exists})",
-        [p for cond in terms for p in cond.params] + number.params,
-        f"{terms[0].probe} UNION ALL {number.probe}",
-        terms[0].probe_params + number.probe_params,
-    )
+    return _ranges("numbers", ["nsn", "e164", "rdigits"], [bare, "+" + bare, digits[::-1]])

@@ -212,3 +212,75 @@ def test_all_pages_through_every_contact(store):
     assert len(names) == 1203
     assert names[0] == "P00900"
     assert names[1:] == sorted(names[1:])
+
+
+def test_mid_word_index_follows_updates_and_deletes(store):
+    saved = store.add(person("Ahmet Yılmaz"))
+    assert [c.id for c in store.search("ilma")] == [saved.id]
+    saved.name = "Ahmet Demir"
+    store.update(saved)
+    assert store.search("ilma") == []
+    assert [c.id for c in store.search("emir")] == [saved.id]
+    store.delete(saved.id)
+    assert store.search("emir") == []
+
+
+def test_mid_word_without_fts5_scans_only_when_nothing_matched(store, monkeypatch):
+    store.add(person("Ahmet Yılmaz"))
+    store.add(person("Lmazan Test"))
+    monkeypatch.setattr(store, "_trigrams", False)
+    assert [c.name for c in store.search("ilma")] == ["Ahmet Yılmaz"]
+    # A prefix match exists, so the scan is skipped and "Yılmaz" is not added.
+    assert [c.name for c in store.search("lmaz")] == ["Lmazan Test"]
+
+
+def test_trigram_index_is_used_when_sqlite_has_fts5(store):
+    con = sqlite3.connect(":memory:")
+    try:
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        pytest.skip("this SQLite has no FTS5 trigram tokenizer")
+    finally:
+        con.close()
+    assert store._trigrams
+
+
+def test_later_migrations_run_once_on_existing_files(tmp_path, monkeypatch):
+    from ccs_desktop.core.contacts import store as store_module
+
+    path = tmp_path / "c.db"
+    with ContactStore(path) as store:
+        saved = store.add(person("Ali", "0532 123 45 67"))
+
+    def v2(db):
+        db.execute(
+            "CREATE TABLE call_notes (contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE, text TEXT)"
+        )
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, v2])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with ContactStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION + 1
+        assert store.get(saved.id).name == "Ali"
+    with ContactStore(path) as store:  # v2 must not run again (CREATE TABLE would fail)
+        assert store.count() == 1
+
+
+def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
+    from ccs_desktop.core.contacts import store as store_module
+
+    path = tmp_path / "c.db"
+    ContactStore(path).close()
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("disk on fire")
+
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, broken])
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(InvalidInput, match="disk on fire"):
+        ContactStore(path)
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
+    raw.close()

@@ -1,0 +1,105 @@
+"""Add or edit a contact; numbers are checked as they are typed, one per line, "label: number" or a number."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.core.phone import try_parse
+
+
+def parse_lines(text: str, region: str) -> tuple[list[ContactNumber], list[str]]:
+    """Numbers and the lines that are not numbers (shown to the agent, never silently dropped)."""
+    numbers: list[ContactNumber] = []
+    bad: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        label, _, number = (
+            line.rpartition(":") if ":" in line and not line.lower().startswith("tel:") else ("", "", line)
+        )
+        parsed = try_parse(number.strip(), region)
+        if parsed is None:
+            bad.append(line)
+        else:
+            numbers.append(ContactNumber(parsed.e164, label.strip()))
+    return numbers, bad
+
+
+class ContactDialog(QDialog):
+    def __init__(
+        self, contact: Contact | None, region: str, *, number: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit contact" if contact else "Add contact")
+        self.original = contact
+        self.region = region
+        self.name = QLineEdit(contact.name if contact else "")
+        self.company = QLineEdit(contact.company if contact else "")
+        lines = [f"{n.label}: {n.e164}" if n.label else n.e164 for n in contact.numbers] if contact else []
+        if number:
+            lines.append(number)
+        self.numbers = QPlainTextEdit("\n".join(lines))
+        self.numbers.setPlaceholderText("mobile: 0532 123 45 67\nwork: +90 212 555 12 34")
+        self.email = QLineEdit(contact.email if contact else "")
+        self.notes = QPlainTextEdit(contact.notes if contact else "")
+        self.favourite = QCheckBox("Favourite (listed first)")
+        self.favourite.setChecked(bool(contact and contact.favourite))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #cf222e")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Company", self.company)
+        form.addRow("Numbers", self.numbers)
+        form.addRow("E-mail", self.email)
+        form.addRow("Notes", self.notes)
+        form.addRow("", self.favourite)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._result: Contact | None = None
+
+    def _save(self) -> None:
+        numbers, bad = parse_lines(self.numbers.toPlainText(), self.region)
+        name = self.name.text().strip()
+        if bad:
+            self.error.setText("Not a phone number: " + "; ".join(bad))
+            return
+        if not name and not numbers:
+            self.error.setText("Give at least a name or a number.")
+            return
+        base = self.original or Contact(None, "")
+        self._result = replace(
+            base,
+            name=name or numbers[0].e164,
+            company=self.company.text().strip(),
+            numbers=numbers,
+            email=self.email.text().strip(),
+            notes=self.notes.toPlainText().strip(),
+            favourite=self.favourite.isChecked(),
+        )
+        self.accept()
+
+    def contact(self) -> Contact:
+        assert self._result is not None
+        return self._result
