@@ -2,8 +2,10 @@
 
 Every number is kept as E.164 plus two keys derived from it, each with its own index: the national significant
 number (so "5321234567" typed without a country code finds "+90 532 …") and the digits reversed (so "ends with
-these digits" is an index range, which rescues numbers stored oddly). Names are split into folded tokens in their own
-table, so a typed prefix is an index range too; a full scan happens only as a last resort for mid-word matches.
+these digits" is an index range, which rescues numbers stored oddly). Names and companies are stored as folded
+word-suffix keys in their own table ("ahmet yilmaz", "yilmaz"), so a typed prefix is an index range too, and the rows
+carry copies of the sort keys so hits are sorted without visiting the contacts. Mid-word fragments ("lmaz") go to an
+FTS5 trigram index; only an SQLite without FTS5 scans, and only when nothing else matched.
 The schema carries `PRAGMA user_version` and a list of migrations, so later versions can add tables (call notes).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -28,10 +31,10 @@ _DIGITS = re.compile(r"\d")
 _PHONEISH = re.compile(r"^[\d\s+()\-./]+$")
 MIN_NUMBER_DIGITS = 3
 # A condition matching more than 1/_BROAD_SHARE of all contacts (at least _BROAD_MIN) is "broad": walking contacts
-# in display order finds `limit` matches sooner than sorting all of its hits.
+# in display order usually finds `limit` matches sooner than sorting all of its hits.
 _BROAD_SHARE = 20
 _BROAD_MIN = 2000
-_WALK = 3000  # contacts a broad search looks at in display order before it gathers and sorts instead
+_WALK_SECONDS = 0.004  # how long a broad search walks contacts in display order before it gathers and sorts
 _KEY_MAX = 64  # longest search key kept; longer names still match on their first 64 characters
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= token < x + _HIGH` is "token starts with x"
 # "<> ''" repeats the partial index's condition, so SQLite may use the index instead of scanning.
@@ -390,9 +393,10 @@ class ContactStore:
     def search(self, query: str, limit: int = 50) -> list[Contact]:
         """Search-as-you-type over names, companies and numbers; favourites first, then by name.
 
-        Each source below is one index range (or, for words typed out of order, an intersection driven by the
-        rarest word), so a keystroke never scans the table. Only a query that matched nothing at all is looked
-        for mid-word by a scan: that is a typo or a fragment, and rare.
+        Sources, merged in display order: the typed words as one prefix ("ahmet yi"); the digits as a number
+        (prefix in national or international form, or suffix) when the query is made of >= 3 digits and phone
+        punctuation; the words in any order ("yilmaz ahmet") when that left room. A single word that filled
+        fewer than `limit` is then looked for mid-word, and those matches come after the others.
         """
         terms = _WORD.findall(fold(query))
         if not terms or limit <= 0:
@@ -405,7 +409,8 @@ class ContactStore:
         if len(terms) > 1 and len(hits) < limit:
             hits += self._hits([_prefix_condition(term) for term in terms], limit)
         ids = list(dict.fromkeys(hit[2] for hit in sorted(hits)))[:limit]
-        if len(ids) < limit and len(phrase) >= 3 and not phoneish:
+        # Mid-word only for one word: a fragment of a full "first last" name is already a prefix match.
+        if len(ids) < limit and len(terms) == 1 and len(phrase) >= 3 and not phoneish:
             ids = self._mid_word(ids, phrase, limit)
         return self._load(ids)
 
@@ -439,9 +444,8 @@ class ContactStore:
         """(-favourite, sort_name, id) of the first `limit` contacts matching every condition, in display order.
 
         If some condition has few index hits, start from those (their rows carry the sort keys) and let SQLite
-        keep the top `limit`. If all have many (one typed letter), first look at the first _WALK contacts in
-        display order: a broad condition usually fills `limit` there. When its matches sit late in the
-        alphabet ("se" only matches names from S on), gather and sort after all; that costs a few ms.
+        keep the top `limit`. If all have many (one typed letter), walk contacts in display order instead: a
+        broad condition usually fills `limit` within the first few hundred.
         """
         broad = max(_BROAD_MIN, self._size() // _BROAD_SHARE)
         driver: tuple[int, _Condition] | None = None
@@ -458,28 +462,58 @@ class ContactStore:
                 driver = (count, cond)
         assert driver is not None  # conditions is never empty
         if driver[0] >= broad:
-            where = " AND ".join(cond.exists.format(id="c.id") for cond in conditions)
-            params = [p for cond in conditions for p in cond.params]
-            sql = (
-                "SELECT -c.favourite, c.sort_name, c.id FROM (SELECT id, favourite, sort_name FROM contacts"
-                f" INDEXED BY contacts_order ORDER BY favourite DESC, sort_name, id LIMIT {_WALK}) c"
-                f" WHERE {where} ORDER BY 1, 2, 3 LIMIT ?"
-            )
-            with self._lock:
-                rows = [tuple(row) for row in self._db.execute(sql, (*params, limit))]
-            if len(rows) >= limit or self._size() <= _WALK:
+            rows = self._walk(conditions, limit)
+            if rows is not None:
                 return rows
-        rest = [cond for cond in conditions if cond is not driver[1]]
+        return self._gather(driver[1], [cond for cond in conditions if cond is not driver[1]], limit)
+
+    def _gather(self, driver: _Condition, rest: list[_Condition], limit: int) -> list[tuple[int, str, int]]:
+        """Top `limit` of the driver's hits that meet `rest`, sorted by SQLite's top-N sorter.
+
+        A contact can hit twice ("Demir" as surname and in "Demir Lojistik"); DISTINCT would cost 3x, so each
+        part fetches a little extra and duplicates are dropped here, fetching more in the rare case that is short.
+        """
         where = "".join(" AND " + cond.exists.format(id="d.contact_id") for cond in rest)
         rest_params = [p for cond in rest for p in cond.params]
-        selects, params = [], []
-        for part, part_params in driver[1].parts:
-            selects.append(f"SELECT -d.favourite, d.sort_name, d.contact_id FROM {part.format(a='d')}{where}")
-            params += [*part_params, *rest_params]
-        # UNION (not UNION ALL): a contact with two keys in the range ("Ali Ali") comes back once.
-        sql = f"{' UNION '.join(selects)} ORDER BY 1, 2, 3 LIMIT ?"
+        fetch = limit * 2
+        while True:
+            found: set[tuple[int, str, int]] = set()
+            complete = True
+            for part, part_params in driver.parts:
+                sql = f"SELECT -d.favourite, d.sort_name, d.contact_id FROM {part.format(a='d')}{where} ORDER BY 1, 2, 3 LIMIT ?"
+                with self._lock:
+                    fetched = self._db.execute(sql, (*part_params, *rest_params, fetch)).fetchall()
+                rows = {tuple(row) for row in fetched}
+                # Exact when each part either ran out of hits or has `limit` distinct ones among those fetched.
+                complete = complete and (len(fetched) < fetch or len(rows) >= limit)
+                found |= rows
+            if complete:
+                return sorted(found)[:limit]
+            fetch *= 4
+
+    def _walk(self, conditions: list[_Condition], limit: int) -> list[tuple[int, str, int]] | None:
+        """Walk contacts in display order until `limit` match, or None after _WALK_SECONDS.
+
+        The budget matters when the matches sit late in the alphabet ("se" matches only from S on): then
+        gathering and sorting the hits is cheaper, and either plan gives the same answer.
+        """
+        where = " AND ".join(cond.exists.format(id="c.id") for cond in conditions)
+        params = [p for cond in conditions for p in cond.params]
+        sql = (
+            f"SELECT -c.favourite, c.sort_name, c.id FROM contacts c INDEXED BY contacts_order WHERE {where}"
+            " ORDER BY c.favourite DESC, c.sort_name, c.id LIMIT ?"
+        )
+        deadline = time.perf_counter() + _WALK_SECONDS
         with self._lock:
-            return [tuple(row) for row in self._db.execute(sql, (*params, limit))]
+            self._db.set_progress_handler(lambda: time.perf_counter() > deadline, 1000)
+            try:
+                return [tuple(row) for row in self._db.execute(sql, (*params, limit))]
+            except sqlite3.OperationalError as exc:
+                if "interrupt" not in str(exc):
+                    raise
+                return None
+            finally:
+                self._db.set_progress_handler(None, 0)
 
     def _ids(self, sql: str, params: Iterable[object]) -> list[int]:
         with self._lock:

@@ -284,3 +284,17 @@ def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert raw.execute("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").fetchone()[0] == 0
     raw.close()
+
+
+@pytest.mark.parametrize("walk_seconds", [0.0, 10.0])
+def test_broad_search_gives_the_same_answer_whether_it_walks_or_gathers(store, monkeypatch, walk_seconds):
+    from ccs_desktop.core.contacts import store as store_module
+
+    with store.transaction():
+        for i in range(2100):
+            store.add(person(f"Ali {i:04d}"))
+            store.add(person(f"Zeynep {i:04d}", favourite=(i == 2000)))
+    monkeypatch.setattr(store_module, "_WALK_SECONDS", walk_seconds)
+    # "z" matches 2100 contacts (broad), all after every "Ali": a walk has to pass them all first.
+    found = [c.name for c in store.search("z", limit=4)]
+    assert found == ["Zeynep 2000", "Zeynep 0000", "Zeynep 0001", "Zeynep 0002"]
