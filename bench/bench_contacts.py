@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_cli import machine
 
-from ccs_desktop.core.contacts import ContactStore
 from ccs_desktop.core.contacts.io import import_csv
+from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.phone import try_parse
 
 

@@ -5,6 +5,7 @@ Nothing else reaches for globals; panels, tray and services only know what they 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
@@ -115,6 +116,7 @@ class App(QObject):
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
         self.records: list[CallRecord] = []
         self._store: ContactStore | None = None  # opened by the serial worker, used only there
+        self._contacts_opened = False
         self.window.contacts.region = self.settings.get_str("region")
         self.instance = InstanceServer(self)
         self._wire()
@@ -207,7 +209,8 @@ class App(QObject):
             self.window.show()
         if self.smoke:
             QTimer.singleShot(SMOKE_TIMEOUT_MS, self._smoke_timeout)
-        self.window.contacts.refresh()
+        # The contact list opens after the softphone (or 2 s at most): taking calls comes first at start-up.
+        QTimer.singleShot(2000, self._open_contacts)
         if identity is not None:
             self._begin(identity)
         elif self.demo:
@@ -284,7 +287,12 @@ class App(QObject):
 
             client = CcsClient(tenant, timeouts=Timeouts(*timeouts))
             # the session is read and written through the runner, never on the UI thread
-            return Agent(client, identity.email, identity.token, store=None, lifetime=lifetime)
+            agent = Agent(client, identity.email, identity.token, store=None, lifetime=lifetime)
+            agent.on_login = self._session_issued
+            if identity.store is None:  # (with a keyring, the stored session is tried first)
+                with contextlib.suppress(CcsError):  # the supervisor logs in again, retries and reports
+                    agent.ensure_session()
+            return agent
 
         self.runner.submit(
             build, lambda agent: self._agent_ready(identity, agent), self.bus.show_error, name="agent"
@@ -295,7 +303,6 @@ class App(QObject):
             return  # logged out meanwhile
         self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
         self.supervisor = Supervisor(self.service, self.tracker, self._softphone_url, self)
-        agent.on_login = self._session_issued  # called from a worker thread
         self.service.recent_changed.connect(self._recent_changed)
         self.supervisor.state_changed.connect(self._line_state)
         self.supervisor.load_softphone.connect(self._load_softphone)
@@ -508,6 +515,11 @@ class App(QObject):
 
     # --- contacts ----------------------------------------------------------------------------------------
 
+    def _open_contacts(self) -> None:
+        if not self._contacts_opened:
+            self._contacts_opened = True
+            self.window.contacts.refresh()
+
     def _contacts_db(self) -> ContactStore:
         """Serial worker only: the one SQLite file (a separate one in demo mode, seeded with its customers)."""
         if self._store is None:
@@ -668,6 +680,8 @@ class App(QObject):
             return
         if ok and "loaded_at" not in self.smoke_state:
             self.smoke_state["loaded_at"] = process_age()
+        if ok:
+            self._open_contacts()
         if self.supervisor is not None:
             self.supervisor.page_loaded(ok)
 
@@ -897,9 +911,8 @@ def _seed_demo_contacts(store: ContactStore) -> None:
 
 
 def _warm_up_imports() -> None:
-    """requests and phonenumbers take ~0.1 s to import; the first login and record list need them."""
-    import ccs_desktop.core.api.client  # noqa: PLC0415
-    import ccs_desktop.core.phone  # noqa: F401, PLC0415
+    """requests takes ~0.1 s to import and the first login needs it (phonenumbers waits: the page comes first)."""
+    import ccs_desktop.core.api.client  # noqa: F401, PLC0415
 
 
 def _start_simulator() -> Any:

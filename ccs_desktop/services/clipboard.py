@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication
 
-from ccs_desktop.core.phone import SCAN_LIMIT, PhoneNumber, extract_numbers
 from ccs_desktop.services.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from ccs_desktop.core.phone import PhoneNumber
+
 log = logging.getLogger(__name__)
+SCAN_LIMIT = 2000  # as core.phone.SCAN_LIMIT; not imported from there to keep phonenumbers off start-up
 
 
 class ClipboardWatcher(QObject):
@@ -51,7 +55,7 @@ class ClipboardWatcher(QObject):
             return  # some desktops announce one copy several times
         self._last = text
         region = self.region()
-        self.runner.submit(lambda: extract_numbers(text, region), self._found, self._failed, name="clipboard")
+        self.runner.submit(lambda: _extract(text, region), self._found, self._failed, name="clipboard")
 
     def _found(self, numbers: list[PhoneNumber]) -> None:
         if numbers and not self.paused:
@@ -63,3 +67,9 @@ class ClipboardWatcher(QObject):
 
     def detach(self) -> None:
         self._clipboard.dataChanged.disconnect(self._changed)
+
+
+def _extract(text: str, region: str) -> list[PhoneNumber]:
+    from ccs_desktop.core.phone import extract_numbers  # noqa: PLC0415 - in the worker
+
+    return extract_numbers(text, region)

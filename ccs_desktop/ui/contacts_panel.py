@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.contacts.model import Contact
-from ccs_desktop.core.phone import try_parse
 
 SEARCH_DELAY_MS = 60
 
@@ -108,6 +107,8 @@ class ContactsPanel(QWidget):
         self.search_requested.emit(self.search_edit.text().strip())
 
     def show_results(self, contacts: list[Contact], total: int) -> None:
+        from ccs_desktop.core.phone import try_parse  # noqa: PLC0415 - phonenumbers stays off start-up
+
         current = self.contact.id if self.contact else None
         self.results = contacts
         self.list.clear()
@@ -134,6 +135,8 @@ class ContactsPanel(QWidget):
             self.status.setText(f"{total:,} contacts")
 
     def show_card(self, contact: Contact, last_calls: list[str]) -> None:
+        from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
+
         self.contact = contact
         self.name_label.setText(("★ " if contact.favourite else "") + contact.name)
         details = [d for d in (contact.company, contact.email, contact.notes) if d]

@@ -6,11 +6,14 @@ corner near the tray, and closes itself after a few seconds unless the mouse is 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ccs_desktop.core.phone import PhoneNumber
+if TYPE_CHECKING:
+    from ccs_desktop.core.phone import PhoneNumber
 
 SHOW_MS = 7000
 

@@ -1,9 +1,5 @@
-"""Contacts: the agent's address book in one SQLite file, found by any spelling of a name or any format of a number."""
+"""Contacts: the agent's address book in one SQLite file, found by any spelling of a name or any format of a number.
 
-from __future__ import annotations
-
-from ccs_desktop.core.contacts.fold import fold
-from ccs_desktop.core.contacts.model import Contact, ContactNumber
-from ccs_desktop.core.contacts.store import ContactStore
-
-__all__ = ["Contact", "ContactNumber", "ContactStore", "fold"]
+Import the submodules directly (`core.contacts.model`, `.store`, `.io`): this package file stays empty so that
+widgets can use the plain `Contact` type without loading SQLite and phonenumbers at start-up.
+"""

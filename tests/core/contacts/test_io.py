@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from ccs_desktop.core.contacts import Contact, ContactNumber, ContactStore
 from ccs_desktop.core.contacts.io import (
     RowProblem,
     export_csv,
@@ -10,6 +9,8 @@ from ccs_desktop.core.contacts.io import (
     import_csv,
     import_vcard,
 )
+from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.errors import InvalidInput
 
 

@@ -5,8 +5,8 @@ import threading
 
 import pytest
 
-from ccs_desktop.core.contacts import Contact, ContactNumber, ContactStore
-from ccs_desktop.core.contacts.store import SCHEMA_VERSION
+from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.core.contacts.store import SCHEMA_VERSION, ContactStore
 from ccs_desktop.core.errors import InvalidInput
 
 FIVE_FORMATS = ["0532 123 45 67", "+90 (532) 123-4567", "905321234567", "5321234567", "0090 532 123 45 67"]
