@@ -53,7 +53,8 @@ def main() -> None:
     app.popup.installEventFilter(watch)
     clipboard = QGuiApplication.clipboard()
     samples = []
-    for i in range(50):
+    first_ms = 0.0
+    for i in range(-1, 50):  # copy -1 is the first after start-up: it opens the contacts file
         app.popup.hide()
         number = f"0532 {100 + i:03d} {i % 90 + 10:02d} {i % 80 + 10:02d}"
         text = (
@@ -69,7 +70,10 @@ def main() -> None:
             qapp.processEvents()
         if not shown:
             raise SystemExit(f"no card for copy {i}")
-        samples.append((shown[0] - started) * 1000)
+        if i < 0:
+            first_ms = (shown[0] - started) * 1000
+        else:
+            samples.append((shown[0] - started) * 1000)
     app.quit_now()
     for _ in range(3):  # let the page go before its profile, as the app does on quit
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -77,6 +81,7 @@ def main() -> None:
     samples.sort()
     p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
     print(f"machine: {machine()}")
+    print(f"first copy after start-up (opens the contacts file): {first_ms:.1f} ms")
     print(
         f"clipboard change to card shown, 50 copies: median {statistics.median(samples):.1f} ms, "
         f"p99 {p99:.1f} ms, max {samples[-1]:.1f} ms (goal < 100 ms)"
