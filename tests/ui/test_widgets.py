@@ -127,3 +127,26 @@ def test_settings_dialog_refuses_a_bad_template_and_previews_dialing(qtbot, tmp_
     dialog._save()
     assert settings.get("dial_format") == "e164"
     assert settings.get("softphone_url_template").startswith("https://softphone.example/")
+
+
+def test_contact_dialog_checks_numbers_and_keeps_labels(qtbot):
+    from ccs_desktop.core.contacts.model import Contact, ContactNumber
+    from ccs_desktop.ui.dialogs.contact import ContactDialog, parse_lines
+
+    numbers, bad = parse_lines("cep: 0532 123 45 67\n\nwork: +90 212 555 12 34\ntel:+905337654321\nfoo: 12", "TR")
+    assert numbers == [
+        ContactNumber("+905321234567", "cep"),
+        ContactNumber("+902125551234", "work"),
+        ContactNumber("+905337654321", ""),
+    ]
+    assert bad == ["foo: 12"]
+    dialog = ContactDialog(Contact(7, "Ahmet"), "TR", number="0532 123 45 67")
+    qtbot.addWidget(dialog)
+    dialog.numbers.setPlainText(dialog.numbers.toPlainText() + "\nnot a number")
+    dialog._save()
+    assert "not a number" in dialog.error.text()
+    dialog.numbers.setPlainText("0532 123 45 67")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
+    saved = dialog.contact()
+    assert (saved.id, saved.name, [n.e164 for n in saved.numbers]) == (7, "Ahmet", ["+905321234567"])

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.phone import try_parse
+from ccs_desktop.ui.widgets import error_label
 
 
 def parse_lines(text: str, region: str) -> tuple[list[ContactNumber], list[str]]:
@@ -58,9 +58,7 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit(contact.notes if contact else "")
         self.favourite = QCheckBox("Favourite (listed first)")
         self.favourite.setChecked(bool(contact and contact.favourite))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Company", self.company)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ccs_desktop.core.api import resolve_tenant
 from ccs_desktop.core.errors import AuthenticationFailed, CcsError, InvalidInput
 from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, error_label
 
 Verify = Callable[[str, str, str], None]  # (tenant, email, token); raises CcsError; runs in a worker
 
@@ -75,9 +76,7 @@ class LoginDialog(QDialog):
 
     @staticmethod
     def _error_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet("color: #cf222e")
-        label.setWordWrap(True)
+        label = error_label()
         label.hide()
         return label
 
@@ -91,7 +90,7 @@ class LoginDialog(QDialog):
 
     def _show(self, field: str, text: str, ok: bool = False) -> None:
         label = self.errors[field]
-        label.setStyleSheet("color: #1a7f37" if ok else "color: #cf222e")
+        label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         label.setText(text)
         label.setVisible(bool(text))
 

@@ -19,6 +19,7 @@ from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.phone import DIAL_FORMATS, dial_string, parse_number
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
+from ccs_desktop.ui.widgets import error_label
 
 SAMPLE = "0532 123 45 67"
 
@@ -45,9 +46,7 @@ class SettingsDialog(QDialog):
         self.minimized.setChecked(settings.get_bool("start_minimized"))
         self.autostart = QCheckBox("Start when I log in to this computer")
         self.autostart.setChecked(settings.get_bool("autostart"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #cf222e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
 
         form = QFormLayout()
         form.addRow("Default region", self.region)
