@@ -98,6 +98,7 @@ class App(QObject):
         self.supervisor: Supervisor | None = None
         self.identity: Identity | None = None
         self.quit_box: QMessageBox | None = None
+        self.uri_box: QMessageBox | None = None
         self.login_dialog: LoginDialog | None = None
         self.smoke_state: dict[str, Any] = {}
         self.exit_code = 0
@@ -354,7 +355,7 @@ class App(QObject):
         self._refresh_records()
         if self.pending_uri:
             uri, self.pending_uri = self.pending_uri, None
-            self.dial(uri)
+            self.open_uri(uri)
 
     def _load_softphone(self, url: str) -> None:
         if not self.view.load_softphone(QUrl(url)):
@@ -718,7 +719,9 @@ class App(QObject):
                 reply.fail("ccs-desktop is running but not logged in.", 2)
             return
         if action == "open":
-            self.show_window()
+            self.open_uri(text)
+            reply.ok({"queued": True})
+            return
 
         def done(recent: RecentCall) -> None:
             reply.ok(
@@ -740,6 +743,51 @@ class App(QObject):
             and not reply.sent
         ):
             reply.fail("The same number was dialed less than 2 s ago; not dialed twice.", 2)
+
+    def open_uri(self, text: str) -> None:
+        """A tel:/callto:/sip: link from another app: show who it is, then call (after asking, by default)."""
+        service = self.service
+        if service is None:
+            self.pending_uri = text
+            self.show_window()
+            return
+        try:
+            number = service.parse(text)
+        except InvalidInput as exc:
+            self.show_window()
+            self.bus.error(str(exc))
+            return
+        region = self.settings.get_str("region")
+        self.show_window()
+
+        def lookup(store: ContactStore) -> Contact | None:
+            found = store.find_by_number(number.e164)
+            return found[0] if found else None
+
+        def decide(contact: Contact | None) -> None:
+            who = "an unknown number"
+            if contact is not None:
+                who = contact.name + (f" ({contact.company})" if contact.company else "")
+            if not self.settings.get_bool("confirm_uri_calls"):
+                self.bus.info(f"Calling {who}…")
+                self.dial(number.e164)
+                return
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
+                "Call this number?",
+                f"Call {who} at {number.display(region)}?",
+                parent=self.window,
+            )
+            self.uri_call_button = box.addButton("Call", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(self.uri_call_button)
+            box.finished.connect(
+                lambda _r: box.clickedButton() is self.uri_call_button and self.dial(number.e164)
+            )
+            self.uri_box = box
+            box.open()
+
+        self._with_store(lookup, decide, "link lookup")
 
     def _control_handoff(self, action: str, reply: Reply) -> None:
         """`ccs-desktop hangup|hold|unhold` while the window runs: done by the window's own agent."""

@@ -162,7 +162,7 @@ def cmd_call(args: argparse.Namespace) -> int:
     region = check_region(ctx.settings.get_str("region"))
     number = parse_number(args.number, region)
     dial_format = args.dial_format or ctx.settings.get_str("dial_format")
-    dialed = dial_string(number, dial_format, region)
+    dialed = dial_string(number, dial_format, region, ctx.settings.get_str("outside_line_prefix"))
     agent, _ = ctx.agent()
     placed = agent.place_call(dialed)
     _print_call(

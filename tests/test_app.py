@@ -186,6 +186,10 @@ def second_instance(qtbot, *args: str) -> str:
 def test_a_second_instance_hands_tel_over_to_the_first(harness, qtbot, user_dirs):
     harness.wait_ready()
     second_instance(qtbot, "tel:+905321234567")
+    qtbot.waitUntil(lambda: harness.app.uri_box is not None and harness.app.uri_box.isVisible(), timeout=WAIT)
+    assert "0532 123 45 67" in harness.app.uri_box.text()  # it asks first (the default), showing the number
+    assert "click2call" not in harness.sim.functions()
+    harness.app.uri_call_button.click()
     qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
     sent = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
     assert sent == ["05321234567"]
@@ -330,3 +334,27 @@ def test_contacts_panel_search_card_and_double_click_call(harness, qtbot):
     QGuiApplication.clipboard().setText("+90 532 123 4567")
     qtbot.waitUntil(app.popup.isVisible, timeout=WAIT)
     assert app.popup.who_label.text() == "Ahmet Yılmaz, Yılmaz Tekstil"
+
+
+def test_links_name_the_contact_and_can_call_without_asking(harness, qtbot):
+    from ccs_desktop.core.contacts.model import Contact, ContactNumber
+
+    harness.wait_ready()
+    app = harness.app
+    app.window.contacts.save_requested.emit(
+        Contact(None, "Ahmet Yılmaz", "", [ContactNumber("+905321234567")])
+    )
+    qtbot.waitUntil(lambda: app.window.contacts.row_count() == 1, timeout=WAIT)
+    app.open_uri("callto:0532 123 45 67")
+    qtbot.waitUntil(lambda: app.uri_box is not None and app.uri_box.isVisible(), timeout=WAIT)
+    assert "Ahmet Yılmaz" in app.uri_box.text()
+    app.uri_box.reject()
+    app.settings.set("confirm_uri_calls", False)
+    app.settings.set("outside_line_prefix", "9")
+    harness.sim.clear_log()
+    app.open_uri("sip:+905321234567@pbx.example")
+    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
+    assert [e["params"]["phonenumber"] for e in harness.sim.requests_log()] == ["905321234567"]
+    app.open_uri("tel:12")  # not a number: one message, nothing sent
+    qtbot.wait(200)
+    assert harness.sim.functions() == ["click2call"]

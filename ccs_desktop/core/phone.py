@@ -120,13 +120,29 @@ def extract_numbers(text: str, region: str = DEFAULT_REGION, limit: int = SCAN_L
     return list(found.values())
 
 
-def dial_string(number: PhoneNumber, dial_format: str, home_region: str = DEFAULT_REGION) -> str:
-    """The string CCS dials.
+def check_prefix(prefix: str) -> str:
+    """An outside-line prefix is what a PBX wants before the number: digits, * and # only ("0", "9", "*71")."""
+    text = (prefix or "").strip()
+    if text and not re.fullmatch(r"[0-9*#]{1,8}", text):
+        raise InvalidInput(
+            f"The outside-line prefix may hold only digits, * and # (at most 8), not {text!r}."
+        )
+    return text
+
+
+def dial_string(
+    number: PhoneNumber, dial_format: str, home_region: str = DEFAULT_REGION, prefix: str = ""
+) -> str:
+    """The string CCS dials: the outside-line prefix, then the number in the dial format.
 
     `national` is what a PBX in the agent's country expects: 05321234567 for a Turkish number; a foreign number
     gets the international access code instead (00 1 650 ... from Turkey), since a national form would reach
     the wrong line. `e164` is +905321234567 and `digits` is 905321234567.
     """
+    return check_prefix(prefix) + _formatted(number, dial_format, home_region)
+
+
+def _formatted(number: PhoneNumber, dial_format: str, home_region: str) -> str:
     if dial_format == "e164":
         return number.e164
     if dial_format == "digits":

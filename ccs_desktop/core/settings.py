@@ -70,6 +70,14 @@ OPTIONS: dict[str, Option] = {
         Option("region", "TR", "Default region for numbers written without a country code."),
         Option("dial_format", "national", "How click2call receives numbers.", ("national", "e164", "digits")),
         Option(
+            "outside_line_prefix",
+            "",
+            "Dialed before every number (e.g. 0 or 9 on some PBXs); empty for none.",
+        ),
+        Option(
+            "confirm_uri_calls", True, "Ask before calling a tel:/callto:/sip: link opened from another app."
+        ),
+        Option(
             "session_lifetime_hours", 10.0, "Reuse a session this long before logging in again.", minimum=0.01
         ),
         Option("connect_timeout", 5.0, "Seconds to wait for a connection to CCS.", minimum=0.1),

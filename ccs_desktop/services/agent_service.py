@@ -114,7 +114,12 @@ class AgentService(QObject):
         region = self.settings.get_str("region")
         try:
             number = self.parse(text)
-            dialed = dial_string(number, dial_format or self.settings.get_str("dial_format"), region)
+            dialed = dial_string(
+                number,
+                dial_format or self.settings.get_str("dial_format"),
+                region,
+                self.settings.get_str("outside_line_prefix"),
+            )
         except InvalidInput as exc:
             self.bus.error(str(exc))
             self.call_failed.emit(str(exc))

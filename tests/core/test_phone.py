@@ -111,3 +111,12 @@ def test_digits_suffix():
     assert digits_suffix("+90 (532) 123-4567") == "5321234567"
     assert digits_suffix("05321234567") == "5321234567"
     assert digits_suffix("12", 10) == "12"
+
+
+def test_outside_line_prefix():
+    number = parse_number("0532 123 45 67")
+    assert dial_string(number, "national", "TR", "9") == "905321234567"
+    assert dial_string(number, "e164", "TR", "*71") == "*71+905321234567"
+    for bad in ("9a", "+0", "123456789"):
+        with pytest.raises(InvalidInput, match="prefix"):
+            dial_string(number, "national", "TR", bad)

@@ -133,7 +133,9 @@ def test_contact_dialog_checks_numbers_and_keeps_labels(qtbot):
     from ccs_desktop.core.contacts.model import Contact, ContactNumber
     from ccs_desktop.ui.dialogs.contact import ContactDialog, parse_lines
 
-    numbers, bad = parse_lines("cep: 0532 123 45 67\n\nwork: +90 212 555 12 34\ntel:+905337654321\nfoo: 12", "TR")
+    numbers, bad = parse_lines(
+        "cep: 0532 123 45 67\n\nwork: +90 212 555 12 34\ntel:+905337654321\nfoo: 12", "TR"
+    )
     assert numbers == [
         ContactNumber("+905321234567", "cep"),
         ContactNumber("+902125551234", "work"),
@@ -150,3 +152,19 @@ def test_contact_dialog_checks_numbers_and_keeps_labels(qtbot):
         dialog._save()
     saved = dialog.contact()
     assert (saved.id, saved.name, [n.e164 for n in saved.numbers]) == (7, "Ahmet", ["+905321234567"])
+
+
+def test_settings_prefix_preview_and_validation(qtbot, tmp_path):
+    settings = Settings(tmp_path / "config.ini")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.prefix.setText("0")
+    assert dialog.preview.text().endswith("→ 005321234567")
+    dialog.prefix.setText("zero")
+    dialog._save()
+    assert "prefix" in dialog.error.text()
+    assert settings.get("outside_line_prefix") == ""
+    dialog.prefix.setText("9")
+    dialog.confirm_uri.setChecked(False)
+    dialog._save()
+    assert (settings.get("outside_line_prefix"), settings.get("confirm_uri_calls")) == ("9", False)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.phone import DIAL_FORMATS, dial_string, parse_number
+from ccs_desktop.core.phone import DIAL_FORMATS, check_prefix, dial_string, parse_number
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
 from ccs_desktop.ui.widgets import error_label
@@ -38,6 +38,9 @@ class SettingsDialog(QDialog):
         self.preview = QLabel()
         self.template = QLineEdit(settings.get_str("softphone_url_template"))
         self.build = QLineEdit(settings.get_str("softphone_build"))
+        self.prefix = QLineEdit(settings.get_str("outside_line_prefix"), placeholderText="none")
+        self.confirm_uri = QCheckBox("Ask before calling tel:/callto:/sip: links from other apps")
+        self.confirm_uri.setChecked(settings.get_bool("confirm_uri_calls"))
         self.clipboard = QCheckBox("Look up phone numbers I copy")
         self.clipboard.setChecked(settings.get_bool("clipboard_lookup"))
         self.listener = QCheckBox("Receive CCS incoming-call notifications")
@@ -51,10 +54,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Default region", self.region)
         form.addRow("Dial format", self.dial_format)
+        form.addRow("Outside-line prefix", self.prefix)
         form.addRow("As dialed", self.preview)
         form.addRow("Softphone URL", self.template)
         form.addRow("Softphone build", self.build)
-        for box in (self.clipboard, self.listener, self.minimized, self.autostart):
+        for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -67,6 +71,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.region.currentTextChanged.connect(self._update_preview)
         self.dial_format.currentTextChanged.connect(self._update_preview)
+        self.prefix.textChanged.connect(self._update_preview)
         self._update_preview()
 
     def _update_preview(self) -> None:
@@ -74,7 +79,7 @@ class SettingsDialog(QDialog):
         try:
             number = parse_number(SAMPLE if region == "TR" else "+90 532 123 45 67", region)
             self.preview.setText(
-                f"{number.international()} → {dial_string(number, self.dial_format.currentText(), region)}"
+                f"{number.international()} → {dial_string(number, self.dial_format.currentText(), region, self.prefix.text())}"
             )
         except InvalidInput as exc:
             self.preview.setText(str(exc))
@@ -82,6 +87,7 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         try:
             check_template(self.template.text().strip())
+            check_prefix(self.prefix.text())
             values = {
                 "region": self.region.currentText(),
                 "dial_format": self.dial_format.currentText(),
@@ -91,6 +97,8 @@ class SettingsDialog(QDialog):
                 "notification_listener": self.listener.isChecked(),
                 "start_minimized": self.minimized.isChecked(),
                 "autostart": self.autostart.isChecked(),
+                "outside_line_prefix": self.prefix.text().strip(),
+                "confirm_uri_calls": self.confirm_uri.isChecked(),
             }
             for name, value in values.items():
                 self.settings.set(name, value)
