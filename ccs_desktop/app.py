@@ -13,12 +13,13 @@ import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtNetwork import QNetworkInformation
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ccs_desktop.core import handoff
 from ccs_desktop.core.api.records import CallRecord, describe_call, last_call_with
@@ -135,6 +136,8 @@ class App(QObject):
         w.diagnostics_requested.connect(self.open_diagnostics)
         w.logout_requested.connect(self.logout)
         w.reload_requested.connect(self.reload_softphone)
+        w.import_requested.connect(self._choose_import)
+        w.export_requested.connect(self._choose_export)
         tray.toggle_window.connect(self.toggle_window)
         tray.show_window.connect(self.show_window)
         tray.call_clipboard.connect(self.call_clipboard)
@@ -579,6 +582,57 @@ class App(QObject):
             self.bus.info(f"Saved {saved.name}.")
 
         self._with_store(work, done, "save contact")
+
+    def _choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, "Import contacts", "", "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"
+        )
+        if path:
+            self.import_contacts(Path(path))
+
+    def _choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, "Export contacts", "contacts.csv", "CSV (*.csv);;vCard (*.vcf)"
+        )
+        if path:
+            self.export_contacts(Path(path))
+
+    def import_contacts(self, path: Path) -> None:
+        """One transaction per file; bad rows are listed with their line numbers, good rows are kept."""
+
+        def work(store: ContactStore) -> Any:
+            from ccs_desktop.core.contacts.io import import_csv, import_vcard  # noqa: PLC0415
+
+            vcard = path.suffix.lower() in (".vcf", ".vcard")
+            return (import_vcard if vcard else import_csv)(store, path)
+
+        def done(report: Any) -> None:
+            summary = f"{path.name}: {report.added:,} added, {report.merged:,} merged, {len(report.skipped):,} skipped."
+            self.bus.info(summary)
+            self.window.contacts.refresh()
+            if report.skipped:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning, "Some rows were skipped", summary, parent=self.window
+                )
+                box.setDetailedText("\n".join(f"line {p.line}: {p.reason}" for p in report.skipped))
+                self.import_box = box
+                box.open()
+
+        self._with_store(work, done, "import contacts")
+
+    def export_contacts(self, path: Path) -> None:
+        def work(store: ContactStore) -> int:
+            from ccs_desktop.core.contacts.io import export_csv, export_vcard  # noqa: PLC0415
+
+            vcard = path.suffix.lower() in (".vcf", ".vcard")
+            try:
+                return (export_vcard if vcard else export_csv)(store, path)
+            except OSError as exc:
+                raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+
+        self._with_store(
+            work, lambda n: self.bus.info(f"Exported {n:,} contacts to {path}."), "export contacts"
+        )
 
     def _favourite_contact(self, contact_id: int, on: bool) -> None:
         def done(_r: object) -> None:

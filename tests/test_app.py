@@ -358,3 +358,23 @@ def test_links_name_the_contact_and_can_call_without_asking(harness, qtbot):
     app.open_uri("tel:12")  # not a number: one message, nothing sent
     qtbot.wait(200)
     assert harness.sim.functions() == ["click2call"]
+
+
+def test_import_from_the_window_keeps_good_rows_and_lists_bad_ones(harness, qtbot, tmp_path):
+    harness.wait_ready()
+    app = harness.app
+    source = tmp_path / "kisiler.csv"
+    source.write_text(
+        "Ad;Telefon\nAyşe Demir;0533 775 15 19\nBozuk;12\nEmre Koç;0536 919 95 20\n", encoding="utf-8-sig"
+    )
+    app.import_contacts(source)
+    qtbot.waitUntil(
+        lambda: getattr(app, "import_box", None) is not None and app.import_box.isVisible(), timeout=WAIT
+    )
+    assert "2 added, 0 merged, 1 skipped" in app.import_box.text()
+    assert "line 3" in app.import_box.detailedText()
+    qtbot.waitUntil(lambda: app.window.contacts.row_count() == 2, timeout=WAIT)
+    app.import_box.close()
+    out = tmp_path / "out.vcf"
+    app.export_contacts(out)
+    qtbot.waitUntil(lambda: out.exists() and "Emre Koç" in out.read_text(encoding="utf-8"), timeout=WAIT)

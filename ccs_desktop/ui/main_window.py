@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
     diagnostics_requested = Signal()
     logout_requested = Signal()
     reload_requested = Signal()
+    import_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, softphone: QWidget, state: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu("&ccs-desktop")
         for text, signal, shortcut in (
             ("&Settings…", self.settings_requested, QKeySequence.StandardKey.Preferences),
+            ("&Import contacts…", self.import_requested, None),
+            ("&Export contacts…", self.export_requested, None),
             ("&Diagnostics…", self.diagnostics_requested, None),
             ("Reload softphone", self.reload_requested, None),
             ("Log &out", self.logout_requested, None),
