@@ -378,3 +378,23 @@ def test_import_from_the_window_keeps_good_rows_and_lists_bad_ones(harness, qtbo
     out = tmp_path / "out.vcf"
     app.export_contacts(out)
     qtbot.waitUntil(lambda: out.exists() and "Emre Koç" in out.read_text(encoding="utf-8"), timeout=WAIT)
+
+
+def test_edit_and_delete_a_contact(harness, qtbot):
+    from ccs_desktop.core.contacts.model import Contact, ContactNumber
+
+    harness.wait_ready()
+    panel = harness.app.window.contacts
+    panel.save_requested.emit(Contact(None, "Gül Kurt", "", [ContactNumber("+905417654321")]))
+    qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=WAIT)
+    panel.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: panel.contact is not None, timeout=WAIT)
+    panel.edit_contact(panel.contact)
+    panel.dialog.company.setText("Kurt Ticaret")
+    panel.dialog._save()
+    qtbot.waitUntil(lambda: "Kurt Ticaret" in panel.list.item(0).text(), timeout=WAIT)
+    panel.delete_button.click()
+    delete = next(b for b in panel.delete_box.buttons() if b.text() == "Delete")
+    delete.click()
+    qtbot.waitUntil(lambda: panel.row_count() == 0, timeout=WAIT)
+    assert not panel.card.isVisible()

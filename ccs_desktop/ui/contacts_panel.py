@@ -124,6 +124,8 @@ class ContactsPanel(QWidget):
             self.list.addItem(item)
             if contact.id == current:
                 self.list.setCurrentItem(item)
+        if current is not None and current not in {c.id for c in contacts}:
+            self.clear_card()  # deleted, or no longer among what the agent is looking at
         query = self.search_edit.text().strip()
         if not total:
             self.status.setText(
@@ -135,6 +137,8 @@ class ContactsPanel(QWidget):
             self.status.setText(f"{total:,} contacts")
 
     def show_card(self, contact: Contact, last_calls: list[str]) -> None:
+        if contact.id not in {c.id for c in self.results}:
+            return  # an answer that arrived after the list moved on
         from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
 
         self.contact = contact
