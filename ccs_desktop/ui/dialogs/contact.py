@@ -7,17 +7,15 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.phone import try_parse
-from ccs_desktop.ui.widgets import error_label
+from ccs_desktop.ui.widgets import error_label, save_cancel_layout
 
 
 def parse_lines(text: str, region: str) -> tuple[list[ContactNumber], list[str]]:
@@ -66,15 +64,7 @@ class ContactDialog(QDialog):
         form.addRow("E-mail", self.email)
         form.addRow("Notes", self.notes)
         form.addRow("", self.favourite)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel_layout(self, form, self.error, self._save)
         self._result: Contact | None = None
 
     def _save(self) -> None:

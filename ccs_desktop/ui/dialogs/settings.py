@@ -7,11 +7,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,7 +17,7 @@ from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.phone import DIAL_FORMATS, check_prefix, dial_string, parse_number
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
-from ccs_desktop.ui.widgets import error_label
+from ccs_desktop.ui.widgets import error_label, save_cancel_layout
 
 SAMPLE = "0532 123 45 67"
 
@@ -60,15 +58,7 @@ class SettingsDialog(QDialog):
         form.addRow("Softphone build", self.build)
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        save_cancel_layout(self, form, self.error, self._save)
         self.region.currentTextChanged.connect(self._update_preview)
         self.dial_format.currentTextChanged.connect(self._update_preview)
         self.prefix.textChanged.connect(self._update_preview)
