@@ -90,7 +90,6 @@ class App(QObject):
         self.settings = Settings(config_file())
         self.runner = TaskRunner(self)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
-        self.runner.submit(_warm_up_imports, name="warm-up imports")
         self._demo_future = self.runner.submit(_start_simulator, name="demo simulator") if demo else None
         self.bus = MessageBus(self)
         self.tracker = CallTracker(self)
@@ -229,8 +228,13 @@ class App(QObject):
         def started(simulator: Any) -> None:
             self.simulator = simulator
             creds = simulator.credentials()
+            # The demo's first session comes from the simulator in this process, as a real start-up reuses the
+            # session kept in the keyring: the softphone loads without waiting for an HTTP login (and requests).
+            # Everything after goes over HTTP, and an expired session is renewed by the usual login.
+            session = simulator.cc.login(creds["email"])
             self._begin(
-                Identity(creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo")
+                Identity(creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo"),
+                session=session,
             )
 
         self.runner.submit(self._demo_future.result, started, self.bus.show_error, name="demo simulator")
@@ -276,7 +280,7 @@ class App(QObject):
             self.settings.get_str("softphone_build"),
         )
 
-    def _begin(self, identity: Identity) -> None:
+    def _begin(self, identity: Identity, session: str | None = None) -> None:
         """Build the agent for these credentials (in a worker: it loads requests) and let the supervisor log
         in and load the softphone."""
         self.identity = identity
@@ -293,7 +297,11 @@ class App(QObject):
             # the session is read and written through the runner, never on the UI thread
             agent = Agent(client, identity.email, identity.token, store=None, lifetime=lifetime)
             agent.on_login = self._session_issued
-            if identity.store is None:  # (with a keyring, the stored session is tried first)
+            if session:
+                from ccs_desktop.core.api import StoredSession  # noqa: PLC0415
+
+                agent.adopt_session(StoredSession(session, time.time()))
+            elif identity.store is None:  # (with a keyring, the stored session is tried first)
                 with contextlib.suppress(CcsError):  # the supervisor logs in again, retries and reports
                     agent.ensure_session()
             return agent
@@ -305,6 +313,7 @@ class App(QObject):
     def _agent_ready(self, identity: Identity, agent: Agent) -> None:
         if self.identity is not identity:
             return  # logged out meanwhile
+        self.runner.submit(_warm_up_imports, name="warm-up imports")  # while the softphone loads
         self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
         self.supervisor = Supervisor(self.service, self.tracker, self._softphone_url, self)
         self.service.recent_changed.connect(self._recent_changed)
@@ -1013,8 +1022,8 @@ def _seed_demo_contacts(store: ContactStore) -> None:
 
 
 def _warm_up_imports() -> None:
-    """requests takes ~0.1 s to import and the first login needs it (phonenumbers waits: the page comes first)."""
-    import ccs_desktop.core.api.client  # noqa: F401, PLC0415
+    """requests takes ~0.15 s to import: done while the page loads, not when the agent first clicks Call."""
+    import requests  # noqa: F401, PLC0415
 
 
 def _start_simulator() -> Any:

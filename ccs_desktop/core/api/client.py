@@ -11,13 +11,12 @@ import http.client
 import logging
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-import requests
+from typing import TYPE_CHECKING, Any
 
 from ccs_desktop import __version__
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
@@ -29,6 +28,9 @@ from ccs_desktop.core.errors import (
     NetworkError,
     RequestTimedOut,
 )
+
+if TYPE_CHECKING:
+    import requests
 
 log = logging.getLogger(__name__)
 
@@ -118,12 +120,31 @@ class CcsClient:
     ) -> None:
         self.tenant = tenant
         self.timeouts = timeouts or Timeouts()
-        self._http = http or requests.Session()
-        self._http.headers["User-Agent"] = f"ccs-desktop/{__version__}"
-        self._http.headers["Accept"] = "application/json"
+        self._http: requests.Session | None = None
+        self._http_lock = threading.Lock()
+        if http is not None:
+            self._adopt(http)
+
+    @property
+    def http(self) -> requests.Session:
+        """Made on first use: importing requests costs ~0.15 s, which the window's start-up need not wait for."""
+        if self._http is None:
+            with self._http_lock:
+                if self._http is None:
+                    import requests  # noqa: PLC0415
+
+                    self._adopt(requests.Session())
+        assert self._http is not None
+        return self._http
+
+    def _adopt(self, session: requests.Session) -> None:
+        session.headers["User-Agent"] = f"ccs-desktop/{__version__}"
+        session.headers["Accept"] = "application/json"
+        self._http = session
 
     def close(self) -> None:
-        self._http.close()
+        if self._http is not None:
+            self._http.close()
 
     def __enter__(self) -> CcsClient:
         return self
@@ -207,11 +228,14 @@ class CcsClient:
         raise AssertionError("unreachable")
 
     def _request_once(self, function: str, params: Mapping[str, str]) -> dict[str, Any]:
+        import requests  # noqa: PLC0415 - loaded already by `http`; here for its exception types
+
         query = {"function": function, **params}
         host = self.tenant.host
         started = time.perf_counter()
+        http = self.http
         try:
-            response = self._http.get(
+            response = http.get(
                 self.tenant.api_url, params=query, timeout=(self.timeouts.connect, self.timeouts.read)
             )
         except requests.exceptions.ConnectTimeout:
