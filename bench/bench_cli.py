@@ -77,6 +77,8 @@ def main() -> None:
     args = parser.parse_args()
 
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # as `pip install` does; this machine sets PYTHONDONTWRITEBYTECODE, so nothing else writes bytecode
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "ccs_desktop")], check=True)
     sim = subprocess.Popen(
         [sys.executable, "-m", "ccs_desktop", "simulator", "--port", "0", "--seed-calls", str(args.records)],
         stdout=subprocess.PIPE,
