@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ccs_desktop.core.settings import Settings
 
 PROG = "ccs-desktop"
-EXIT_OK, EXIT_BUG, EXIT_INPUT, EXIT_AUTH, EXIT_FAILURE = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_BUG = 0, 1  # failures exit with their error's `exit_code` (core/errors.py)
 DATE_HELP = "'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)"
 
 

@@ -50,7 +50,6 @@ class ApiRefused(CcsError):
 
     def __init__(self, message: str, function: str = "") -> None:
         self.function = function
-        self.api_message = message
         prefix = f"CCS refused {function}: " if function else "CCS refused the request: "
         super().__init__(prefix + (message or "no reason given"))
 

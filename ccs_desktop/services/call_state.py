@@ -17,8 +17,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
-LIVE_STATES = ("dialing", "ringing", "talking", "hold")
-
 
 class LineState(Enum):
     """What the tray shows: can the agent take calls right now?"""
@@ -152,9 +150,6 @@ class CallTracker(QObject):
         for call in list(self._calls.values()):
             if key in (call.key, call.transaction_id):
                 self._end(call)
-
-    def unconfirmed(self) -> list[LiveCall]:
-        return [c for c in self._calls.values() if c.source == "app"]
 
     def _sweep(self) -> None:
         if not self.page_speaks:

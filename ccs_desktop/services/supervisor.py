@@ -51,7 +51,6 @@ class Supervisor(QObject):
         self.reason = ""
         self.page_ready = False
         self.loaded_session: str | None = None
-        self.recoveries = 0
         self._pending: str | None = None  # why a recovery waits
         self._attempt = 0
         self._retry = QTimer(self)
@@ -131,7 +130,6 @@ class Supervisor(QObject):
             return
         if self.tracker.is_active():
             return
-        self.recoveries += 1
         self._set_state(LineState.UNAVAILABLE, f"{self._pending}; reconnecting")
         self.service.login(fresh=True)
 

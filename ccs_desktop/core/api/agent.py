@@ -94,10 +94,6 @@ class Agent:
     def session(self) -> StoredSession | None:
         return self._session
 
-    @property
-    def has_app_token(self) -> bool:
-        return bool(self._app_token)
-
     def session_age(self) -> float | None:
         return None if self._session is None else self._session.age(self._clock())
 
@@ -138,12 +134,6 @@ class Agent:
         with self._lock:
             if self._session is None:
                 self._session = stored
-
-    def forget_session(self) -> None:
-        with self._lock:
-            self._session = None
-            if self._store is not None:
-                self._store.delete_session()
 
     def _with_session(self, action: Callable[[str], T]) -> T:
         session = self.ensure_session()
