@@ -229,5 +229,9 @@ class Agent:
             if cursor is None:
                 return
 
+    def call_records_page(self, query: CdrQuery, cursor: str | None = None) -> tuple[list[CallRecord], str | None]:
+        """One page (at most 100 records) and the cursor for the next, None at the end; for paging as you scroll."""
+        return self._with_token(lambda token: self.client.cdr_page(token, query, cursor))
+
     def ping(self) -> None:
         self.client.ping(self._token())

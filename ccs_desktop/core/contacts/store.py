@@ -6,7 +6,7 @@ these digits" is an index range, which rescues numbers stored oddly). Names and 
 word-suffix keys in their own table ("ahmet yilmaz", "yilmaz"), so a typed prefix is an index range too, and the rows
 carry copies of the sort keys so hits are sorted without visiting the contacts. Mid-word fragments ("lmaz") go to an
 FTS5 trigram index; only an SQLite without FTS5 scans, and only when nothing else matched.
-The schema carries `PRAGMA user_version` and a list of migrations, so later versions can add tables (call notes).
+The schema and its migrations live in `core.database`, shared with the call-records cache.
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.core.database import open_database
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_number, try_parse
 
@@ -42,91 +43,6 @@ _BY_EXTERNAL_ID = "SELECT id FROM contacts WHERE external_id = ? AND external_id
 _CONTACT_COLUMNS = "c.id, c.name, c.company, c.email, c.notes, c.favourite, c.external_id"
 
 
-def _run(db: sqlite3.Connection, script: str) -> None:
-    """executescript() would COMMIT the migration's transaction half-way; run the statements one by one."""
-    for statement in script.split(";"):
-        if statement.strip():
-            db.execute(statement)
-
-
-def _v1(db: sqlite3.Connection) -> None:
-    _run(
-        db,
-        """
-        CREATE TABLE contacts (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            company TEXT NOT NULL DEFAULT '',
-            email TEXT NOT NULL DEFAULT '',
-            notes TEXT NOT NULL DEFAULT '',
-            favourite INTEGER NOT NULL DEFAULT 0,
-            external_id TEXT NOT NULL DEFAULT '',
-            sort_name TEXT NOT NULL,      -- fold(name): display order and duplicate checks
-            folded TEXT NOT NULL          -- folded words of name and company: mid-word matches
-        );
-        CREATE UNIQUE INDEX contacts_external_id ON contacts(external_id) WHERE external_id <> '';
-        CREATE INDEX contacts_order ON contacts(favourite DESC, sort_name, id);
-        CREATE INDEX contacts_sort_name ON contacts(sort_name);
-        CREATE TABLE numbers (
-            id INTEGER PRIMARY KEY,
-            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            e164 TEXT NOT NULL,
-            label TEXT NOT NULL DEFAULT '',
-            nsn TEXT NOT NULL,            -- national significant number: 5321234567
-            rdigits TEXT NOT NULL,        -- E.164 digits reversed: suffix match as an index range
-            favourite INTEGER NOT NULL,   -- copies of the contact's sort keys, so search sorts hits without
-            sort_name TEXT NOT NULL       -- visiting the contacts table (kept in step by every write)
-        );
-        CREATE INDEX numbers_e164 ON numbers(e164);
-        CREATE INDEX numbers_nsn ON numbers(nsn);
-        CREATE INDEX numbers_rdigits ON numbers(rdigits);
-        CREATE INDEX numbers_contact ON numbers(contact_id, nsn, rdigits);
-        CREATE TABLE tokens (
-            token TEXT NOT NULL,          -- search_keys(): "ahmet yilmaz", "yilmaz", "koc holding", "holding"
-            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-            favourite INTEGER NOT NULL,   -- sort keys, as in numbers
-            sort_name TEXT NOT NULL,
-            PRIMARY KEY (token, contact_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX tokens_contact ON tokens(contact_id, token);
-        """,
-    )
-    db.execute("SAVEPOINT trigrams")
-    try:
-        for statement in _TRIGRAMS:
-            db.execute(statement)
-    except sqlite3.OperationalError:
-        # SQLite without FTS5 or older than 3.34: no trigram index, mid-word search falls back to a scan.
-        db.execute("ROLLBACK TO trigrams")
-    db.execute("RELEASE trigrams")
-
-
-# Mid-word search ("lmaz" finds "Yılmaz") through an FTS5 trigram index over `contacts.folded`, kept in step
-# by triggers. The name of the table tells search() it exists.
-_TRIGRAMS = (
-    """CREATE VIRTUAL TABLE contacts_text USING fts5(
-        folded, content='contacts', content_rowid='id', tokenize='trigram'
-    )""",
-    """CREATE TRIGGER contacts_text_insert AFTER INSERT ON contacts BEGIN
-        INSERT INTO contacts_text(rowid, folded) VALUES (new.id, new.folded);
-    END""",
-    """CREATE TRIGGER contacts_text_delete AFTER DELETE ON contacts BEGIN
-        INSERT INTO contacts_text(contacts_text, rowid, folded) VALUES ('delete', old.id, old.folded);
-    END""",
-    """CREATE TRIGGER contacts_text_update AFTER UPDATE OF folded ON contacts BEGIN
-        INSERT INTO contacts_text(contacts_text, rowid, folded) VALUES ('delete', old.id, old.folded);
-        INSERT INTO contacts_text(rowid, folded) VALUES (new.id, new.folded);
-    END""",
-)
-
-
-#: Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.
-#: A later version adds e.g. `_v2` creating a call-notes table with `contact_id REFERENCES contacts(id)`.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
 class ContactStore:
     """Contacts in one SQLite file (WAL); safe to call from one thread at a time, whichever thread that is."""
 
@@ -137,45 +53,12 @@ class ContactStore:
         self._depth = 0
         self._parsed: dict[str, PhoneNumber] = {}
         self._count: int | None = None  # contacts, cached for the search planner
-        try:
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch import is one transaction.
-            self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise InvalidInput(f"Cannot open the contacts file {self.path}: {exc}.") from None
-        try:
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable across app crashes
-            # Up to 32 MB of page cache: a 100,000-contact file stays in memory and search never waits on reads.
-            self._db.execute("PRAGMA cache_size = -32768")
-            self._migrate()
-            self._trigrams = bool(
-                self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_text'").fetchone()
-            )
-        except sqlite3.DatabaseError as exc:
-            self._db.close()
-            raise InvalidInput(f"{self.path} is not a usable contacts file: {exc}.") from None
-        except BaseException:
-            self._db.close()
-            raise
+        self._db = open_database(self.path)
+        self._trigrams = bool(
+            self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'contacts_text'").fetchone()
+        )
 
     # -- lifecycle -------------------------------------------------------------------------------------------
-
-    def _migrate(self) -> None:
-        version = self._db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise InvalidInput(
-                f"{self.path} was written by a newer ccs-desktop (schema {version}, this one knows {SCHEMA_VERSION})."
-            )
-        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                migration(self._db)
-                self._db.execute(f"PRAGMA user_version = {number}")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
 
     def schema_version(self) -> int:
         with self._lock:

@@ -6,7 +6,8 @@ import threading
 import pytest
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
-from ccs_desktop.core.contacts.store import SCHEMA_VERSION, ContactStore
+from ccs_desktop.core.contacts.store import ContactStore
+from ccs_desktop.core.database import SCHEMA_VERSION
 from ccs_desktop.core.errors import InvalidInput
 
 FIVE_FORMATS = ["0532 123 45 67", "+90 (532) 123-4567", "905321234567", "5321234567", "0090 532 123 45 67"]
@@ -64,7 +65,7 @@ def test_newer_schema_is_refused(tmp_path):
 def test_not_a_database_is_a_readable_error(tmp_path):
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite at all" * 100)
-    with pytest.raises(InvalidInput, match="not a usable contacts file"):
+    with pytest.raises(InvalidInput, match="not a usable ccs-desktop database"):
         ContactStore(path)
 
 
@@ -246,7 +247,7 @@ def test_trigram_index_is_used_when_sqlite_has_fts5(store):
 
 
 def test_later_migrations_run_once_on_existing_files(tmp_path, monkeypatch):
-    from ccs_desktop.core.contacts import store as store_module
+    from ccs_desktop.core import database as store_module
 
     path = tmp_path / "c.db"
     with ContactStore(path) as store:
@@ -254,7 +255,7 @@ def test_later_migrations_run_once_on_existing_files(tmp_path, monkeypatch):
 
     def v2(db):
         db.execute(
-            "CREATE TABLE call_notes (contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE, text TEXT)"
+            "CREATE TABLE contact_tags (contact_id INTEGER REFERENCES contacts(id) ON DELETE CASCADE, text TEXT)"
         )
 
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, v2])
@@ -267,7 +268,7 @@ def test_later_migrations_run_once_on_existing_files(tmp_path, monkeypatch):
 
 
 def test_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
-    from ccs_desktop.core.contacts import store as store_module
+    from ccs_desktop.core import database as store_module
 
     path = tmp_path / "c.db"
     ContactStore(path).close()

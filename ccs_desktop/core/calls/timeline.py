@@ -1,0 +1,119 @@
+"""One call's story, joined from its three witnesses: our click2call (or an incoming-call notification), the
+hangup/end notification CCS sends, and the call record reportsCDRLogs finally returns.
+
+CCS answers click2call with "success" before anything has happened; the outcome arrives later, and any of the
+witnesses can go missing (a firewall eats the notification, the record never appears). The timeline keeps what
+each said, when, and names the gaps, so the agent sees "answered, 3:12" or why we cannot know.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
+
+OPEN, DONE, NO_RECORD, FAILED = "open", "done", "no record", "failed"
+
+
+def now_text() -> str:
+    return time.strftime(CCS_DATETIME)
+
+
+def minutes(seconds: int | None) -> str:
+    seconds = seconds or 0
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def record_outcome(record: CallRecord) -> str:
+    """'answered, 3:12' or 'not answered (BUSY)': what the agent wants to know of a finished call."""
+    status = str(record.get("status") or "")
+    if record.answered:
+        return f"answered, {minutes(record.duration)}"
+    return f"not answered ({status})" if status and status != "ANSWER" else "not answered"
+
+
+@dataclass
+class TimelineEvent:
+    at: str  # local time, CCS format
+    kind: str  # click2call | accepted | failed | ring | end | hangup | record | gave_up
+    text: str
+
+
+@dataclass
+class Timeline:
+    key: str  # our transaction id, or the activecallkey of a notified call
+    callid: str  # the activecallkey once known
+    direction: str  # "out" | "in"
+    number: str
+    started: str = field(default_factory=now_text)
+    events: list[TimelineEvent] = field(default_factory=list)
+    outcome: str = ""
+    state: str = OPEN
+    hangup_expected: bool = False  # a hangup_url went with the click2call, so CCS owes us a POST
+
+    def add(self, kind: str, text: str, at: str | None = None) -> None:
+        self.events.append(TimelineEvent(at or now_text(), kind, text))
+
+    def has(self, kind: str) -> bool:
+        return any(event.kind == kind for event in self.events)
+
+    def record_received(self, record: CallRecord) -> None:
+        self.callid = self.callid or record.call_id
+        self.number = self.number or record.other_party
+        self.outcome = record_outcome(record)
+        extra = f", queue {record.queue}" if record.queue else ""
+        self.add("record", f"Call record: {self.outcome}{extra}")
+        self.state = DONE
+
+    def gave_up(self, waited_minutes: int) -> None:
+        self.add("gave_up", f"No call record from CCS after {waited_minutes} min")
+        self.state = NO_RECORD
+
+    @property
+    def notified(self) -> bool:
+        return self.has("hangup") or self.has("end")
+
+    @property
+    def gaps(self) -> list[str]:
+        """What is missing, in words; empty when every witness spoke."""
+        found = []
+        if self.state == NO_RECORD:
+            found.append(
+                "A notification arrived but CCS has no call record"
+                if self.notified
+                else "CCS has no call record for this call"
+            )
+        if self.state == DONE and self.hangup_expected and not self.has("hangup"):
+            found.append("The call record arrived without a hangup notification")
+        if self.state == DONE and self.direction == "in" and not self.has("end"):
+            found.append("The call record arrived without an end-of-call notification")
+        return found
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "callid": self.callid,
+            "direction": self.direction,
+            "number": self.number,
+            "started": self.started,
+            "events": [[e.at, e.kind, e.text] for e in self.events],
+            "outcome": self.outcome,
+            "state": self.state,
+            "hangup_expected": self.hangup_expected,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Timeline:
+        return cls(
+            key=str(data["key"]),
+            callid=str(data.get("callid") or ""),
+            direction=str(data.get("direction") or "out"),
+            number=str(data.get("number") or ""),
+            started=str(data.get("started") or ""),
+            events=[TimelineEvent(str(a), str(k), str(t)) for a, k, t in data.get("events") or []],
+            outcome=str(data.get("outcome") or ""),
+            state=str(data.get("state") or OPEN),
+            hangup_expected=bool(data.get("hangup_expected")),
+        )
