@@ -471,6 +471,7 @@ def cmd_simulator(args: argparse.Namespace) -> int:
         incoming_every=args.incoming_every,
         test_controls=args.test_controls,
         random_seed=args.seed,
+        notify_url=args.notify_url,
     )
     return run(config)
 
@@ -487,6 +488,16 @@ def _non_negative(kind: Callable[[str], Any]) -> Callable[[str], Any]:
 
     convert.__name__ = kind.__name__
     return convert
+
+
+def _notify_url(text: str) -> str:
+    """'' (the default, also run through this by argparse) means no notifications."""
+    from ccs_desktop.simulator.config import check_notify_url
+
+    try:
+        return check_notify_url(text) if text.strip() else ""
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -565,6 +576,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.0,
         metavar="SECONDS",
         help="ring the demo agent",
+    )
+    sim.add_argument(
+        "--notify-url",
+        type=_notify_url,
+        default="",
+        metavar="URL",
+        help="send IVR call notifications (GET) for inbound calls here; {{call_callerid}}-style macros are expanded",
     )
     sim.add_argument("--paging-end", choices=("empty-page", "no-cursor"), default="empty-page")
     sim.add_argument("--seed", type=int, default=1, help="random seed of the generated data")

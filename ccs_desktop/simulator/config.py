@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 PAGING_ENDS = ("empty-page", "no-cursor")
+
+
+def check_notify_url(url: str) -> str:
+    """The IVR call-notification URL (ccs-api.md §3.3), or ValueError: it must be an absolute http(s) URL."""
+    parts = urlsplit(url.strip())
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+        raise ValueError(f"the notify URL must be an http:// or https:// URL with a host, not {url!r}")
+    return url.strip()
 
 
 @dataclass
@@ -25,6 +38,7 @@ class SimulatorConfig:
     tenant_host: str = "demo.callcenterstudio.com"
     test_controls: bool = False  # enables /_sim/ endpoints
     random_seed: int = 1
+    notify_url: str = ""  # IVR call notifications for inbound calls go here (GET); "" = none
 
     def __post_init__(self) -> None:
         if self.paging_end not in PAGING_ENDS:
@@ -35,6 +49,8 @@ class SimulatorConfig:
             raise ValueError("seed_calls must not be negative")
         if not self.incoming_every >= 0:  # also refuses NaN
             raise ValueError("incoming_every must be 0 (off) or a positive number of seconds")
+        if self.notify_url:
+            self.notify_url = check_notify_url(self.notify_url)
 
     @property
     def tenant_label(self) -> str:

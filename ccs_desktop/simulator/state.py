@@ -2,8 +2,8 @@
 
 Pure and thread-safe: no sockets and no timers of its own. Time comes from an injectable clock and a
 driver (the server's timer thread, or a test) calls `run_due()` to move calls along, so tests can step
-a fake clock deterministically. Listener callbacks and hangup callbacks run after the state lock is
-released, so a listener may call back into the state.
+a fake clock deterministically. Listener callbacks, hangup callbacks and IVR call notifications run after
+the state lock is released, so a listener may call back into the state.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,8 @@ CALLBACK_TIMEOUT = 5.0
 Event = dict[str, Any]
 Listener = Callable[[Event], None]
 HangupPoster = Callable[[str, dict[str, str]], None]
+Notifier = Callable[[str], None]
+_MACRO = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
 
 
 @dataclass
@@ -94,6 +97,55 @@ def post_form_in_background(url: str, fields: dict[str, str]) -> None:
     threading.Thread(target=send, name="ccs-sim-hangup-callback", daemon=True).start()
 
 
+def notify_request_url(template: str, values: dict[str, str]) -> str:
+    """The IVR notification URL (ccs-api.md §3.3): `{{macro}}`s expanded if it has any, else values appended.
+
+    CCS admins pick the parameter names by writing e.g. `CallID={{call_activecallkey}}`; a macro with no
+    value (`{{call_duration}}` while ringing, a tenant variable) becomes empty, as CCS leaves it blank.
+    """
+    if _MACRO.search(template):
+        return _MACRO.sub(lambda m: urllib.parse.quote(values.get(m[1], ""), safe=""), template)
+    parts = urllib.parse.urlsplit(template)
+    query = "&".join(q for q in (parts.query, urllib.parse.urlencode(values)) if q)
+    return urllib.parse.urlunsplit(parts._replace(query=query, fragment=""))
+
+
+class OrderedGetter:
+    """GETs URLs one at a time, in the order given, from a daemon thread that lives only while there is work.
+
+    One thread per request (as for hangup callbacks) could let a call's end overtake its ring.
+    """
+
+    def __init__(self, timeout: float = CALLBACK_TIMEOUT) -> None:
+        self._timeout = timeout
+        self._queue: deque[str] = deque()
+        self._lock = threading.Lock()
+        self._running = False
+
+    def __call__(self, url: str) -> None:
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            return
+        with self._lock:
+            self._queue.append(url)
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._run, name="ccs-sim-notify", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._running = False
+                    return
+                url = self._queue.popleft()
+            try:
+                with urllib.request.urlopen(url, timeout=self._timeout) as response:
+                    response.read()
+            except Exception:  # the receiver's problems are not the simulator's
+                log.debug("call notification failed", exc_info=True)
+
+
 class CallCenter:
     """Sessions, live calls and records of one simulated tenant."""
 
@@ -104,6 +156,7 @@ class CallCenter:
         *,
         now: Callable[[], float] = time.time,
         post_hangup: HangupPoster = post_form_in_background,
+        notify: Notifier | None = None,
     ) -> None:
         self.config = config
         self.tenant = tenant
@@ -113,6 +166,7 @@ class CallCenter:
         self.changed = threading.Event()  # set whenever the next deadline may have moved
         self.recording_base = ""  # the server's base URL, known once it listens
         self._post_hangup = post_hangup
+        self._notify = notify or OrderedGetter()
         self._lock = threading.Lock()
         self._deliver_lock = threading.RLock()  # keeps events in order across threads
         self._sessions: dict[str, Session] = {}
@@ -335,7 +389,23 @@ class CallCenter:
         call.deadline, call.then = deadline, then
         self._live[call.callid] = call
         self._emit(call, call.started)
+        if call.direction == "in":
+            self._queue_notification(call, None)
         self.changed.set()
+
+    def _queue_notification(self, call: LiveCall, duration: int | None) -> None:
+        """The IVR call notification of an inbound call (ring: no duration), sent after the lock is released."""
+        if not self.config.notify_url:
+            return
+        values = {
+            "call_callerid": call.number,
+            "call_activecallkey": call.callid,
+            "call_agent_email": call.agent.email,
+            "queue": call.queue.name,
+        }
+        if duration is not None:
+            values["call_duration"] = str(duration)
+        self._pending.append(("notify", notify_request_url(self.config.notify_url, values)))
 
     def _stop_hold(self, call: LiveCall, when: float) -> None:
         if call.hold_since is not None:
@@ -363,7 +433,7 @@ class CallCenter:
         return event
 
     def _end(self, call: LiveCall, disposition: str, when: float, *, localrelease: bool = False) -> None:
-        self._live.pop(call.callid, None)
+        rang = self._live.pop(call.callid, None) is not None
         self._stop_hold(call, when)
         if disposition != ANSWER:
             call.answered_at = None
@@ -373,6 +443,8 @@ class CallCenter:
         duration = record["duration"] or 0
         ended = self._emit(call, when, disposition=disposition, duration=duration)
         self._last_ended[call.agent.agentid] = ended
+        if call.direction == "in" and rang:  # a caller turned away busy never rang the agent: no notification
+            self._queue_notification(call, duration)
         if call.hangup_url:
             self._pending.append(
                 ("hangup", (call.hangup_url, self._callback_fields(call, record, disposition)))
@@ -437,6 +509,9 @@ class CallCenter:
             for kind, payload in batch:
                 if kind == "hangup":
                     self._post_hangup(*payload)
+                    continue
+                if kind == "notify":
+                    self._notify(payload)
                     continue
                 for listener in listeners:
                     try:
