@@ -115,6 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
+        if status == 405:
+            self.send_header("Allow", "POST")  # only /hangup refuses a method, and it takes POST
         self.end_headers()
         self.wfile.write(body)
 

@@ -193,6 +193,7 @@ def test_bad_requests_with_the_right_token(qtbot, listener, inbox, runner, http)
         "oversize": 413,
     }
     assert answers["no call key"].text == "call notification without call_activecallkey\n"
+    assert answers["hangup by GET"].headers["Allow"] == "POST"
     assert all(r.text.count("\n") == 1 for r in answers.values())  # one line each
     settle(qtbot, runner)
     assert inbox.items == []
@@ -239,6 +240,22 @@ def test_answers_even_while_the_gui_thread_is_busy(listener, inbox, http):
     assert time.perf_counter() - started < 0.2
     assert inbox.items == []  # not delivered yet: the GUI thread has not run
     assert listener.counters.delivered == 1
+
+
+def test_ipv6_loopback(qtbot, runner, inbox, http):
+    if not socket.has_ipv6:
+        pytest.skip("no IPv6")
+    lst = NotificationListener(runner, TOKEN, inbox, address="::1")
+    try:
+        lst.start()
+    except InvalidInput as exc:
+        pytest.skip(f"no IPv6 loopback here: {exc}")
+    try:
+        assert lst.ivr_url == f"http://[::1]:{lst.port}/{TOKEN}/call"
+        assert http.get(f"{lst.ivr_url}?{ring_query()}", timeout=5).status_code == 200
+        qtbot.waitUntil(lambda: len(inbox.items) == 1, timeout=2000)
+    finally:
+        lst.stop()
 
 
 def test_port_in_use_is_a_clear_error(runner, inbox):
