@@ -14,6 +14,7 @@ import hmac
 import logging
 import re
 import socket
+import socketserver
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -63,6 +64,12 @@ class _Server(ThreadingHTTPServer):
         self.address_family = family
         self.listener = listener
         super().__init__(address, _Handler)
+
+    def server_bind(self) -> None:
+        """Bind without HTTPServer's reverse DNS lookup (getfqdn), which can stall start() for seconds."""
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name, self.server_port = str(host), int(port)
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Quiet: a client that hangs up mid-request is not our problem (and tracebacks would show paths)."""
