@@ -12,7 +12,6 @@ import logging
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,6 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from ccs_desktop.core import handoff
-from ccs_desktop.core.api.records import CallRecord, describe_call, last_call_with
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.memory import process_age, tree_pss_mib
@@ -30,6 +28,7 @@ from ccs_desktop.core.paths import config_file, data_dir, database_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
 from ccs_desktop.services.agent_service import AgentService, RecentCall
+from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.instance import InstanceServer, Reply
@@ -44,15 +43,17 @@ from ccs_desktop.web.view import SoftphoneView
 
 if TYPE_CHECKING:  # requests, keyring and phonenumbers load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
+    from ccs_desktop.core.calls.cache import CallCache, Note
     from ccs_desktop.core.contacts.model import Contact
     from ccs_desktop.core.contacts.store import ContactStore
     from ccs_desktop.core.credentials import CredentialStore
+    from ccs_desktop.core.notifications import CallNotification
+    from ccs_desktop.services.listener import NotificationListener
     from ccs_desktop.ui.dialogs.diagnostics import Check
     from ccs_desktop.ui.dialogs.login import LoginDialog
 
 log = logging.getLogger(__name__)
 
-RECORDS_SHOWN = 1000  # the simple calls list; the full viewer pages on demand
 SMOKE_TIMEOUT_MS = 90_000
 
 
@@ -115,10 +116,20 @@ class App(QObject):
         self.popup = NumberPopup()
         self.clipboard = ClipboardWatcher(self.runner, lambda: self.settings.get_str("region"), self)
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
-        self.records: list[CallRecord] = []
         self._store: ContactStore | None = None  # opened by the serial worker, used only there
+        self._calls: CallCache | None = None  # likewise
+        self.history = CallHistory(
+            self.runner,
+            self.window.calls.model,
+            self._calls_db,
+            self._names_for,
+            self.tracker,
+            self.bus,
+            self,
+        )
+        self.listener: NotificationListener | None = None
         self._contacts_opened = False
-        self.window.contacts.region = self.settings.get_str("region")
+        self.window.contacts.region = self.window.calls.model.region = self.settings.get_str("region")
         self.instance = InstanceServer(self)
         self._wire()
 
@@ -158,6 +169,16 @@ class App(QObject):
         )
         contacts.favourite_requested.connect(self._favourite_contact)
         self.popup.add_requested.connect(self._add_contact)
+        calls, history = self.window.calls, self.history
+        calls.period_changed.connect(history.open_period)
+        calls.refresh_requested.connect(history.refresh)
+        calls.export_requested.connect(self._choose_calls_export)
+        calls.details_requested.connect(lambda row: history.details(row, calls.show_details))
+        calls.note_saved.connect(history.save_note)
+        history.status.connect(calls.show_status)
+        history.status.connect(lambda _text: self._smoke_check())
+        history.timeline_changed.connect(calls.timeline_changed)
+        history.incoming.connect(self._incoming_call)
         self.bus.message.connect(self._show_message)
         self.tracker.active_changed.connect(w.set_call_active)
         view.bridge.message.connect(self._bridge_message)
@@ -320,6 +341,8 @@ class App(QObject):
         self.supervisor.state_changed.connect(self._line_state)
         self.supervisor.load_softphone.connect(self._load_softphone)
         self.service.logged_in.connect(self._logged_in)
+        self.service.call_placed.connect(self.history.follow_placed)
+        self.service.hangup_url = self._hangup_url
         if identity.store is not None:
             self.runner.submit(
                 identity.store.load_session,
@@ -364,7 +387,13 @@ class App(QObject):
 
     def _logged_in(self, _stored: StoredSession) -> None:
         self._show_session_age()
-        self._refresh_records()
+        identity, service = self.identity, self.service
+        if identity is not None and service is not None:
+            from ccs_desktop.core.calls.cache import account_key  # noqa: PLC0415
+
+            tenant = resolve_tenant(identity.tenant_text)
+            self.history.start(service.agent, account_key(tenant.host, identity.email), identity.email)
+            self._start_listener(identity)
         if self.pending_uri:
             uri, self.pending_uri = self.pending_uri, None
             self.open_uri(uri)
@@ -434,6 +463,10 @@ class App(QObject):
         self.ask_login()
 
     def _end_session(self) -> None:
+        self.history.stop()
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         if self.supervisor is not None:
             self.supervisor.deleteLater()
         if self.service is not None:
@@ -468,32 +501,6 @@ class App(QObject):
         if self.supervisor is not None:
             self.supervisor.trouble("reload requested")
 
-    def _refresh_records(self) -> None:
-        service, identity = self.service, self.identity
-        if service is None or identity is None:
-            return
-        now = datetime.now().replace(microsecond=0)
-
-        def work() -> list[CallRecord]:
-            from ccs_desktop.core.api import CdrQuery  # noqa: PLC0415
-
-            query = CdrQuery(
-                start=now - timedelta(days=7), finish=now + timedelta(hours=1), agent_username=identity.email
-            )
-            records: list[CallRecord] = []
-            for record in service.agent.call_records(query):
-                records.append(record)
-                if len(records) >= RECORDS_SHOWN:
-                    break
-            return records
-
-        def done(records: list[CallRecord]) -> None:
-            self.records = records
-            self.window.calls.show_records(records)
-            self._smoke_check()
-
-        self.runner.submit(work, done, lambda e: self.window.calls.show_error(str(e)), name="call records")
-
     # --- clipboard lookup ------------------------------------------------------------------------------------
 
     def _pause_clipboard(self, paused: bool) -> None:
@@ -502,19 +509,47 @@ class App(QObject):
             self.popup.hide()
 
     def _number_copied(self, number: Any) -> None:
-        records, region = self.records, self.settings.get_str("region")
-
-        def work() -> tuple[str | None, str | None]:
-            found = self._contacts_db().find_by_number(number.e164)
-            who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
-            record = last_call_with(records, number.national_number)
-            return who, (describe_call(record) if record is not None else None)
+        region = self.settings.get_str("region")
 
         def show(result: tuple[str | None, str | None]) -> None:
             if not self.clipboard.paused:
                 self.popup.show_number(number, region, *result)
 
-        self.runner.submit(work, show, self.bus.show_error, pool="serial", name="clipboard card")
+        self.runner.submit(
+            lambda: self._who_and_last_call(number.e164),
+            show,
+            self.bus.show_error,
+            pool="serial",
+            name="clipboard card",
+        )
+
+    def _who_and_last_call(self, e164: str) -> tuple[str | None, str | None]:
+        """Serial worker: the contact's name (and company) and a line about the last call with the number."""
+        from ccs_desktop.core.calls.export import describe_row  # noqa: PLC0415
+        from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
+        found = self._contacts_db().find_by_number(e164) if e164 else []
+        who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
+        last = self._calls_db().history(self.history.account, [digits_suffix(e164)], 1) if e164 else []
+        return who, ("Last call " + describe_row(last[0])) if last else None
+
+    def _incoming_call(self, number: str, callid: str) -> None:
+        """A notification says the phone rings: pop the caller's card (or "unknown caller" with Add contact)."""
+        region = self.settings.get_str("region")
+
+        def look() -> tuple[Any, str | None, str | None]:
+            from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
+
+            parsed = try_parse(number, region) if number else None
+            who, last = self._who_and_last_call(parsed.e164 if parsed else "")
+            return parsed, who, last
+
+        def show(result: tuple[Any, str | None, str | None]) -> None:
+            parsed, who, last = result
+            self.popup.show_incoming(parsed, number, region, who, last)
+            self.window.calls.select_call(callid)
+
+        self.runner.submit(look, show, self.bus.show_error, pool="serial", name="incoming call card")
 
     def _add_contact(self, e164: str) -> None:
         self.show_window()
@@ -533,14 +568,30 @@ class App(QObject):
             self._contacts_opened = True
             self.window.contacts.refresh()
 
+    def _database_path(self) -> Path:
+        """The one SQLite file (a separate one in demo mode, seeded with its customers)."""
+        path = data_dir() / "demo.sqlite3" if self.demo else database_file()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+    def _calls_db(self) -> CallCache:
+        """Serial worker only: the call-records cache, in the same file as the contacts."""
+        if self._calls is None:
+            from ccs_desktop.core.calls.cache import CallCache  # noqa: PLC0415
+
+            self._calls = CallCache(self._database_path())
+        return self._calls
+
+    def _names_for(self, parties: set[str]) -> dict[str, str]:
+        """Serial worker only: contact names for the call list."""
+        return self._contacts_db().names_for(parties) if parties else {}
+
     def _contacts_db(self) -> ContactStore:
-        """Serial worker only: the one SQLite file (a separate one in demo mode, seeded with its customers)."""
+        """Serial worker only: the contacts, opened on first use."""
         if self._store is None:
             from ccs_desktop.core.contacts.store import ContactStore  # noqa: PLC0415
 
-            path = data_dir() / "demo.sqlite3" if self.demo else database_file()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._store = ContactStore(path, self.settings.get_str("region"))
+            self._store = ContactStore(self._database_path(), self.settings.get_str("region"))
             if self.demo and self._store.count() == 0:
                 _seed_demo_contacts(self._store)
         return self._store
@@ -562,17 +613,19 @@ class App(QObject):
         self._with_store(work, done, "contact search")
 
     def _show_contact(self, contact_id: int) -> None:
-        records = self.records
+        account = self.history.account
 
         def work(store: ContactStore) -> tuple[Contact | None, list[str]]:
+            from ccs_desktop.core.calls.export import describe_row  # noqa: PLC0415
+            from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
             contact = store.get(contact_id)
             if contact is None:
                 return None, []
-            wanted = {n.e164[-10:] for n in contact.numbers}
-            calls = [
-                r for r in records if "".join(ch for ch in r.other_party if ch.isdigit())[-10:] in wanted
-            ]
-            return contact, [describe_call(r).removeprefix("Last call ") for r in calls[:20]]
+            cache = self._calls_db()
+            rows = cache.history(account, {digits_suffix(n.e164) for n in contact.numbers}, 200)
+            notes = cache.notes(account) if rows else {}
+            return contact, [_with_note(describe_row(row), notes.get(row.callid)) for row in rows]
 
         def done(result: tuple[Contact | None, list[str]]) -> None:
             contact, calls = result
@@ -587,6 +640,7 @@ class App(QObject):
 
         def done(saved: Contact) -> None:
             self.window.contacts.refresh()
+            self.history.names_changed()
             self._show_contact(saved.id or 0)
             self.bus.info(f"Saved {saved.name}.")
 
@@ -606,6 +660,73 @@ class App(QObject):
         if path:
             self.export_contacts(Path(path))
 
+    def _choose_calls_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export calls", "calls.csv", "CSV (*.csv)")
+        if path:
+            self.export_calls(Path(path))
+
+    def export_calls(self, path: Path) -> None:
+        """The rows the calls panel shows, in its order, with notes and every CCS field."""
+        self.history.export(path, lambda n: self.bus.info(f"Exported {n:,} calls to {path}."))
+
+    # --- call notifications ------------------------------------------------------------------------------
+
+    def _start_listener(self, identity: Identity) -> None:
+        """The local HTTP endpoint for CCS's incoming-call and hangup notifications (a setting; always in the
+        demo, whose simulator sends them). Its secret comes from the keyring, off the UI thread."""
+        if self.listener is not None or not (self.demo or self.settings.get_bool("notification_listener")):
+            return
+        store = identity.store
+
+        def token() -> str:
+            if store is None:
+                from ccs_desktop.core.notifications import new_token  # noqa: PLC0415
+
+                return new_token()
+            return store.listener_token()
+
+        def start(secret: str) -> None:
+            from ccs_desktop.core.notifications import ParamNames  # noqa: PLC0415
+            from ccs_desktop.services.listener import NotificationListener  # noqa: PLC0415
+
+            if self.identity is not identity or self.listener is not None:
+                return
+            get = self.settings.get_str
+            names = ParamNames(
+                get("notify_param_callerid"),
+                get("notify_param_activecallkey"),
+                get("notify_param_agent_email"),
+                get("notify_param_duration"),
+            )
+            port = 0 if self.demo else self.settings.get_int("listener_port")
+            listener = NotificationListener(
+                self.runner, secret, self._notified, address=get("listener_address"), port=port, names=names
+            )
+            try:
+                listener.start()
+            except CcsError as exc:
+                self.bus.error(f"Call notifications are off: {exc}")
+                return
+            self.listener = listener
+            if self.simulator is not None:  # the demo's CCS rings us like a configured tenant would
+                self.simulator.config.notify_url = listener.ivr_url
+
+        self.runner.submit(token, start, self.bus.show_error, pool="serial", name="listener token")
+
+    def _notified(self, notification: CallNotification) -> None:
+        self.history.notification(notification)
+
+    def _hangup_url(self) -> str | None:
+        """Where CCS should POST when an app-placed call ends: only an address CCS can reach."""
+        listener, identity = self.listener, self.identity
+        if listener is None or identity is None:
+            return None
+        public = self.settings.get_str("listener_public_url").rstrip("/")
+        if public:
+            return f"{public}/{listener.hangup_url.split('/', 3)[3]}"  # the token and the route
+        host = resolve_tenant(identity.tenant_text).host.split(":")[0]
+        return listener.hangup_url if host in ("127.0.0.1", "localhost", "::1") else None
+
     def import_contacts(self, path: Path) -> None:
         """One transaction per file; bad rows are listed with their line numbers, good rows are kept."""
 
@@ -619,6 +740,7 @@ class App(QObject):
             summary = f"{path.name}: {report.added:,} added, {report.merged:,} merged, {len(report.skipped):,} skipped."
             self.bus.info(summary)
             self.window.contacts.refresh()
+            self.history.names_changed()
             if report.skipped:
                 box = QMessageBox(
                     QMessageBox.Icon.Warning, "Some rows were skipped", summary, parent=self.window
@@ -931,6 +1053,10 @@ class App(QObject):
         self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
         if self._store is not None:
             self._store.close()
+        if self._calls is not None:
+            self._calls.close()
+        if self.listener is not None:
+            self.listener.stop()
         self.view.shutdown()  # the page goes before its profile
         self.window.deleteLater()
         self.profile.deleteLater()
@@ -1019,6 +1145,12 @@ def _seed_demo_contacts(store: ContactStore) -> None:
                 store.add(
                     Contact(None, name, company, [ContactNumber(number.e164, "mobile")], favourite=i < 3)
                 )
+
+
+def _with_note(line: str, note: Note | None) -> str:
+    if note is None:
+        return line
+    return " — ".join(part for part in (line, note.outcome, note.note.replace("\n", " ")) if part)
 
 
 def _warm_up_imports() -> None:

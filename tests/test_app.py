@@ -264,9 +264,10 @@ def test_hangup_from_the_command_line_goes_to_the_window(harness, qtbot):
 
 def test_a_copied_number_pops_a_card_without_taking_focus(harness, qtbot):
     harness.wait_ready()
-    qtbot.waitUntil(lambda: len(harness.app.records) > 0, timeout=WAIT)
-    called = next(r for r in harness.app.records if r.other_party.replace("+", "").startswith(("05", "905")))
-    digits = "".join(ch for ch in called.other_party if ch.isdigit())[-10:]
+    model = harness.app.window.calls.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.fetching, timeout=WAIT)
+    called = next(r for r in model.visible_rows() if r.number.replace("+", "").startswith(("05", "905")))
+    digits = called.party
     clipboard = QGuiApplication.clipboard()
     clipboard.setText(
         f"Müşteri aradı, numara: +90 {digits[:3]} {digits[3:6]} {digits[6:8]} {digits[8:]} teşekkürler"

@@ -85,6 +85,16 @@ class CredentialStore:
     def save_app_token(self, token: str) -> None:
         self._set("app_token", token)
 
+    # the notification listener's URL secret: kept across logouts, since a CCS admin configured it once
+    def listener_token(self) -> str:
+        token = self._get("listener_token")
+        if not token:
+            from ccs_desktop.core.notifications import new_token  # noqa: PLC0415
+
+            token = new_token()
+            self._set("listener_token", token)
+        return token
+
     # SessionStore
     def load_session(self) -> StoredSession | None:
         raw = self._get("session")

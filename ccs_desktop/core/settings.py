@@ -96,6 +96,20 @@ OPTIONS: dict[str, Option] = {
             "notification_listener", False, "Listen for CCS incoming-call notifications on this computer."
         ),
         Option("autostart", False, "Start ccs-desktop when you log in to the computer."),
+        Option("listener_address", "127.0.0.1", "Address the notification listener binds to."),
+        Option("listener_port", 47321, "Port of the notification listener.", minimum=1),
+        Option(
+            "listener_public_url",
+            "",
+            "How CCS reaches the listener (a proxy or tunnel URL); empty: hangup notifications are asked for "
+            "only when CCS runs on this computer.",
+        ),
+        Option("notify_param_callerid", "call_callerid", "Query parameter of the caller's number."),
+        Option("notify_param_activecallkey", "call_activecallkey", "Query parameter of the live-call key."),
+        Option("notify_param_agent_email", "call_agent_email", "Query parameter of the agent's e-mail."),
+        Option(
+            "notify_param_duration", "call_duration", "Query parameter of the call's duration (end events)."
+        ),
     )
 }
 

@@ -63,6 +63,7 @@ class AgentService(QObject):
         self.recent: deque[RecentCall] = deque(maxlen=5)
         self._last_dial: tuple[str, float] = ("", 0.0)
         self._logging_in = False
+        self.hangup_url: Callable[[], str | None] = lambda: None  # where CCS should POST when a call ends
 
     # --- session ---------------------------------------------------------------------------------------------
 
@@ -143,7 +144,10 @@ class AgentService(QObject):
             if failed is not None:
                 failed(exc)
 
-        self.runner.submit(lambda: self.agent.place_call(dialed), ok, err, name="click2call")
+        hangup_url = self.hangup_url()
+        self.runner.submit(
+            lambda: self.agent.place_call(dialed, hangup_url=hangup_url), ok, err, name="click2call"
+        )
         return True
 
     def _placed(self, number: PhoneNumber, placed: PlacedCall) -> RecentCall:

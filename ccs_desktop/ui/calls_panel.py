@@ -1,71 +1,312 @@
-"""Call records, newest first; double-click calls the other party back.
+"""The Calls tab: the agent's call records for a period, filtered as they type, with a details pane (every field
+CCS sent, the call's timeline) and a note per call. Double-click calls the other party back.
 
-The full viewer (paging as you scroll, cache, filters, details) replaces this list in a later issue.
+Data comes from `services.call_history.CallHistory` through `CallRecordsModel`; this widget only shows it and
+says what the agent asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import html
+from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ccs_desktop.core.api import CallRecord
+from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
+from ccs_desktop.core.calls.cache import CallRow
+from ccs_desktop.core.calls.timeline import Timeline
+from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
 
-COLUMNS = ("Time", "Dir", "Number", "Result", "Talk", "Queue")
+PERIODS = (
+    ("today", "Today"),
+    ("yesterday", "Yesterday"),
+    ("7 days", "Last 7 days"),
+    ("30 days", "Last 30 days"),
+    ("custom", "Custom…"),
+)
+OUTCOMES = (
+    "",
+    "Resolved",
+    "Call back",
+    "Sale",
+    "Complaint",
+    "Information given",
+    "Wrong number",
+    "No answer",
+)
+FILTER_DELAY_MS = 150
 
 
 class CallsPanel(QWidget):
     dial_requested = Signal(str)
+    period_changed = Signal(str, object, object)  # name, first day, last day (custom only)
+    refresh_requested = Signal()
+    export_requested = Signal()
+    details_requested = Signal(object)  # CallRow
+    note_saved = Signal(str, str, str)  # callid, note, outcome
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.model = CallRecordsModel(self)
+        self._current: CallRow | None = None
+
+        self.period = QComboBox()
+        for key, text in PERIODS:
+            self.period.addItem(text, key)
+        self.period.setCurrentIndex(2)
+        self.first_day = QDateEdit(QDate.currentDate().addDays(-6))
+        self.last_day = QDateEdit(QDate.currentDate())
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setVisible(False)
+            edit.dateChanged.connect(self._period_chosen)
+        self.period.currentIndexChanged.connect(self._period_chosen)
+        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button.setToolTip("Fetch calls newer than the saved ones")
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the calls shown (with notes and every CCS field) as CSV")
+        self.export_button.clicked.connect(self.export_requested)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filter by number, name or queue")
+        self.search.setClearButtonEnabled(True)
+        self.result = QComboBox()
+        for text, key in (("All results", ""), ("Answered", "answered"), ("Missed", "missed")):
+            self.result.addItem(text, key)
+        self.direction = QComboBox()
+        for text, key in (("Both directions", ""), ("Incoming", "in"), ("Outgoing", "out")):
+            self.direction.addItem(text, key)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.result.currentIndexChanged.connect(self._apply_filter)
+        self.direction.currentIndexChanged.connect(self._apply_filter)
+
         self.status = QLabel("Loading call records…")
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(COLUMNS)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.itemDoubleClicked.connect(self._activated)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((150, 36, 130, 130, 100, 50, 50, 80, 110, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+
+        self.fields = QTreeWidget()
+        self.fields.setHeaderLabels(("Field", "Value"))
+        self.fields.setRootIsDecorated(False)
+        self.fields.setUniformRowHeights(True)
+        self.timeline = QLabel()
+        self.timeline.setWordWrap(True)
+        self.timeline.setTextFormat(Qt.TextFormat.RichText)
+        self.timeline.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.timeline.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.timeline.setOpenExternalLinks(True)
+        self.outcome = QComboBox()
+        self.outcome.setEditable(True)
+        self.outcome.addItems(OUTCOMES)
+        self.outcome.lineEdit().setPlaceholderText("Outcome tag")
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("Note about this call (kept on this computer)")
+        self.save_note_button = QPushButton("Save note")
+        self.save_note_button.clicked.connect(self._save_note)
+
+        top = QHBoxLayout()
+        top.addWidget(self.period)
+        top.addWidget(self.first_day)
+        top.addWidget(self.last_day)
+        top.addStretch(1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.export_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.result)
+        filters.addWidget(self.direction)
+
+        note_box = QWidget()
+        note_layout = QVBoxLayout(note_box)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(self.timeline)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.outcome, 1)
+        note_row.addWidget(self.save_note_button)
+        note_layout.addLayout(note_row)
+        note_layout.addWidget(self.note, 1)
+        self.details = QSplitter(Qt.Orientation.Horizontal)
+        self.details.addWidget(self.fields)
+        self.details.addWidget(note_box)
+        self.details.setEnabled(False)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.status)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(split, 1)
+
+    # --- what the app asks ------------------------------------------------------------------------------
 
     def row_count(self) -> int:
-        return self.tree.topLevelItemCount()
+        return self.model.rowCount()
 
-    def show_records(self, records: Iterable[CallRecord]) -> None:
-        items = []
-        for record in records:
-            direction = {True: "in", False: "out", None: ""}[record.inbound]
-            duration = record.duration
-            talk = f"{duration // 60}:{duration % 60:02d}" if duration else ""
-            item = QTreeWidgetItem(
-                [
-                    str(record.get("calldate") or ""),
-                    direction,
-                    record.other_party,
-                    "answered" if record.answered else "missed",
-                    talk,
-                    record.queue,
-                ]
-            )
-            item.setData(0, Qt.ItemDataRole.UserRole, record.other_party)
-            item.setToolTip(2, "Double-click to call back")
-            items.append(item)
-        self.tree.clear()
-        self.tree.addTopLevelItems(items)
-        for column in range(len(COLUMNS)):
-            self.tree.resizeColumnToContents(column)
-        self.status.setText(
-            f"{len(items):,} calls in the last 7 days" if items else "No calls in the last 7 days"
-        )
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
 
     def show_error(self, text: str) -> None:
         self.status.setText(text)
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        number = item.data(0, Qt.ItemDataRole.UserRole)
-        if number:
-            self.dial_requested.emit(str(number))
+    def period_choice(self) -> tuple[str, date | None, date | None]:
+        key = str(self.period.currentData())
+        if key != "custom":
+            return key, None, None
+        return key, self.first_day.date().toPython(), self.last_day.date().toPython()  # type: ignore[return-value]
+
+    def show_details(self, found: tuple[CallRecord | None, Timeline | None]) -> None:
+        record, timeline = found
+        row = self._current
+        self.fields.clear()
+        if record is not None:
+            items = []
+            for name in field_order([record]):
+                value = cell_text(record.raw.get(name))
+                item = QTreeWidgetItem([name, value])
+                item.setToolTip(1, value)
+                items.append(item)
+            self.fields.addTopLevelItems(items)
+            self.fields.resizeColumnToContents(0)
+        elif row is not None and row.status:
+            self.fields.addTopLevelItem(QTreeWidgetItem(["status", f"CCS has no record yet ({row.status})"]))
+        self.timeline.setText(_timeline_html(timeline, row))
+
+    def timeline_changed(self, callid: str) -> None:
+        """A followed call moved on: refresh the pane if it is the one shown."""
+        if self._current is not None and callid in (self._current.callid, self._current.uniqueid):
+            fresh = self.model.find(self._current.callid) or self.model.find(callid)
+            if fresh is not None:
+                self._current = fresh
+                self.details_requested.emit(fresh)
+
+    def select_call(self, callid: str) -> bool:
+        visible = self.model.visible_row_of(callid)
+        if visible is None:
+            return False
+        self.table.selectRow(visible)
+        self.table.scrollTo(self.model.index(visible, 0))
+        return True
+
+    # --- reactions ----------------------------------------------------------------------------------------
+
+    def _period_chosen(self, *_args: object) -> None:
+        custom = self.period.currentData() == "custom"
+        self.first_day.setVisible(custom)
+        self.last_day.setVisible(custom)
+        self._clear_details()
+        self.period_changed.emit(*self.period_choice())
+
+    def _apply_filter(self, *_args: object) -> None:
+        wanted = CallFilter(
+            self.search.text(), str(self.result.currentData()), str(self.direction.currentData())
+        )
+        self.model.set_filter(wanted)
+        shown, total = self.model.rowCount(), self.model.total()
+        if wanted.matcher() is not None:
+            self.status.setText(f"{shown:,} of {total:,} calls match")
+        if self.model.canFetchMore(QModelIndex()) and shown < 50:
+            self.model.fetchMore(QModelIndex())  # a narrow filter on a part-loaded period: look further back
+
+    def _activated(self, index: QModelIndex) -> None:
+        row: CallRow = index.data(ROW_ROLE)
+        if row is None:
+            return
+        if index.column() == RECORDING and row.recording:
+            QDesktopServices.openUrl(QUrl(row.recording))
+        elif row.number:
+            self.dial_requested.emit(row.number)
+
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row: CallRow | None = current.data(ROW_ROLE) if current.isValid() else None
+        self._current = row
+        if row is None:
+            self._clear_details()
+            return
+        self.details.setEnabled(True)
+        note = self.model.note_of(row.callid)
+        self.note.setPlainText(note.note if note else "")
+        self.outcome.setCurrentText(note.outcome if note else "")
+        self.details_requested.emit(row)
+
+    def _clear_details(self) -> None:
+        self._current = None
+        self.fields.clear()
+        self.timeline.clear()
+        self.note.clear()
+        self.outcome.setCurrentText("")
+        self.details.setEnabled(False)
+
+    def _save_note(self) -> None:
+        if self._current is not None:
+            self.note_saved.emit(self._current.callid, self.note.toPlainText(), self.outcome.currentText())
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        row: CallRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        if row is None:
+            return
+        menu = QMenu(self)
+        if row.number:
+            menu.addAction("Call back", lambda: self.dial_requested.emit(row.number))
+            menu.addAction("Copy number", lambda: QGuiApplication.clipboard().setText(row.number))
+        if row.recording:
+            menu.addAction("Open recording", lambda: QDesktopServices.openUrl(QUrl(row.recording)))
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+
+def _timeline_html(timeline: Timeline | None, row: CallRow | None) -> str:
+    parts = []
+    if row is not None and row.recording:
+        parts.append(f'<a href="{html.escape(row.recording)}">Open the recording</a>')
+    if timeline is None:
+        parts.append("<i>Not followed by this app (placed or answered elsewhere).</i>")
+        return "<br>".join(parts)
+    head = f"<b>Timeline</b> ({html.escape(timeline.outcome or timeline.state)})"
+    lines = [f"{html.escape(e.at[11:19])} {html.escape(e.text)}" for e in timeline.events]
+    gaps = [f'<span style="color:#9a6700">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
+    return "<br>".join([head, *lines, *gaps, *parts])

@@ -37,6 +37,8 @@ class NumberPopup(QFrame):
         self.setStyleSheet(
             "#number-popup { background: palette(window); border: 1px solid palette(mid); border-radius: 8px; }"
         )
+        self.title_label = QLabel()
+        self.title_label.setStyleSheet("font-weight: 600; color: #1a7f37")
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-size: 15pt; font-weight: 600")
         self.who_label = QLabel()
@@ -55,6 +57,7 @@ class NumberPopup(QFrame):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
         layout.addWidget(self.number_label)
         layout.addWidget(self.who_label)
         layout.addWidget(self.last_label)
@@ -66,10 +69,27 @@ class NumberPopup(QFrame):
         self.installEventFilter(self)
 
     def show_number(self, number: PhoneNumber, region: str, who: str | None, last_call: str | None) -> None:
-        self.e164 = number.e164
-        self.number_label.setText(number.display(region))
-        self.who_label.setText(who or "Unknown number")
-        self.add_button.setVisible(who is None)
+        """After a copy: who it is, the last call, and Call."""
+        self.title_label.setVisible(False)
+        self.call_button.setVisible(True)
+        self._fill(number.e164, number.display(region), who, "Unknown number", last_call)
+
+    def show_incoming(
+        self, number: PhoneNumber | None, raw: str, region: str, who: str | None, last_call: str | None
+    ) -> None:
+        """The phone rings: the caller's card; no Call button, the agent is about to talk to them."""
+        self.title_label.setText("Incoming call")
+        self.title_label.setVisible(True)
+        self.call_button.setVisible(False)
+        shown = number.display(region) if number is not None else (raw or "Hidden number")
+        self._fill(number.e164 if number is not None else raw, shown, who, "Unknown caller", last_call)
+        self._timer.start(SHOW_MS * 2)
+
+    def _fill(self, e164: str, shown: str, who: str | None, unknown: str, last_call: str | None) -> None:
+        self.e164 = e164
+        self.number_label.setText(shown)
+        self.who_label.setText(who or unknown)
+        self.add_button.setVisible(who is None and bool(e164))
         self.open_button.setVisible(who is not None)
         self.last_label.setText(last_call or "No calls with this number yet")
         self.adjustSize()

@@ -58,6 +58,7 @@ class PlacedCall:
     activecallkey: str = ""
     message: str = ""
     placed_at: float = field(default_factory=time.time)
+    hangup_url_sent: bool = False  # CCS owes us a hangup POST for this call
 
     @property
     def call_id(self) -> str:
@@ -189,7 +190,13 @@ class Agent:
                 selected_queue=selected_queue,
             )
             key = data.get("activecallkey") or data.get("callid") or data.get("call_id") or ""
-            return PlacedCall(transaction_id, dialed, str(key), str(data.get("message") or ""))
+            return PlacedCall(
+                transaction_id,
+                dialed,
+                str(key),
+                str(data.get("message") or ""),
+                hangup_url_sent=bool(hangup_url),
+            )
 
         try:
             return self._with_session(attempt)
@@ -229,7 +236,9 @@ class Agent:
             if cursor is None:
                 return
 
-    def call_records_page(self, query: CdrQuery, cursor: str | None = None) -> tuple[list[CallRecord], str | None]:
+    def call_records_page(
+        self, query: CdrQuery, cursor: str | None = None
+    ) -> tuple[list[CallRecord], str | None]:
         """One page (at most 100 records) and the cursor for the next, None at the end; for paging as you scroll."""
         return self._with_token(lambda token: self.client.cdr_page(token, query, cursor))
 

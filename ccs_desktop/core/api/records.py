@@ -7,6 +7,7 @@ details pane show every field, and typed properties read the ones the app unders
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -162,25 +163,12 @@ def field_order(records: list[CallRecord]) -> list[str]:
     return ordered
 
 
-def last_call_with(records: list[CallRecord], national_number: str) -> CallRecord | None:
-    """The newest record whose other party ends with this national number (records as CCS lists them)."""
-    size = len(national_number)
-    best: CallRecord | None = None
-    for record in records:
-        digits = "".join(ch for ch in record.other_party if ch.isdigit())
-        newer = best is None or (record.get("calldate") or "") > (best.get("calldate") or "")
-        if newer and len(digits) >= size and digits.endswith(national_number):
-            best = record
-    return best
-
-
-def describe_call(record: CallRecord) -> str:
-    """One line for a person: 'Last call 2026-11-24 14:03, outgoing, answered, 3:12'."""
-    direction = {True: "incoming", False: "outgoing", None: ""}[record.inbound]
-    parts = [f"Last call {str(record.get('calldate') or '')[:16]}"]
-    if direction:
-        parts.append(direction)
-    parts.append("answered" if record.answered else "missed")
-    if record.duration:
-        parts.append(f"{record.duration // 60}:{record.duration % 60:02d}")
-    return ", ".join(parts)
+def cell_text(value: Any) -> str:
+    """A field as text for CSV and tables: booleans as true/false, nested values as JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)

@@ -242,7 +242,7 @@ def _import_one(store: ContactStore, contact: Contact, line: int, report: Import
         report.skipped.append(RowProblem(line, str(exc)))
 
 
-def _guard(value: str) -> str:
+def spreadsheet_safe(value: str) -> str:
     """Spreadsheets run cells starting with = + - @ as formulas; a leading quote makes them plain text."""
     return "'" + value if value.startswith(_FORMULA_LEAD) else value
 
@@ -265,9 +265,10 @@ def export_csv(store: ContactStore, path: Path, delimiter: str = ",") -> int:
             writer.writerow(header)
             for contact in contacts:
                 row = [
-                    _guard(value) for value in (contact.name, contact.company, contact.email, contact.notes)
+                    spreadsheet_safe(value)
+                    for value in (contact.name, contact.company, contact.email, contact.notes)
                 ]
-                row += ["1" if contact.favourite else "", _guard(contact.external_id)]
+                row += ["1" if contact.favourite else "", spreadsheet_safe(contact.external_id)]
                 for number in contact.numbers:
                     row += [number.e164, number.label]
                 row += [""] * (len(header) - len(row))

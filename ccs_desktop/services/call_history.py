@@ -1,0 +1,610 @@
+"""The calls panel's engine: cached records first, CCS's pages as the agent scrolls, Refresh for what is new, and
+every call the app placed or was told about followed until CCS has its record.
+
+SQLite work runs in the serial worker (the same thread as the contacts, so names join cheaply), HTTP in the net
+pool; the model is only touched here, on the GUI thread. A generation number drops answers that arrive after
+the agent switched period or account.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ccs_desktop.core.calls.timeline import DONE, NO_RECORD, OPEN, Timeline, minutes, now_text
+from ccs_desktop.core.errors import CcsError
+from ccs_desktop.core.notifications import END, HANGUP, RING, CallNotification
+from ccs_desktop.services.call_state import CallTracker, LiveCall
+from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.services.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.api import Agent, CallRecord
+    from ccs_desktop.core.calls.cache import CallCache, CallRow, Note
+    from ccs_desktop.core.calls.sync import PeriodFetch
+    from ccs_desktop.services.agent_service import RecentCall
+    from ccs_desktop.ui.calls_model import CallRecordsModel
+
+log = logging.getLogger(__name__)
+
+#: Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.
+FOLLOW_DELAYS = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0)
+GIVE_UP_AFTER_END = 10 * 60  # seconds after CCS said the call ended
+GIVE_UP_AFTER_START = 4 * 3600  # seconds after the call started, if nobody said it ended
+
+
+class CallHistory(QObject):
+    """`status(str)` for the panel's status line; `timeline_changed(str)` with the callid of a followed call;
+    `incoming(str, str)` with (number, callid) when a notification says the phone rings."""
+
+    status = Signal(str)
+    timeline_changed = Signal(str)
+    incoming = Signal(str, str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        model: CallRecordsModel,
+        cache: Callable[[], CallCache],
+        names_for: Callable[[set[str]], dict[str, str]],
+        tracker: CallTracker,
+        bus: MessageBus,
+        parent: QObject | None = None,
+        *,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.model = model
+        self._cache = cache  # serial worker only
+        self._names_for = names_for  # serial worker only
+        self.tracker = tracker
+        self.bus = bus
+        self._now = now
+        self.agent: Agent | None = None
+        self.account = ""
+        self.agent_username = ""
+        self.period: tuple[str, date | None, date | None] = ("7 days", None, None)
+        self._walk: PeriodFetch | None = None
+        self._refreshing = False
+        self._refresh_again = False
+        self._generation = 0
+        self._timelines: dict[str, Timeline] = {}  # key -> followed call
+        self._timers: dict[str, QTimer] = {}
+        self._polls: dict[str, int] = {}
+        self.pages_fetched = 0
+        model.fetch_wanted.connect(self.fetch_more)
+        tracker.call_ended.connect(self._softphone_call_ended)
+
+    # --- account and period ---------------------------------------------------------------------------------
+
+    def start(self, agent: Agent, account: str, agent_username: str) -> None:
+        """Logged in: show this agent's cached calls, fetch what is new, resume following open calls."""
+        changed = account != self.account
+        self.agent, self.account, self.agent_username = agent, account, agent_username
+        if changed:
+            self._stop_following()
+            self.open_period(*self.period)
+            self._resume_timelines()
+        else:
+            self.refresh()
+
+    def stop(self) -> None:
+        """Logged out: nothing of this agent stays on screen."""
+        self._generation += 1
+        self._stop_following()
+        self.agent, self.account, self._walk = None, "", None
+        self.model.more_available = self.model.fetching = False
+        self.model.reset_rows([], {}, {})
+        self.status.emit("")
+
+    def open_period(self, name: str, first: date | None = None, last: date | None = None) -> None:
+        from ccs_desktop.core.calls.sync import PeriodFetch, fmt, period_bounds  # noqa: PLC0415
+
+        try:
+            start, finish = period_bounds(name, self._now(), first, last)
+        except CcsError as exc:
+            self.status.emit(str(exc))
+            return
+        self.period = (name, first, last)
+        self._generation += 1
+        generation, account = self._generation, self.account
+        self._walk = None
+        self._refreshing = False
+        self.model.more_available = self.model.fetching = self.model.paused = False
+        if not account:
+            return
+
+        def load() -> tuple[list[CallRow], dict[str, str], dict[str, Note], list[tuple[str, str]]]:
+            cache = self._cache()
+            rows = cache.rows(account, fmt(start), fmt(finish))
+            rows += self._provisional(start, finish)
+            names = self._names_for({row.party for row in rows})
+            return rows, names, cache.notes(account), cache.coverage(account)
+
+        def shown(
+            result: tuple[list[CallRow], dict[str, str], dict[str, Note], list[tuple[str, str]]],
+        ) -> None:
+            if generation != self._generation:
+                return
+            rows, names, notes, coverage = result
+            self.model.reset_rows(rows, names, notes)
+            self._walk = PeriodFetch(start, finish, coverage, self._now(), self.agent_username)
+            self._show_count()
+            if rows and not self._walk.done:
+                self.refresh()  # what is new since last time; older gaps wait for the scroll
+            else:
+                self.model.more_available = not self._walk.done
+                self.fetch_more()
+
+        self.runner.submit(load, shown, self._load_failed, pool="serial", name="cached calls")
+
+    def _provisional(self, start: datetime, finish: datetime) -> list[CallRow]:
+        from ccs_desktop.core.calls.sync import fmt  # noqa: PLC0415
+
+        low, high = fmt(start), fmt(finish)
+        return [
+            self._row_of(t) for t in self._timelines.values() if t.state != DONE and low <= t.started <= high
+        ]
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.status.emit(
+            f"Saved calls cannot be read: {exc}"
+            if isinstance(exc, CcsError)
+            else "Saved calls cannot be read."
+        )
+        if not isinstance(exc, CcsError):
+            log.error("reading the call cache failed", exc_info=exc)
+
+    # --- fetching ------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask CCS for what happened since the newest saved record (and the last hour again, see core.calls.sync)."""
+        from ccs_desktop.core.calls.sync import PeriodFetch, period_bounds  # noqa: PLC0415
+
+        if self.agent is None or not self.account:
+            return
+        if self.model.fetching:
+            self._refresh_again = True
+            return
+        start, finish = period_bounds(self.period[0], self._now(), self.period[1], self.period[2])
+        generation, account = self._generation, self.account
+
+        def coverage() -> list[tuple[str, str]]:
+            return self._cache().coverage(account)
+
+        def walk(spans: list[tuple[str, str]]) -> None:
+            if generation != self._generation or self.model.fetching:
+                return
+            self._walk = PeriodFetch(start, finish, spans, self._now(), self.agent_username)
+            if self._walk.done:
+                self.model.more_available = False
+                return
+            self._walk.newest_gap_only()
+            self._refreshing = True
+            self.model.paused = False
+            self.model.more_available = True
+            self.fetch_more()
+
+        self.runner.submit(coverage, walk, self._load_failed, pool="serial", name="call coverage")
+
+    def fetch_more(self) -> None:
+        """The next page of the current walk (the view scrolled to the end, or Refresh)."""
+        walk, agent = self._walk, self.agent
+        if walk is None or agent is None or self.model.fetching:
+            return
+        request = walk.next_request()
+        if request is None:
+            self.model.more_available = False
+            return
+        query, cursor = request
+        self.model.fetching = True
+        generation, account = self._generation, self.account
+        self.status.emit(f"{self._count_text()} · fetching from CCS…")
+
+        def fetched(page: tuple[list[CallRecord], str | None]) -> None:
+            if generation != self._generation:
+                return
+            records, next_cursor = page
+            self.pages_fetched += 1
+            span = walk.page_received(records, next_cursor)
+
+            def store() -> tuple[list[CallRow], dict[str, str]]:
+                rows = self._cache().store(account, records, span)
+                names = self._names_for({row.party for row in rows} - self.model.names.keys())
+                return rows, names
+
+            self.runner.submit(
+                store,
+                lambda r: self._stored(generation, *r),
+                self._fetch_failed,
+                pool="serial",
+                name="store calls",
+            )
+
+        self.runner.submit(
+            lambda: agent.call_records_page(query, cursor),
+            fetched,
+            self._fetch_failed,
+            name="call records page",
+        )
+
+    def _stored(self, generation: int, rows: list[CallRow], names: dict[str, str]) -> None:
+        if generation != self._generation:
+            return
+        self.model.merge(rows, names)
+        self.model.fetching = False
+        self._match_followed(rows)
+        walk = self._walk
+        done = walk is None or walk.done
+        if self._refreshing and done:
+            self._refreshing = False
+            self._after_refresh()
+            return
+        self.model.more_available = not done
+        self._show_count()
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+        elif self._refreshing:
+            self.fetch_more()  # a refresh fetches its whole gap at once; scrolling fetches page by page
+
+    def _after_refresh(self) -> None:
+        """The newest gap is in; older gaps of the period (if any) are fetched as the agent scrolls."""
+        from ccs_desktop.core.calls.sync import SETTLE, PeriodFetch, fmt, period_bounds  # noqa: PLC0415
+
+        start, finish = period_bounds(self.period[0], self._now(), self.period[1], self.period[2])
+        generation, account, fetched_at = self._generation, self.account, self._now()
+
+        def walk(spans: list[tuple[str, str]]) -> None:
+            if generation != self._generation:
+                return
+            # the unsettled hour was just read: do not read it again when the agent scrolls
+            known = [*spans, (fmt(fetched_at.replace(microsecond=0) - SETTLE), fmt(finish))]
+            self._walk = PeriodFetch(start, finish, known, fetched_at, self.agent_username)
+            self.model.more_available = not self._walk.done
+            self._show_count()
+            if self._refresh_again:
+                self._refresh_again = False
+                self.refresh()
+
+        self.runner.submit(
+            lambda: self._cache().coverage(account),
+            walk,
+            self._load_failed,
+            pool="serial",
+            name="call coverage",
+        )
+
+    def _fetch_failed(self, exc: BaseException) -> None:
+        self.model.fetching = False
+        self.model.paused = True  # no retry loop from the view; Refresh or the next open tries again
+        self._refreshing = False
+        if not isinstance(exc, CcsError):
+            log.error("fetching call records failed", exc_info=exc)
+        why = str(exc) if isinstance(exc, CcsError) else "CCS could not be asked for call records."
+        self.status.emit(f"{self._count_text()} (saved) · {why} Refresh to try again.")
+
+    def _count_text(self) -> str:
+        shown, total = self.model.rowCount(), self.model.total()
+        return f"{shown:,} calls" if shown == total else f"{shown:,} of {total:,} calls"
+
+    def _show_count(self) -> None:
+        more = " · scroll for older calls" if self.model.more_available else ""
+        self.status.emit(self._count_text() + more)
+
+    # --- following calls ---------------------------------------------------------------------------------
+
+    def follow_placed(self, recent: RecentCall) -> None:
+        """A click2call CCS accepted: follow it until its record says how it went."""
+        placed = recent.placed
+        timeline = Timeline(
+            placed.transaction_id,
+            placed.call_id if placed.call_id != placed.transaction_id else "",
+            "out",
+            placed.dialed,
+            hangup_expected=placed.hangup_url_sent,
+        )
+        timeline.add("click2call", f"click2call to {placed.dialed} (transaction {placed.transaction_id})")
+        if timeline.callid:
+            timeline.add("accepted", f"CCS accepted; call key {timeline.callid}")
+        else:
+            timeline.add("accepted", "CCS accepted")
+        self._follow(timeline)
+
+    def notification(self, notification: CallNotification) -> None:
+        """From the listener (already de-duplicated): join it to its call, or start following a new one."""
+        if notification.kind == HANGUP:
+            timeline = self._timelines.get(notification.transaction_id) or self._by_callid(notification.key)
+            if timeline is None:
+                timeline = Timeline(
+                    notification.transaction_id or notification.key,
+                    notification.key,
+                    "out",
+                    notification.called_num,
+                    started=notification.call_date or now_text(),
+                    hangup_expected=True,
+                )
+            timeline.callid = timeline.callid or notification.key
+            text = f"Hangup notification: {notification.disposition or 'no disposition'}, {minutes(notification.duration)}"
+            timeline.add(HANGUP, text)
+            self._follow(timeline, soon=True)
+            return
+        timeline = self._by_callid(notification.key)
+        if timeline is None:
+            timeline = Timeline(notification.key, notification.key, "in", notification.callerid)
+        timeline.number = timeline.number or notification.callerid
+        if notification.kind == RING:
+            queue = f" in queue {notification.queue}" if notification.queue else ""
+            timeline.add(RING, f"Incoming call from {notification.callerid or 'an unknown number'}{queue}")
+            self._follow(timeline)
+            self.incoming.emit(notification.callerid, notification.key)
+        elif notification.kind == END:
+            timeline.add(END, f"End-of-call notification: {minutes(notification.duration)}")
+            self._follow(timeline, soon=True)
+
+    def timeline_of(self, callid: str, uniqueid: str = "") -> Timeline | None:
+        """A followed call of this session (the details pane asks the cache for older ones)."""
+        return self._by_callid(callid) or self._timelines.get(uniqueid) or self._timelines.get(callid)
+
+    def _by_callid(self, callid: str) -> Timeline | None:
+        if not callid:
+            return None
+        return next((t for t in self._timelines.values() if callid in (t.callid, t.key)), None)
+
+    def _follow(self, timeline: Timeline, *, soon: bool = False) -> None:
+        self._timelines[timeline.key] = timeline
+        self._save(timeline)
+        if timeline.state == OPEN:
+            self.model.merge([self._row_of(timeline)])
+            self._schedule(timeline.key, FOLLOW_DELAYS[0] if soon else None)
+        self.timeline_changed.emit(timeline.callid or timeline.key)
+
+    def _row_of(self, timeline: Timeline) -> CallRow:
+        from ccs_desktop.core.calls.cache import CallRow  # noqa: PLC0415
+        from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
+        status = {
+            OPEN: "ringing" if timeline.direction == "in" and not timeline.notified else "in progress"
+        }.get(timeline.state, timeline.state)
+        if timeline.state == OPEN and timeline.notified:
+            status = "awaiting record"
+        return CallRow(
+            timeline.callid or timeline.key,
+            timeline.started,
+            timeline.direction == "in",
+            timeline.number,
+            digits_suffix(timeline.number),
+            False,
+            None,
+            None,
+            "",
+            "",
+            "",
+            timeline.key if timeline.direction == "out" else "",
+            status,
+        )
+
+    def _schedule(self, key: str, delay: float | None = None) -> None:
+        polls = self._polls.setdefault(key, 0)
+        if delay is None:
+            delay = FOLLOW_DELAYS[min(polls, len(FOLLOW_DELAYS) - 1)]
+        timer = self._timers.get(key)
+        if timer is None:
+            timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda k=key: self._poll(k))
+            self._timers[key] = timer
+        if timer.isActive() and timer.remainingTime() <= delay * 1000:
+            return
+        timer.start(int(delay * 1000))
+
+    def _poll(self, key: str) -> None:
+        from ccs_desktop.core.api.client import CdrQuery  # noqa: PLC0415
+
+        timeline, agent = self._timelines.get(key), self.agent
+        if timeline is None or timeline.state != OPEN or agent is None:
+            return
+        self._polls[key] = self._polls.get(key, 0) + 1
+        if timeline.callid:
+            query = CdrQuery(activecallkey=timeline.callid)
+        else:
+            query = CdrQuery(uniqueid=timeline.key)
+        account = self.account
+
+        def look() -> list[CallRecord]:
+            records, _cursor = agent.call_records_page(query)
+            return records
+
+        def found(records: list[CallRecord]) -> None:
+            if not records:
+                self._not_yet(timeline)
+                return
+            record = records[0]
+
+            def store() -> tuple[list[CallRow], dict[str, str]]:
+                rows = self._cache().store(account, [record])
+                return rows, self._names_for({r.party for r in rows})
+
+            def stored(result: tuple[list[CallRow], dict[str, str]]) -> None:
+                if account == self.account:
+                    self._record_arrived(timeline, record, *result)
+
+            self.runner.submit(store, stored, self._load_failed, pool="serial", name="store followed call")
+
+        def failed(exc: BaseException) -> None:
+            log.info("looking up followed call %s failed: %s", key, exc)
+            self._not_yet(timeline)
+
+        self.runner.submit(look, found, failed, name="follow call")
+
+    def _not_yet(self, timeline: Timeline) -> None:
+        from ccs_desktop.core.calls.sync import parse  # noqa: PLC0415
+
+        now = self._now()
+        ended = next((e.at for e in reversed(timeline.events) if e.kind in (END, HANGUP)), None)
+        try:
+            waited_since_end = (now - parse(ended)).total_seconds() if ended else 0.0
+            waited = (now - parse(timeline.started)).total_seconds()
+        except ValueError:
+            waited_since_end = waited = 0.0
+        if (ended and waited_since_end > GIVE_UP_AFTER_END) or waited > GIVE_UP_AFTER_START:
+            timeline.gave_up(round(max(waited_since_end, 0) / 60) if ended else round(waited / 60))
+            self._finish(timeline)
+            self.bus.warning(
+                f"CCS has no call record for the call with {timeline.number or 'an unknown number'}."
+            )
+            return
+        self._schedule(timeline.key)
+
+    def _record_arrived(
+        self, timeline: Timeline, record: CallRecord, rows: list[CallRow], names: dict[str, str]
+    ) -> None:
+        provisional = timeline.callid or timeline.key
+        timeline.record_received(record)
+        if provisional != record.call_id:
+            self.model.remove(provisional)
+        self.model.merge(rows, names)
+        self.tracker.record_seen(record.call_id)
+        self.tracker.record_seen(timeline.key)
+        self._finish(timeline)
+        who = names.get(rows[0].party) if rows else None
+        other = who or timeline.number or "unknown number"
+        self.bus.info(f"Call {'from' if timeline.direction == 'in' else 'to'} {other}: {timeline.outcome}.")
+
+    def _finish(self, timeline: Timeline) -> None:
+        timer = self._timers.pop(timeline.key, None)
+        if timer is not None:
+            timer.stop()
+            timer.deleteLater()
+        self._polls.pop(timeline.key, None)
+        if timeline.state == NO_RECORD:
+            self.model.merge([self._row_of(timeline)])
+        self._save(timeline)
+        self.timeline_changed.emit(timeline.callid or timeline.key)
+
+    def _match_followed(self, rows: list[CallRow]) -> None:
+        """A page brought the record of a followed call before its poll did."""
+        for row in rows:
+            timeline = self._by_callid(row.callid) or (
+                self._timelines.get(row.uniqueid) if row.uniqueid else None
+            )
+            if timeline is not None and timeline.state == OPEN:
+                self._schedule(timeline.key, 0.0)
+
+    def _softphone_call_ended(self, call: LiveCall) -> None:
+        timeline = self._by_callid(call.key) or self._timelines.get(call.transaction_id)
+        if timeline is not None and timeline.state == OPEN:
+            timeline.add("softphone", "The softphone says the call ended")
+            self._save(timeline)
+            self._schedule(timeline.key, FOLLOW_DELAYS[0])
+
+    def _save(self, timeline: Timeline) -> None:
+        account = self.account
+        if not account:
+            return
+        snapshot = Timeline.from_json(timeline.to_json())
+        self.runner.submit(
+            lambda: self._cache().save_timeline(account, snapshot),
+            None,
+            self._load_failed,
+            pool="serial",
+            name="save timeline",
+        )
+
+    def _resume_timelines(self) -> None:
+        """Calls still followed when the app last stopped (within GIVE_UP_AFTER_START) are followed again."""
+        from datetime import timedelta  # noqa: PLC0415
+
+        from ccs_desktop.core.calls.sync import fmt  # noqa: PLC0415
+
+        account, since = self.account, fmt(self._now() - timedelta(seconds=GIVE_UP_AFTER_START))
+
+        def resume(timelines: list[Timeline]) -> None:
+            if account != self.account:
+                return
+            for timeline in timelines:
+                if timeline.state == OPEN and timeline.key not in self._timelines:
+                    self._follow(timeline, soon=True)
+
+        self.runner.submit(
+            lambda: self._cache().timelines(account, since),
+            resume,
+            self._load_failed,
+            pool="serial",
+            name="open timelines",
+        )
+
+    def _stop_following(self) -> None:
+        for timer in self._timers.values():
+            timer.stop()
+            timer.deleteLater()
+        self._timers.clear()
+        self._polls.clear()
+        self._timelines.clear()
+
+    # --- notes, details, export, history ----------------------------------------------------------------
+
+    def save_note(self, callid: str, note: str, outcome: str) -> None:
+        row, account = self.model.find(callid), self.account
+        if row is None or not account:
+            return
+        self.runner.submit(
+            lambda: self._cache().save_note(account, callid, row.party, note, outcome),
+            lambda saved: self.model.set_note(callid, saved),
+            self.bus.show_error,
+            pool="serial",
+            name="save note",
+        )
+
+    def details(self, row: CallRow, done: Callable[[Any], None]) -> None:
+        """(record or None, timeline or None) of a row, from the cache, for the details pane."""
+        account, followed = self.account, self.timeline_of(row.callid, row.uniqueid)
+
+        def read() -> tuple[CallRecord | None, Timeline | None]:
+            cache = self._cache()
+            record = cache.record(account, row.callid)
+            timeline = followed or cache.timeline_for(account, row.callid, row.uniqueid)
+            return record, timeline
+
+        self.runner.submit(read, done, self.bus.show_error, pool="serial", name="call details")
+
+    def export(self, path: Path, done: Callable[[int], None]) -> None:
+        from ccs_desktop.core.calls.export import export_calls_csv  # noqa: PLC0415
+
+        rows, names, notes, account = (
+            self.model.visible_rows(),
+            dict(self.model.names),
+            dict(self.model.notes),
+            self.account,
+        )
+
+        def write() -> int:
+            records = self._cache().records(account, [row.callid for row in rows])
+            return export_calls_csv(path, rows, records, names, notes)
+
+        self.runner.submit(write, done, self.bus.show_error, pool="serial", name="export calls")
+
+    def history(self, parties: set[str], done: Callable[[Any], None], limit: int = 200) -> None:
+        """Calls with any of a contact's numbers, with their notes: (rows, notes by callid)."""
+        account = self.account
+
+        def read() -> tuple[list[CallRow], dict[str, Note]]:
+            cache = self._cache()
+            rows = cache.history(account, parties, limit)
+            notes = cache.notes(account)
+            return rows, {row.callid: notes[row.callid] for row in rows if row.callid in notes}
+
+        self.runner.submit(read, done, self.bus.show_error, pool="serial", name="contact history")
+
+    def names_changed(self) -> None:
+        """Contacts were added, edited or imported: name the numbers shown again."""
+        parties = {row.party for row in self.model.visible_rows()} | set(self.model.names)
+        self.runner.submit(
+            lambda: self._names_for(parties), self.model.set_names, None, pool="serial", name="call names"
+        )
