@@ -35,6 +35,7 @@ from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.main_window import MainWindow
 from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.tray import Tray
@@ -67,6 +68,17 @@ class Identity:
     store: CredentialStore | None
     template: str
     build: str
+
+
+def connect_calls_panel(calls: CallsPanel, history: CallHistory) -> None:
+    """What the Calls tab asks of the call history, and what it shows of it (Export is the caller's: it asks
+    for a file name)."""
+    calls.period_changed.connect(history.open_period)
+    calls.refresh_requested.connect(history.refresh)
+    calls.details_requested.connect(lambda row: history.details(row, calls.show_details))
+    calls.note_saved.connect(history.save_note)
+    history.status.connect(calls.show_status)
+    history.timeline_changed.connect(calls.timeline_changed)
 
 
 class App(QObject):
@@ -169,16 +181,10 @@ class App(QObject):
         )
         contacts.favourite_requested.connect(self._favourite_contact)
         self.popup.add_requested.connect(self._add_contact)
-        calls, history = self.window.calls, self.history
-        calls.period_changed.connect(history.open_period)
-        calls.refresh_requested.connect(history.refresh)
-        calls.export_requested.connect(self._choose_calls_export)
-        calls.details_requested.connect(lambda row: history.details(row, calls.show_details))
-        calls.note_saved.connect(history.save_note)
-        history.status.connect(calls.show_status)
-        history.status.connect(lambda _text: self._smoke_check())
-        history.timeline_changed.connect(calls.timeline_changed)
-        history.incoming.connect(self._incoming_call)
+        connect_calls_panel(self.window.calls, self.history)
+        self.window.calls.export_requested.connect(self._choose_calls_export)
+        self.history.status.connect(lambda _text: self._smoke_check())
+        self.history.incoming.connect(self._incoming_call)
         self.bus.message.connect(self._show_message)
         self.tracker.active_changed.connect(w.set_call_active)
         view.bridge.message.connect(self._bridge_message)

@@ -163,6 +163,9 @@ class Settings:
     def get_float(self, name: str) -> float:
         return float(self.get(name))  # type: ignore[arg-type]
 
+    def get_int(self, name: str) -> int:
+        return int(self.get(name))
+
     def get_bool(self, name: str) -> bool:
         return bool(self.get(name))
 

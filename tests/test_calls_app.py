@@ -1,0 +1,147 @@
+"""Calls followed end to end in the whole window: click2call → hangup POST → record; the IVR notification →
+the caller's card. Real QtWebEngine (offscreen), real HTTP both ways: the app calls the simulator, the simulator
+calls the app's listener."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+import pytest
+import requests
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from ccs_desktop.app import App, Identity
+from ccs_desktop.core.calls.timeline import DONE
+from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.core.contacts.store import ContactStore
+from ccs_desktop.core.paths import database_file
+from ccs_desktop.core.softphone import DEMO_TEMPLATE
+from tests.helpers import SimHandle, start_simulator
+from tests.test_app import Harness
+
+pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+WAIT = 20_000
+CALLER = "05337751519"
+
+
+@pytest.fixture
+def harness(qtbot, qapp) -> Iterator[Harness]:
+    database_file().parent.mkdir(parents=True, exist_ok=True)
+    with ContactStore(database_file()) as store:
+        store.add(Contact(None, "Ayşe Demir", "Demir Lojistik", [ContactNumber(CALLER, "mobile")]))
+    sim = start_simulator(call_seconds=1.0, ring_seconds=0.3)
+    handle = SimHandle(sim)
+    app = App(qapp, owns_loop=False)
+    app.settings.set("notification_listener", True)
+    app.settings.set("listener_port", free_port())
+    identity = Identity(sim.base_url, sim.email, sim.app_token, None, DEMO_TEMPLATE, "demo")
+    h = Harness(app, handle, qtbot)
+    assert app.start(identity)
+    qtbot.waitUntil(lambda: app.listener is not None, timeout=WAIT)
+    sim.config.notify_url = app.listener.ivr_url  # what a CCS admin sets in the IVR's Web-URL step
+    try:
+        yield h
+    finally:
+        if app.tracker.is_active():
+            with contextlib.suppress(Exception):
+                app.service.agent.hangup()
+        app.tracker.hangup_confirmed()
+        app.quit_now()
+        app.deleteLater()
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            qapp.processEvents()
+        gc.collect()
+        handle.http.close()
+        sim.stop()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_click2call_is_followed_to_its_final_record_and_outcome(harness, qtbot):
+    app = harness.app
+    harness.wait_ready()
+    finished: list[tuple[str, str]] = []
+    app.bus.message.connect(lambda level, text: finished.append((level, text)))
+    app.dial("0532 123 45 61")
+    qtbot.waitUntil(lambda: bool(app.service.recent), timeout=WAIT)
+    placed = app.service.recent[0].placed
+    request = next(e for e in harness.sim.requests_log() if e["function"] == "click2call")
+    assert request["params"]["hangup_url"] == app.listener.hangup_url  # CCS on this computer can reach it
+
+    def timeline():
+        return app.history.timeline_of(placed.call_id, placed.transaction_id)
+
+    qtbot.waitUntil(lambda: timeline() is not None and timeline().state == DONE, timeout=WAIT)
+    line = timeline()
+    kinds = [e.kind for e in line.events]
+    assert kinds[:2] == ["click2call", "accepted"] and "hangup" in kinds and kinds[-1] == "record"
+    assert line.outcome == "answered, 0:01"
+    assert line.gaps == []  # every witness spoke
+    assert not app.tracker.is_active()
+    row = app.window.calls.model.find(line.callid)
+    assert row is not None and not row.status and row.answered  # the provisional row became the record
+    assert any("answered, 0:01" in text for _level, text in finished)  # the agent is told
+
+
+def test_an_inbound_call_pops_the_right_contact(harness, qtbot):
+    app = harness.app
+    harness.wait_ready()
+    harness.sim.control("incoming", {"callerid": CALLER})
+    popup = app.popup
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert popup.title_label.text() == "Incoming call"
+    assert popup.who_label.text() == "Ayşe Demir, Demir Lojistik"
+    assert not popup.call_button.isVisible() and popup.open_button.isVisible()
+    key = next(t.callid for t in app.history._timelines.values() if t.direction == "in")
+    qtbot.waitUntil(lambda: app.history.timeline_of(key).state == DONE, timeout=WAIT)  # end GET → record
+    assert [e.kind for e in app.history.timeline_of(key).events][:1] == ["ring"]
+    assert "end" in [e.kind for e in app.history.timeline_of(key).events]
+
+
+def test_an_unknown_caller_offers_add_contact(harness, qtbot):
+    harness.wait_ready()
+    harness.sim.control("incoming", {"callerid": "05441112233"})
+    popup = harness.app.popup
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert popup.who_label.text() == "Unknown caller"
+    assert popup.add_button.isVisible()
+
+
+def test_a_notification_without_the_token_gets_403_and_changes_nothing(harness, qtbot):
+    app = harness.app
+    harness.wait_ready()
+    pops: list[str] = []
+    app.history.incoming.connect(lambda number, _key: pops.append(number))
+    port = app.listener.port
+    query = {"call_callerid": CALLER, "call_activecallkey": "k-forged", "call_agent_email": harness.sim.email}
+    for path in ("/call", "/wrong-token-0123456789abcdef/call", f"/{'x' * 32}/call"):
+        answer = requests.get(f"http://127.0.0.1:{port}{path}", params=query, timeout=5)
+        assert answer.status_code == 403
+    qtbot.wait(300)
+    assert pops == [] and not app.popup.isVisible()
+    assert app.history.timeline_of("k-forged") is None
+    assert app.listener.counters.delivered == 0 and app.listener.counters.refused == 3
+
+
+def test_a_repeated_notification_pops_once(harness, qtbot):
+    app = harness.app
+    harness.wait_ready()
+    pops: list[str] = []
+    app.history.incoming.connect(lambda number, _key: pops.append(number))
+    query = {"call_callerid": CALLER, "call_activecallkey": "k-repeat", "call_agent_email": harness.sim.email}
+    for _ in range(3):  # CCS retries, an admin presses "Test" twice
+        assert requests.get(app.listener.ivr_url, params=query, timeout=5).status_code == 200
+    qtbot.waitUntil(app.popup.isVisible, timeout=WAIT)
+    qtbot.wait(300)
+    assert pops == [CALLER]
+    assert app.listener.counters.duplicates == 2
+    assert [e.kind for e in app.history.timeline_of("k-repeat").events] == ["ring"]
