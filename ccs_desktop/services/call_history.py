@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ccs_desktop.core.api import Agent, CallRecord
     from ccs_desktop.core.calls.cache import CallCache, CallRow, Note
     from ccs_desktop.core.calls.sync import PeriodFetch
+    from ccs_desktop.core.calls.table import CallTable
     from ccs_desktop.services.agent_service import RecentCall
     from ccs_desktop.ui.calls_model import CallRecordsModel
 
@@ -120,20 +121,24 @@ class CallHistory(QObject):
         if not account:
             return
 
-        def load() -> tuple[list[CallRow], dict[str, str], dict[str, Note], list[tuple[str, str]]]:
-            cache = self._cache()
-            rows = cache.rows(account, fmt(start), fmt(finish))
-            rows += self._provisional(start, finish)
-            names = self._names_for({row.party for row in rows})
-            return rows, names, cache.notes(account), cache.coverage(account)
+        provisional = self._provisional(start, finish)
 
-        def shown(
-            result: tuple[list[CallRow], dict[str, str], dict[str, Note], list[tuple[str, str]]],
-        ) -> None:
+        def load() -> tuple[CallTable, dict[str, Note], list[tuple[str, str]]]:
+            from ccs_desktop.core.calls.table import CallTable  # noqa: PLC0415
+
+            cache = self._cache()
+            rows = cache.rows(account, fmt(start), fmt(finish)) + provisional
+            table = CallTable(
+                rows, self._names_for({row.party for row in rows})
+            )  # sorted here, not on the GUI
+            return table, cache.notes(account), cache.coverage(account)
+
+        def shown(result: tuple[CallTable, dict[str, Note], list[tuple[str, str]]]) -> None:
             if generation != self._generation:
                 return
-            rows, names, notes, coverage = result
-            self.model.reset_rows(rows, names, notes)
+            table, notes, coverage = result
+            rows = table.rows
+            self.model.reset_table(table, notes)
             self._walk = PeriodFetch(start, finish, coverage, self._now(), self.agent_username)
             self._show_count()
             if rows and not self._walk.done:

@@ -8,9 +8,7 @@ it backwards, so a page of older calls arriving at the bottom is an append, not 
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,51 +22,36 @@ from PySide6.QtGui import QFont
 
 from ccs_desktop.core.calls.cache import CallRow, Note
 from ccs_desktop.core.calls.export import direction_text, result_text
-from ccs_desktop.core.contacts.fold import fold
+from ccs_desktop.core.calls.table import (
+    AGENT,
+    COLUMNS,
+    CONTACT,
+    DIR,
+    NOTE,
+    NUMBER,
+    QUEUE,
+    RECORDING,
+    RESULT,
+    TALK,
+    TIME,
+    WAIT,
+    CallFilter,
+    CallTable,
+    Match,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-
-COLUMNS = (
-    "Time",
-    "Dir",
-    "Number",
-    "Contact",
-    "Result",
-    "Talk",
-    "Wait",
-    "Queue",
-    "Agent",
-    "Recording",
-    "Note",
-)
-TIME, DIR, NUMBER, CONTACT, RESULT, TALK, WAIT, QUEUE, AGENT, RECORDING, NOTE = range(len(COLUMNS))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CallRow
-
-
-@dataclass(frozen=True)
-class CallFilter:
-    text: str = ""
-    result: str = ""  # "" | "answered" | "missed"
-    direction: str = ""  # "" | "in" | "out"
-
-    def matcher(self) -> Callable[[CallRow, str], bool] | None:
-        needle = fold(self.text.strip())
-        digits = "".join(ch for ch in needle if ch.isdigit())
-        if needle and digits and len(digits) == len(needle.replace(" ", "")):
-            needle = digits  # "0532 123" finds 05321234567
-        if not needle and not self.result and not self.direction:
-            return None
-        answered = {"answered": True, "missed": False}.get(self.result)
-        inbound = {"in": True, "out": False}.get(self.direction)
-
-        def match(row: CallRow, haystack: str) -> bool:
-            if answered is not None and row.answered is not answered:
-                return False
-            if inbound is not None and row.inbound is not inbound:
-                return False
-            return needle in haystack
-
-        return match
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ROW_ROLE,
+    }
+)
+__all__ = ["COLUMNS", "CONTACT", "NOTE", "RECORDING", "ROW_ROLE", "CallFilter", "CallRecordsModel"]
 
 
 def clock(seconds: int | None) -> str:
@@ -84,17 +67,11 @@ class CallRecordsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CallRow] = []
-        self._haystacks: list[str] = []
-        self._where: dict[str, int] = {}  # callid -> position in _rows
-        self._names: dict[str, str] = {}  # party -> contact name
-        self._notes: dict[str, Note] = {}
-        self._view: list[int] = []  # positions in _rows, ascending by key
-        self._keys: list[tuple[Any, ...]] = []  # the keys of _view, for bisect
+        self._table = CallTable()
+        self._view: list[int] = []  # positions in the table, ascending by the sort column
         self._column = TIME
         self._descending = True
-        self._filter = CallFilter()
-        self._match: Callable[[CallRow, str], bool] | None = None
+        self._match: Match | None = None
         self.more_available = False  # set by the loader: CCS has pages we have not fetched
         self.fetching = False
         self.paused = False  # the last fetch failed: wait for Refresh instead of hammering CCS
@@ -117,7 +94,8 @@ class CallRecordsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks seven roles per cell on every paint; the ones we never answer return at once.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row = self.row_at(index.row())
         column = index.column()
@@ -128,8 +106,9 @@ class CallRecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RECORDING and row.recording:
                 return "Double-click to open the recording in the browser"
-            if column == NOTE and row.callid in self._notes:
-                return self._notes[row.callid].note
+            note = self._table.notes.get(row.callid)
+            if column == NOTE and note is not None:
+                return note.note
             return "Double-click to call back" if row.number else None
         if role == Qt.ItemDataRole.FontRole and row.status:
             font = QFont()
@@ -154,107 +133,120 @@ class CallRecordsModel(QAbstractTableModel):
 
     def row_at(self, visible: int) -> CallRow:
         position = self._view[-1 - visible] if self._descending else self._view[visible]
-        return self._rows[position]
+        return self._table.rows[position]
 
     def visible_rows(self) -> list[CallRow]:
+        rows = self._table.rows
         ordered = reversed(self._view) if self._descending else self._view
-        return [self._rows[p] for p in ordered]
+        return [rows[p] for p in ordered]
 
     def visible_row_of(self, callid: str) -> int | None:
-        position = self._where.get(callid)
+        position = self._table.where.get(callid)
         if position is None:
             return None
-        for visible in range(len(self._view)):
-            if self.row_at(visible).callid == callid:
-                return visible
-        return None
+        try:
+            at = self._view.index(position)
+        except ValueError:
+            return None
+        return len(self._view) - 1 - at if self._descending else at
 
     def find(self, callid: str) -> CallRow | None:
-        position = self._where.get(callid)
-        return self._rows[position] if position is not None else None
+        position = self._table.where.get(callid)
+        return self._table.rows[position] if position is not None else None
 
     def total(self) -> int:
-        return len(self._rows)
+        return len(self._table)
 
     def name_of(self, party: str) -> str:
-        return self._names.get(party, "")
+        return self._table.names.get(party, "")
 
     def note_of(self, callid: str) -> Note | None:
-        return self._notes.get(callid)
+        return self._table.notes.get(callid)
 
     @property
     def names(self) -> dict[str, str]:
-        return self._names
+        return self._table.names
 
     @property
     def notes(self) -> dict[str, Note]:
-        return self._notes
+        return self._table.notes
 
     # --- changing -------------------------------------------------------------------------------------
 
     def reset_rows(self, rows: Iterable[CallRow], names: dict[str, str], notes: dict[str, Note]) -> None:
-        """A new period: replace everything (rows come from the cache, newest first)."""
+        """A new period: replace everything. (Large sets are better built with `CallTable` in a worker.)"""
+        self.reset_table(CallTable(rows, names), notes)
+
+    def reset_table(self, table: CallTable, notes: dict[str, Note]) -> None:
         self.beginResetModel()
-        self._rows, self._where, self._haystacks = [], {}, []
-        self._names, self._notes = dict(names), dict(notes)
-        for row in rows:
-            if row.callid not in self._where:
-                self._where[row.callid] = len(self._rows)
-                self._rows.append(row)
-                self._haystacks.append(self._haystack(row))
-        self._sort_view()
+        self._table = table
+        table.notes = dict(notes)
+        self._view = table.view(self._column, self._match)
         self.endResetModel()
 
     def merge(self, rows: Iterable[CallRow], names: dict[str, str] | None = None) -> int:
-        """Add fetched rows (a call seen again is updated in place); returns how many were new."""
+        """Add fetched rows (a call seen again is updated in place); returns how many were new.
+
+        New rows that all land in one place of the view (a page of older calls at the bottom, Refresh's
+        newer calls at the top) go in as one block, so the view keeps its scroll position and selection.
+        """
+        table = self._table
         if names:
-            self._names.update(names)
-        added, replaced = 0, False
+            table.names.update(names)
+        fresh: list[int] = []
+        replaced = False
         for row in rows:
-            position = self._where.get(row.callid)
+            position = table.where.get(row.callid)
             if position is not None:
-                if self._rows[position] != row:  # a call seen again (Refresh re-reads the unsettled hour)
-                    self._rows[position] = row
-                    self._haystacks[position] = self._haystack(row)
+                if table.rows[position] != row:  # a call seen again (Refresh re-reads the unsettled hour)
+                    table.replace(position, row)
                     replaced = True
-                continue
-            position = len(self._rows)
-            self._where[row.callid] = position
-            self._rows.append(row)
-            self._haystacks.append(self._haystack(row))
-            added += 1
-            if self._match is None or self._match(row, self._haystacks[position]):
-                self._insert_visible(position)
+            else:
+                fresh.append(table.add(row))
         if replaced:
             self._rebuild()
-        return added
+            return len(fresh)
+        shown = [p for p in fresh if self._match is None or self._match(table.rows[p], table.haystacks[p])]
+        if not shown:
+            return len(fresh)
+        column = self._column
+        points = {table.insertion_point(self._view, column, p) for p in shown}
+        if len(points) > 1:
+            self._rebuild()
+            return len(fresh)
+        at = points.pop()
+        shown.sort(key=lambda p: table.composite(column, p))
+        count = len(shown)
+        first = len(self._view) - at if self._descending else at
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+        self._view[at:at] = shown
+        self.endInsertRows()
+        return len(fresh)
 
     def remove(self, callid: str) -> None:
         """Drop a provisional row whose record arrived under another key."""
-        position = self._where.get(callid)
-        if position is None:
+        table = self._table
+        if callid not in table.where:
             return
         self.beginResetModel()
-        del self._rows[position], self._haystacks[position]
-        self._where = {row.callid: i for i, row in enumerate(self._rows)}
-        self._sort_view()
+        keep = [row for row in table.rows if row.callid != callid]
+        notes = table.notes
+        self._table = CallTable(keep, table.names)
+        self._table.notes = notes
+        self._view = self._table.view(self._column, self._match)
         self.endResetModel()
 
     def set_filter(self, wanted: CallFilter) -> None:
-        self._filter, self._match = wanted, wanted.matcher()
+        self._match = wanted.matcher()
         self._rebuild()
 
     def set_names(self, names: dict[str, str]) -> None:
         """Contacts changed: new names for the numbers shown (and search texts that include them)."""
-        self._names = dict(names)
-        self._haystacks = [self._haystack(row) for row in self._rows]
+        self._table.set_names(names)
         self._rebuild()
 
     def set_note(self, callid: str, note: Note | None) -> None:
-        if note is None:
-            self._notes.pop(callid, None)
-        else:
-            self._notes[callid] = note
+        self._table.set_note(callid, note)
         visible = self.visible_row_of(callid)
         if visible is not None:
             self.dataChanged.emit(self.index(visible, NOTE), self.index(visible, NOTE))
@@ -269,7 +261,7 @@ class CallRecordsModel(QAbstractTableModel):
         if column == NUMBER:
             return self._display_number(row.number)
         if column == CONTACT:
-            return self._names.get(row.party, "")
+            return self._table.names.get(row.party, "")
         if column == RESULT:
             return result_text(row)
         if column == TALK:
@@ -283,7 +275,7 @@ class CallRecordsModel(QAbstractTableModel):
         if column == RECORDING:
             return "▶ Play" if row.recording else ""
         if column == NOTE:
-            note = self._notes.get(row.callid)
+            note = self._table.notes.get(row.callid)
             if note is None:
                 return ""
             first = note.note.splitlines()[0] if note.note else ""
@@ -302,74 +294,21 @@ class CallRecordsModel(QAbstractTableModel):
             self._shown_numbers[number] = shown
         return shown
 
-    def _haystack(self, row: CallRow) -> str:
-        name = self._names.get(row.party, "")
-        digits = "".join(ch for ch in row.number if ch.isdigit())
-        return f"{digits} {fold(name)} {fold(row.queue)}"
-
-    def _key(self, position: int) -> tuple[Any, ...]:
-        row = self._rows[position]
-        column = self._column
-        if column == TIME:
-            primary: Any = row.calldate
-        elif column == DIR:
-            primary = -1 if row.inbound is None else int(row.inbound)
-        elif column == NUMBER:
-            primary = row.party
-        elif column == CONTACT:
-            primary = fold(self._names.get(row.party, ""))
-        elif column == RESULT:
-            primary = result_text(row)
-        elif column == TALK:
-            primary = -1 if row.duration is None else row.duration
-        elif column == WAIT:
-            primary = -1 if row.wait is None else row.wait
-        elif column == QUEUE:
-            primary = fold(row.queue)
-        elif column == AGENT:
-            primary = fold(row.agent)
-        elif column == RECORDING:
-            primary = bool(row.recording)
-        else:
-            note = self._notes.get(row.callid)
-            primary = (note.outcome, note.note) if note else ("", "")
-        return (primary, row.calldate, row.callid)
-
-    def _sort_view(self) -> None:
-        match = self._match
-        if match is None:
-            positions = list(range(len(self._rows)))
-        else:
-            rows, haystacks = self._rows, self._haystacks
-            positions = [i for i in range(len(rows)) if match(rows[i], haystacks[i])]
-        keyed = sorted((self._key(p), p) for p in positions)
-        self._keys = [k for k, _ in keyed]
-        self._view = [p for _, p in keyed]
-
     def _rebuild(self) -> None:
+        """New order or filter: the view is rebuilt and selections follow their calls."""
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         remembered = [
             (index, self.row_at(index.row()).callid) for index in old if index.row() < len(self._view)
         ]
-        self._sort_view()
-        rows = {
-            self._rows[p].callid: i
-            for i, p in enumerate(reversed(self._view) if self._descending else self._view)
-        }
-        for index, callid in remembered:
-            visible = rows.get(callid)
-            if visible is None:
-                self.changePersistentIndex(index, QModelIndex())
-            else:
-                self.changePersistentIndex(index, self.index(visible, index.column()))
+        self._view = self._table.view(self._column, self._match)
+        if remembered:
+            rows = self._table.rows
+            ordered = reversed(self._view) if self._descending else self._view
+            visible = {rows[p].callid: i for i, p in enumerate(ordered)}
+            for index, callid in remembered:
+                at = visible.get(callid)
+                self.changePersistentIndex(
+                    index, QModelIndex() if at is None else self.index(at, index.column())
+                )
         self.layoutChanged.emit()
-
-    def _insert_visible(self, position: int) -> None:
-        key = self._key(position)
-        at = bisect.bisect_left(self._keys, key)
-        visible = len(self._view) - at if self._descending else at
-        self.beginInsertRows(QModelIndex(), visible, visible)
-        self._keys.insert(at, key)
-        self._view.insert(at, position)
-        self.endInsertRows()
