@@ -457,6 +457,24 @@ def cmd_contacts_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_install_desktop_integration(args: argparse.Namespace) -> int:
+    from ccs_desktop.core import desktop
+    from ccs_desktop.core.errors import InvalidInput
+
+    if not sys.platform.startswith("linux"):
+        raise InvalidInput(
+            "Desktop integration is for Linux; the Windows and macOS installers do this there."
+        )
+    report = desktop.uninstall() if args.uninstall else desktop.install()
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.removed:
+        print(f"removed {path}")
+    for scheme, handler in report.handlers.items():
+        print(f"{scheme}: links open in {handler or 'no app'}")
+    return EXIT_OK
+
+
 def cmd_simulator(args: argparse.Namespace) -> int:
     from ccs_desktop.simulator import SimulatorConfig, run
 
@@ -551,6 +569,15 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print a JSON array of contacts")
     find.add_argument("--limit", type=_non_negative(int), default=50)
     find.set_defaults(handler=cmd_contacts_find)
+
+    integration = add(
+        "install-desktop-integration",
+        cmd_install_desktop_integration,
+        "Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)",
+    )
+    integration.add_argument(
+        "--uninstall", action="store_true", help="remove it and give the links back to the previous app"
+    )
 
     sim = add("simulator", cmd_simulator, "run the CCS-compatible simulator (prints its credentials as JSON)")
     sim.add_argument("--host", default="127.0.0.1")
