@@ -683,7 +683,7 @@ class App(QObject):
     def open_settings(self) -> None:
         from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers
 
-        dialog = SettingsDialog(self.settings, self.window)
+        dialog = SettingsDialog(self.settings, self.window, runner=self.runner)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
 

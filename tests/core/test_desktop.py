@@ -19,6 +19,11 @@ OURS = f"{APP_ID}.desktop"
 
 @pytest.fixture
 def home(user_dirs, tmp_path, monkeypatch):
+    isolate_desktop(tmp_path, monkeypatch)
+    return user_dirs
+
+
+def isolate_desktop(tmp_path, monkeypatch) -> None:
     """A user with no desktop environment: xdg-mime then reads and writes only $XDG_CONFIG_HOME/mimeapps.list."""
     if shutil.which("xdg-mime") is None:
         pytest.fail("xdg-mime is missing: install the Debian package xdg-utils (see .ci/run)")
@@ -30,7 +35,6 @@ def home(user_dirs, tmp_path, monkeypatch):
     # no system-wide defaults leak in from the machine running the tests
     monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "system-data"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "system-config"))
-    return user_dirs
 
 
 def query(scheme: str) -> str:
