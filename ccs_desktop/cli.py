@@ -516,6 +516,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr (secrets masked)")
     parser.add_argument("--demo", action="store_true", help="open the window on a built-in CCS simulator")
     parser.add_argument("--smoke", action="store_true", help="with --demo: start, measure, print JSON, exit")
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray without showing the window (as at login)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -663,15 +666,14 @@ def _run_gui(args: argparse.Namespace, uri: str | None) -> int:
 
     if args.smoke and not args.demo:
         raise_input("--smoke needs --demo")
-    if (
-        not args.smoke
-        and handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"}) is not None
-    ):
+    # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
+    request = {"action": "open", "uri": uri} if uri else {"action": "ping" if args.minimized else "show"}
+    if not args.smoke and handoff.send(request) is not None:
         return EXIT_OK
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
     from ccs_desktop.app import run_gui
 
-    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri)
+    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
 
 
 def raise_input(text: str) -> None:
