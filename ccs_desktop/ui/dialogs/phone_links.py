@@ -9,7 +9,8 @@ from __future__ import annotations
 import shutil
 import sys
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ccs_desktop.core import desktop
 from ccs_desktop.services.tasks import TaskRunner
@@ -28,10 +29,10 @@ class PhoneLinksRow(QWidget):
         self.status.setWordWrap(True)
         self.button = QPushButton("Make ccs-desktop the handler for phone links")
         self.button.clicked.connect(self.take_links)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status, 1)
-        layout.addWidget(self.button)
+        layout.addWidget(self.status)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
         self.refresh()
 
     def refresh(self) -> None:
