@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtNetwork import QNetworkInformation
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
+from ccs_desktop import APP_ID
 from ccs_desktop.core import handoff
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
@@ -93,6 +94,7 @@ class App(QObject):
         smoke: bool = False,
         uri: str | None = None,
         owns_loop: bool = True,
+        minimized: bool = False,
     ) -> None:
         super().__init__(qapp)
         self.owns_loop = owns_loop
@@ -100,6 +102,7 @@ class App(QObject):
         self.demo = demo
         self.smoke = smoke
         self.pending_uri = uri
+        self.minimized = minimized
         self.settings = Settings(config_file())
         self.runner = TaskRunner(self)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
@@ -235,8 +238,12 @@ class App(QObject):
         if not self.instance.listen():
             return False
         self.tray.show()
-        if not (self.settings.get_bool("start_minimized") and not self.smoke and not self.demo):
+        # --minimized (a login-time start) always goes to the tray; the setting does, except in the demo
+        hidden = self.minimized or (self.settings.get_bool("start_minimized") and not self.demo)
+        if self.smoke or not hidden:
             self.window.show()
+        elif not QSystemTrayIcon.isSystemTrayAvailable():
+            self.window.showMinimized()  # no tray to come back from: the taskbar is the only way back
         if self.smoke:
             QTimer.singleShot(SMOKE_TIMEOUT_MS, self._smoke_timeout)
         # The contact list opens after the softphone (or 2 s at most): taking calls comes first at start-up.
@@ -811,13 +818,19 @@ class App(QObject):
     def open_settings(self) -> None:
         from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers
 
-        dialog = SettingsDialog(self.settings, self.window)
+        dialog = SettingsDialog(self.settings, self.window, runner=self.runner)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
 
     def _settings_saved(self) -> None:
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
         self.runner.submit(self.settings.save, None, self.bus.show_error, pool="serial", name="save settings")
+        from ccs_desktop.core import autostart  # noqa: PLC0415 - off the start-up path
+
+        enabled = self.settings.get_bool("autostart")
+        self.runner.submit(
+            lambda: autostart.apply(enabled), None, self.bus.show_error, pool="serial", name="autostart"
+        )
 
     def open_diagnostics(self) -> None:
         from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog  # noqa: PLC0415
@@ -892,6 +905,9 @@ class App(QObject):
         action = message.get("action")
         if action == "show":
             self.show_window()
+            reply.ok()
+            return
+        if action == "ping":  # a login-time `--minimized` start: already running is all it needs to know
             reply.ok()
             return
         if action in ("hangup", "hold", "unhold"):
@@ -1178,19 +1194,20 @@ def run_gui(
     smoke: bool = False,
     uri: str | None = None,
     argv: list[str] | None = None,
+    minimized: bool = False,
 ) -> int:
     from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
 
     prepare_environment()
     qapp = QApplication(argv or sys.argv[:1])
     qapp.setApplicationName("ccs-desktop")
-    qapp.setDesktopFileName("ccs-desktop")
+    qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)
     qapp.setQuitOnLastWindowClosed(False)
-    app = App(qapp, demo=demo, smoke=smoke, uri=uri)
+    app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
     if not app.start():
         # lost the race to another instance that started meanwhile
         app.quit_now()
-        handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"})
+        handoff.send({"action": "open", "uri": uri} if uri else {"action": "ping" if minimized else "show"})
         return 0
     code = qapp.exec()
     for _ in range(3):  # the page goes before its profile, then the rest, before Qt itself shuts down

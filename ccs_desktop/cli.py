@@ -457,6 +457,24 @@ def cmd_contacts_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_install_desktop_integration(args: argparse.Namespace) -> int:
+    from ccs_desktop.core import desktop
+    from ccs_desktop.core.errors import InvalidInput
+
+    if not sys.platform.startswith("linux"):
+        raise InvalidInput(
+            "Desktop integration is for Linux; the Windows and macOS installers do this there."
+        )
+    report = desktop.uninstall() if args.uninstall else desktop.install()
+    for path in report.written:
+        print(f"wrote {path}")
+    for path in report.removed:
+        print(f"removed {path}")
+    for scheme, handler in report.handlers.items():
+        print(f"{scheme}: links open in {handler or 'no app'}")
+    return EXIT_OK
+
+
 def cmd_simulator(args: argparse.Namespace) -> int:
     from ccs_desktop.simulator import SimulatorConfig, run
 
@@ -509,6 +527,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr (secrets masked)")
     parser.add_argument("--demo", action="store_true", help="open the window on a built-in CCS simulator")
     parser.add_argument("--smoke", action="store_true", help="with --demo: start, measure, print JSON, exit")
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the tray without showing the window (as at login)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -562,6 +583,15 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print a JSON array of contacts")
     find.add_argument("--limit", type=_non_negative(int), default=50)
     find.set_defaults(handler=cmd_contacts_find)
+
+    integration = add(
+        "install-desktop-integration",
+        cmd_install_desktop_integration,
+        "Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)",
+    )
+    integration.add_argument(
+        "--uninstall", action="store_true", help="remove it and give the links back to the previous app"
+    )
 
     sim = add("simulator", cmd_simulator, "run the CCS-compatible simulator (prints its credentials as JSON)")
     sim.add_argument("--host", default="127.0.0.1")
@@ -654,15 +684,14 @@ def _run_gui(args: argparse.Namespace, uri: str | None) -> int:
 
     if args.smoke and not args.demo:
         raise_input("--smoke needs --demo")
-    if (
-        not args.smoke
-        and handoff.send({"action": "open", "uri": uri} if uri else {"action": "show"}) is not None
-    ):
+    # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
+    request = {"action": "open", "uri": uri} if uri else {"action": "ping" if args.minimized else "show"}
+    if not args.smoke and handoff.send(request) is not None:
         return EXIT_OK
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
     from ccs_desktop.app import run_gui
 
-    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri)
+    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
 
 
 def raise_input(text: str) -> None:

@@ -13,11 +13,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
+from ccs_desktop import APP_ID
 from ccs_desktop.app import App, Identity
+from ccs_desktop.core.paths import config_file
+from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
 from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog
+from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from tests.helpers import SimHandle, cli_env, start_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -66,10 +70,12 @@ class Harness:
 
 
 @pytest.fixture
-def harness(qtbot, qapp) -> Iterator[Harness]:
+def harness(qtbot, qapp, request) -> Iterator[Harness]:
+    """The app on the simulator; `@pytest.mark.parametrize("harness", [{"minimized": True}], indirect=True)`
+    passes keyword arguments to App."""
     sim = start_simulator(call_seconds=30, ring_seconds=0.3)
     handle = SimHandle(sim)
-    app = App(qapp, owns_loop=False)
+    app = App(qapp, owns_loop=False, **getattr(request, "param", {}))
     identity = Identity(sim.base_url, sim.email, sim.app_token, None, DEMO_TEMPLATE, "demo")
     h = Harness(app, handle, qtbot)
     assert app.start(identity)
@@ -399,3 +405,36 @@ def test_edit_and_delete_a_contact(harness, qtbot):
     delete.click()
     qtbot.waitUntil(lambda: panel.row_count() == 0, timeout=WAIT)
     assert not panel.card.isVisible()
+
+
+@pytest.mark.parametrize("harness", [{"minimized": True}], indirect=True)
+def test_minimized_start_stays_in_the_tray_and_the_softphone_still_loads(harness):
+    harness.wait_ready()  # a hidden softphone must still log in and take calls
+    window = harness.app.window
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        assert harness.app.tray.icon.isVisible() and not window.isVisible()
+    else:  # offscreen has no tray: the window waits minimized in the taskbar instead
+        assert window.isVisible() and window.isMinimized()
+
+
+def test_a_login_time_start_leaves_the_running_window_alone(harness, qtbot):
+    harness.wait_ready()
+    harness.app.window.hide()
+    second_instance(qtbot, "--minimized")  # answered before the process exits: a "show" would already be done
+    assert not harness.app.window.isVisible()
+    second_instance(qtbot)
+    assert harness.app.window.isVisible()
+
+
+def test_saving_settings_writes_and_removes_the_login_entry(harness, qtbot, user_dirs):
+    entry = user_dirs.config / "autostart" / f"{APP_ID}.desktop"
+    for wanted in (True, False):
+        harness.app.open_settings()
+        dialog = harness.app.window.findChildren(SettingsDialog)[-1]
+        dialog.autostart.setChecked(wanted)
+        dialog._save()
+        qtbot.waitUntil(lambda wanted=wanted: entry.exists() == wanted, timeout=10_000)
+        if wanted:
+            assert "--minimized" in entry.read_text()
+        dialog.close()
+    assert Settings(config_file()).get_bool("autostart") is False

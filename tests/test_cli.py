@@ -234,7 +234,18 @@ def test_help_and_version():
     env = cli_env(None)
     result = run_cli("--help", env=env)
     assert result.returncode == 0
-    for command in ("login", "logout", "call", "hangup", "hold", "unhold", "calls", "simulator"):
+    for command in (
+        "login",
+        "logout",
+        "call",
+        "hangup",
+        "hold",
+        "unhold",
+        "calls",
+        "simulator",
+        "install-desktop-integration",
+        "--minimized",
+    ):
         assert command in result.stdout
     version = run_cli("--version", env=env)
     assert version.stdout.startswith("ccs-desktop ")
@@ -245,7 +256,8 @@ def test_non_gui_commands_import_no_qt(simulator):
         "import sys\n"
         "from ccs_desktop.cli import main\n"
         "codes = [main(['call', '05321234561', '--json']), main(['hangup']),"
-        " main(['calls', '--from', '2020-01-01', '--to', '2099-01-01', '--format', 'csv']), main(['logout'])]\n"
+        " main(['calls', '--from', '2020-01-01', '--to', '2099-01-01', '--format', 'csv']), main(['logout']),"
+        " main(['install-desktop-integration']), main(['install-desktop-integration', '--uninstall'])]\n"
         "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "print('RESULT', codes, qt, file=sys.stderr)\n"
     )
@@ -253,7 +265,7 @@ def test_non_gui_commands_import_no_qt(simulator):
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=REPO, timeout=60
     )
-    assert result.stderr.strip().splitlines()[-1] == "RESULT [0, 0, 0, 0] []", result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "RESULT [0, 0, 0, 0, 0, 0] []", result.stderr
 
 
 def test_slow_listings_show_progress_on_stderr(simulator):

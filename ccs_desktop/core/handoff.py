@@ -2,7 +2,7 @@
 
 The running GUI listens on a local socket (QLocalServer, in services/instance.py); this side is plain Python so
 that `ccs-desktop call ...` can hand over without loading Qt. One JSON line each way:
-request `{"action": "call"|"open"|"show", ...}`, reply `{"ok": true, "result": {...}}` or
+request `{"action": "call"|"open"|"show"|"ping", ...}`, reply `{"ok": true, "result": {...}}` or
 `{"ok": false, "error": "...", "exit_code": N}`.
 """
 

@@ -17,13 +17,17 @@ from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.phone import DIAL_FORMATS, check_prefix, dial_string, parse_number
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
+from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.dialogs import phone_links
 from ccs_desktop.ui.widgets import error_label, save_cancel_layout
 
 SAMPLE = "0532 123 45 67"
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("ccs-desktop settings")
         self.settings = settings
@@ -58,6 +62,9 @@ class SettingsDialog(QDialog):
         form.addRow("Softphone build", self.build)
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
+        self.phone_links = phone_links.PhoneLinksRow(runner) if runner and phone_links.available() else None
+        if self.phone_links is not None:
+            form.addRow("Phone links", self.phone_links)
         save_cancel_layout(self, form, self.error, self._save)
         self.region.currentTextChanged.connect(self._update_preview)
         self.dial_format.currentTextChanged.connect(self._update_preview)
