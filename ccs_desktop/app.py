@@ -818,12 +818,25 @@ class App(QObject):
     def open_settings(self) -> None:
         from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers
 
-        dialog = SettingsDialog(self.settings, self.window, runner=self.runner)
+        listener = self.listener
+        urls = (listener.ivr_url, listener.redacted_base_url) if listener is not None else (None, "")
+        self._listener_config = self._listener_settings()
+        dialog = SettingsDialog(self.settings, self.window, runner=self.runner, listener_urls=urls)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
 
+    def _listener_settings(self) -> tuple[object, ...]:
+        names = ("notification_listener", "listener_address", "listener_port")
+        return tuple(self.settings.get(name) for name in names)
+
     def _settings_saved(self) -> None:
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
+        if self._listener_settings() != getattr(self, "_listener_config", None) and not self.demo:
+            if self.listener is not None:  # moved or switched off: the old address stops answering
+                self.listener.stop()
+                self.listener = None
+            if self.identity is not None:
+                self._start_listener(self.identity)
         self.runner.submit(self.settings.save, None, self.bus.show_error, pool="serial", name="save settings")
         from ccs_desktop.core import autostart  # noqa: PLC0415 - off the start-up path
 
@@ -854,7 +867,24 @@ class App(QObject):
             ),
             ("Line", supervisor.state.value if supervisor else "logged out", None),
             ("Memory in use (app + web engine)", "unknown" if pss is None else f"{pss:.0f} MiB", None),
+            self._listener_check(),
         ]
+
+    def _listener_check(self) -> Check:
+        listener = self.listener
+        if listener is None:
+            wanted = self.demo or self.settings.get_bool("notification_listener")
+            return (
+                "Call notifications",
+                "not listening" if wanted else "off (Settings)",
+                False if wanted else None,
+            )
+        c = listener.counters
+        text = (
+            f"listening on {listener.redacted_base_url}: {c.delivered} delivered, {c.duplicates} repeated, "
+            f"{c.refused} refused"
+        )
+        return ("Call notifications", text, True)
 
     def _slow_checks(self) -> list[Check]:
         service = self.service

@@ -145,3 +145,53 @@ def test_a_repeated_notification_pops_once(harness, qtbot):
     assert pops == [CALLER]
     assert app.listener.counters.duplicates == 2
     assert [e.kind for e in app.history.timeline_of("k-repeat").events] == ["ring"]
+
+
+def test_the_contact_card_shows_the_full_history_with_notes(harness, qtbot):
+    app = harness.app
+    harness.wait_ready()
+    harness.sim.control("incoming", {"callerid": CALLER})  # one call with Ayşe on her mobile…
+    qtbot.waitUntil(lambda: any(t.state == DONE for t in app.history._timelines.values()), timeout=WAIT)
+    callid = next(t.callid for t in app.history._timelines.values() if t.state == DONE)
+    app.history.save_note(callid, "Kargo gecikmesi\nyarın aranacak", "Call back")
+    qtbot.waitUntil(lambda: app.history.model.note_of(callid) is not None, timeout=WAIT)
+    contacts = app.window.contacts
+    contacts.search_edit.setText("ayşe")
+    qtbot.waitUntil(lambda: contacts.row_count() == 1, timeout=WAIT)
+    contacts.list.setCurrentRow(0)
+    qtbot.waitUntil(
+        lambda: contacts.calls.count() >= 1 and "incoming" in contacts.calls.item(0).text(), timeout=WAIT
+    )
+    first = contacts.calls.item(0).text()
+    assert "answered" in first and "Call back" in first and "Kargo gecikmesi yarın aranacak" in first
+
+
+def test_diagnostics_and_settings_show_the_listener_without_its_secret(harness, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog
+    from ccs_desktop.ui.dialogs.settings import SettingsDialog
+
+    app = harness.app
+    harness.wait_ready()
+    secret = app.listener.ivr_url.split("/")[3]
+    app.open_diagnostics()
+    dialog = app.window.findChild(DiagnosticsDialog)
+    qtbot.waitUntil(lambda: "Call notifications: listening" in dialog.result_text(), timeout=WAIT)
+    assert secret not in dialog.result_text()
+    dialog.close()
+
+    app.open_settings()
+    settings = app.window.findChild(SettingsDialog)
+    fields = settings.listener_fields
+    assert secret not in fields.url_label.text() and fields.url_label.text().endswith("/call")
+    fields.copy.click()
+    assert QGuiApplication.clipboard().text() == app.listener.ivr_url
+    old_port = app.listener.port
+    new_port = free_port()
+    fields.port.setValue(new_port)
+    settings._save()
+    qtbot.waitUntil(lambda: app.listener is not None and app.listener.port == new_port, timeout=WAIT)
+    with pytest.raises(requests.ConnectionError):
+        requests.get(f"http://127.0.0.1:{old_port}/", timeout=2)
+    assert old_port != new_port

@@ -153,7 +153,7 @@ class ContactsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, number.e164)
             self.numbers.addItem(item)
         self.calls.clear()
-        self.calls.addItems(last_calls or ["No calls with this contact in the loaded records"])
+        self.calls.addItems(last_calls or ["No saved calls with this contact"])
         self.favourite_button.blockSignals(True)
         self.favourite_button.setChecked(contact.favourite)
         self.favourite_button.setText("★ Favourite" if contact.favourite else "☆ Favourite")

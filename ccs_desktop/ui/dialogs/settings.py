@@ -19,6 +19,7 @@ from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
 from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.dialogs import phone_links
+from ccs_desktop.ui.dialogs.listener_fields import ListenerFields
 from ccs_desktop.ui.widgets import error_label, save_cancel_layout
 
 SAMPLE = "0532 123 45 67"
@@ -26,7 +27,12 @@ SAMPLE = "0532 123 45 67"
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, parent: QWidget | None = None, *, runner: TaskRunner | None = None
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        listener_urls: tuple[str | None, str] = (None, ""),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("ccs-desktop settings")
@@ -62,6 +68,8 @@ class SettingsDialog(QDialog):
         form.addRow("Softphone build", self.build)
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
+        self.listener_fields = ListenerFields(settings, *listener_urls)
+        form.addRow("Notifications", self.listener_fields)
         self.phone_links = phone_links.PhoneLinksRow(runner) if runner and phone_links.available() else None
         if self.phone_links is not None:
             form.addRow("Phone links", self.phone_links)
@@ -96,6 +104,7 @@ class SettingsDialog(QDialog):
                 "autostart": self.autostart.isChecked(),
                 "outside_line_prefix": self.prefix.text().strip(),
                 "confirm_uri_calls": self.confirm_uri.isChecked(),
+                **self.listener_fields.values(),
             }
             for name, value in values.items():
                 self.settings.set(name, value)
