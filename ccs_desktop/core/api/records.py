@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ccs_desktop.core.i18n import Core
+
 CCS_DATETIME = "%Y-%m-%d %H:%M:%S"
 
 #: The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.
@@ -176,11 +178,11 @@ def last_call_with(records: list[CallRecord], national_number: str) -> CallRecor
 
 def describe_call(record: CallRecord) -> str:
     """One line for a person: 'Last call 2026-11-24 14:03, outgoing, answered, 3:12'."""
-    direction = {True: "incoming", False: "outgoing", None: ""}[record.inbound]
-    parts = [f"Last call {str(record.get('calldate') or '')[:16]}"]
+    direction = {True: Core.tr("incoming"), False: Core.tr("outgoing"), None: ""}[record.inbound]
+    parts = [Core.tr("Last call {date}").format(date=str(record.get("calldate") or "")[:16])]
     if direction:
         parts.append(direction)
-    parts.append("answered" if record.answered else "missed")
+    parts.append(Core.tr("answered") if record.answered else Core.tr("missed"))
     if record.duration:
         parts.append(f"{record.duration // 60}:{record.duration % 60:02d}")
     return ", ".join(parts)

@@ -23,6 +23,7 @@ from pathlib import Path
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
+from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_number, try_parse
 
 _WORD = re.compile(r"\w+")
@@ -141,7 +142,9 @@ class ContactStore:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a batch import is one transaction.
             self._db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
         except sqlite3.Error as exc:
-            raise InvalidInput(f"Cannot open the contacts file {self.path}: {exc}.") from None
+            raise InvalidInput(
+                Core.tr("Cannot open the contacts file {path}: {error}.").format(path=self.path, error=exc)
+            ) from None
         try:
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -154,7 +157,9 @@ class ContactStore:
             )
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise InvalidInput(f"{self.path} is not a usable contacts file: {exc}.") from None
+            raise InvalidInput(
+                Core.tr("{path} is not a usable contacts file: {error}.").format(path=self.path, error=exc)
+            ) from None
         except BaseException:
             self._db.close()
             raise
@@ -165,7 +170,9 @@ class ContactStore:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise InvalidInput(
-                f"{self.path} was written by a newer ccs-desktop (schema {version}, this one knows {SCHEMA_VERSION})."
+                Core.tr(
+                    "{path} was written by a newer ccs-desktop (schema {version}, this one knows {known})."
+                ).format(path=self.path, version=version, known=SCHEMA_VERSION)
             )
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             self._db.execute("BEGIN IMMEDIATE")
@@ -232,7 +239,9 @@ class ContactStore:
             try:
                 number = parse_number(text, self.region)
             except InvalidNumber as exc:
-                raise InvalidNumber(f"Invalid phone number {text!r}: {exc}") from None
+                raise InvalidNumber(
+                    Core.tr("Invalid phone number {number}: {error}").format(number=repr(text), error=exc)
+                ) from None
             if len(self._parsed) > 50_000:
                 self._parsed.clear()
             self._parsed[text] = self._parsed[number.e164] = number
@@ -255,7 +264,7 @@ class ContactStore:
     def update(self, contact: Contact) -> Contact:
         """Replace a saved contact's fields and numbers."""
         if contact.id is None:
-            raise InvalidInput("This contact has not been saved yet.")
+            raise InvalidInput(Core.tr("This contact has not been saved yet."))
         numbers = self.normalise_numbers(contact.numbers)
         with self.transaction():
             cursor = self._db.execute(
@@ -264,7 +273,7 @@ class ContactStore:
                 (*self._row(contact), contact.id),
             )
             if cursor.rowcount == 0:
-                raise InvalidInput(f"There is no contact with id {contact.id}.")
+                raise InvalidInput(Core.tr("There is no contact with id {id}.").format(id=contact.id))
             self._db.execute("DELETE FROM numbers WHERE contact_id = ?", (contact.id,))
             self._db.execute("DELETE FROM tokens WHERE contact_id = ?", (contact.id,))
             saved = replace(contact, numbers=numbers)
@@ -283,7 +292,7 @@ class ContactStore:
                 "UPDATE contacts SET favourite = ? WHERE id = ?", (int(favourite), contact_id)
             )
             if cursor.rowcount == 0:
-                raise InvalidInput(f"There is no contact with id {contact_id}.")
+                raise InvalidInput(Core.tr("There is no contact with id {id}.").format(id=contact_id))
             for table in ("numbers", "tokens"):
                 self._db.execute(
                     f"UPDATE {table} SET favourite = ? WHERE contact_id = ?", (int(favourite), contact_id)
@@ -295,7 +304,9 @@ class ContactStore:
             with self._lock:
                 row = self._db.execute(_BY_EXTERNAL_ID, (external,)).fetchone()
             if row and row[0] != contact.id:
-                raise InvalidInput(f"Another contact already has the external id {external!r}.")
+                raise InvalidInput(
+                    Core.tr("Another contact already has the external id {id}.").format(id=repr(external))
+                )
         return (
             contact.name.strip(),
             contact.company.strip(),
