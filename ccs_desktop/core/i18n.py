@@ -153,5 +153,11 @@ class Context:
         return translate(self.name, text, disambiguation, n)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate knows it by this name
+    """Marks a string for the catalogue without translating it (for texts translated later, by key)."""
+    del context
+    return text
+
+
 Core = Context("Core")  # errors and texts of ccs_desktop.core
 Cli = Context("Cli")  # what the `ccs-desktop` command prints

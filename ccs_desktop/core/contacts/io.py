@@ -18,7 +18,7 @@ from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.i18n import Core, group_digits, language
 
 #: Biggest file we read whole; a contacts export of 100,000 rows is about 10 MB.
 MAX_BYTES = 200 * 1024 * 1024
@@ -42,6 +42,16 @@ class ImportReport:
 
 
 # -- reading files ---------------------------------------------------------------------------------------------
+
+
+def import_summary(added: int, merged: int, skipped: int) -> str:
+    """One line after an import, the same in the CLI and the window."""
+    lang = language()
+    return Core.tr("{added} added, {merged} merged, {skipped} skipped.").format(
+        added=group_digits(added, lang),
+        merged=group_digits(merged, lang),
+        skipped=group_digits(skipped, lang),
+    )
 
 
 def _read_text(path: Path) -> str:
