@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.i18n import LANGUAGES, Core
 from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,12 @@ OPTIONS: dict[str, Option] = {
     for o in (
         Option("tenant", "", "Tenant name (acme), host (acme.alo-tech.com) or base URL."),
         Option("email", "", "The agent's CCS user e-mail."),
+        Option(
+            "language",
+            "auto",
+            "Language of the window and the command: auto follows the system locale (restart to apply).",
+            ("auto", *LANGUAGES),
+        ),
         Option("region", "TR", "Default region for numbers written without a country code."),
         Option("dial_format", "national", "How click2call receives numbers.", ("national", "e164", "digits")),
         Option(

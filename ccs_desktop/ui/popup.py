@@ -42,9 +42,9 @@ class NumberPopup(QFrame):
         self.who_label = QLabel()
         self.last_label = QLabel()
         self.last_label.setStyleSheet("color: palette(placeholder-text)")
-        self.call_button = QPushButton("Call")
-        self.open_button = QPushButton("Open")
-        self.add_button = QPushButton("Add contact")
+        self.call_button = QPushButton(self.tr("Call"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.add_button = QPushButton(self.tr("Add contact"))
         for button in (self.call_button, self.open_button, self.add_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.call_button.clicked.connect(lambda: self._emit(self.call_requested))
@@ -68,10 +68,10 @@ class NumberPopup(QFrame):
     def show_number(self, number: PhoneNumber, region: str, who: str | None, last_call: str | None) -> None:
         self.e164 = number.e164
         self.number_label.setText(number.display(region))
-        self.who_label.setText(who or "Unknown number")
+        self.who_label.setText(who or self.tr("Unknown number"))
         self.add_button.setVisible(who is None)
         self.open_button.setVisible(who is not None)
-        self.last_label.setText(last_call or "No calls with this number yet")
+        self.last_label.setText(last_call or self.tr("No calls with this number yet"))
         self.adjustSize()
         self._place()
         self.show()
