@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from ccs_desktop.core import handoff
+from ccs_desktop.core import handoff, i18n
 from ccs_desktop.core.api.records import CallRecord, describe_call, last_call_with
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
@@ -29,6 +29,7 @@ from ccs_desktop.core.memory import process_age, tree_pss_mib
 from ccs_desktop.core.paths import config_file, data_dir, database_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
+from ccs_desktop.services import translation
 from ccs_desktop.services.agent_service import AgentService, RecentCall
 from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.clipboard import ClipboardWatcher
@@ -36,7 +37,7 @@ from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner
-from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.main_window import MainWindow, state_text
 from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.tray import Tray
 from ccs_desktop.web.profile import create_profile
@@ -88,6 +89,10 @@ class App(QObject):
         self.smoke = smoke
         self.pending_uri = uri
         self.settings = Settings(config_file())
+        # Before any widget exists: every text is translated when it is made (a new language needs a restart).
+        self._language_before = i18n.language()
+        self.language = i18n.resolve(self.settings.get_str("language"), system=translation.system_language())
+        self.translators = translation.install(qapp, self.language)
         self.runner = TaskRunner(self)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
         self._demo_future = self.runner.submit(_start_simulator, name="demo simulator") if demo else None
@@ -165,7 +170,7 @@ class App(QObject):
         view.page().renderer_crashed.connect(self._renderer_crashed)
         view.reload_refused.connect(
             lambda: self.bus.warning(
-                "The softphone is not reloaded during a call; it will be after the call."
+                self.tr("The softphone is not reloaded during a call; it will be after the call.")
             )
         )
         self.instance.request.connect(self._handoff)
@@ -286,7 +291,9 @@ class App(QObject):
         self.identity = identity
         tenant = resolve_tenant(identity.tenant_text)
         self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
-        self.window.set_identity("demo (built-in simulator)" if self.demo else tenant.host, identity.email)
+        self.window.set_identity(
+            self.tr("demo (built-in simulator)") if self.demo else tenant.host, identity.email
+        )
         timeouts = (self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout"))
         lifetime = self.settings.get_float("session_lifetime_hours") * 3600
 
@@ -425,7 +432,7 @@ class App(QObject):
 
     def logout(self) -> None:
         if self.tracker.is_active():
-            self.bus.warning("Hang up before logging out: logging out would drop the call.")
+            self.bus.warning(self.tr("Hang up before logging out: logging out would drop the call."))
             return
         identity = self.identity
         self._end_session()
@@ -446,7 +453,7 @@ class App(QObject):
 
     def dial(self, text: str) -> None:
         if self.service is None:
-            self.bus.error("Log in first.")
+            self.bus.error(self.tr("Log in first."))
             return
         self.service.dial(text)
 
@@ -457,7 +464,7 @@ class App(QObject):
         region = self.settings.get_str("region")
         found = extract_numbers(text, region) if text else []
         if not found:
-            self.bus.warning("The clipboard holds no phone number.")
+            self.bus.warning(self.tr("The clipboard holds no phone number."))
             return
         self.dial(found[0].e164)
 
@@ -572,7 +579,7 @@ class App(QObject):
             calls = [
                 r for r in records if "".join(ch for ch in r.other_party if ch.isdigit())[-10:] in wanted
             ]
-            return contact, [describe_call(r).removeprefix("Last call ") for r in calls[:20]]
+            return contact, [describe_call(r, brief=True) for r in calls[:20]]
 
         def done(result: tuple[Contact | None, list[str]]) -> None:
             contact, calls = result
@@ -588,20 +595,23 @@ class App(QObject):
         def done(saved: Contact) -> None:
             self.window.contacts.refresh()
             self._show_contact(saved.id or 0)
-            self.bus.info(f"Saved {saved.name}.")
+            self.bus.info(self.tr("Saved {name}.").format(name=saved.name))
 
         self._with_store(work, done, "save contact")
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import contacts", "", "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"
+            self.window,
+            self.tr("Import contacts"),
+            "",
+            self.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"),
         )
         if path:
             self.import_contacts(Path(path))
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export contacts", "contacts.csv", "CSV (*.csv);;vCard (*.vcf)"
+            self.window, self.tr("Export contacts"), "contacts.csv", self.tr("CSV (*.csv);;vCard (*.vcf)")
         )
         if path:
             self.export_contacts(Path(path))
@@ -616,14 +626,21 @@ class App(QObject):
             return (import_vcard if vcard else import_csv)(store, path)
 
         def done(report: Any) -> None:
-            summary = f"{path.name}: {report.added:,} added, {report.merged:,} merged, {len(report.skipped):,} skipped."
+            from ccs_desktop.core.contacts.io import import_summary  # noqa: PLC0415
+
+            summary = f"{path.name}: " + import_summary(report.added, report.merged, len(report.skipped))
             self.bus.info(summary)
             self.window.contacts.refresh()
             if report.skipped:
                 box = QMessageBox(
-                    QMessageBox.Icon.Warning, "Some rows were skipped", summary, parent=self.window
+                    QMessageBox.Icon.Warning, self.tr("Some rows were skipped"), summary, parent=self.window
                 )
-                box.setDetailedText("\n".join(f"line {p.line}: {p.reason}" for p in report.skipped))
+                box.setDetailedText(
+                    "\n".join(
+                        self.tr("line {line}: {reason}").format(line=p.line, reason=p.reason)
+                        for p in report.skipped
+                    )
+                )
                 self.import_box = box
                 box.open()
 
@@ -637,10 +654,14 @@ class App(QObject):
             try:
                 return (export_vcard if vcard else export_csv)(store, path)
             except OSError as exc:
-                raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+                raise InvalidInput(
+                    self.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+                ) from None
 
         self._with_store(
-            work, lambda n: self.bus.info(f"Exported {n:,} contacts to {path}."), "export contacts"
+            work,
+            lambda n: self.bus.info(self.tr("Exported %Ln contact(s) to {path}.", "", n).format(path=path)),
+            "export contacts",
         )
 
     def _favourite_contact(self, contact_id: int, on: bool) -> None:
@@ -704,28 +725,53 @@ class App(QObject):
         pss = tree_pss_mib()
         supervisor = self.supervisor
         return [
-            ("Session age", "none" if age is None else f"{age / 3600:.1f} h", age is not None),
-            ("Microphone permission", mic, {"granted": True, "denied": False}.get(mic)),
             (
-                "Softphone loaded",
-                "yes" if supervisor and supervisor.page_ready else "no",
+                self.tr("Session age"),
+                self.tr("none") if age is None else self.tr("{hours:.1f} h").format(hours=age / 3600),
+                age is not None,
+            ),
+            (
+                self.tr("Microphone permission"),
+                self._permission_text(mic),
+                {"granted": True, "denied": False}.get(mic),
+            ),
+            (
+                self.tr("Softphone loaded"),
+                self.tr("yes") if supervisor and supervisor.page_ready else self.tr("no"),
                 bool(supervisor and supervisor.page_ready),
             ),
-            ("Line", supervisor.state.value if supervisor else "logged out", None),
-            ("Memory in use (app + web engine)", "unknown" if pss is None else f"{pss:.0f} MiB", None),
+            (self.tr("Line"), state_text(supervisor.state if supervisor else LineState.LOGGED_OUT), None),
+            (
+                self.tr("Memory in use (app + web engine)"),
+                self.tr("unknown") if pss is None else self.tr("{mib:.0f} MiB").format(mib=pss),
+                None,
+            ),
         ]
 
     def _slow_checks(self) -> list[Check]:
         service = self.service
         if service is None:
-            return [("API reachable", "not logged in", False)]
+            return [(self.tr("API reachable"), self.tr("not logged in"), False)]
         started = time.perf_counter()
         try:
             service.agent.ping()
         except CcsError as exc:
-            return [("API reachable", str(exc), False), ("app_token valid", "unknown", None)]
+            return [
+                (self.tr("API reachable"), str(exc), False),
+                (self.tr("app_token valid"), self.tr("unknown"), None),
+            ]
         ms = (time.perf_counter() - started) * 1000
-        return [("API reachable", f"yes, {ms:.0f} ms", True), ("app_token valid", "yes", True)]
+        return [
+            (self.tr("API reachable"), self.tr("yes, {ms:.0f} ms").format(ms=ms), True),
+            (self.tr("app_token valid"), self.tr("yes"), True),
+        ]
+
+    def _permission_text(self, state: str) -> str:
+        return {
+            "granted": self.tr("granted"),
+            "denied": self.tr("denied"),
+            "not asked": self.tr("not asked"),
+        }.get(state, state)
 
     # --- softphone events ------------------------------------------------------------------------------------
 
@@ -752,8 +798,10 @@ class App(QObject):
     def _renderer_crashed(self, reason: str) -> None:
         if self.tracker.is_active():
             self.bus.error(
-                "The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; "
-                "the softphone comes back after."
+                self.tr(
+                    "The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; "
+                    "the softphone comes back after."
+                )
             )
         if self.supervisor is not None:
             self.supervisor.renderer_crashed(reason)
@@ -770,7 +818,7 @@ class App(QObject):
             self._control_handoff(str(action), reply)
             return
         if action not in ("call", "open"):
-            reply.fail(f"unknown request {action!r}", 2)
+            reply.fail(self.tr("unknown request {action}").format(action=repr(action)), 2)
             return
         text = str(message.get("number") or message.get("uri") or "")
         if self.service is None:
@@ -779,7 +827,7 @@ class App(QObject):
                 self.show_window()
                 reply.ok({"queued": True})
             else:
-                reply.fail("ccs-desktop is running but not logged in.", 2)
+                reply.fail(self.tr("ccs-desktop is running but not logged in."), 2)
             return
         if action == "open":
             self.open_uri(text)
@@ -805,7 +853,7 @@ class App(QObject):
             )
             and not reply.sent
         ):
-            reply.fail("The same number was dialed less than 2 s ago; not dialed twice.", 2)
+            reply.fail(self.tr("The same number was dialed less than 2 s ago; not dialed twice."), 2)
 
     def open_uri(self, text: str) -> None:
         """A tel:/callto:/sip: link from another app: show who it is, then call (after asking, by default)."""
@@ -828,20 +876,20 @@ class App(QObject):
             return found[0] if found else None
 
         def decide(contact: Contact | None) -> None:
-            who = "an unknown number"
+            who = self.tr("an unknown number")
             if contact is not None:
                 who = contact.name + (f" ({contact.company})" if contact.company else "")
             if not self.settings.get_bool("confirm_uri_calls"):
-                self.bus.info(f"Calling {who}…")
+                self.bus.info(self.tr("Calling {who}…").format(who=who))
                 self.dial(number.e164)
                 return
             box = QMessageBox(
                 QMessageBox.Icon.Question,
-                "Call this number?",
-                f"Call {who} at {number.display(region)}?",
+                self.tr("Call this number?"),
+                self.tr("Call {who} at {number}?").format(who=who, number=number.display(region)),
                 parent=self.window,
             )
-            self.uri_call_button = box.addButton("Call", QMessageBox.ButtonRole.AcceptRole)
+            self.uri_call_button = box.addButton(self.tr("Call"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(self.uri_call_button)
             box.finished.connect(
@@ -856,7 +904,7 @@ class App(QObject):
         """`ccs-desktop hangup|hold|unhold` while the window runs: done by the window's own agent."""
         service = self.service
         if service is None:
-            reply.fail("ccs-desktop is running but not logged in.", 2)
+            reply.fail(self.tr("ccs-desktop is running but not logged in."), 2)
             return
 
         def done(message: object) -> None:
@@ -882,13 +930,15 @@ class App(QObject):
         self.show_window()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "A call is in progress",
-            "You are on a call. Quitting now would leave the call hanging on Call Center Studio.",
+            self.tr("A call is in progress"),
+            self.tr("You are on a call. Quitting now would leave the call hanging on Call Center Studio."),
             parent=self.window,
         )
-        box.setInformativeText("Hang up and quit, or stay on the call?")
-        self.hangup_quit_button = box.addButton("Hang up and quit", QMessageBox.ButtonRole.DestructiveRole)
-        self.stay_button = box.addButton("Stay on the call", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(self.tr("Hang up and quit, or stay on the call?"))
+        self.hangup_quit_button = box.addButton(
+            self.tr("Hang up and quit"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.stay_button = box.addButton(self.tr("Stay on the call"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.stay_button)
         box.finished.connect(lambda _r: self._quit_answer(box))
         self.quit_box = box
@@ -904,7 +954,7 @@ class App(QObject):
             self.quit_now()
 
         def failed(exc: BaseException) -> None:
-            self.bus.error(f"Could not hang up, so ccs-desktop stays open: {exc}")
+            self.bus.error(self.tr("Could not hang up, so ccs-desktop stays open: {error}").format(error=exc))
 
         self.runner.submit(service.agent.hangup, hung_up, failed, name="hang up to quit")
 
@@ -929,6 +979,8 @@ class App(QObject):
         self.clipboard.detach()
         self.instance.close()
         self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
+        translation.remove(self.qapp, self.translators)
+        i18n.set_language(self._language_before)
         if self._store is not None:
             self._store.close()
         self.view.shutdown()  # the page goes before its profile

@@ -176,10 +176,11 @@ def last_call_with(records: list[CallRecord], national_number: str) -> CallRecor
     return best
 
 
-def describe_call(record: CallRecord) -> str:
-    """One line for a person: 'Last call 2026-11-24 14:03, outgoing, answered, 3:12'."""
+def describe_call(record: CallRecord, *, brief: bool = False) -> str:
+    """One line for a person: 'Last call 2026-11-24 14:03, outgoing, answered, 3:12' (`brief`: no 'Last call')."""
     direction = {True: Core.tr("incoming"), False: Core.tr("outgoing"), None: ""}[record.inbound]
-    parts = [Core.tr("Last call {date}").format(date=str(record.get("calldate") or "")[:16])]
+    date = str(record.get("calldate") or "")[:16]
+    parts = [date if brief else Core.tr("Last call {date}").format(date=date)]
     if direction:
         parts.append(direction)
     parts.append(Core.tr("answered") if record.answered else Core.tr("missed"))
