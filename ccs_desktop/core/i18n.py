@@ -18,7 +18,6 @@ count of a plural. Log messages stay English.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,7 +91,9 @@ def qm_file(language: str) -> Path | None:
         data = ts.read_bytes()
     except OSError:
         return None
-    from ccs_desktop.core.paths import cache_dir  # noqa: PLC0415 - only when there is no built .qm
+    import hashlib  # noqa: PLC0415 - only when there is no built .qm
+
+    from ccs_desktop.core.paths import cache_dir  # noqa: PLC0415
     from ccs_desktop.core.qm import compile_ts  # noqa: PLC0415
 
     digest = hashlib.sha256(data).hexdigest()[:16]
