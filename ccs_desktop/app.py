@@ -611,7 +611,10 @@ class App(QObject):
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export contacts"), "contacts.csv", self.tr("CSV (*.csv);;vCard (*.vcf)")
+            self.window,
+            self.tr("Export contacts"),
+            self.tr("contacts.csv"),
+            self.tr("CSV (*.csv);;vCard (*.vcf)"),
         )
         if path:
             self.export_contacts(Path(path))

@@ -51,6 +51,10 @@
         <translation>Kişileri dışa aktar</translation>
     </message>
     <message>
+        <source>contacts.csv</source>
+        <translation>kisiler.csv</translation>
+    </message>
+    <message>
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
