@@ -4,7 +4,8 @@ Design: `ccs_desktop/i18n/ccs_desktop_tr.ts` is the one catalogue of every user-
 `pyside6-lupdate`, see scripts/update_translations.py); `ccs_desktop_en.ts` holds only English plural forms
 (`lupdate -pluralonly`: "%n contact(s)" needs "contact"/"contacts", Turkish has one form). Each is compiled to
 `.qm` by our pure-Python `core.qm.compile_ts` - at build time by setup.py, or, in a source checkout or an
-editable install, on first use into the user cache (keyed by the .ts content, so an edited .ts is recompiled).
+editable install, on first use into the user cache. Either way the file is named after the .ts checksum, so an
+edited .ts is never served by an old .qm.
 The GUI installs a real `QTranslator` on that same .qm; the core and the CLI read it with `core.qm.Catalogue`,
 so `ccs-desktop --help` and the non-GUI commands never load Qt, yet speak the same Turkish as the window.
 
@@ -19,6 +20,7 @@ count of a plural. Log messages stay English.
 from __future__ import annotations
 
 import os
+import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,35 +83,45 @@ def language() -> str:
     return _language or "en"
 
 
+def qm_name(language: str, ts_data: bytes) -> str:
+    """Compiled catalogues are named after their source's checksum: a stale one is never picked up."""
+    return f"{PREFIX}{language}-{zlib.crc32(ts_data):08x}.qm"
+
+
 def qm_file(language: str) -> Path | None:
-    """A current compiled catalogue: the packaged .qm if it is not older than its .ts, else one compiled now."""
-    ts = CATALOGUE_DIR / f"{PREFIX}{language}.ts"
-    qm = ts.with_suffix(".qm")
+    """A compiled catalogue for the current .ts: the one the build put beside it, else one compiled now into the
+    user cache (a source checkout or an editable install has no build step)."""
     try:
-        if qm.is_file() and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime):
-            return qm
-        data = ts.read_bytes()
+        data = (CATALOGUE_DIR / f"{PREFIX}{language}.ts").read_bytes()
     except OSError:
         return None
-    import hashlib  # noqa: PLC0415 - only when there is no built .qm
+    name = qm_name(language, data)
+    if (CATALOGUE_DIR / name).is_file():
+        return CATALOGUE_DIR / name
+    import tempfile  # noqa: PLC0415 - only without a build
 
-    from ccs_desktop.core.paths import cache_dir  # noqa: PLC0415
     from ccs_desktop.core.qm import compile_ts  # noqa: PLC0415
 
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    for folder in (cache_dir() / "i18n", Path(os.environ.get("TMPDIR", "/tmp")) / "ccs-desktop-i18n"):
-        target = folder / f"{PREFIX}{language}-{digest}.qm"
-        if target.is_file():
-            return target
+    caches = (_cache_dir(), Path(tempfile.gettempdir()) / "ccs-desktop-i18n")
+    for folder in caches:
+        if (folder / name).is_file():
+            return folder / name
+    compiled = compile_ts(data)
+    for folder in caches:
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            partial = target.with_suffix(f".{os.getpid()}.part")
-            partial.write_bytes(compile_ts(data))
-            partial.replace(target)  # atomic: a concurrent start sees all of it or none
-            return target
+            partial = folder / f"{name}.{os.getpid()}.part"
+            partial.write_bytes(compiled)
+            return partial.replace(folder / name)  # atomic: a concurrent start sees all of it or none
         except OSError:
             continue
     return None
+
+
+def _cache_dir() -> Path:
+    from ccs_desktop.core.paths import cache_dir  # noqa: PLC0415 - platformdirs, only for a Turkish start
+
+    return cache_dir() / "i18n"
 
 
 def catalogue(language: str) -> Catalogue | None:

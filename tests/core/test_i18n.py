@@ -180,8 +180,10 @@ def test_a_fresh_checkout_compiles_into_the_cache_and_follows_edits(monkeypatch,
     second = i18n.qm_file("tr")
     assert second != first
     assert Catalogue(second.read_bytes()).lookup("Core", "No phone number given.") == "Numara yok."
-    built = folder / "ccs_desktop_tr.qm"  # what setup.py's build step leaves next to the .ts
+    built = folder / i18n.qm_name("tr", ts.read_bytes())  # what setup.py's build step leaves beside the .ts
     built.write_bytes(compile_ts(ts.read_bytes()))
+    assert i18n.qm_file("tr") == built
+    (folder / "ccs_desktop_tr.qm").write_bytes(b"an old lrelease output is never used")
     assert i18n.qm_file("tr") == built
 
 
