@@ -473,7 +473,7 @@ class App(QObject):
             self.view.reload_softphone()  # refuses, and says so
             return
         if self.supervisor is not None:
-            self.supervisor.trouble("reload requested")
+            self.supervisor.trouble(self.tr("reload requested"))
 
     def _refresh_records(self) -> None:
         service, identity = self.service, self.identity

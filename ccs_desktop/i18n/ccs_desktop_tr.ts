@@ -35,6 +35,10 @@
         <translation>Panoda telefon numarası yok.</translation>
     </message>
     <message>
+        <source>reload requested</source>
+        <translation>yeniden yükleme istendi</translation>
+    </message>
+    <message>
         <source>Saved {name}.</source>
         <translation>{name} kaydedildi.</translation>
     </message>
