@@ -90,9 +90,8 @@ class App(QObject):
         self.pending_uri = uri
         self.settings = Settings(config_file())
         # Before any widget exists: every text is translated when it is made (a new language needs a restart).
-        self._language_before = i18n.language()
         self.language = i18n.resolve(self.settings.get_str("language"), system=translation.system_language())
-        self.translators = translation.install(qapp, self.language)
+        self.translation = translation.install(qapp, self.language)
         self.runner = TaskRunner(self)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
         self._demo_future = self.runner.submit(_start_simulator, name="demo simulator") if demo else None
@@ -982,8 +981,7 @@ class App(QObject):
         self.clipboard.detach()
         self.instance.close()
         self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
-        translation.remove(self.qapp, self.translators)
-        i18n.set_language(self._language_before)
+        translation.remove(self.qapp, self.translation)
         if self._store is not None:
             self._store.close()
         self.view.shutdown()  # the page goes before its profile

@@ -100,3 +100,19 @@ def test_auto_with_the_c_locale_is_english_and_quitting_restores_the_language(qt
     _close(app, qapp)
     assert i18n.language() == "en"
     assert QCoreApplication.translate("MainWindow", "Ready") == "Ready"  # no translator left installed
+
+
+def test_settings_dialog_saves_the_language(qtbot):
+    settings = Settings(config_file())
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == "auto"
+    assert [dialog.language.itemText(i) for i in range(dialog.language.count())] == [
+        "System language",
+        "English",
+        "Türkçe",
+    ]
+    dialog.language.setCurrentIndex(dialog.language.findData("tr"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert settings.get_str("language") == "tr"

@@ -24,11 +24,20 @@ def system_language() -> str:
     return "en"
 
 
-def install(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our translator and Qt's for `language`, and make the core speak it too; returns them for removal."""
+class Installed:
+    """What `install` changed, so `remove` can put it back (tests build several apps in one process)."""
+
+    def __init__(self, language_before: str, locale_before: QLocale) -> None:
+        self.language_before = language_before
+        self.locale_before = locale_before
+        self.translators: list[QTranslator] = []
+
+
+def install(app: QCoreApplication, language: str) -> Installed:
+    """Install our translator and Qt's for `language`, and make the core and QLocale speak it too."""
+    done = Installed(i18n.language(), QLocale())
     i18n.set_language(language)
     QLocale.setDefault(QLocale(language))
-    installed: list[QTranslator] = []
     ours = i18n.qm_file(language)
     sources = [(str(ours), "")] if ours else []
     if language != "en":
@@ -36,13 +45,16 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     for name, folder in sources:
         translator = QTranslator(app)
         if translator.load(name, folder) and app.installTranslator(translator):
-            installed.append(translator)
+            done.translators.append(translator)
         else:
             log.warning("translation %s not loaded; texts stay in English", name)
-    return installed
+    return done
 
 
-def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
-    for translator in translators:
+def remove(app: QCoreApplication, installed: Installed) -> None:
+    for translator in installed.translators:
         app.removeTranslator(translator)
-    translators.clear()
+        translator.deleteLater()
+    installed.translators.clear()
+    QLocale.setDefault(installed.locale_before)
+    i18n.set_language(installed.language_before)
