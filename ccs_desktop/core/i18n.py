@@ -96,18 +96,17 @@ def qm_file(language: str) -> Path | None:
     except OSError:
         return None
     name = qm_name(language, data)
-    if (CATALOGUE_DIR / name).is_file():
-        return CATALOGUE_DIR / name
-    import tempfile  # noqa: PLC0415 - only without a build
+    for folder in (CATALOGUE_DIR, _cache_dir()):
+        if (folder / name).is_file():
+            return folder / name
+    import tempfile  # noqa: PLC0415 - only to compile, once per catalogue version
 
     from ccs_desktop.core.qm import compile_ts  # noqa: PLC0415
 
-    caches = (_cache_dir(), Path(tempfile.gettempdir()) / "ccs-desktop-i18n")
-    for folder in caches:
+    compiled = compile_ts(data)
+    for folder in (_cache_dir(), Path(tempfile.gettempdir()) / "ccs-desktop-i18n"):
         if (folder / name).is_file():
             return folder / name
-    compiled = compile_ts(data)
-    for folder in caches:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             partial = folder / f"{name}.{os.getpid()}.part"
