@@ -14,6 +14,9 @@ from ccs_desktop.core import i18n
 from ccs_desktop.core.paths import config_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
+from ccs_desktop.ui.dialogs.contact import ContactDialog
+from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog
+from ccs_desktop.ui.dialogs.login import LoginDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from tests.helpers import SimHandle, start_simulator
 
@@ -82,6 +85,21 @@ def test_window_tray_and_dialogs_speak_turkish(turkish, qtbot, qapp):
     # Qt's own translation (qtbase_tr.qm, shipped with PySide6) names the standard buttons
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "İptal"
     dialog.reject()
+
+    login = LoginDialog(app.runner, lambda *_: None, parent=window)
+    assert login.windowTitle() == "Call Center Studio'da oturum aç"
+    assert login.login_button.text() == "Oturum aç"
+    login.deleteLater()
+    contact = ContactDialog(None, "TR", parent=window)
+    assert contact.windowTitle() == "Kişi ekle"
+    contact.deleteLater()
+    app.open_diagnostics()
+    diagnostics = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, DiagnosticsDialog) and w.isVisible()
+    )
+    assert diagnostics.windowTitle() == "ccs-desktop tanılama"
+    assert diagnostics.rows[0][0] == "Oturum süresi"
+    diagnostics.reject()
 
     app.dial("12")  # a core error on the message bus, in Turkish too
     qtbot.waitUntil(lambda: "geçerli bir telefon numarası değil" in window.statusBar().currentMessage())

@@ -183,26 +183,6 @@ class Catalogue:
                 return None
         return None
 
-    def messages(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-        """(context, source, translations) of every message: for tests and diagnostics."""
-        for offsets in self._hashes.values():
-            for offset in offsets:
-                context = source = ""
-                translations: list[str] = []
-                data, pos = self._messages, offset
-                while pos < len(data) and data[pos] != _END:
-                    tag = data[pos]
-                    (length,) = struct.unpack_from(">I", data, pos + 1)
-                    value = data[pos + 5 : pos + 5 + length]
-                    pos += 5 + length
-                    if tag == _TRANSLATION:
-                        translations.append(value.decode("utf-16-be"))
-                    elif tag == _SOURCE:
-                        source = value.decode()
-                    elif tag == _CONTEXT:
-                        context = value.decode()
-                yield context, source, tuple(translations)
-
 
 def _blocks(data: bytes) -> Iterator[tuple[int, bytes]]:
     pos = len(MAGIC)
