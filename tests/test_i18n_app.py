@@ -68,7 +68,7 @@ def test_window_tray_and_dialogs_speak_turkish(turkish, qtbot, qapp):
         "Göster",
         "Panodaki numarayı ara",
         "Son aramalar",
-        "Pano aramasını duraklat",
+        "Pano numara sorgusunu duraklat",
         "Ayarlar…",
         "Çık",
     ]

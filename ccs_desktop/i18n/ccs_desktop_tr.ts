@@ -217,7 +217,7 @@
     <name>Cli</name>
     <message>
         <source>&apos;YYYY-MM-DD HH:MM:SS&apos; in the tenant&apos;s time (YYYY-MM-DD alone means the whole day)</source>
-        <translation>kiracının saatiyle &apos;YYYY-AA-GG SS:DD:ss&apos; (yalnızca YYYY-AA-GG tüm günü kapsar)</translation>
+        <translation>firmanın saatiyle &apos;YYYY-MM-DD HH:MM:SS&apos; (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
     </message>
     <message>
         <source>Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN).</source>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>Tenant (name, host or URL): </source>
-        <translation>Kiracı (ad, sunucu ya da URL): </translation>
+        <translation>Firma (ad, sunucu ya da URL): </translation>
     </message>
     <message>
         <source>E-mail: </source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT</source>
-        <translation>kiracı adı (acme), sunucu (acme.alo-tech.com) ya da URL; veya CCS_TENANT</translation>
+        <translation>firma adı (acme), sunucu (acme.alo-tech.com) ya da URL; veya CCS_TENANT</translation>
     </message>
     <message>
         <source>the agent&apos;s CCS e-mail; or CCS_EMAIL</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>search by name, company or number (any format)</source>
-        <translation>ada, şirkete ya da numaraya göre ara (herhangi bir biçimde)</translation>
+        <translation>ada, şirkete ya da numaraya göre bul (herhangi bir biçimde)</translation>
     </message>
     <message>
         <source>print a JSON array of contacts</source>
@@ -573,7 +573,7 @@ iş: +90 212 555 12 34</translation>
     <name>ContactsPanel</name>
     <message>
         <source>Search name, company or number</source>
-        <translation>Ad, şirket ya da numara ara</translation>
+        <translation>Kişi bul: ad, şirket ya da numara</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -767,23 +767,23 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL.</source>
-        <translation>Kiracı verilmedi: bir kiracı adı (acme), sunucu (acme.alo-tech.com) ya da URL kullanın.</translation>
+        <translation>Firma verilmedi: bir firma adı (acme), sunucu (acme.alo-tech.com) ya da URL kullanın.</translation>
     </message>
     <message>
         <source>Tenant URL must start with https:// or http:// and name a host: {url}</source>
-        <translation>Kiracı URL&apos;si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
+        <translation>Firma URL&apos;si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
     </message>
     <message>
         <source>Tenant URL must not carry a query, a fragment or a password.</source>
-        <translation>Kiracı URL&apos;si sorgu, parça (#) ya da parola içermemeli.</translation>
+        <translation>Firma URL&apos;si sorgu, parça (#) ya da parola içermemeli.</translation>
     </message>
     <message>
         <source>Tenant URL has an invalid port: {url}</source>
-        <translation>Kiracı URL&apos;sinin portu geçersiz: {url}</translation>
+        <translation>Firma URL&apos;sinin portu geçersiz: {url}</translation>
     </message>
     <message>
         <source>{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example).</source>
-        <translation>{text} bir kiracı adı, sunucu ya da URL değil (örnekler: acme, acme.alo-tech.com, https://acme.example).</translation>
+        <translation>{text} bir firma adı, sunucu ya da URL değil (örnekler: acme, acme.alo-tech.com, https://acme.example).</translation>
     </message>
     <message>
         <source>{added} added, {merged} merged, {skipped} skipped.</source>
@@ -1019,7 +1019,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Tenant</source>
-        <translation>Kiracı</translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>E-mail</source>
@@ -1142,7 +1142,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Tenant: {tenant}</source>
-        <translation>Kiracı: {tenant}</translation>
+        <translation>Firma: {tenant}</translation>
     </message>
     <message>
         <source>Agent: {agent}</source>
@@ -1211,7 +1211,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Look up phone numbers I copy</source>
-        <translation>Kopyaladığım telefon numaralarını rehberde ara</translation>
+        <translation>Kopyaladığım telefon numaralarını rehberde sorgula</translation>
     </message>
     <message>
         <source>Receive CCS incoming-call notifications</source>
@@ -1364,7 +1364,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Pause clipboard lookup</source>
-        <translation>Pano aramasını duraklat</translation>
+        <translation>Pano numara sorgusunu duraklat</translation>
     </message>
     <message>
         <source>Settings…</source>
