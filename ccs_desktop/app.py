@@ -21,13 +21,14 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
 from ccs_desktop import APP_ID
-from ccs_desktop.core import handoff
+from ccs_desktop.core import handoff, i18n
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.memory import process_age, tree_pss_mib
 from ccs_desktop.core.paths import config_file, data_dir, database_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
+from ccs_desktop.services import translation
 from ccs_desktop.services.agent_service import AgentService, RecentCall
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker, LineState
@@ -37,7 +38,7 @@ from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.calls_panel import CallsPanel
-from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.main_window import MainWindow, state_text
 from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.tray import Tray
 from ccs_desktop.web.profile import create_profile
@@ -104,6 +105,9 @@ class App(QObject):
         self.pending_uri = uri
         self.minimized = minimized
         self.settings = Settings(config_file())
+        # Before any widget exists: every text is translated when it is made (a new language needs a restart).
+        self.language = i18n.resolve(self.settings.get_str("language"), system=translation.system_language())
+        self.translation = translation.install(qapp, self.language)
         self.runner = TaskRunner(self)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
         self._demo_future = self.runner.submit(_start_simulator, name="demo simulator") if demo else None
@@ -195,7 +199,7 @@ class App(QObject):
         view.page().renderer_crashed.connect(self._renderer_crashed)
         view.reload_refused.connect(
             lambda: self.bus.warning(
-                "The softphone is not reloaded during a call; it will be after the call."
+                self.tr("The softphone is not reloaded during a call; it will be after the call.")
             )
         )
         self.instance.request.connect(self._handoff)
@@ -320,7 +324,9 @@ class App(QObject):
         self.identity = identity
         tenant = resolve_tenant(identity.tenant_text)
         self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
-        self.window.set_identity("demo (built-in simulator)" if self.demo else tenant.host, identity.email)
+        self.window.set_identity(
+            self.tr("demo (built-in simulator)") if self.demo else tenant.host, identity.email
+        )
         timeouts = (self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout"))
         lifetime = self.settings.get_float("session_lifetime_hours") * 3600
 
@@ -467,7 +473,7 @@ class App(QObject):
 
     def logout(self) -> None:
         if self.tracker.is_active():
-            self.bus.warning("Hang up before logging out: logging out would drop the call.")
+            self.bus.warning(self.tr("Hang up before logging out: logging out would drop the call."))
             return
         identity = self.identity
         self._end_session()
@@ -492,7 +498,7 @@ class App(QObject):
 
     def dial(self, text: str) -> None:
         if self.service is None:
-            self.bus.error("Log in first.")
+            self.bus.error(self.tr("Log in first."))
             return
         self.service.dial(text)
 
@@ -503,7 +509,7 @@ class App(QObject):
         region = self.settings.get_str("region")
         found = extract_numbers(text, region) if text else []
         if not found:
-            self.bus.warning("The clipboard holds no phone number.")
+            self.bus.warning(self.tr("The clipboard holds no phone number."))
             return
         self.dial(found[0].e164)
 
@@ -512,7 +518,7 @@ class App(QObject):
             self.view.reload_softphone()  # refuses, and says so
             return
         if self.supervisor is not None:
-            self.supervisor.trouble("reload requested")
+            self.supervisor.trouble(self.tr("reload requested"))
 
     # --- clipboard lookup ------------------------------------------------------------------------------------
 
@@ -655,20 +661,26 @@ class App(QObject):
             self.window.contacts.refresh()
             self.history.names_changed()
             self._show_contact(saved.id or 0)
-            self.bus.info(f"Saved {saved.name}.")
+            self.bus.info(self.tr("Saved {name}.").format(name=saved.name))
 
         self._with_store(work, done, "save contact")
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Import contacts", "", "Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"
+            self.window,
+            self.tr("Import contacts"),
+            "",
+            self.tr("Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)"),
         )
         if path:
             self.import_contacts(Path(path))
 
     def _choose_export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export contacts", "contacts.csv", "CSV (*.csv);;vCard (*.vcf)"
+            self.window,
+            self.tr("Export contacts"),
+            self.tr("contacts.csv"),
+            self.tr("CSV (*.csv);;vCard (*.vcf)"),
         )
         if path:
             self.export_contacts(Path(path))
@@ -750,15 +762,22 @@ class App(QObject):
             return (import_vcard if vcard else import_csv)(store, path)
 
         def done(report: Any) -> None:
-            summary = f"{path.name}: {report.added:,} added, {report.merged:,} merged, {len(report.skipped):,} skipped."
+            from ccs_desktop.core.contacts.io import import_summary  # noqa: PLC0415
+
+            summary = f"{path.name}: " + import_summary(report.added, report.merged, len(report.skipped))
             self.bus.info(summary)
             self.window.contacts.refresh()
             self.history.names_changed()
             if report.skipped:
                 box = QMessageBox(
-                    QMessageBox.Icon.Warning, "Some rows were skipped", summary, parent=self.window
+                    QMessageBox.Icon.Warning, self.tr("Some rows were skipped"), summary, parent=self.window
                 )
-                box.setDetailedText("\n".join(f"line {p.line}: {p.reason}" for p in report.skipped))
+                box.setDetailedText(
+                    "\n".join(
+                        self.tr("line {line}: {reason}").format(line=p.line, reason=p.reason)
+                        for p in report.skipped
+                    )
+                )
                 self.import_box = box
                 box.open()
 
@@ -772,10 +791,14 @@ class App(QObject):
             try:
                 return (export_vcard if vcard else export_csv)(store, path)
             except OSError as exc:
-                raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
+                raise InvalidInput(
+                    self.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+                ) from None
 
         self._with_store(
-            work, lambda n: self.bus.info(f"Exported {n:,} contacts to {path}."), "export contacts"
+            work,
+            lambda n: self.bus.info(self.tr("Exported %Ln contact(s) to {path}.", "", n).format(path=path)),
+            "export contacts",
         )
 
     def _favourite_contact(self, contact_id: int, on: bool) -> None:
@@ -858,15 +881,27 @@ class App(QObject):
         pss = tree_pss_mib()
         supervisor = self.supervisor
         return [
-            ("Session age", "none" if age is None else f"{age / 3600:.1f} h", age is not None),
-            ("Microphone permission", mic, {"granted": True, "denied": False}.get(mic)),
             (
-                "Softphone loaded",
-                "yes" if supervisor and supervisor.page_ready else "no",
+                self.tr("Session age"),
+                self.tr("none") if age is None else self.tr("{hours:.1f} h").format(hours=age / 3600),
+                age is not None,
+            ),
+            (
+                self.tr("Microphone permission"),
+                self._permission_text(mic),
+                {"granted": True, "denied": False}.get(mic),
+            ),
+            (
+                self.tr("Softphone loaded"),
+                self.tr("yes") if supervisor and supervisor.page_ready else self.tr("no"),
                 bool(supervisor and supervisor.page_ready),
             ),
-            ("Line", supervisor.state.value if supervisor else "logged out", None),
-            ("Memory in use (app + web engine)", "unknown" if pss is None else f"{pss:.0f} MiB", None),
+            (self.tr("Line"), state_text(supervisor.state if supervisor else LineState.LOGGED_OUT), None),
+            (
+                self.tr("Memory in use (app + web engine)"),
+                self.tr("unknown") if pss is None else self.tr("{mib:.0f} MiB").format(mib=pss),
+                None,
+            ),
             self._listener_check(),
         ]
 
@@ -889,14 +924,27 @@ class App(QObject):
     def _slow_checks(self) -> list[Check]:
         service = self.service
         if service is None:
-            return [("API reachable", "not logged in", False)]
+            return [(self.tr("API reachable"), self.tr("not logged in"), False)]
         started = time.perf_counter()
         try:
             service.agent.ping()
         except CcsError as exc:
-            return [("API reachable", str(exc), False), ("app_token valid", "unknown", None)]
+            return [
+                (self.tr("API reachable"), str(exc), False),
+                (self.tr("app_token valid"), self.tr("unknown"), None),
+            ]
         ms = (time.perf_counter() - started) * 1000
-        return [("API reachable", f"yes, {ms:.0f} ms", True), ("app_token valid", "yes", True)]
+        return [
+            (self.tr("API reachable"), self.tr("yes, {ms:.0f} ms").format(ms=ms), True),
+            (self.tr("app_token valid"), self.tr("yes"), True),
+        ]
+
+    def _permission_text(self, state: str) -> str:
+        return {
+            "granted": self.tr("granted"),
+            "denied": self.tr("denied"),
+            "not asked": self.tr("not asked"),
+        }.get(state, state)
 
     # --- softphone events ------------------------------------------------------------------------------------
 
@@ -923,8 +971,10 @@ class App(QObject):
     def _renderer_crashed(self, reason: str) -> None:
         if self.tracker.is_active():
             self.bus.error(
-                "The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; "
-                "the softphone comes back after."
+                self.tr(
+                    "The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; "
+                    "the softphone comes back after."
+                )
             )
         if self.supervisor is not None:
             self.supervisor.renderer_crashed(reason)
@@ -944,7 +994,7 @@ class App(QObject):
             self._control_handoff(str(action), reply)
             return
         if action not in ("call", "open"):
-            reply.fail(f"unknown request {action!r}", 2)
+            reply.fail(self.tr("unknown request {action}").format(action=repr(action)), 2)
             return
         text = str(message.get("number") or message.get("uri") or "")
         if self.service is None:
@@ -953,7 +1003,7 @@ class App(QObject):
                 self.show_window()
                 reply.ok({"queued": True})
             else:
-                reply.fail("ccs-desktop is running but not logged in.", 2)
+                reply.fail(self.tr("ccs-desktop is running but not logged in."), 2)
             return
         if action == "open":
             self.open_uri(text)
@@ -979,7 +1029,7 @@ class App(QObject):
             )
             and not reply.sent
         ):
-            reply.fail("The same number was dialed less than 2 s ago; not dialed twice.", 2)
+            reply.fail(self.tr("The same number was dialed less than 2 s ago; not dialed twice."), 2)
 
     def open_uri(self, text: str) -> None:
         """A tel:/callto:/sip: link from another app: show who it is, then call (after asking, by default)."""
@@ -1002,20 +1052,20 @@ class App(QObject):
             return found[0] if found else None
 
         def decide(contact: Contact | None) -> None:
-            who = "an unknown number"
+            who = self.tr("an unknown number")
             if contact is not None:
                 who = contact.name + (f" ({contact.company})" if contact.company else "")
             if not self.settings.get_bool("confirm_uri_calls"):
-                self.bus.info(f"Calling {who}…")
+                self.bus.info(self.tr("Calling {who}…").format(who=who))
                 self.dial(number.e164)
                 return
             box = QMessageBox(
                 QMessageBox.Icon.Question,
-                "Call this number?",
-                f"Call {who} at {number.display(region)}?",
+                self.tr("Call this number?"),
+                self.tr("Call {who} at {number}?").format(who=who, number=number.display(region)),
                 parent=self.window,
             )
-            self.uri_call_button = box.addButton("Call", QMessageBox.ButtonRole.AcceptRole)
+            self.uri_call_button = box.addButton(self.tr("Call"), QMessageBox.ButtonRole.AcceptRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
             box.setDefaultButton(self.uri_call_button)
             box.finished.connect(
@@ -1030,7 +1080,7 @@ class App(QObject):
         """`ccs-desktop hangup|hold|unhold` while the window runs: done by the window's own agent."""
         service = self.service
         if service is None:
-            reply.fail("ccs-desktop is running but not logged in.", 2)
+            reply.fail(self.tr("ccs-desktop is running but not logged in."), 2)
             return
 
         def done(message: object) -> None:
@@ -1056,13 +1106,15 @@ class App(QObject):
         self.show_window()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "A call is in progress",
-            "You are on a call. Quitting now would leave the call hanging on Call Center Studio.",
+            self.tr("A call is in progress"),
+            self.tr("You are on a call. Quitting now would leave the call hanging on Call Center Studio."),
             parent=self.window,
         )
-        box.setInformativeText("Hang up and quit, or stay on the call?")
-        self.hangup_quit_button = box.addButton("Hang up and quit", QMessageBox.ButtonRole.DestructiveRole)
-        self.stay_button = box.addButton("Stay on the call", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(self.tr("Hang up and quit, or stay on the call?"))
+        self.hangup_quit_button = box.addButton(
+            self.tr("Hang up and quit"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        self.stay_button = box.addButton(self.tr("Stay on the call"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(self.stay_button)
         box.finished.connect(lambda _r: self._quit_answer(box))
         self.quit_box = box
@@ -1078,7 +1130,7 @@ class App(QObject):
             self.quit_now()
 
         def failed(exc: BaseException) -> None:
-            self.bus.error(f"Could not hang up, so ccs-desktop stays open: {exc}")
+            self.bus.error(self.tr("Could not hang up, so ccs-desktop stays open: {error}").format(error=exc))
 
         self.runner.submit(service.agent.hangup, hung_up, failed, name="hang up to quit")
 
@@ -1103,6 +1155,7 @@ class App(QObject):
         self.clipboard.detach()
         self.instance.close()
         self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
+        translation.remove(self.qapp, self.translation)
         if self._store is not None:
             self._store.close()
         if self._calls is not None:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ccs_desktop import __version__
+from ccs_desktop.core.i18n import QT_TRANSLATE_NOOP, Cli
 
 if TYPE_CHECKING:
     from ccs_desktop.core.api import Agent, CallRecord
@@ -26,7 +27,10 @@ if TYPE_CHECKING:
 
 PROG = "ccs-desktop"
 EXIT_OK, EXIT_BUG = 0, 1  # failures exit with their error's `exit_code` (core/errors.py)
-DATE_HELP = "'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)"
+
+
+def date_help() -> str:
+    return Cli.tr("'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)")
 
 
 class Context:
@@ -56,7 +60,9 @@ class Context:
         tenant, email = self.tenant_text, self.email
         if not tenant or not email:
             raise NotConfigured(
-                "Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN)."
+                Cli.tr(
+                    "Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN)."
+                )
             )
         return tenant, email
 
@@ -73,7 +79,11 @@ class Context:
         if not token:
             from ccs_desktop.core.errors import NotConfigured
 
-            raise NotConfigured(f"No app_token for {email} on {tenant.host}: run `ccs-desktop login`.")
+            raise NotConfigured(
+                Cli.tr("No app_token for {email} on {host}: run `ccs-desktop login`.").format(
+                    email=email, host=tenant.host
+                )
+            )
         client = CcsClient(
             tenant,
             timeouts=Timeouts(
@@ -97,16 +107,18 @@ def cmd_login(args: argparse.Namespace) -> int:
 
     ctx = Context(args)
     interactive = sys.stdin is not None and sys.stdin.isatty()
-    tenant_text = ctx.tenant_text or (_ask("Tenant (name, host or URL): ") if interactive else "")
-    email = ctx.email or (_ask("E-mail: ") if interactive else "")
+    tenant_text = ctx.tenant_text or (_ask(Cli.tr("Tenant (name, host or URL): ")) if interactive else "")
+    email = ctx.email or (_ask(Cli.tr("E-mail: ")) if interactive else "")
     if not tenant_text or not email:
-        raise NotConfigured("Give --tenant and --email (or CCS_TENANT and CCS_EMAIL).")
+        raise NotConfigured(Cli.tr("Give --tenant and --email (or CCS_TENANT and CCS_EMAIL)."))
     tenant = resolve_tenant(tenant_text)
     token = os.environ.get("CCS_APP_TOKEN", "").strip()
     if not token and interactive:
-        token = getpass.getpass("app_token (hidden): ").strip()
+        token = getpass.getpass(Cli.tr("app_token (hidden): ")).strip()
     if not token:
-        raise NotConfigured("No app_token: set CCS_APP_TOKEN or run `ccs-desktop login` in a terminal.")
+        raise NotConfigured(
+            Cli.tr("No app_token: set CCS_APP_TOKEN or run `ccs-desktop login` in a terminal.")
+        )
     settings = ctx.settings
     client = CcsClient(
         tenant, timeouts=Timeouts(settings.get_float("connect_timeout"), settings.get_float("read_timeout"))
@@ -120,7 +132,7 @@ def cmd_login(args: argparse.Namespace) -> int:
     settings.set("tenant", tenant_text)
     settings.set("email", email)
     settings.save()
-    print(f"Logged in to {tenant.host} as {email}.")
+    print(Cli.tr("Logged in to {host} as {email}.").format(host=tenant.host, email=email))
     return EXIT_OK
 
 
@@ -138,14 +150,22 @@ def cmd_logout(args: argparse.Namespace) -> int:
     ctx = Context(args)
     tenant_text, email = ctx.tenant_text, ctx.email
     if not tenant_text or not email:
-        print("Not logged in; nothing to remove.")
+        print(Cli.tr("Not logged in; nothing to remove."))
         return EXIT_OK
     tenant = resolve_tenant(tenant_text)
     removed = CredentialStore(tenant.base_url, email).delete_all()
     if removed:
-        print(f"Logged out {email} from {tenant.host}: app_token and session removed from the keyring.")
+        print(
+            Cli.tr("Logged out {email} from {host}: app_token and session removed from the keyring.").format(
+                email=email, host=tenant.host
+            )
+        )
     else:
-        print(f"Nothing stored for {email} on {tenant.host}; already logged out.")
+        print(
+            Cli.tr("Nothing stored for {email} on {host}; already logged out.").format(
+                email=email, host=tenant.host
+            )
+        )
     return EXIT_OK
 
 
@@ -186,7 +206,7 @@ def _control(name: str, action: Callable[[Agent], str]) -> Callable[[argparse.Na
         if result is None:
             agent, _ = Context(args).agent()
             result = {"message": action(agent)}
-        print(result.get("message") or "Done.")
+        print(result.get("message") or Cli.tr("Done."))
         return EXIT_OK
 
     return run
@@ -210,7 +230,9 @@ def parse_when(text: str, *, end_of_day: bool) -> datetime:
     try:
         day = datetime.strptime(value, "%Y-%m-%d")
     except ValueError:
-        raise InvalidInput(f"{text!r} is not a date: use {DATE_HELP}.") from None
+        raise InvalidInput(
+            Cli.tr("{text} is not a date: use {form}.").format(text=repr(text), form=date_help())
+        ) from None
     return day.replace(hour=23, minute=59, second=59) if end_of_day else day
 
 
@@ -222,12 +244,12 @@ def cmd_calls(args: argparse.Namespace) -> int:
     start = parse_when(args.date_from, end_of_day=False) if args.date_from else None
     finish = parse_when(args.date_to, end_of_day=True) if args.date_to else None
     if not args.call_id and (start is None or finish is None):
-        raise InvalidInput("Give --from and --to (or --call-id).")
+        raise InvalidInput(Cli.tr("Give --from and --to (or --call-id)."))
     if args.call_id and (start is None or finish is None):
         finish = finish or datetime.now().replace(microsecond=0)
         start = start or finish - timedelta(days=90)
     if start and finish and start > finish:
-        raise InvalidInput("--from is after --to.")
+        raise InvalidInput(Cli.tr("--from is after --to."))
     matches: Callable[[CallRecord], bool] = lambda record: True  # noqa: E731
     if args.number:
         from ccs_desktop.core.phone import check_region, parse_number
@@ -292,7 +314,7 @@ class _Progress:
             now = time.monotonic()
             if now >= self._next:
                 end = "\r" if self.stream.isatty() else "\n"
-                self.stream.write(f"Fetched {self.count:,} call records…{end}")
+                self.stream.write(Cli.tr("Fetched %Ln call record(s)…", "", self.count) + end)
                 self.stream.flush()
                 self.shown = True
                 self._next = now + (0.2 if self.stream.isatty() else 2.0)
@@ -300,7 +322,9 @@ class _Progress:
     def done(self, kept: int) -> None:
         if self.shown:
             elapsed = time.monotonic() - self.started
-            self.stream.write(f"Fetched {self.count:,} call records in {elapsed:.1f} s; {kept:,} shown.\n")
+            fetched = Cli.tr("Fetched %Ln call record(s) in {seconds:.1f} s;", "", self.count)
+            shown = Cli.tr("%Ln shown.", "", kept)
+            self.stream.write(fetched.format(seconds=elapsed) + " " + shown + "\n")
             self.stream.flush()
 
 
@@ -308,7 +332,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "true" if value else "false"  # data, not prose: CSV stays the same in every language
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -316,16 +340,26 @@ def _cell(value: Any) -> str:
 
 def _write_table(records: Sequence[CallRecord], out: TextIO) -> None:
     if not records:
-        print("No call records.", file=sys.stderr)
+        print(Cli.tr("No call records."), file=sys.stderr)
         return
-    headers = ("Date", "Dir", "From", "To", "Result", "Talk", "Queue", "Agent")
+    headers = (
+        Cli.tr("Date"),
+        Cli.tr("Dir"),
+        Cli.tr("From"),
+        Cli.tr("To"),
+        Cli.tr("Result"),
+        Cli.tr("Talk"),
+        Cli.tr("Queue"),
+        Cli.tr("Agent"),
+    )
+    directions = {True: Cli.tr("in"), False: Cli.tr("out"), None: ""}
     rows = [
         (
             record.get("calldate") or "",
-            {True: "in", False: "out", None: ""}[record.inbound],
+            directions[record.inbound],
             record.caller_id,
             record.called_num,
-            "answered" if record.answered else "missed",
+            Cli.tr("answered") if record.answered else Cli.tr("missed"),
             _duration(record.duration),
             record.queue,
             record.agent,
@@ -386,25 +420,32 @@ def _readable(path_text: str) -> Any:
 
     path = Path(path_text)
     if not path.is_file():
-        raise InvalidInput(f"No such file: {path}")
+        raise InvalidInput(Cli.tr("No such file: {path}").format(path=path))
     try:
         with path.open("rb") as handle:
             handle.read(1)
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise InvalidInput(
+            Cli.tr("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
     return path
 
 
 def cmd_contacts_import(args: argparse.Namespace) -> int:
-    from ccs_desktop.core.contacts.io import import_csv, import_vcard
+    from ccs_desktop.core.contacts.io import import_csv, import_summary, import_vcard
 
     path = _readable(args.file)
     importer = import_vcard if path.suffix.lower() in VCARD_SUFFIXES else import_csv
     with _contact_store(Context(args)) as store:
         report = importer(store, path)
     for problem in report.skipped:
-        print(f"{path.name}, line {problem.line}: {problem.reason}", file=sys.stderr)
-    print(f"{report.added:,} added, {report.merged:,} merged, {len(report.skipped):,} skipped.")
+        print(
+            Cli.tr("{file}, line {line}: {reason}").format(
+                file=path.name, line=problem.line, reason=problem.reason
+            ),
+            file=sys.stderr,
+        )
+    print(import_summary(report.added, report.merged, len(report.skipped)))
     return EXIT_OK
 
 
@@ -416,14 +457,16 @@ def cmd_contacts_export(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.parent.is_dir():
-        raise InvalidInput(f"No such folder: {path.parent}")
+        raise InvalidInput(Cli.tr("No such folder: {path}").format(path=path.parent))
     exporter = export_vcard if path.suffix.lower() in VCARD_SUFFIXES else export_csv
     with _contact_store(Context(args)) as store:
         try:
             count = exporter(store, path)
         except OSError as exc:
-            raise InvalidInput(f"Cannot write {path}: {exc.strerror}.") from None
-    print(f"Exported {count:,} contacts to {path}.")
+            raise InvalidInput(
+                Cli.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+            ) from None
+    print(Cli.tr("Exported %Ln contact(s) to {path}.", "", count).format(path=path))
     return EXIT_OK
 
 
@@ -449,7 +492,7 @@ def cmd_contacts_find(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if not found:
-        print("No contacts found.", file=sys.stderr)
+        print(Cli.tr("No contacts found."), file=sys.stderr)
     for c in found:
         star = "★ " if c.favourite else ""
         company = f" ({c.company})" if c.company else ""
@@ -501,7 +544,7 @@ def _non_negative(kind: Callable[[str], Any]) -> Callable[[str], Any]:
     def convert(text: str) -> Any:
         value = kind(text)
         if value < 0:
-            raise argparse.ArgumentTypeError(f"must not be negative: {text}")
+            raise argparse.ArgumentTypeError(Cli.tr("must not be negative: {value}").format(value=text))
         return value
 
     convert.__name__ = kind.__name__
@@ -521,14 +564,24 @@ def _notify_url(text: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Desktop companion for Call Center Studio agents. Without a command, opens the agent window.",
+        description=Cli.tr(
+            "Desktop companion for Call Center Studio agents. Without a command, opens the agent window."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr (secrets masked)")
-    parser.add_argument("--demo", action="store_true", help="open the window on a built-in CCS simulator")
-    parser.add_argument("--smoke", action="store_true", help="with --demo: start, measure, print JSON, exit")
     parser.add_argument(
-        "--minimized", action="store_true", help="start in the tray without showing the window (as at login)"
+        "-v", "--verbose", action="store_true", help=Cli.tr("log details to stderr (secrets masked)")
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help=Cli.tr("open the window on a built-in CCS simulator")
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help=Cli.tr("with --demo: start, measure, print JSON, exit")
+    )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help=Cli.tr("start in the tray without showing the window (as at login)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -540,63 +593,75 @@ def build_parser() -> argparse.ArgumentParser:
         return command
 
     login = add(
-        "login", cmd_login, "log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring"
+        "login",
+        cmd_login,
+        Cli.tr("log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring"),
     )
-    login.add_argument("--tenant", help="tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT")
-    login.add_argument("--email", help="the agent's CCS e-mail; or CCS_EMAIL")
-    add("logout", cmd_logout, "remove the app_token and the session from the keyring")
+    login.add_argument(
+        "--tenant", help=Cli.tr("tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT")
+    )
+    login.add_argument("--email", help=Cli.tr("the agent's CCS e-mail; or CCS_EMAIL"))
+    add("logout", cmd_logout, Cli.tr("remove the app_token and the session from the keyring"))
 
-    call = add("call", cmd_call, "place a call (click2call) and print its call id")
-    call.add_argument("number", help="phone number in any common format")
+    call = add("call", cmd_call, Cli.tr("place a call (click2call) and print its call id"))
+    call.add_argument("number", help=Cli.tr("phone number in any common format"))
     call.add_argument(
-        "--dial-format", choices=("national", "e164", "digits"), help="how CCS receives the number"
+        "--dial-format", choices=("national", "e164", "digits"), help=Cli.tr("how CCS receives the number")
     )
-    call.add_argument("--json", action="store_true", help="print {call_id, number, transaction_id}")
-    add("hangup", cmd_hangup, "hang up the current call (click2hang)")
-    add("hold", cmd_hold, "put the current call on hold (click2hold)")
-    add("unhold", cmd_unhold, "resume the call on hold (click2unhold)")
+    call.add_argument("--json", action="store_true", help=Cli.tr("print {call_id, number, transaction_id}"))
+    add("hangup", cmd_hangup, Cli.tr("hang up the current call (click2hang)"))
+    add("hold", cmd_hold, Cli.tr("put the current call on hold (click2hold)"))
+    add("unhold", cmd_unhold, Cli.tr("resume the call on hold (click2unhold)"))
 
-    calls = add("calls", cmd_calls, "list call records (reportsCDRLogs), all pages")
-    calls.add_argument("--from", dest="date_from", metavar="WHEN", help=DATE_HELP)
-    calls.add_argument("--to", dest="date_to", metavar="WHEN", help=DATE_HELP)
-    calls.add_argument("--number", help="only calls with this number, in any format")
+    calls = add("calls", cmd_calls, Cli.tr("list call records (reportsCDRLogs), all pages"))
+    calls.add_argument("--from", dest="date_from", metavar="WHEN", help=date_help())
+    calls.add_argument("--to", dest="date_to", metavar="WHEN", help=date_help())
+    calls.add_argument("--number", help=Cli.tr("only calls with this number, in any format"))
     calls.add_argument(
-        "--call-id", metavar="ACTIVECALLKEY", help="one call by its id (other filters ignored)"
+        "--call-id", metavar="ACTIVECALLKEY", help=Cli.tr("one call by its id (other filters ignored)")
     )
-    calls.add_argument("--agent", metavar="EMAIL", help="only this agent's calls (agent_username)")
-    calls.add_argument("--queue", metavar="QUEUEKEY", help="only this queue's calls")
+    calls.add_argument("--agent", metavar="EMAIL", help=Cli.tr("only this agent's calls (agent_username)"))
+    calls.add_argument("--queue", metavar="QUEUEKEY", help=Cli.tr("only this queue's calls"))
     calls.add_argument(
-        "--sort", choices=("desc", "asc"), default="desc", help="by call date (default: newest first)"
+        "--sort", choices=("desc", "asc"), default="desc", help=Cli.tr("by call date (default: newest first)")
     )
     calls.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
-    contacts = sub.add_parser("contacts", help="the local contact list: import, export, find")
+    contacts = sub.add_parser("contacts", help=Cli.tr("the local contact list: import, export, find"))
     contacts_sub = contacts.add_subparsers(dest="contacts_command", metavar="ACTION", required=True)
-    imp = contacts_sub.add_parser("import", help="import a CSV (English/Turkish headers) or vCard file")
+    imp = contacts_sub.add_parser(
+        "import", help=Cli.tr("import a CSV (English/Turkish headers) or vCard file")
+    )
     imp.add_argument("file")
     imp.set_defaults(handler=cmd_contacts_import)
-    exp = contacts_sub.add_parser("export", help="export to CSV, or vCard for .vcf/.vcard")
+    exp = contacts_sub.add_parser("export", help=Cli.tr("export to CSV, or vCard for .vcf/.vcard"))
     exp.add_argument("file")
     exp.set_defaults(handler=cmd_contacts_export)
-    find = contacts_sub.add_parser("find", help="search by name, company or number (any format)")
+    find = contacts_sub.add_parser("find", help=Cli.tr("search by name, company or number (any format)"))
     find.add_argument("query")
-    find.add_argument("--json", action="store_true", help="print a JSON array of contacts")
+    find.add_argument("--json", action="store_true", help=Cli.tr("print a JSON array of contacts"))
     find.add_argument("--limit", type=_non_negative(int), default=50)
     find.set_defaults(handler=cmd_contacts_find)
 
     integration = add(
         "install-desktop-integration",
         cmd_install_desktop_integration,
-        "Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)",
+        Cli.tr("Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)"),
     )
     integration.add_argument(
-        "--uninstall", action="store_true", help="remove it and give the links back to the previous app"
+        "--uninstall",
+        action="store_true",
+        help=Cli.tr("remove it and give the links back to the previous app"),
     )
 
-    sim = add("simulator", cmd_simulator, "run the CCS-compatible simulator (prints its credentials as JSON)")
+    sim = add(
+        "simulator",
+        cmd_simulator,
+        Cli.tr("run the CCS-compatible simulator (prints its credentials as JSON)"),
+    )
     sim.add_argument("--host", default="127.0.0.1")
-    sim.add_argument("--port", type=_non_negative(int), default=8765, help="0 = any free port")
-    sim.add_argument("--seed-calls", type=_non_negative(int), default=500, help="seeded call records")
+    sim.add_argument("--port", type=_non_negative(int), default=8765, help=Cli.tr("0 = any free port"))
+    sim.add_argument("--seed-calls", type=_non_negative(int), default=500, help=Cli.tr("seeded call records"))
     sim.add_argument("--session-ttl", type=_non_negative(float), default=36000.0, metavar="SECONDS")
     sim.add_argument("--call-seconds", type=_non_negative(float), default=20.0, metavar="SECONDS")
     sim.add_argument("--ring-seconds", type=_non_negative(float), default=2.0, metavar="SECONDS")
@@ -605,7 +670,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_non_negative(float),
         default=0.0,
         metavar="SECONDS",
-        help="ring the demo agent",
+        help=Cli.tr("ring the demo agent"),
     )
     sim.add_argument(
         "--notify-url",
@@ -615,9 +680,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="send IVR call notifications (GET) for inbound calls here; {{call_callerid}}-style macros are expanded",
     )
     sim.add_argument("--paging-end", choices=("empty-page", "no-cursor"), default="empty-page")
-    sim.add_argument("--seed", type=int, default=1, help="random seed of the generated data")
+    sim.add_argument("--seed", type=int, default=1, help=Cli.tr("random seed of the generated data"))
     sim.add_argument(
-        "--test-controls", action="store_true", help="enable the /_sim/ fault and state endpoints"
+        "--test-controls", action="store_true", help=Cli.tr("enable the /_sim/ fault and state endpoints")
     )
     return parser
 
@@ -630,6 +695,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     uri = next((a for a in arguments if a.lower().startswith(URI_SCHEMES)), None)
     if uri is not None:
         arguments.remove(uri)  # `ccs-desktop tel:+90...`, as a desktop's URL handler runs it
+    _choose_language()
     args = build_parser().parse_args(arguments)
     from ccs_desktop.core.logs import setup_logging
 
@@ -637,6 +703,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(lambda a: _run_gui(a, uri), args)
     setup_logging(verbose=args.verbose)
     return run_command(args.handler, args)
+
+
+# argparse's own texts (usage, errors), translated through its gettext hook by `_choose_language`
+ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("argparse", "usage: "),
+    QT_TRANSLATE_NOOP("argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("argparse", "options"),
+    QT_TRANSLATE_NOOP("argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("argparse", "show program's version number and exit"),
+    QT_TRANSLATE_NOOP("argparse", "%(prog)s: error: %(message)s\n"),
+    QT_TRANSLATE_NOOP("argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("argparse", "invalid %(type)s value: %(value)r"),
+)
+
+
+def _choose_language() -> None:
+    """The `language` setting (else the system locale), before the parser's texts are made."""
+    from ccs_desktop.core import i18n
+    from ccs_desktop.core.paths import config_file
+
+    language = i18n.resolve(i18n.configured_language(config_file()))
+    i18n.set_language(language)
+    argparse._ = lambda text: i18n.translate("argparse", text)  # type: ignore[attr-defined]
 
 
 def run_command(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
@@ -649,7 +742,7 @@ def run_command(handler: Callable[[argparse.Namespace], int], args: argparse.Nam
         print(f"{PROG}: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(f"{PROG}: {Cli.tr('interrupted')}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK  # `ccs-desktop calls | head` is fine
@@ -672,7 +765,10 @@ def _report_bug() -> int:
             handle.write(f"--- {datetime.now().isoformat()} ccs-desktop {__version__}\n{text}\n")
     except OSError:
         logging.getLogger(__name__).debug("cannot write %s", where)
-    print(f"{PROG}: internal error; details were written to {where}", file=sys.stderr)
+    print(
+        f"{PROG}: " + Cli.tr("internal error; details were written to {path}").format(path=where),
+        file=sys.stderr,
+    )
     return EXIT_BUG
 
 
@@ -683,7 +779,7 @@ def _run_gui(args: argparse.Namespace, uri: str | None) -> int:
     from ccs_desktop.core.paths import log_dir
 
     if args.smoke and not args.demo:
-        raise_input("--smoke needs --demo")
+        raise_input(Cli.tr("--smoke needs --demo"))
     # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
     request = {"action": "open", "uri": uri} if uri else {"action": "ping" if args.minimized else "show"}
     if not args.smoke and handoff.send(request) is not None:

@@ -17,9 +17,16 @@ from pathlib import Path
 
 import pytest
 
+from ccs_desktop.core import i18n
 from tests.helpers import SimHandle, UserDirs, start_simulator
 
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
+
+# The tests speak English whatever the developer's locale: before Qt reads it (QLocale.system() is read once),
+# and for every CLI subprocess. Tests of Turkish ask for it explicitly (language setting or LANG).
+os.environ["LANG"] = "C.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +96,7 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret_service: s
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
     for name in ("CCS_TENANT", "CCS_EMAIL", "CCS_APP_TOKEN"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(i18n, "_language", None)  # the next text follows the (English) locale again
     return dirs
 
 

@@ -55,6 +55,12 @@ def test_simulator_stands_apart(path):
     assert not bad, f"{path} imports {bad}"
 
 
+def test_i18n_stays_light():
+    """The CLI imports it before anything else: no Qt, no third-party package, nothing slow at import."""
+    top = imports_of(PACKAGE / "core" / "i18n.py", top_level_only=True)
+    assert top <= {"__future__", "os", "pathlib", "typing", "zlib"}, top
+
+
 def test_cli_imports_nothing_heavy_at_module_level():
     allowed_roots = {
         "__future__",
@@ -68,5 +74,6 @@ def test_cli_imports_nothing_heavy_at_module_level():
         "typing",
     }
     top = imports_of(PACKAGE / "cli.py", top_level_only=True)
-    heavy = {name for name in top if name.split(".")[0] not in allowed_roots and name != "ccs_desktop"}
+    light = {"ccs_desktop", "ccs_desktop.core.i18n"}  # i18n: os and pathlib only, and every message needs it
+    heavy = {name for name in top if name.split(".")[0] not in allowed_roots and name not in light}
     assert not heavy, heavy

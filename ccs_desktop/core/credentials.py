@@ -13,6 +13,7 @@ from typing import Any
 
 from ccs_desktop.core.api.agent import StoredSession
 from ccs_desktop.core.errors import CredentialStoreError
+from ccs_desktop.core.i18n import Core
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +34,10 @@ def _backend() -> Any:
 
 
 def _unavailable(exc: BaseException) -> str:
-    return (
-        f"The system keyring is not available ({type(exc).__name__}). ccs-desktop keeps the app_token only "
+    return Core.tr(
+        "The system keyring is not available ({error}). ccs-desktop keeps the app_token only "
         "there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND."
-    )
+    ).format(error=type(exc).__name__)
 
 
 class CredentialStore:

@@ -6,6 +6,8 @@ token. `exit_code` is what the CLI returns for it, so the CLI, the GUI and scrip
 
 from __future__ import annotations
 
+from ccs_desktop.core.i18n import Core
+
 
 class CcsError(Exception):
     """Base of every expected failure; its text is safe to show and to log."""
@@ -50,8 +52,12 @@ class ApiRefused(CcsError):
 
     def __init__(self, message: str, function: str = "") -> None:
         self.function = function
-        prefix = f"CCS refused {function}: " if function else "CCS refused the request: "
-        super().__init__(prefix + (message or "no reason given"))
+        reason = message or Core.tr("no reason given")
+        if function:
+            text = Core.tr("CCS refused {function}: {reason}").format(function=function, reason=reason)
+        else:
+            text = Core.tr("CCS refused the request: {reason}").format(reason=reason)
+        super().__init__(text)
 
 
 class NetworkError(CcsError):

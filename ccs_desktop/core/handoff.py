@@ -18,6 +18,7 @@ import tempfile
 from typing import Any
 
 from ccs_desktop.core.errors import CcsError, NetworkError
+from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.paths import config_dir
 
 MAX_MESSAGE = 64 * 1024
@@ -71,9 +72,9 @@ def send(request: dict[str, Any], *, timeout: float = 30.0) -> dict[str, Any] | 
             sock.sendall(encode(request))
             reply = _read_line(sock)
         except TimeoutError:
-            raise NetworkError("The running ccs-desktop did not answer in time.") from None
+            raise NetworkError(Core.tr("The running ccs-desktop did not answer in time.")) from None
         except OSError:
-            raise NetworkError("The running ccs-desktop closed the connection.") from None
+            raise NetworkError(Core.tr("The running ccs-desktop closed the connection.")) from None
     return _result(reply)
 
 
@@ -91,9 +92,9 @@ def _result(line: bytes) -> dict[str, Any]:
     try:
         reply = decode(line)
     except ValueError:
-        raise NetworkError("The running ccs-desktop sent an unreadable answer.") from None
+        raise NetworkError(Core.tr("The running ccs-desktop sent an unreadable answer.")) from None
     if not reply.get("ok"):
-        raise HandoffFailed(str(reply.get("error") or "failed"), int(reply.get("exit_code") or 4))
+        raise HandoffFailed(str(reply.get("error") or Core.tr("failed")), int(reply.get("exit_code") or 4))
     result = reply.get("result")
     return result if isinstance(result, dict) else {}
 

@@ -14,6 +14,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
+from ccs_desktop.core.i18n import Core
 
 DIAL_FORMATS = ("national", "e164", "digits")
 DEFAULT_REGION = "TR"
@@ -55,7 +56,11 @@ class PhoneNumber:
 def check_region(region: str) -> str:
     code = (region or "").strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise InvalidInput(f"{region!r} is not a known region code (examples: TR, DE, GB, US).")
+        raise InvalidInput(
+            Core.tr("{region} is not a known region code (examples: TR, DE, GB, US).").format(
+                region=repr(region)
+            )
+        )
     return code
 
 
@@ -77,20 +82,24 @@ def parse_number(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
             raw = raw[len(prefix) :].split(";")[0].split("@")[0].strip()
             break
     if not raw:
-        raise InvalidNumber("No phone number given.")
+        raise InvalidNumber(Core.tr("No phone number given."))
     shown = raw if len(raw) <= _MAX_INPUT else raw[:_MAX_INPUT] + "…"
     if len(raw) > _MAX_INPUT:
-        raise InvalidNumber(f"{shown!r} is too long to be a phone number.")
+        raise InvalidNumber(Core.tr("{number} is too long to be a phone number.").format(number=repr(shown)))
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise InvalidNumber(f"{shown!r} is not a phone number.") from None
+        raise InvalidNumber(Core.tr("{number} is not a phone number.").format(number=repr(shown))) from None
     if not phonenumbers.is_valid_number(parsed):
         # "905321234567" without a plus: libphonenumber tries it as a national number first.
         digits = _NON_DIGITS.sub("", raw)
         retry = _try_international(digits) if digits and not raw.startswith("+") else None
         if retry is None:
-            raise InvalidNumber(f"{shown!r} is not a valid phone number for {region}.")
+            raise InvalidNumber(
+                Core.tr("{number} is not a valid phone number for {region}.").format(
+                    number=repr(shown), region=region
+                )
+            )
         parsed = retry
     return _wrap(parsed)
 
@@ -125,7 +134,9 @@ def check_prefix(prefix: str) -> str:
     text = (prefix or "").strip()
     if text and not re.fullmatch(r"[0-9*#]{1,8}", text):
         raise InvalidInput(
-            f"The outside-line prefix may hold only digits, * and # (at most 8), not {text!r}."
+            Core.tr("The outside-line prefix may hold only digits, * and # (at most 8), not {value}.").format(
+                value=repr(text)
+            )
         )
     return text
 
@@ -148,7 +159,11 @@ def _formatted(number: PhoneNumber, dial_format: str, home_region: str) -> str:
     if dial_format == "digits":
         return number.digits
     if dial_format != "national":
-        raise InvalidInput(f"Dial format must be one of {', '.join(DIAL_FORMATS)}, not {dial_format!r}.")
+        raise InvalidInput(
+            Core.tr("Dial format must be one of {choices}, not {value}.").format(
+                choices=", ".join(DIAL_FORMATS), value=repr(dial_format)
+            )
+        )
     home = check_region(home_region)
     parsed = phonenumbers.parse(number.e164, None)
     if number.region == home or number.country_code == phonenumbers.country_code_for_region(home):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import LANGUAGES, Core
 from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
 
 log = logging.getLogger(__name__)
@@ -54,11 +55,23 @@ class Option:
             else:
                 value = text
         except ValueError:
-            raise InvalidInput(f"Setting {self.name} must be a {kind.__name__}, not {text!r}.") from None
+            raise InvalidInput(
+                Core.tr("Setting {name} must be a {kind}, not {value}.").format(
+                    name=self.name, kind=kind.__name__, value=repr(text)
+                )
+            ) from None
         if self.choices and value not in self.choices:
-            raise InvalidInput(f"Setting {self.name} must be one of {', '.join(self.choices)}, not {text!r}.")
+            raise InvalidInput(
+                Core.tr("Setting {name} must be one of {choices}, not {value}.").format(
+                    name=self.name, choices=", ".join(self.choices), value=repr(text)
+                )
+            )
         if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
-            raise InvalidInput(f"Setting {self.name} must be at least {self.minimum:g}.")
+            raise InvalidInput(
+                Core.tr("Setting {name} must be at least {minimum:g}.").format(
+                    name=self.name, minimum=self.minimum
+                )
+            )
         return value
 
 
@@ -67,6 +80,12 @@ OPTIONS: dict[str, Option] = {
     for o in (
         Option("tenant", "", "Tenant name (acme), host (acme.alo-tech.com) or base URL."),
         Option("email", "", "The agent's CCS user e-mail."),
+        Option(
+            "language",
+            "auto",
+            "Language of the window and the command: auto follows the system locale (restart to apply).",
+            ("auto", *LANGUAGES),
+        ),
         Option("region", "TR", "Default region for numbers written without a country code."),
         Option("dial_format", "national", "How click2call receives numbers.", ("national", "e164", "digits")),
         Option(
@@ -132,12 +151,18 @@ class Settings:
         except FileNotFoundError:
             text = ""
         except OSError as exc:
-            raise InvalidInput(f"Cannot read the settings file {self.path}: {exc.strerror}.") from None
+            raise InvalidInput(
+                Core.tr("Cannot read the settings file {path}: {reason}.").format(
+                    path=self.path, reason=exc.strerror
+                )
+            ) from None
         try:
             self._parser.read_string(text, source=str(self.path))
         except configparser.Error as exc:
             raise InvalidInput(
-                f"The settings file {self.path} is damaged ({type(exc).__name__}); fix or delete it."
+                Core.tr("The settings file {path} is damaged ({error}); fix or delete it.").format(
+                    path=self.path, error=type(exc).__name__
+                )
             ) from None
         if not self._parser.has_section(SECTION):
             self._parser.add_section(SECTION)
@@ -171,7 +196,7 @@ class Settings:
 
     def set(self, name: str, value: object) -> None:
         if name not in OPTIONS:
-            raise InvalidInput(f"There is no setting called {name!r}.")
+            raise InvalidInput(Core.tr("There is no setting called {name}.").format(name=repr(name)))
         converted = OPTIONS[name].convert(value)
         self._parser.set(
             SECTION, name, str(converted).lower() if isinstance(converted, bool) else str(converted)

@@ -6,6 +6,7 @@ import string
 from urllib.parse import quote, urlsplit
 
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 DEFAULT_TEMPLATE = "https://softphone.alo-tech.com/{build}/sso/?tenant={tenant_host}&session={session}"
 DEMO_TEMPLATE = "{base}/{build}/sso/?tenant={tenant_host}&session={session}"
@@ -17,20 +18,23 @@ def check_template(template: str) -> str:
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError:
-        raise InvalidInput("The softphone URL template has an unbalanced { or }.") from None
+        raise InvalidInput(Core.tr("The softphone URL template has an unbalanced { or }.")) from None
     unknown = names - set(PLACEHOLDERS)
     if unknown:
         raise InvalidInput(
-            f"Unknown placeholder {{{sorted(unknown)[0]}}} in the softphone URL template "
-            f"(known: {', '.join('{' + p + '}' for p in PLACEHOLDERS)})."
+            Core.tr("Unknown placeholder {{{name}}} in the softphone URL template (known: {known}).").format(
+                name=sorted(unknown)[0], known=", ".join("{" + p + "}" for p in PLACEHOLDERS)
+            )
         )
     if "session" not in names:
-        raise InvalidInput("The softphone URL template needs {session}: it is how the agent is logged in.")
+        raise InvalidInput(
+            Core.tr("The softphone URL template needs {session}: it is how the agent is logged in.")
+        )
     sample = build_url(
         template, base="https://tenant.example", tenant_host="tenant.example", build="b", session="s"
     )
     if urlsplit(sample).scheme not in ("http", "https"):
-        raise InvalidInput("The softphone URL template must start with https:// (or {base}).")
+        raise InvalidInput(Core.tr("The softphone URL template must start with https:// (or {base})."))
     return template
 
 

@@ -89,7 +89,11 @@ class AgentService(QObject):
 
     def _login_err(self, exc: BaseException) -> None:
         self._logging_in = False
-        text = str(exc) if isinstance(exc, CcsError) else f"Login failed ({type(exc).__name__})."
+        text = (
+            str(exc)
+            if isinstance(exc, CcsError)
+            else self.tr("Login failed ({error}).").format(error=type(exc).__name__)
+        )
         if not isinstance(exc, CcsError):
             log.error("login failed", exc_info=exc)
         self.login_failed.emit(text)
@@ -132,7 +136,7 @@ class AgentService(QObject):
             log.info("ignored a second dial of the same number within %.0f s", DOUBLE_DIAL_GUARD)
             return False
         self._last_dial = (number.e164, now)
-        self.bus.info(f"Calling {number.display(region)}…")
+        self.bus.info(self.tr("Calling {number}…").format(number=number.display(region)))
 
         def ok(placed: PlacedCall) -> None:
             recent = self._placed(number, placed)

@@ -81,7 +81,7 @@ class InstanceServer(QObject):
                 try:
                     message = handoff.decode(line)
                 except ValueError:
-                    reply.fail("unreadable request", 2)
+                    reply.fail(self.tr("unreadable request"), 2)
                     return
                 log.info("hand-over request: %s", message.get("action"))
                 self.request.emit(message, reply)

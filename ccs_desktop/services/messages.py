@@ -35,5 +35,8 @@ class MessageBus(QObject):
         else:
             log.error("unexpected error", exc_info=exc)
             self.message.emit(
-                "error", f"Something went wrong ({type(exc).__name__}); details are in the log."
+                "error",
+                self.tr("Something went wrong ({error}); details are in the log.").format(
+                    error=type(exc).__name__
+                ),
             )

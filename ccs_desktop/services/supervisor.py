@@ -69,7 +69,7 @@ class Supervisor(QObject):
     # --- inputs ----------------------------------------------------------------------------------------------
 
     def start(self) -> None:
-        self._set_state(LineState.CONNECTING, "logging in")
+        self._set_state(LineState.CONNECTING, self.tr("logging in"))
         self.service.login()
 
     def trouble(self, reason: str) -> None:
@@ -87,12 +87,12 @@ class Supervisor(QObject):
             and stored.session != self.loaded_session
             and self._pending is None
         ):
-            self._pending = "the session was renewed"
+            self._pending = self.tr("the session was renewed")
             self._recover_when_safe(session=stored)
 
     def page_loaded(self, ok: bool) -> None:
         if not ok:
-            self.trouble("the softphone page did not load")
+            self.trouble(self.tr("the softphone page did not load"))
 
     def page_message(self, message: dict[str, object]) -> None:
         kind = message.get("type")
@@ -101,18 +101,19 @@ class Supervisor(QObject):
             self._attempt = 0
             self._set_state(LineState.IN_CALL if self.tracker.is_active() else LineState.READY, "")
         elif kind == "login_required":
-            self.trouble(f"the softphone asked for a login ({message.get('message') or 'session rejected'})")
+            why = str(message.get("message") or self.tr("session rejected"))
+            self.trouble(self.tr("the softphone asked for a login ({reason})").format(reason=why))
 
     def renderer_crashed(self, reason: str) -> None:
-        self.trouble(f"the softphone stopped ({reason})")
+        self.trouble(self.tr("the softphone stopped ({reason})").format(reason=reason))
 
     def network_changed(self, online: bool) -> None:
         if online:
             if self.state is LineState.UNAVAILABLE or not self.page_ready:
-                self.trouble("the network came back")
+                self.trouble(self.tr("the network came back"))
         else:
             self.page_ready = False
-            self._set_state(LineState.UNAVAILABLE, "the network is down")
+            self._set_state(LineState.UNAVAILABLE, self.tr("the network is down"))
 
     # --- recovery --------------------------------------------------------------------------------------------
 
@@ -130,7 +131,7 @@ class Supervisor(QObject):
             return
         if self.tracker.is_active():
             return
-        self._set_state(LineState.UNAVAILABLE, f"{self._pending}; reconnecting")
+        self._set_state(LineState.UNAVAILABLE, self.tr("{reason}; reconnecting").format(reason=self._pending))
         self.service.login(fresh=True)
 
     def _logged_in(self, stored: StoredSession) -> None:
@@ -144,13 +145,13 @@ class Supervisor(QObject):
         self._pending = None
         self.page_ready = False
         self.loaded_session = stored.session
-        self._set_state(LineState.CONNECTING, "loading the softphone")
+        self._set_state(LineState.CONNECTING, self.tr("loading the softphone"))
         self.load_softphone.emit(self.url_for_session(stored.session))
 
     def _login_failed(self, text: str) -> None:
         delay = RETRY_DELAYS[min(self._attempt, len(RETRY_DELAYS) - 1)]
         self._attempt += 1
-        self._pending = self._pending or "login failed"
+        self._pending = self._pending or self.tr("login failed")
         self._set_state(LineState.UNAVAILABLE, text)
         log.info("retrying the login in %.0f s", delay)
         self._retry.start(int(delay * 1000))
@@ -173,7 +174,7 @@ class Supervisor(QObject):
         last_wall, last_mono = self._last_tick
         self._last_tick = (wall, mono)
         if (wall - last_wall) - (mono - last_mono) > WAKE_GAP:
-            self.trouble("the computer woke from sleep")
+            self.trouble(self.tr("the computer woke from sleep"))
 
     def _set_state(self, state: LineState, reason: str) -> None:
         changed = state is not self.state or reason != self.reason

@@ -37,9 +37,9 @@ class ContactsPanel(QWidget):
     def __init__(self, region: str = "TR", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.region = region
-        self.search_edit = QLineEdit(placeholderText="Search name, company or number")
+        self.search_edit = QLineEdit(placeholderText=self.tr("Search name, company or number"))
         self.search_edit.setClearButtonEnabled(True)
-        self.add_button = QPushButton("Add…")
+        self.add_button = QPushButton(self.tr("Add…"))
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.add_button)
@@ -55,12 +55,12 @@ class ContactsPanel(QWidget):
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
         self.numbers = QListWidget()
-        self.numbers.setToolTip("Double-click a number to call it")
+        self.numbers.setToolTip(self.tr("Double-click a number to call it"))
         self.numbers.itemDoubleClicked.connect(self._number_activated)
         self.calls = QListWidget()
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete")
-        self.favourite_button = QPushButton("☆ Favourite")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.favourite_button = QPushButton("☆ " + self.tr("Favourite"))
         self.favourite_button.setCheckable(True)
         buttons = QHBoxLayout()
         for button in (self.edit_button, self.delete_button, self.favourite_button):
@@ -70,9 +70,9 @@ class ContactsPanel(QWidget):
         card_layout.setContentsMargins(0, 0, 0, 0)
         card_layout.addWidget(self.name_label)
         card_layout.addWidget(self.details_label)
-        card_layout.addWidget(QLabel("Numbers"))
+        card_layout.addWidget(QLabel(self.tr("Numbers")))
         card_layout.addWidget(self.numbers, 1)
-        card_layout.addWidget(QLabel("Last calls"))
+        card_layout.addWidget(QLabel(self.tr("Last calls")))
         card_layout.addWidget(self.calls, 1)
         card_layout.addLayout(buttons)
         self.card.hide()
@@ -129,12 +129,12 @@ class ContactsPanel(QWidget):
         query = self.search_edit.text().strip()
         if not total:
             self.status.setText(
-                "No contacts yet: add one, or import a CSV/vCard (`ccs-desktop contacts import`)."
+                self.tr("No contacts yet: add one, or import a CSV/vCard (`ccs-desktop contacts import`).")
             )
         elif query:
-            self.status.setText(f"{len(contacts)} found for “{query}”")
+            self.status.setText(self.tr("%n found for “{query}”", "", len(contacts)).format(query=query))
         else:
-            self.status.setText(f"{total:,} contacts")
+            self.status.setText(self.tr("%Ln contact(s)", "", total))
 
     def show_card(self, contact: Contact, last_calls: list[str]) -> None:
         if contact.id not in {c.id for c in self.results}:
@@ -153,10 +153,10 @@ class ContactsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, number.e164)
             self.numbers.addItem(item)
         self.calls.clear()
-        self.calls.addItems(last_calls or ["No saved calls with this contact"])
+        self.calls.addItems(last_calls or [self.tr("No saved calls with this contact")])
         self.favourite_button.blockSignals(True)
         self.favourite_button.setChecked(contact.favourite)
-        self.favourite_button.setText("★ Favourite" if contact.favourite else "☆ Favourite")
+        self.favourite_button.setText(("★ " if contact.favourite else "☆ ") + self.tr("Favourite"))
         self.favourite_button.blockSignals(False)
         self.card.show()
 
@@ -190,8 +190,13 @@ class ContactsPanel(QWidget):
         contact = self.contact
         if contact is None or contact.id is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete contact", f"Delete {contact.name}?", parent=self)
-        yes = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete contact"),
+            self.tr("Delete {name}?").format(name=contact.name),
+            parent=self,
+        )
+        yes = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.finished.connect(lambda _r: box.clickedButton() is yes and self._confirmed_delete(contact))
         box.open()

@@ -6,7 +6,7 @@ first when a call is up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,13 +26,16 @@ from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
 
-STATE_TEXT = {
-    LineState.LOGGED_OUT: "Logged out",
-    LineState.CONNECTING: "Connecting…",
-    LineState.READY: "Ready",
-    LineState.IN_CALL: "In a call",
-    LineState.UNAVAILABLE: "Cannot take calls",
-}
+
+def state_text(state: LineState) -> str:
+    """The line state in words; a function, so it is translated when shown, not when imported."""
+    return {
+        LineState.LOGGED_OUT: QCoreApplication.translate("MainWindow", "Logged out"),
+        LineState.CONNECTING: QCoreApplication.translate("MainWindow", "Connecting…"),
+        LineState.READY: QCoreApplication.translate("MainWindow", "Ready"),
+        LineState.IN_CALL: QCoreApplication.translate("MainWindow", "In a call"),
+        LineState.UNAVAILABLE: QCoreApplication.translate("MainWindow", "Cannot take calls"),
+    }[state]
 
 
 class MainWindow(QMainWindow):
@@ -50,21 +53,21 @@ class MainWindow(QMainWindow):
 
     def __init__(self, softphone: QWidget, state: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ccs-desktop")
+        self.setWindowTitle("ccs-desktop")  # the program's name, the same in every language
         self.setWindowIcon(icon("app"))
         self._state = state
         self.softphone = softphone
         self.contacts = ContactsPanel()
         self.calls = CallsPanel()
 
-        self.number_edit = QLineEdit(placeholderText="Number to call (any format)")
+        self.number_edit = QLineEdit(placeholderText=self.tr("Number to call (any format)"))
         self.number_edit.setClearButtonEnabled(True)
         self.number_edit.returnPressed.connect(self._dial_typed)
-        call_button = QPushButton(icon("ready"), "Call")
+        call_button = QPushButton(icon("ready"), self.tr("Call"))
         call_button.clicked.connect(self._dial_typed)
-        self.hangup_button = QPushButton("Hang up")
+        self.hangup_button = QPushButton(self.tr("Hang up"))
         self.hangup_button.clicked.connect(self.hangup_requested)
-        self.hold_button = QPushButton("Hold")
+        self.hold_button = QPushButton(self.tr("Hold"))
         self.hold_button.setCheckable(True)
         self.hold_button.toggled.connect(
             lambda on: (self.hold_requested if on else self.unhold_requested).emit()
@@ -75,8 +78,8 @@ class MainWindow(QMainWindow):
             dial_bar.addWidget(button)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.contacts, "Contacts")
-        self.tabs.addTab(self.calls, "Calls")
+        self.tabs.addTab(self.contacts, self.tr("Contacts"))
+        self.tabs.addTab(self.calls, self.tr("Calls"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -112,13 +115,13 @@ class MainWindow(QMainWindow):
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu("&ccs-desktop")
         for text, signal, shortcut in (
-            ("&Settings…", self.settings_requested, QKeySequence.StandardKey.Preferences),
-            ("&Import contacts…", self.import_requested, None),
-            ("&Export contacts…", self.export_requested, None),
-            ("&Diagnostics…", self.diagnostics_requested, None),
-            ("Reload softphone", self.reload_requested, None),
-            ("Log &out", self.logout_requested, None),
-            ("&Quit", self.quit_requested, QKeySequence.StandardKey.Quit),
+            (self.tr("&Settings…"), self.settings_requested, QKeySequence.StandardKey.Preferences),
+            (self.tr("&Import contacts…"), self.import_requested, None),
+            (self.tr("&Export contacts…"), self.export_requested, None),
+            (self.tr("&Diagnostics…"), self.diagnostics_requested, None),
+            (self.tr("Reload softphone"), self.reload_requested, None),
+            (self.tr("Log &out"), self.logout_requested, None),
+            (self.tr("&Quit"), self.quit_requested, QKeySequence.StandardKey.Quit),
         ):
             action = QAction(text, self)
             if shortcut is not None:
@@ -138,11 +141,11 @@ class MainWindow(QMainWindow):
     # --- shown state -----------------------------------------------------------------------------------------
 
     def set_identity(self, tenant: str, agent: str) -> None:
-        self.tenant_label.setText(f"Tenant: {tenant}")
-        self.agent_label.setText(f"Agent: {agent}")
+        self.tenant_label.setText(self.tr("Tenant: {tenant}").format(tenant=tenant))
+        self.agent_label.setText(self.tr("Agent: {agent}").format(agent=agent))
 
     def set_line_state(self, state: LineState, reason: str) -> None:
-        text = STATE_TEXT[state] + (f" — {reason}" if reason else "")
+        text = state_text(state) + (f" — {reason}" if reason else "")
         self.state_label.setText(text)
         colour = {"#1a7f37": (LineState.READY,), "#cf222e": (LineState.UNAVAILABLE,)}
         style = next(
@@ -161,10 +164,12 @@ class MainWindow(QMainWindow):
 
     def set_session_age(self, seconds: float | None) -> None:
         if seconds is None:
-            self.session_label.setText("No session")
+            self.session_label.setText(self.tr("No session"))
             return
         hours, rest = divmod(int(seconds), 3600)
-        self.session_label.setText(f"Session: {hours} h {rest // 60:02d} min")
+        self.session_label.setText(
+            self.tr("Session: {hours} h {minutes:02d} min").format(hours=hours, minutes=rest // 60)
+        )
 
     # --- geometry --------------------------------------------------------------------------------------------
 

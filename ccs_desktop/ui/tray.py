@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -18,13 +18,16 @@ STATE_ICON = {
     LineState.IN_CALL: "in-call",
     LineState.UNAVAILABLE: "unavailable",
 }
-STATE_TIP = {
-    LineState.LOGGED_OUT: "logged out",
-    LineState.CONNECTING: "connecting…",
-    LineState.READY: "ready for calls",
-    LineState.IN_CALL: "in a call",
-    LineState.UNAVAILABLE: "cannot take calls",
-}
+
+
+def state_tip(state: LineState) -> str:
+    return {
+        LineState.LOGGED_OUT: QCoreApplication.translate("Tray", "logged out"),
+        LineState.CONNECTING: QCoreApplication.translate("Tray", "connecting…"),
+        LineState.READY: QCoreApplication.translate("Tray", "ready for calls"),
+        LineState.IN_CALL: QCoreApplication.translate("Tray", "in a call"),
+        LineState.UNAVAILABLE: QCoreApplication.translate("Tray", "cannot take calls"),
+    }[state]
 
 
 class Tray(QObject):
@@ -41,16 +44,16 @@ class Tray(QObject):
         self.state = LineState.LOGGED_OUT
         self.icon = QSystemTrayIcon(icon(STATE_ICON[self.state]), self)
         self.menu = QMenu()
-        self._add("Show", self.show_window)
-        self._add("Call number from clipboard", self.call_clipboard)
-        self.recent_menu = self.menu.addMenu("Recent calls")
+        self._add(self.tr("Show"), self.show_window)
+        self._add(self.tr("Call number from clipboard"), self.call_clipboard)
+        self.recent_menu = self.menu.addMenu(self.tr("Recent calls"))
         self.recent_menu.setEnabled(False)
-        self.pause_action = self._add("Pause clipboard lookup", None)
+        self.pause_action = self._add(self.tr("Pause clipboard lookup"), None)
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self.pause_toggled)
         self.menu.addSeparator()
-        self._add("Settings…", self.settings_requested)
-        self._add("Quit", self.quit_requested)
+        self._add(self.tr("Settings…"), self.settings_requested)
+        self._add(self.tr("Quit"), self.quit_requested)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.set_state(self.state, "")
@@ -68,7 +71,7 @@ class Tray(QObject):
     def set_state(self, state: LineState, reason: str) -> None:
         self.state = state
         self.icon.setIcon(icon(STATE_ICON[state]))
-        tip = f"ccs-desktop: {STATE_TIP[state]}"
+        tip = f"ccs-desktop: {state_tip(state)}"
         self.icon.setToolTip(tip + (f"\n{reason}" if reason else ""))
 
     def set_recent(self, calls: Iterable[RecentCall], region: str) -> None:

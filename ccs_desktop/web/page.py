@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineFileSystemAccessRequest,
     QWebEngineFullScreenRequest,
@@ -34,6 +34,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineRegisterProtocolHandlerRequest,
 )
 
+from ccs_desktop.core.i18n import QT_TRANSLATE_NOOP
 from ccs_desktop.core.logs import redact
 from ccs_desktop.web.permissions import decide, origin_text, permission_name, same_origin
 
@@ -71,9 +72,15 @@ CONSOLE_LEVELS: Mapping[ConsoleLevel, int] = MappingProxyType(
 TERMINATION_REASONS: Mapping[TerminationStatus, str | None] = MappingProxyType(
     {
         TerminationStatus.NormalTerminationStatus: None,
-        TerminationStatus.AbnormalTerminationStatus: "the softphone page stopped unexpectedly (exit code {code})",
-        TerminationStatus.CrashedTerminationStatus: "the softphone page crashed (exit code {code})",
-        TerminationStatus.KilledTerminationStatus: "the softphone page was killed (out of memory, or by another program)",
+        TerminationStatus.AbnormalTerminationStatus: QT_TRANSLATE_NOOP(
+            "SoftphonePage", "the softphone page stopped unexpectedly (exit code {code})"
+        ),
+        TerminationStatus.CrashedTerminationStatus: QT_TRANSLATE_NOOP(
+            "SoftphonePage", "the softphone page crashed (exit code {code})"
+        ),
+        TerminationStatus.KilledTerminationStatus: QT_TRANSLATE_NOOP(
+            "SoftphonePage", "the softphone page was killed (out of memory, or by another program)"
+        ),
     }
 )
 
@@ -135,10 +142,14 @@ def navigation_verdict(request: NavigationRequest, softphone_origin: QUrl) -> Ve
 
 def termination_reason(status: TerminationStatus, exit_code: int) -> str | None:
     """A sentence for the agent when the renderer died; None when it ended normally."""
-    template = TERMINATION_REASONS.get(status, "the softphone page stopped ({status}, exit code {code})")
+    template = TERMINATION_REASONS.get(
+        status, QT_TRANSLATE_NOOP("SoftphonePage", "the softphone page stopped ({status}, exit code {code})")
+    )
     if template is None:
         return None
-    return template.format(code=exit_code, status=getattr(status, "name", status))
+    return QCoreApplication.translate("SoftphonePage", template).format(
+        code=exit_code, status=getattr(status, "name", status)
+    )
 
 
 class SoftphonePage(QWebEnginePage):
@@ -345,6 +356,6 @@ class SoftphonePage(QWebEnginePage):
             _log.warning("the softphone page was frozen; making it active again")
             self.setLifecycleState(LifecycleState.Active)
         elif state == LifecycleState.Discarded and not self._shutting_down:
-            reason = "the softphone page was discarded"
+            reason = self.tr("the softphone page was discarded")
             _log.error("%s", reason)
             self.renderer_crashed.emit(reason)

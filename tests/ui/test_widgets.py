@@ -12,7 +12,7 @@ from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.dialogs.login import LoginDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from ccs_desktop.ui.main_window import MainWindow
-from ccs_desktop.ui.tray import STATE_TIP, Tray
+from ccs_desktop.ui.tray import Tray, state_tip
 
 
 def make_window(tmp_path) -> MainWindow:
@@ -69,7 +69,7 @@ def test_tray_states(qtbot):
     for state in LineState:
         tray.set_state(state, "why")
         assert tray.state is state
-        assert tray.icon.toolTip() == f"ccs-desktop: {STATE_TIP[state]}\nwhy"
+        assert tray.icon.toolTip() == f"ccs-desktop: {state_tip(state)}\nwhy"
     assert [a.text() for a in tray.menu.actions() if a.text()] == [
         "Show",
         "Call number from clipboard",

@@ -25,6 +25,7 @@ from ccs_desktop.core.errors import (
     RequestTimedOut,
     SessionExpired,
 )
+from ccs_desktop.core.i18n import Core
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -100,7 +101,7 @@ class Agent:
 
     def _token(self) -> str:
         if not self._app_token:
-            raise NotConfigured("No app_token: run `ccs-desktop login` or set CCS_APP_TOKEN.")
+            raise NotConfigured(Core.tr("No app_token: run `ccs-desktop login` or set CCS_APP_TOKEN."))
         return self._app_token
 
     # --- session -------------------------------------------------------------------------------------------
@@ -152,7 +153,9 @@ class Agent:
             return action(renewed)
         except LoginRequired as second:
             raise SessionExpired(
-                f"CCS keeps refusing the session for {self.email} ({second}); log in again."
+                Core.tr("CCS keeps refusing the session for {email} ({reason}); log in again.").format(
+                    email=self.email, reason=second
+                )
             ) from None
 
     def _with_token(self, action: Callable[[str], T]) -> T:
@@ -164,7 +167,11 @@ class Agent:
         try:
             return action(self._token())
         except LoginRequired as second:
-            raise SessionExpired(f"CCS keeps refusing the credentials for {self.email} ({second}).") from None
+            raise SessionExpired(
+                Core.tr("CCS keeps refusing the credentials for {email} ({reason}).").format(
+                    email=self.email, reason=second
+                )
+            ) from None
 
     # --- call control --------------------------------------------------------------------------------------
 
@@ -202,14 +209,17 @@ class Agent:
             return self._with_session(attempt)
         except RequestTimedOut:
             raise CallOutcomeUnknown(
-                f"CCS did not confirm the call to {dialed} in time. It may be ringing; it was not repeated "
-                f"(transaction {transaction_id}).",
+                Core.tr(
+                    "CCS did not confirm the call to {number} in time. It may be ringing; it was not repeated "
+                    "(transaction {transaction})."
+                ).format(number=dialed, transaction=transaction_id),
                 transaction_id,
             ) from None
         except NetworkError as exc:
             raise CallOutcomeUnknown(
-                f"{exc} The call to {dialed} may have been placed; it was not repeated "
-                f"(transaction {transaction_id}).",
+                Core.tr(
+                    "{error} The call to {number} may have been placed; it was not repeated (transaction {transaction})."
+                ).format(error=exc, number=dialed, transaction=transaction_id),
                 transaction_id,
             ) from None
 

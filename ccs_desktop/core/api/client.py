@@ -28,6 +28,7 @@ from ccs_desktop.core.errors import (
     NetworkError,
     RequestTimedOut,
 )
+from ccs_desktop.core.i18n import Core
 
 if TYPE_CHECKING:
     import requests
@@ -80,11 +81,13 @@ class CdrQuery:
 
     def params(self) -> dict[str, str]:
         if self.sorting not in ("asc", "desc"):
-            raise InvalidInput(f"Sorting must be asc or desc, not {self.sorting!r}.")
+            raise InvalidInput(
+                Core.tr("Sorting must be asc or desc, not {value}.").format(value=repr(self.sorting))
+            )
         if not self.is_lookup and (self.start is None or self.finish is None):
-            raise InvalidInput("Call records need a start and a finish date.")
+            raise InvalidInput(Core.tr("Call records need a start and a finish date."))
         if self.start and self.finish and self.start > self.finish:
-            raise InvalidInput("The start date is after the finish date.")
+            raise InvalidInput(Core.tr("The start date is after the finish date."))
         params: dict[str, str] = {}
         if self.start is not None:
             params["startdate"] = self.start.strftime(CCS_DATETIME)
@@ -162,7 +165,9 @@ class CcsClient:
         data = self.request("login", {"app_token": app_token, "email": email})
         session = data.get("session")
         if not isinstance(session, str) or not session:
-            raise NetworkError(f"{self.tenant.host} accepted the login but sent no session.")
+            raise NetworkError(
+                Core.tr("{host} accepted the login but sent no session.").format(host=self.tenant.host)
+            )
         return session
 
     def click2call(
@@ -205,7 +210,9 @@ class CcsClient:
         if items is None:
             items = []
         if not isinstance(items, list):
-            raise NetworkError(f"{self.tenant.host} sent call records in an unexpected shape.")
+            raise NetworkError(
+                Core.tr("{host} sent call records in an unexpected shape.").format(host=self.tenant.host)
+            )
         records = [CallRecord.from_api(item) for item in items if isinstance(item, Mapping)]
         next_cursor = data.get("cursor")
         if not isinstance(next_cursor, str) or not next_cursor or next_cursor == cursor or not records:
@@ -240,22 +247,35 @@ class CcsClient:
             )
         except requests.exceptions.ConnectTimeout:
             raise NetworkError(
-                f"Cannot reach {host}: no connection within {self.timeouts.connect:g} s."
+                Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
+                    host=host, seconds=self.timeouts.connect
+                )
             ) from None
         except requests.exceptions.ReadTimeout:
-            raise RequestTimedOut(f"{host} did not answer within {self.timeouts.read:g} s.") from None
+            raise RequestTimedOut(
+                Core.tr("{host} did not answer within {seconds:g} s.").format(
+                    host=host, seconds=self.timeouts.read
+                )
+            ) from None
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(f"Cannot reach {host}: {_describe_failure(exc)}.") from None
+            raise NetworkError(
+                Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
+            ) from None
         log.debug("%s answered HTTP %s in %.0f ms", function, response.status_code, _ms(started))
         if response.status_code != 200:
-            reason = "a server error" if response.status_code >= 500 else "an unexpected status"
-            raise NetworkError(f"{host} answered with HTTP {response.status_code} ({reason}).")
+            if response.status_code >= 500:
+                text = Core.tr("{host} answered with HTTP {status} (a server error).")
+            else:
+                text = Core.tr("{host} answered with HTTP {status} (an unexpected status).")
+            raise NetworkError(text.format(host=host, status=response.status_code))
         try:
             data = response.json()
         except ValueError:
-            raise NetworkError(f"{host} sent an answer that is not valid JSON.") from None
+            raise NetworkError(
+                Core.tr("{host} sent an answer that is not valid JSON.").format(host=host)
+            ) from None
         if not isinstance(data, dict):
-            raise NetworkError(f"{host} sent an answer in an unexpected shape.")
+            raise NetworkError(Core.tr("{host} sent an answer in an unexpected shape.").format(host=host))
         return self._check(function, data)
 
     def _check(self, function: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -263,14 +283,20 @@ class CcsClient:
         if function == "login":
             if data.get("login") is not True:
                 raise AuthenticationFailed(
-                    f"Login refused by {self.tenant.host}: {message or 'no reason given'}."
+                    Core.tr("Login refused by {host}: {reason}.").format(
+                        host=self.tenant.host, reason=message or Core.tr("no reason given")
+                    )
                 )
             return data
         if data.get("login") is False:
             raise LoginRequired(message)
         if data.get("success") is False:
             if any(word in message.lower() for word in _TOKEN_WORDS):
-                raise AuthenticationFailed(f"{self.tenant.host} rejected the app_token: {message}.")
+                raise AuthenticationFailed(
+                    Core.tr("{host} rejected the app_token: {reason}.").format(
+                        host=self.tenant.host, reason=message
+                    )
+                )
             raise ApiRefused(message, function)
         return data
 
@@ -289,23 +315,23 @@ def _describe_failure(exc: BaseException) -> str:
             continue
         seen.add(id(current))
         if isinstance(current, socket.gaierror) or type(current).__name__ == "NameResolutionError":
-            return "the host name was not found"
+            return Core.tr("the host name was not found")
         if isinstance(current, ConnectionRefusedError):
-            return "connection refused"
+            return Core.tr("connection refused")
         if isinstance(current, ssl.SSLCertVerificationError):
-            return "its certificate could not be verified"
+            return Core.tr("its certificate could not be verified")
         if isinstance(current, ssl.SSLError):
-            return "the secure connection failed"
+            return Core.tr("the secure connection failed")
         if isinstance(
             current, http.client.RemoteDisconnected | ConnectionResetError | ConnectionAbortedError
         ):
-            return "the connection was lost before it answered"
+            return Core.tr("the connection was lost before it answered")
         if (
             isinstance(current, OSError)
             and current.errno is not None
             and "unreachable" in str(current).lower()
         ):
-            return "the network is unreachable"
+            return Core.tr("the network is unreachable")
         for attr in ("reason", "__cause__", "__context__"):
             inner = getattr(current, attr, None)
             if isinstance(inner, BaseException):
@@ -313,4 +339,4 @@ def _describe_failure(exc: BaseException) -> str:
         for arg in getattr(current, "args", ()):
             if isinstance(arg, BaseException):
                 todo.append(arg)
-    return "the connection failed"
+    return Core.tr("the connection failed")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 DEFAULT_DOMAIN = "callcenterstudio.com"
 _LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
@@ -30,17 +31,25 @@ def resolve_tenant(text: str) -> Tenant:
     """Accept `acme`, `acme.alo-tech.com` or `http://127.0.0.1:8765` and say clearly when it is none of them."""
     raw = (text or "").strip()
     if not raw:
-        raise InvalidInput("No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL.")
+        raise InvalidInput(
+            Core.tr("No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL.")
+        )
     if "://" in raw:
         parts = urlsplit(raw)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise InvalidInput(f"Tenant URL must start with https:// or http:// and name a host: {raw!r}")
+            raise InvalidInput(
+                Core.tr("Tenant URL must start with https:// or http:// and name a host: {url}").format(
+                    url=repr(raw)
+                )
+            )
         if parts.query or parts.fragment or parts.username or parts.password:
-            raise InvalidInput("Tenant URL must not carry a query, a fragment or a password.")
+            raise InvalidInput(Core.tr("Tenant URL must not carry a query, a fragment or a password."))
         try:
             port = parts.port
         except ValueError:
-            raise InvalidInput(f"Tenant URL has an invalid port: {raw!r}") from None
+            raise InvalidInput(
+                Core.tr("Tenant URL has an invalid port: {url}").format(url=repr(raw))
+            ) from None
         host = parts.hostname.lower()
         netloc = f"[{host}]" if ":" in host else host
         if port is not None:
@@ -53,5 +62,7 @@ def resolve_tenant(text: str) -> Tenant:
     if _HOST.match(lowered):
         return Tenant(f"https://{lowered}", lowered, lowered.split(".")[0])
     raise InvalidInput(
-        f"{raw!r} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example)."
+        Core.tr(
+            "{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example)."
+        ).format(text=repr(raw))
     )

@@ -18,6 +18,7 @@ from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core, group_digits, language
 
 #: Biggest file we read whole; a contacts export of 100,000 rows is about 10 MB.
 MAX_BYTES = 200 * 1024 * 1024
@@ -43,19 +44,33 @@ class ImportReport:
 # -- reading files ---------------------------------------------------------------------------------------------
 
 
+def import_summary(added: int, merged: int, skipped: int) -> str:
+    """One line after an import, the same in the CLI and the window."""
+    lang = language()
+    return Core.tr("{added} added, {merged} merged, {skipped} skipped.").format(
+        added=group_digits(added, lang),
+        merged=group_digits(merged, lang),
+        skipped=group_digits(skipped, lang),
+    )
+
+
 def _read_text(path: Path) -> str:
     """The file's text: UTF-8 (with or without BOM) if it decodes, else Windows-1254, what Excel in Turkey writes."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InvalidInput(f"{path} is too big to import ({size // 1_000_000} MB).")
+            raise InvalidInput(
+                Core.tr("{path} is too big to import ({size} MB).").format(path=path, size=size // 1_000_000)
+            )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist.") from None
+        raise InvalidInput(Core.tr("{path} does not exist.").format(path=path)) from None
     except IsADirectoryError:
-        raise InvalidInput(f"{path} is a folder, not a file.") from None
+        raise InvalidInput(Core.tr("{path} is a folder, not a file.").format(path=path)) from None
     except OSError as exc:
-        raise InvalidInput(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            Core.tr("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -159,7 +174,9 @@ def _map_header(header: list[str]) -> _Columns:
                 columns.fields[name] = index
                 break
     if not columns.phones and not ({"name", "first", "last"} & columns.fields.keys()):
-        raise InvalidInput("The first line has no name or phone column (for example: Ad Soyad;Telefon).")
+        raise InvalidInput(
+            Core.tr("The first line has no name or phone column (for example: Ad Soyad;Telefon).")
+        )
     return columns
 
 
@@ -208,7 +225,9 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise InvalidInput(f"Line {start} cannot be read as CSV: {exc}.") from None
+            raise InvalidInput(
+                Core.tr("Line {line} cannot be read as CSV: {error}.").format(line=start, error=exc)
+            ) from None
         if any(value.strip() for value in row):
             yield start, row
 
@@ -220,13 +239,20 @@ def import_csv(store: ContactStore, path: Path) -> ImportReport:
     try:
         _, header = next(rows)
     except StopIteration:
-        raise InvalidInput(f"{path} is empty.") from None
+        raise InvalidInput(Core.tr("{path} is empty.").format(path=path)) from None
     columns = _map_header(header)
     report = ImportReport()
     with store.transaction():
         for line, row in rows:
             if len(row) != len(header):
-                report.skipped.append(RowProblem(line, f"expected {len(header)} columns, found {len(row)}"))
+                report.skipped.append(
+                    RowProblem(
+                        line,
+                        Core.tr("expected {expected} columns, found {found}").format(
+                            expected=len(header), found=len(row)
+                        ),
+                    )
+                )
                 continue
             _import_one(store, _csv_contact(row, columns), line, report)
     return report
@@ -234,7 +260,7 @@ def import_csv(store: ContactStore, path: Path) -> ImportReport:
 
 def _import_one(store: ContactStore, contact: Contact, line: int, report: ImportReport) -> None:
     if not contact.name and not contact.numbers:
-        report.skipped.append(RowProblem(line, "no name and no phone number"))
+        report.skipped.append(RowProblem(line, Core.tr("no name and no phone number")))
         return
     try:
         _save(store, contact, report)
@@ -274,7 +300,9 @@ def export_csv(store: ContactStore, path: Path, delimiter: str = ",") -> int:
                 row += [""] * (len(header) - len(row))
                 writer.writerow(row)
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            Core.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     return len(contacts)
 
 
@@ -378,12 +406,12 @@ def import_vcard(store: ContactStore, path: Path) -> ImportReport:
     path = Path(path)
     cards = list(_cards(_read_text(path)))
     if not cards:
-        raise InvalidInput(f"{path} has no vCard in it (no BEGIN:VCARD line).")
+        raise InvalidInput(Core.tr("{path} has no vCard in it (no BEGIN:VCARD line).").format(path=path))
     report = ImportReport()
     with store.transaction():
         for line, lines in cards:
             if lines is None:
-                report.skipped.append(RowProblem(line, "the card has no END:VCARD"))
+                report.skipped.append(RowProblem(line, Core.tr("the card has no END:VCARD")))
                 continue
             _import_one(store, _vcard_contact(lines), line, report)
     return report
@@ -431,5 +459,7 @@ def export_vcard(store: ContactStore, path: Path) -> int:
                 handle.write("".join(_fold_line(line) + "\r\n" for line in lines))
                 count += 1
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            Core.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     return count

@@ -24,6 +24,7 @@ from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.database import open_database
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
+from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_number, try_parse
 
 _WORD = re.compile(r"\w+")
@@ -115,7 +116,9 @@ class ContactStore:
             try:
                 number = parse_number(text, self.region)
             except InvalidNumber as exc:
-                raise InvalidNumber(f"Invalid phone number {text!r}: {exc}") from None
+                raise InvalidNumber(
+                    Core.tr("Invalid phone number {number}: {error}").format(number=repr(text), error=exc)
+                ) from None
             if len(self._parsed) > 50_000:
                 self._parsed.clear()
             self._parsed[text] = self._parsed[number.e164] = number
@@ -138,7 +141,7 @@ class ContactStore:
     def update(self, contact: Contact) -> Contact:
         """Replace a saved contact's fields and numbers."""
         if contact.id is None:
-            raise InvalidInput("This contact has not been saved yet.")
+            raise InvalidInput(Core.tr("This contact has not been saved yet."))
         numbers = self.normalise_numbers(contact.numbers)
         with self.transaction():
             cursor = self._db.execute(
@@ -147,7 +150,7 @@ class ContactStore:
                 (*self._row(contact), contact.id),
             )
             if cursor.rowcount == 0:
-                raise InvalidInput(f"There is no contact with id {contact.id}.")
+                raise InvalidInput(Core.tr("There is no contact with id {id}.").format(id=contact.id))
             self._db.execute("DELETE FROM numbers WHERE contact_id = ?", (contact.id,))
             self._db.execute("DELETE FROM tokens WHERE contact_id = ?", (contact.id,))
             saved = replace(contact, numbers=numbers)
@@ -166,7 +169,7 @@ class ContactStore:
                 "UPDATE contacts SET favourite = ? WHERE id = ?", (int(favourite), contact_id)
             )
             if cursor.rowcount == 0:
-                raise InvalidInput(f"There is no contact with id {contact_id}.")
+                raise InvalidInput(Core.tr("There is no contact with id {id}.").format(id=contact_id))
             for table in ("numbers", "tokens"):
                 self._db.execute(
                     f"UPDATE {table} SET favourite = ? WHERE contact_id = ?", (int(favourite), contact_id)
@@ -178,7 +181,9 @@ class ContactStore:
             with self._lock:
                 row = self._db.execute(_BY_EXTERNAL_ID, (external,)).fetchone()
             if row and row[0] != contact.id:
-                raise InvalidInput(f"Another contact already has the external id {external!r}.")
+                raise InvalidInput(
+                    Core.tr("Another contact already has the external id {id}.").format(id=repr(external))
+                )
         return (
             contact.name.strip(),
             contact.company.strip(),

@@ -42,7 +42,7 @@ class ContactDialog(QDialog):
         self, contact: Contact | None, region: str, *, number: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit contact" if contact else "Add contact")
+        self.setWindowTitle(self.tr("Edit contact") if contact else self.tr("Add contact"))
         self.original = contact
         self.region = region
         self.name = QLineEdit(contact.name if contact else "")
@@ -51,18 +51,18 @@ class ContactDialog(QDialog):
         if number:
             lines.append(number)
         self.numbers = QPlainTextEdit("\n".join(lines))
-        self.numbers.setPlaceholderText("mobile: 0532 123 45 67\nwork: +90 212 555 12 34")
+        self.numbers.setPlaceholderText(self.tr("mobile: 0532 123 45 67\nwork: +90 212 555 12 34"))
         self.email = QLineEdit(contact.email if contact else "")
         self.notes = QPlainTextEdit(contact.notes if contact else "")
-        self.favourite = QCheckBox("Favourite (listed first)")
+        self.favourite = QCheckBox(self.tr("Favourite (listed first)"))
         self.favourite.setChecked(bool(contact and contact.favourite))
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Company", self.company)
-        form.addRow("Numbers", self.numbers)
-        form.addRow("E-mail", self.email)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Company"), self.company)
+        form.addRow(self.tr("Numbers"), self.numbers)
+        form.addRow(self.tr("E-mail"), self.email)
+        form.addRow(self.tr("Notes"), self.notes)
         form.addRow("", self.favourite)
         save_cancel_layout(self, form, self.error, self._save)
         self._result: Contact | None = None
@@ -71,10 +71,10 @@ class ContactDialog(QDialog):
         numbers, bad = parse_lines(self.numbers.toPlainText(), self.region)
         name = self.name.text().strip()
         if bad:
-            self.error.setText("Not a phone number: " + "; ".join(bad))
+            self.error.setText(self.tr("Not a phone number: {lines}").format(lines="; ".join(bad)))
             return
         if not name and not numbers:
-            self.error.setText("Give at least a name or a number.")
+            self.error.setText(self.tr("Give at least a name or a number."))
             return
         base = self.original or Contact(None, "")
         self._result = replace(

@@ -28,17 +28,17 @@ class DiagnosticsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ccs-desktop diagnostics")
+        self.setWindowTitle(self.tr("ccs-desktop diagnostics"))
         self.resize(620, 320)
         self.runner = runner
         self.slow_checks = slow_checks
         self.quick_checks = quick_checks
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Check", "Result"])
+        self.table.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Result")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        again = QPushButton("Run again")
+        again = QPushButton(self.tr("Run again"))
         again.clicked.connect(self.refresh)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
@@ -50,7 +50,7 @@ class DiagnosticsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = [*self.quick_checks(), ("API reachable", "checking…", None)]
+        self.rows = [*self.quick_checks(), (self.tr("API reachable"), self.tr("checking…"), None)]
         self._fill()
         self.runner.submit(self.slow_checks, self._slow_done, self._slow_failed, name="diagnostics")
 
@@ -59,7 +59,7 @@ class DiagnosticsDialog(QDialog):
         self._fill()
 
     def _slow_failed(self, exc: BaseException) -> None:
-        self.rows = [*self.quick_checks(), ("API reachable", str(exc), False)]
+        self.rows = [*self.quick_checks(), (self.tr("API reachable"), str(exc), False)]
         self._fill()
 
     def _fill(self) -> None:

@@ -36,34 +36,34 @@ class LoginDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Log in to Call Center Studio")
+        self.setWindowTitle(self.tr("Log in to Call Center Studio"))
         self.runner = runner
         self.verify = verify
-        self.tenant_edit = QLineEdit(tenant, placeholderText="acme, acme.alo-tech.com or https://…")
-        self.email_edit = QLineEdit(email, placeholderText="you@company.com")
-        self.token_edit = QLineEdit(placeholderText="from Administrator › Applications")
+        self.tenant_edit = QLineEdit(tenant, placeholderText=self.tr("acme, acme.alo-tech.com or https://…"))
+        self.email_edit = QLineEdit(email, placeholderText=self.tr("you@company.com"))
+        self.token_edit = QLineEdit(placeholderText=self.tr("from Administrator › Applications"))
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.build_edit = QLineEdit(build, placeholderText="generic")
         self.errors = {name: self._error_label() for name in ("tenant", "email", "token", "form")}
 
         form = QFormLayout()
-        form.addRow("Tenant", self.tenant_edit)
+        form.addRow(self.tr("Tenant"), self.tenant_edit)
         form.addRow("", self.errors["tenant"])
-        form.addRow("E-mail", self.email_edit)
+        form.addRow(self.tr("E-mail"), self.email_edit)
         form.addRow("", self.errors["email"])
-        form.addRow("app_token", self.token_edit)
+        form.addRow(self.tr("app_token"), self.token_edit)
         form.addRow("", self.errors["token"])
-        advanced = QGroupBox("Advanced")
+        advanced = QGroupBox(self.tr("Advanced"))
         advanced.setCheckable(True)
         advanced.setChecked(bool(build and build != "generic"))
         adv_form = QFormLayout(advanced)
-        adv_form.addRow("Softphone build", self.build_edit)
+        adv_form.addRow(self.tr("Softphone build"), self.build_edit)
         self.advanced = advanced
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(lambda: self._run(accept=False))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.login_button = self.buttons.addButton("Log in", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button = self.buttons.addButton(self.tr("Log in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(lambda: self._run(accept=True))
         self.buttons.rejected.connect(self.reject)
@@ -105,10 +105,10 @@ class LoginDialog(QDialog):
             self._show("tenant", str(exc))
             good = False
         if "@" not in email or email.startswith("@") or email.endswith("@"):
-            self._show("email", "Enter the e-mail you log in to CCS with.")
+            self._show("email", self.tr("Enter the e-mail you log in to CCS with."))
             good = False
         if not token:
-            self._show("token", "Paste the app_token your CCS administrator created.")
+            self._show("token", self.tr("Paste the app_token your CCS administrator created."))
             good = False
         return good
 
@@ -117,7 +117,7 @@ class LoginDialog(QDialog):
             return
         tenant, email, token, _ = self.values()
         self._set_busy(True)
-        self._show("form", "Connecting…", ok=True)
+        self._show("form", self.tr("Connecting…"), ok=True)
         self.runner.submit(
             lambda: self.verify(tenant, email, token),
             lambda _: self._ok(accept),
@@ -130,12 +130,18 @@ class LoginDialog(QDialog):
         if accept:
             self.accept()
         else:
-            self._show("form", "Connection works: the app_token and the e-mail were accepted.", ok=True)
+            self._show(
+                "form", self.tr("Connection works: the app_token and the e-mail were accepted."), ok=True
+            )
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._show("form", "")
-        text = str(exc) if isinstance(exc, CcsError) else f"Unexpected error ({type(exc).__name__})."
+        text = (
+            str(exc)
+            if isinstance(exc, CcsError)
+            else self.tr("Unexpected error ({error}).").format(error=type(exc).__name__)
+        )
         if isinstance(exc, AuthenticationFailed):
             field = "email" if "user" in text.lower() or "e-mail" in text.lower() else "token"
             self._show(field, text)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import LANGUAGE_NAMES
 from ccs_desktop.core.phone import DIAL_FORMATS, check_prefix, dial_string, parse_number
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
@@ -35,8 +36,14 @@ class SettingsDialog(QDialog):
         listener_urls: tuple[str | None, str] = (None, ""),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ccs-desktop settings")
+        self.setWindowTitle(self.tr("ccs-desktop settings"))
         self.settings = settings
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "auto")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get_str("language"))))
+        self.language.setToolTip(self.tr("Takes effect when ccs-desktop starts again."))
         self.region = QComboBox()
         self.region.addItems(sorted(phonenumbers.SUPPORTED_REGIONS))
         self.region.setCurrentText(settings.get_str("region"))
@@ -46,26 +53,27 @@ class SettingsDialog(QDialog):
         self.preview = QLabel()
         self.template = QLineEdit(settings.get_str("softphone_url_template"))
         self.build = QLineEdit(settings.get_str("softphone_build"))
-        self.prefix = QLineEdit(settings.get_str("outside_line_prefix"), placeholderText="none")
-        self.confirm_uri = QCheckBox("Ask before calling tel:/callto:/sip: links from other apps")
+        self.prefix = QLineEdit(settings.get_str("outside_line_prefix"), placeholderText=self.tr("none"))
+        self.confirm_uri = QCheckBox(self.tr("Ask before calling tel:/callto:/sip: links from other apps"))
         self.confirm_uri.setChecked(settings.get_bool("confirm_uri_calls"))
-        self.clipboard = QCheckBox("Look up phone numbers I copy")
+        self.clipboard = QCheckBox(self.tr("Look up phone numbers I copy"))
         self.clipboard.setChecked(settings.get_bool("clipboard_lookup"))
-        self.listener = QCheckBox("Receive CCS incoming-call notifications")
+        self.listener = QCheckBox(self.tr("Receive CCS incoming-call notifications"))
         self.listener.setChecked(settings.get_bool("notification_listener"))
-        self.minimized = QCheckBox("Start minimized to the tray")
+        self.minimized = QCheckBox(self.tr("Start minimized to the tray"))
         self.minimized.setChecked(settings.get_bool("start_minimized"))
-        self.autostart = QCheckBox("Start when I log in to this computer")
+        self.autostart = QCheckBox(self.tr("Start when I log in to this computer"))
         self.autostart.setChecked(settings.get_bool("autostart"))
         self.error = error_label()
 
         form = QFormLayout()
-        form.addRow("Default region", self.region)
-        form.addRow("Dial format", self.dial_format)
-        form.addRow("Outside-line prefix", self.prefix)
-        form.addRow("As dialed", self.preview)
-        form.addRow("Softphone URL", self.template)
-        form.addRow("Softphone build", self.build)
+        form.addRow(self.tr("Language (after a restart)"), self.language)
+        form.addRow(self.tr("Default region"), self.region)
+        form.addRow(self.tr("Dial format"), self.dial_format)
+        form.addRow(self.tr("Outside-line prefix"), self.prefix)
+        form.addRow(self.tr("As dialed"), self.preview)
+        form.addRow(self.tr("Softphone URL"), self.template)
+        form.addRow(self.tr("Softphone build"), self.build)
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
         self.listener_fields = ListenerFields(settings, *listener_urls)
@@ -94,6 +102,7 @@ class SettingsDialog(QDialog):
             check_template(self.template.text().strip())
             check_prefix(self.prefix.text())
             values = {
+                "language": self.language.currentData(),
                 "region": self.region.currentText(),
                 "dial_format": self.dial_format.currentText(),
                 "softphone_url_template": self.template.text().strip(),

@@ -1,0 +1,62 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>App</name>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln contact to {path}.</numerusform>
+            <numerusform>Exported %Ln contacts to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>Fetched %Ln call record(s)…</source>
+        <translation>
+            <numerusform>Fetched %Ln call record…</numerusform>
+            <numerusform>Fetched %Ln call records…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %Ln call record(s) in {seconds:.1f} s;</source>
+        <translation>
+            <numerusform>Fetched %Ln call record in {seconds:.1f} s;</numerusform>
+            <numerusform>Fetched %Ln call records in {seconds:.1f} s;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown.</source>
+        <translation>
+            <numerusform>%Ln shown.</numerusform>
+            <numerusform>%Ln shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln contact to {path}.</numerusform>
+            <numerusform>Exported %Ln contacts to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message numerus="yes">
+        <source>%n found for “{query}”</source>
+        <translation>
+            <numerusform>%n found for “{query}”</numerusform>
+            <numerusform>%n found for “{query}”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1431 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR">
+<context>
+    <name>AgentService</name>
+    <message>
+        <source>Login failed ({error}).</source>
+        <translation>Oturum açılamadı ({error}).</translation>
+    </message>
+    <message>
+        <source>Calling {number}…</source>
+        <translation>{number} aranıyor…</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The softphone is not reloaded during a call; it will be after the call.</source>
+        <translation>Softphone görüşme sırasında yeniden yüklenmez; görüşme bitince yüklenecek.</translation>
+    </message>
+    <message>
+        <source>demo (built-in simulator)</source>
+        <translation>demo (yerleşik simülatör)</translation>
+    </message>
+    <message>
+        <source>Hang up before logging out: logging out would drop the call.</source>
+        <translation>Oturumu kapatmadan önce görüşmeyi kapatın: oturumu kapatmak görüşmeyi düşürür.</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>Önce oturum açın.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no phone number.</source>
+        <translation>Panoda telefon numarası yok.</translation>
+    </message>
+    <message>
+        <source>reload requested</source>
+        <translation>yeniden yükleme istendi</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kişileri içe aktar</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)</source>
+        <translation>Kişiler (*.csv *.vcf *.vcard *.txt);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Kişileri dışa aktar</translation>
+    </message>
+    <message>
+        <source>contacts.csv</source>
+        <translation>kisiler.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;vCard (*.vcf)</source>
+        <translation>CSV (*.csv);;vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Some rows were skipped</source>
+        <translation>Bazı satırlar atlandı</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>satır {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>{path} yazılamıyor: {reason}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln kişi {path} dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Session age</source>
+        <translation>Oturum süresi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>{hours:.1f} h</source>
+        <translation>{hours:.1f} sa</translation>
+    </message>
+    <message>
+        <source>Microphone permission</source>
+        <translation>Mikrofon izni</translation>
+    </message>
+    <message>
+        <source>Softphone loaded</source>
+        <translation>Softphone yüklendi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>hayır</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Hat</translation>
+    </message>
+    <message>
+        <source>Memory in use (app + web engine)</source>
+        <translation>Kullanılan bellek (uygulama + web motoru)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>bilinmiyor</translation>
+    </message>
+    <message>
+        <source>{mib:.0f} MiB</source>
+        <translation>{mib:.0f} MiB</translation>
+    </message>
+    <message>
+        <source>API reachable</source>
+        <translation>API erişilebilir</translation>
+    </message>
+    <message>
+        <source>not logged in</source>
+        <translation>oturum açılmadı</translation>
+    </message>
+    <message>
+        <source>app_token valid</source>
+        <translation>app_token geçerli</translation>
+    </message>
+    <message>
+        <source>yes, {ms:.0f} ms</source>
+        <translation>evet, {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>verildi</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>reddedildi</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>henüz sorulmadı</translation>
+    </message>
+    <message>
+        <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
+        <translation>Softphone görüşme sırasında durdu. Görüşme CCS&apos;te hâlâ sürüyor olabilir: bitirmek için Kapat&apos;ı kullanın; softphone ardından geri gelir.</translation>
+    </message>
+    <message>
+        <source>unknown request {action}</source>
+        <translation>bilinmeyen istek {action}</translation>
+    </message>
+    <message>
+        <source>ccs-desktop is running but not logged in.</source>
+        <translation>ccs-desktop çalışıyor ama oturum açık değil.</translation>
+    </message>
+    <message>
+        <source>The same number was dialed less than 2 s ago; not dialed twice.</source>
+        <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>bilinmeyen bir numara</translation>
+    </message>
+    <message>
+        <source>Calling {who}…</source>
+        <translation>{who} aranıyor…</translation>
+    </message>
+    <message>
+        <source>Call this number?</source>
+        <translation>Bu numara aransın mı?</translation>
+    </message>
+    <message>
+        <source>Call {who} at {number}?</source>
+        <translation>{who}, {number} numarasından aransın mı?</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <source>A call is in progress</source>
+        <translation>Süren bir görüşme var</translation>
+    </message>
+    <message>
+        <source>You are on a call. Quitting now would leave the call hanging on Call Center Studio.</source>
+        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio&apos;da askıda kalır.</translation>
+    </message>
+    <message>
+        <source>Hang up and quit, or stay on the call?</source>
+        <translation>Görüşmeyi kapatıp çıkılsın mı, yoksa görüşmede mi kalınsın?</translation>
+    </message>
+    <message>
+        <source>Hang up and quit</source>
+        <translation>Kapat ve çık</translation>
+    </message>
+    <message>
+        <source>Stay on the call</source>
+        <translation>Görüşmede kal</translation>
+    </message>
+    <message>
+        <source>Could not hang up, so ccs-desktop stays open: {error}</source>
+        <translation>Görüşme kapatılamadı, bu yüzden ccs-desktop açık kalıyor: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>&apos;YYYY-MM-DD HH:MM:SS&apos; in the tenant&apos;s time (YYYY-MM-DD alone means the whole day)</source>
+        <translation>firmanın saatiyle &apos;YYYY-MM-DD HH:MM:SS&apos; (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
+    </message>
+    <message>
+        <source>Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN).</source>
+        <translation>Oturum açılmamış: `ccs-desktop login` komutunu çalıştırın (ya da CCS_TENANT, CCS_EMAIL ve CCS_APP_TOKEN değişkenlerini ayarlayın).</translation>
+    </message>
+    <message>
+        <source>No app_token for {email} on {host}: run `ccs-desktop login`.</source>
+        <translation>{host} üzerinde {email} için app_token yok: `ccs-desktop login` komutunu çalıştırın.</translation>
+    </message>
+    <message>
+        <source>Tenant (name, host or URL): </source>
+        <translation>Firma (ad, sunucu ya da URL): </translation>
+    </message>
+    <message>
+        <source>E-mail: </source>
+        <translation>E-posta: </translation>
+    </message>
+    <message>
+        <source>Give --tenant and --email (or CCS_TENANT and CCS_EMAIL).</source>
+        <translation>--tenant ve --email verin (ya da CCS_TENANT ve CCS_EMAIL).</translation>
+    </message>
+    <message>
+        <source>app_token (hidden): </source>
+        <translation>app_token (gizli): </translation>
+    </message>
+    <message>
+        <source>No app_token: set CCS_APP_TOKEN or run `ccs-desktop login` in a terminal.</source>
+        <translation>app_token yok: CCS_APP_TOKEN değişkenini ayarlayın ya da bir terminalde `ccs-desktop login` çalıştırın.</translation>
+    </message>
+    <message>
+        <source>Logged in to {host} as {email}.</source>
+        <translation>{host} üzerinde {email} olarak oturum açıldı.</translation>
+    </message>
+    <message>
+        <source>Not logged in; nothing to remove.</source>
+        <translation>Oturum açık değil; silinecek bir şey yok.</translation>
+    </message>
+    <message>
+        <source>Logged out {email} from {host}: app_token and session removed from the keyring.</source>
+        <translation>{email} için {host} oturumu kapatıldı: app_token ve oturum anahtarlıktan silindi.</translation>
+    </message>
+    <message>
+        <source>Nothing stored for {email} on {host}; already logged out.</source>
+        <translation>{host} üzerinde {email} için kayıtlı bir şey yok; oturum zaten kapalı.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Tamam.</translation>
+    </message>
+    <message>
+        <source>{text} is not a date: use {form}.</source>
+        <translation>{text} bir tarih değil: {form} kullanın.</translation>
+    </message>
+    <message>
+        <source>Give --from and --to (or --call-id).</source>
+        <translation>--from ve --to verin (ya da --call-id).</translation>
+    </message>
+    <message>
+        <source>--from is after --to.</source>
+        <translation>--from, --to&apos;dan sonra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %Ln call record(s)…</source>
+        <translation>
+            <numerusform>%Ln çağrı kaydı alındı…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched %Ln call record(s) in {seconds:.1f} s;</source>
+        <translation>
+            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn&apos;de alındı;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown.</source>
+        <translation>
+            <numerusform>%Ln tanesi gösterildi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No call records.</source>
+        <translation>Çağrı kaydı yok.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Arayan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aranan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>Süre</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Temsilci</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>gelen</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>giden</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>cevaplandı</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>cevapsız</translation>
+    </message>
+    <message>
+        <source>No such file: {path}</source>
+        <translation>Böyle bir dosya yok: {path}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path} okunamıyor: {reason}.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file}, satır {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>No such folder: {path}</source>
+        <translation>Böyle bir klasör yok: {path}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>{path} yazılamıyor: {reason}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln kişi {path} dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contacts found.</source>
+        <translation>Kişi bulunamadı.</translation>
+    </message>
+    <message>
+        <source>must not be negative: {value}</source>
+        <translation>negatif olamaz: {value}</translation>
+    </message>
+    <message>
+        <source>Desktop companion for Call Center Studio agents. Without a command, opens the agent window.</source>
+        <translation>Call Center Studio temsilcileri için masaüstü yardımcısı. Komut verilmezse temsilci penceresini açar.</translation>
+    </message>
+    <message>
+        <source>log details to stderr (secrets masked)</source>
+        <translation>ayrıntıları stderr&apos;e yaz (gizli bilgiler maskelenir)</translation>
+    </message>
+    <message>
+        <source>open the window on a built-in CCS simulator</source>
+        <translation>pencereyi yerleşik bir CCS simülatörüyle aç</translation>
+    </message>
+    <message>
+        <source>with --demo: start, measure, print JSON, exit</source>
+        <translation>--demo ile: başlat, ölç, JSON yaz, çık</translation>
+    </message>
+    <message>
+        <source>log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring</source>
+        <translation>oturum aç: app_token CCS_APP_TOKEN&apos;dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
+    </message>
+    <message>
+        <source>tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT</source>
+        <translation>firma adı (acme), sunucu (acme.alo-tech.com) ya da URL; veya CCS_TENANT</translation>
+    </message>
+    <message>
+        <source>the agent&apos;s CCS e-mail; or CCS_EMAIL</source>
+        <translation>temsilcinin CCS e-postası; veya CCS_EMAIL</translation>
+    </message>
+    <message>
+        <source>remove the app_token and the session from the keyring</source>
+        <translation>app_token&apos;ı ve oturumu anahtarlıktan sil</translation>
+    </message>
+    <message>
+        <source>place a call (click2call) and print its call id</source>
+        <translation>arama başlat (click2call) ve çağrı kimliğini yaz</translation>
+    </message>
+    <message>
+        <source>phone number in any common format</source>
+        <translation>herhangi bir yaygın biçimde telefon numarası</translation>
+    </message>
+    <message>
+        <source>how CCS receives the number</source>
+        <translation>numaranın CCS&apos;e hangi biçimde gideceği</translation>
+    </message>
+    <message>
+        <source>print {call_id, number, transaction_id}</source>
+        <translation>{call_id, number, transaction_id} yaz</translation>
+    </message>
+    <message>
+        <source>hang up the current call (click2hang)</source>
+        <translation>süren görüşmeyi kapat (click2hang)</translation>
+    </message>
+    <message>
+        <source>put the current call on hold (click2hold)</source>
+        <translation>süren görüşmeyi beklet (click2hold)</translation>
+    </message>
+    <message>
+        <source>resume the call on hold (click2unhold)</source>
+        <translation>bekletilen görüşmeye dön (click2unhold)</translation>
+    </message>
+    <message>
+        <source>list call records (reportsCDRLogs), all pages</source>
+        <translation>çağrı kayıtlarını listele (reportsCDRLogs), tüm sayfalar</translation>
+    </message>
+    <message>
+        <source>only calls with this number, in any format</source>
+        <translation>yalnızca bu numarayla yapılan çağrılar, herhangi bir biçimde</translation>
+    </message>
+    <message>
+        <source>one call by its id (other filters ignored)</source>
+        <translation>kimliğiyle tek bir çağrı (diğer süzgeçler yok sayılır)</translation>
+    </message>
+    <message>
+        <source>only this agent&apos;s calls (agent_username)</source>
+        <translation>yalnızca bu temsilcinin çağrıları (agent_username)</translation>
+    </message>
+    <message>
+        <source>only this queue&apos;s calls</source>
+        <translation>yalnızca bu kuyruğun çağrıları</translation>
+    </message>
+    <message>
+        <source>by call date (default: newest first)</source>
+        <translation>çağrı tarihine göre (varsayılan: en yeni önce)</translation>
+    </message>
+    <message>
+        <source>the local contact list: import, export, find</source>
+        <translation>yerel kişi listesi: içe aktar, dışa aktar, bul</translation>
+    </message>
+    <message>
+        <source>import a CSV (English/Turkish headers) or vCard file</source>
+        <translation>CSV (İngilizce/Türkçe başlıklı) ya da vCard dosyası içe aktar</translation>
+    </message>
+    <message>
+        <source>export to CSV, or vCard for .vcf/.vcard</source>
+        <translation>CSV&apos;ye, .vcf/.vcard için vCard&apos;a aktar</translation>
+    </message>
+    <message>
+        <source>search by name, company or number (any format)</source>
+        <translation>ada, şirkete ya da numaraya göre bul (herhangi bir biçimde)</translation>
+    </message>
+    <message>
+        <source>print a JSON array of contacts</source>
+        <translation>kişileri JSON dizisi olarak yaz</translation>
+    </message>
+    <message>
+        <source>run the CCS-compatible simulator (prints its credentials as JSON)</source>
+        <translation>CCS uyumlu simülatörü çalıştır (kimlik bilgilerini JSON olarak yazar)</translation>
+    </message>
+    <message>
+        <source>0 = any free port</source>
+        <translation>0 = herhangi bir boş port</translation>
+    </message>
+    <message>
+        <source>seeded call records</source>
+        <translation>önceden üretilen çağrı kaydı sayısı</translation>
+    </message>
+    <message>
+        <source>ring the demo agent</source>
+        <translation>demo temsilcisini çaldır</translation>
+    </message>
+    <message>
+        <source>random seed of the generated data</source>
+        <translation>üretilen verinin rastgelelik tohumu</translation>
+    </message>
+    <message>
+        <source>enable the /_sim/ fault and state endpoints</source>
+        <translation>/_sim/ arıza ve durum uç noktalarını etkinleştir</translation>
+    </message>
+    <message>
+        <source>internal error; details were written to {path}</source>
+        <translation>iç hata; ayrıntılar {path} dosyasına yazıldı</translation>
+    </message>
+    <message>
+        <source>--smoke needs --demo</source>
+        <translation>--smoke için --demo gerekir</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <translation>Kişiyi düzenle</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Kişi ekle</translation>
+    </message>
+    <message>
+        <source>mobile: 0532 123 45 67
+work: +90 212 555 12 34</source>
+        <translation>cep: 0532 123 45 67
+iş: +90 212 555 12 34</translation>
+    </message>
+    <message>
+        <source>Favourite (listed first)</source>
+        <translation>Favori (listede önce gelir)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Şirket</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numaralar</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <source>Not a phone number: {lines}</source>
+        <translation>Telefon numarası değil: {lines}</translation>
+    </message>
+    <message>
+        <source>Give at least a name or a number.</source>
+        <translation>En azından bir ad ya da numara girin.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <source>Search name, company or number</source>
+        <translation>Kişi bul: ad, şirket ya da numara</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ekle…</translation>
+    </message>
+    <message>
+        <source>Double-click a number to call it</source>
+        <translation>Aramak için numaraya çift tıklayın</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Düzenle…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favori</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Numaralar</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Son çağrılar</translation>
+    </message>
+    <message>
+        <source>No contacts yet: add one, or import a CSV/vCard (`ccs-desktop contacts import`).</source>
+        <translation>Henüz kişi yok: bir kişi ekleyin ya da CSV/vCard içe aktarın (`ccs-desktop contacts import`).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found for “{query}”</source>
+        <translation>
+            <numerusform>“{query}” için %n sonuç</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln kişi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No calls with this contact in the loaded records</source>
+        <translation>Yüklenen kayıtlarda bu kişiyle çağrı yok</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Kişiyi sil</translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation>{name} silinsin mi?</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>No app_token: run `ccs-desktop login` or set CCS_APP_TOKEN.</source>
+        <extracomment>Called (from whatever thread logged in) with each new session: the softphone page must follow it.</extracomment>
+        <translation>app_token yok: `ccs-desktop login` çalıştırın ya da CCS_APP_TOKEN değişkenini ayarlayın.</translation>
+    </message>
+    <message>
+        <source>CCS keeps refusing the session for {email} ({reason}); log in again.</source>
+        <translation>CCS, {email} için oturumu reddetmeye devam ediyor ({reason}); yeniden oturum açın.</translation>
+    </message>
+    <message>
+        <source>CCS keeps refusing the credentials for {email} ({reason}).</source>
+        <translation>CCS, {email} için kimlik bilgilerini reddetmeye devam ediyor ({reason}).</translation>
+    </message>
+    <message>
+        <source>CCS did not confirm the call to {number} in time. It may be ringing; it was not repeated (transaction {transaction}).</source>
+        <translation>CCS, {number} aramasını zamanında onaylamadı. Çalıyor olabilir; arama tekrarlanmadı (işlem {transaction}).</translation>
+    </message>
+    <message>
+        <source>{error} The call to {number} may have been placed; it was not repeated (transaction {transaction}).</source>
+        <translation>{error} {number} araması başlatılmış olabilir; arama tekrarlanmadı (işlem {transaction}).</translation>
+    </message>
+    <message>
+        <source>Sorting must be asc or desc, not {value}.</source>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.</extracomment>
+        <translation>Sıralama asc ya da desc olmalı, {value} değil.</translation>
+    </message>
+    <message>
+        <source>Call records need a start and a finish date.</source>
+        <translation>Çağrı kayıtları için başlangıç ve bitiş tarihi gerekir.</translation>
+    </message>
+    <message>
+        <source>The start date is after the finish date.</source>
+        <translation>Başlangıç tarihi bitiş tarihinden sonra.</translation>
+    </message>
+    <message>
+        <source>{host} accepted the login but sent no session.</source>
+        <translation>{host} oturum açmayı kabul etti ama oturum göndermedi.</translation>
+    </message>
+    <message>
+        <source>{host} sent call records in an unexpected shape.</source>
+        <translation>{host} çağrı kayıtlarını beklenmeyen bir biçimde gönderdi.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host}: no connection within {seconds:g} s.</source>
+        <translation>{host} adresine ulaşılamıyor: {seconds:g} sn içinde bağlantı kurulamadı.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer within {seconds:g} s.</source>
+        <translation>{host}, {seconds:g} sn içinde yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {host}: {reason}.</source>
+        <translation>{host} adresine ulaşılamıyor: {reason}.</translation>
+    </message>
+    <message>
+        <source>{host} answered with HTTP {status} (a server error).</source>
+        <translation>{host} HTTP {status} ile yanıt verdi (sunucu hatası).</translation>
+    </message>
+    <message>
+        <source>{host} answered with HTTP {status} (an unexpected status).</source>
+        <translation>{host} HTTP {status} ile yanıt verdi (beklenmeyen durum).</translation>
+    </message>
+    <message>
+        <source>{host} sent an answer that is not valid JSON.</source>
+        <translation>{host} geçerli JSON olmayan bir yanıt gönderdi.</translation>
+    </message>
+    <message>
+        <source>{host} sent an answer in an unexpected shape.</source>
+        <translation>{host} beklenmeyen biçimde bir yanıt gönderdi.</translation>
+    </message>
+    <message>
+        <source>Login refused by {host}: {reason}.</source>
+        <translation>{host} oturum açmayı reddetti: {reason}.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>neden belirtilmedi</translation>
+    </message>
+    <message>
+        <source>{host} rejected the app_token: {reason}.</source>
+        <translation>{host} app_token&apos;ı reddetti: {reason}.</translation>
+    </message>
+    <message>
+        <source>the host name was not found</source>
+        <translation>sunucu adı bulunamadı</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>bağlantı reddedildi</translation>
+    </message>
+    <message>
+        <source>its certificate could not be verified</source>
+        <translation>sertifikası doğrulanamadı</translation>
+    </message>
+    <message>
+        <source>the secure connection failed</source>
+        <translation>güvenli bağlantı kurulamadı</translation>
+    </message>
+    <message>
+        <source>the connection was lost before it answered</source>
+        <translation>yanıt gelmeden bağlantı koptu</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>ağa ulaşılamıyor</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>bağlantı kurulamadı</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
+        <translation>gelen</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>giden</translation>
+    </message>
+    <message>
+        <source>Last call {date}</source>
+        <translation>Son çağrı {date}</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>cevaplandı</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>cevapsız</translation>
+    </message>
+    <message>
+        <source>No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL.</source>
+        <translation>Firma verilmedi: bir firma adı (acme), sunucu (acme.alo-tech.com) ya da URL kullanın.</translation>
+    </message>
+    <message>
+        <source>Tenant URL must start with https:// or http:// and name a host: {url}</source>
+        <translation>Firma URL&apos;si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
+    </message>
+    <message>
+        <source>Tenant URL must not carry a query, a fragment or a password.</source>
+        <translation>Firma URL&apos;si sorgu, parça (#) ya da parola içermemeli.</translation>
+    </message>
+    <message>
+        <source>Tenant URL has an invalid port: {url}</source>
+        <translation>Firma URL&apos;sinin portu geçersiz: {url}</translation>
+    </message>
+    <message>
+        <source>{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example).</source>
+        <translation>{text} bir firma adı, sunucu ya da URL değil (örnekler: acme, acme.alo-tech.com, https://acme.example).</translation>
+    </message>
+    <message>
+        <source>{added} added, {merged} merged, {skipped} skipped.</source>
+        <extracomment>Biggest file we read whole; a contacts export of 100,000 rows is about 10 MB.</extracomment>
+        <translation>{added} eklendi, {merged} birleştirildi, {skipped} atlandı.</translation>
+    </message>
+    <message>
+        <source>{path} is too big to import ({size} MB).</source>
+        <translation>{path} içe aktarmak için çok büyük ({size} MB).</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} yok.</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} bir klasör, dosya değil.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path} okunamıyor: {reason}.</translation>
+    </message>
+    <message>
+        <source>The first line has no name or phone column (for example: Ad Soyad;Telefon).</source>
+        <translation>İlk satırda ad ya da telefon sütunu yok (örneğin: Ad Soyad;Telefon).</translation>
+    </message>
+    <message>
+        <source>Line {line} cannot be read as CSV: {error}.</source>
+        <translation>{line}. satır CSV olarak okunamıyor: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>{path} boş.</translation>
+    </message>
+    <message>
+        <source>expected {expected} columns, found {found}</source>
+        <translation>{expected} sütun bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>no name and no phone number</source>
+        <translation>ad da telefon numarası da yok</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>{path} yazılamıyor: {reason}.</translation>
+    </message>
+    <message>
+        <source>{path} has no vCard in it (no BEGIN:VCARD line).</source>
+        <translation>{path} içinde vCard yok (BEGIN:VCARD satırı yok).</translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD</source>
+        <translation>kartta END:VCARD yok</translation>
+    </message>
+    <message>
+        <source>Cannot open the contacts file {path}: {error}.</source>
+        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. A later version adds e.g. `_v2` creating a call-notes table with `contact_id REFERENCES contacts(id)`.</extracomment>
+        <translation>Kişi dosyası {path} açılamıyor: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a usable contacts file: {error}.</source>
+        <translation>{path} kullanılabilir bir kişi dosyası değil: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer ccs-desktop (schema {version}, this one knows {known}).</source>
+        <translation>{path} daha yeni bir ccs-desktop tarafından yazılmış (şema {version}, bu sürüm {known} şemasını biliyor).</translation>
+    </message>
+    <message>
+        <source>Invalid phone number {number}: {error}</source>
+        <translation>Geçersiz telefon numarası {number}: {error}</translation>
+    </message>
+    <message>
+        <source>This contact has not been saved yet.</source>
+        <translation>Bu kişi henüz kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>There is no contact with id {id}.</source>
+        <translation>{id} kimlikli bir kişi yok.</translation>
+    </message>
+    <message>
+        <source>Another contact already has the external id {id}.</source>
+        <translation>{id} dış kimliği zaten başka bir kişide var.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available ({error}). ccs-desktop keeps the app_token only there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND.</source>
+        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token&apos;ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
+    </message>
+    <message>
+        <source>CCS refused {function}: {reason}</source>
+        <translation>CCS {function} isteğini reddetti: {reason}</translation>
+    </message>
+    <message>
+        <source>CCS refused the request: {reason}</source>
+        <translation>CCS isteği reddetti: {reason}</translation>
+    </message>
+    <message>
+        <source>The running ccs-desktop did not answer in time.</source>
+        <translation>Çalışan ccs-desktop zamanında yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>The running ccs-desktop closed the connection.</source>
+        <translation>Çalışan ccs-desktop bağlantıyı kapattı.</translation>
+    </message>
+    <message>
+        <source>The running ccs-desktop sent an unreadable answer.</source>
+        <translation>Çalışan ccs-desktop okunamayan bir yanıt gönderdi.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>başarısız</translation>
+    </message>
+    <message>
+        <source>{region} is not a known region code (examples: TR, DE, GB, US).</source>
+        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything.</extracomment>
+        <translation>{region} bilinen bir bölge kodu değil (örnekler: TR, DE, GB, US).</translation>
+    </message>
+    <message>
+        <source>No phone number given.</source>
+        <translation>Telefon numarası verilmedi.</translation>
+    </message>
+    <message>
+        <source>{number} is too long to be a phone number.</source>
+        <translation>{number} telefon numarası olamayacak kadar uzun.</translation>
+    </message>
+    <message>
+        <source>{number} is not a phone number.</source>
+        <translation>{number} bir telefon numarası değil.</translation>
+    </message>
+    <message>
+        <source>{number} is not a valid phone number for {region}.</source>
+        <translation>{number}, {region} için geçerli bir telefon numarası değil.</translation>
+    </message>
+    <message>
+        <source>The outside-line prefix may hold only digits, * and # (at most 8), not {value}.</source>
+        <translation>Dış hat ön eki yalnızca rakam, * ve # içerebilir (en çok 8), {value} olamaz.</translation>
+    </message>
+    <message>
+        <source>Dial format must be one of {choices}, not {value}.</source>
+        <translation>Arama biçimi şunlardan biri olmalı: {choices}; {value} değil.</translation>
+    </message>
+    <message>
+        <source>Setting {name} must be a {kind}, not {value}.</source>
+        <translation>{name} ayarı {kind} türünde olmalı, {value} değil.</translation>
+    </message>
+    <message>
+        <source>Setting {name} must be one of {choices}, not {value}.</source>
+        <translation>{name} ayarı şunlardan biri olmalı: {choices}; {value} değil.</translation>
+    </message>
+    <message>
+        <source>Setting {name} must be at least {minimum:g}.</source>
+        <translation>{name} ayarı en az {minimum:g} olmalı.</translation>
+    </message>
+    <message>
+        <source>Cannot read the settings file {path}: {reason}.</source>
+        <translation>Ayar dosyası {path} okunamıyor: {reason}.</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is damaged ({error}); fix or delete it.</source>
+        <translation>Ayar dosyası {path} bozuk ({error}); düzeltin ya da silin.</translation>
+    </message>
+    <message>
+        <source>There is no setting called {name}.</source>
+        <translation>{name} adında bir ayar yok.</translation>
+    </message>
+    <message>
+        <source>The softphone URL template has an unbalanced { or }.</source>
+        <translation>Softphone URL şablonunda eşi olmayan bir { ya da } var.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {{{name}}} in the softphone URL template (known: {known}).</source>
+        <translation>Softphone URL şablonunda bilinmeyen yer tutucu {{{name}}} (bilinenler: {known}).</translation>
+    </message>
+    <message>
+        <source>The softphone URL template needs {session}: it is how the agent is logged in.</source>
+        <translation>Softphone URL şablonunda {session} olmalı: temsilcinin oturumu onunla açılır.</translation>
+    </message>
+    <message>
+        <source>The softphone URL template must start with https:// (or {base}).</source>
+        <translation>Softphone URL şablonu https:// (ya da {base}) ile başlamalı.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>ccs-desktop diagnostics</source>
+        <translation>ccs-desktop tanılama</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Denetim</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Yeniden çalıştır</translation>
+    </message>
+    <message>
+        <source>API reachable</source>
+        <translation>API erişilebilir</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>denetleniyor…</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceServer</name>
+    <message>
+        <source>unreadable request</source>
+        <translation>okunamayan istek</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to Call Center Studio</source>
+        <translation>Call Center Studio&apos;da oturum aç</translation>
+    </message>
+    <message>
+        <source>acme, acme.alo-tech.com or https://…</source>
+        <translation>acme, acme.alo-tech.com ya da https://…</translation>
+    </message>
+    <message>
+        <source>you@company.com</source>
+        <translation>siz@sirket.com</translation>
+    </message>
+    <message>
+        <source>from Administrator › Applications</source>
+        <translation>Yönetici › Uygulamalar bölümünden</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>app_token</source>
+        <translation>app_token</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Gelişmiş</translation>
+    </message>
+    <message>
+        <source>Softphone build</source>
+        <translation>Softphone sürümü</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı sına</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Oturum aç</translation>
+    </message>
+    <message>
+        <source>Enter the e-mail you log in to CCS with.</source>
+        <translation>CCS&apos;te oturum açtığınız e-postayı girin.</translation>
+    </message>
+    <message>
+        <source>Paste the app_token your CCS administrator created.</source>
+        <translation>CCS yöneticinizin oluşturduğu app_token&apos;ı yapıştırın.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Connection works: the app_token and the e-mail were accepted.</source>
+        <translation>Bağlantı çalışıyor: app_token ve e-posta kabul edildi.</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({error}).</source>
+        <translation>Beklenmeyen hata ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Logged out</source>
+        <translation>Oturum kapalı</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Hazır</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>Görüşmede</translation>
+    </message>
+    <message>
+        <source>Cannot take calls</source>
+        <translation>Çağrı alamıyor</translation>
+    </message>
+    <message>
+        <source>Number to call (any format)</source>
+        <translation>Aranacak numara (herhangi bir biçimde)</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Beklet</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kişiler</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Çağrılar</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import contacts…</source>
+        <translation>Kişileri &amp;içe aktar…</translation>
+    </message>
+    <message>
+        <source>&amp;Export contacts…</source>
+        <translation>Kişileri &amp;dışa aktar…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;Tanılama…</translation>
+    </message>
+    <message>
+        <source>Reload softphone</source>
+        <translation>Softphone&apos;u yeniden yükle</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Oturumu kapat</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;k</translation>
+    </message>
+    <message>
+        <source>Tenant: {tenant}</source>
+        <translation>Firma: {tenant}</translation>
+    </message>
+    <message>
+        <source>Agent: {agent}</source>
+        <translation>Temsilci: {agent}</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>Oturum yok</translation>
+    </message>
+    <message>
+        <source>Session: {hours} h {minutes:02d} min</source>
+        <translation>Oturum: {hours} sa {minutes:02d} dk</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBus</name>
+    <message>
+        <source>Something went wrong ({error}); details are in the log.</source>
+        <translation>Bir şeyler ters gitti ({error}); ayrıntılar günlükte.</translation>
+    </message>
+</context>
+<context>
+    <name>NumberPopup</name>
+    <message>
+        <source>Call</source>
+        <translation>Ara</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Add contact</source>
+        <translation>Kişi ekle</translation>
+    </message>
+    <message>
+        <source>Unknown number</source>
+        <translation>Bilinmeyen numara</translation>
+    </message>
+    <message>
+        <source>No calls with this number yet</source>
+        <translation>Bu numarayla henüz çağrı yok</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>ccs-desktop settings</source>
+        <translation>ccs-desktop ayarları</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Sistem dili</translation>
+    </message>
+    <message>
+        <source>Takes effect when ccs-desktop starts again.</source>
+        <translation>ccs-desktop yeniden başlayınca geçerli olur.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>Ask before calling tel:/callto:/sip: links from other apps</source>
+        <translation>Başka uygulamalardan gelen tel:/callto:/sip: bağlantılarını aramadan önce sor</translation>
+    </message>
+    <message>
+        <source>Look up phone numbers I copy</source>
+        <translation>Kopyaladığım telefon numaralarını rehberde sorgula</translation>
+    </message>
+    <message>
+        <source>Receive CCS incoming-call notifications</source>
+        <translation>CCS gelen çağrı bildirimlerini al</translation>
+    </message>
+    <message>
+        <source>Start minimized to the tray</source>
+        <translation>Sistem tepsisinde küçültülmüş başlat</translation>
+    </message>
+    <message>
+        <source>Start when I log in to this computer</source>
+        <translation>Bu bilgisayarda oturum açtığımda başlat</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>Dil (yeniden başlatınca)</translation>
+    </message>
+    <message>
+        <source>Default region</source>
+        <translation>Varsayılan bölge</translation>
+    </message>
+    <message>
+        <source>Dial format</source>
+        <translation>Arama biçimi</translation>
+    </message>
+    <message>
+        <source>Outside-line prefix</source>
+        <translation>Dış hat ön eki</translation>
+    </message>
+    <message>
+        <source>As dialed</source>
+        <translation>Aranacak hali</translation>
+    </message>
+    <message>
+        <source>Softphone URL</source>
+        <translation>Softphone URL&apos;si</translation>
+    </message>
+    <message>
+        <source>Softphone build</source>
+        <translation>Softphone sürümü</translation>
+    </message>
+</context>
+<context>
+    <name>SoftphonePage</name>
+    <message>
+        <source>the softphone page stopped unexpectedly (exit code {code})</source>
+        <translation>softphone sayfası beklenmedik biçimde durdu (çıkış kodu {code})</translation>
+    </message>
+    <message>
+        <source>the softphone page crashed (exit code {code})</source>
+        <translation>softphone sayfası çöktü (çıkış kodu {code})</translation>
+    </message>
+    <message>
+        <source>the softphone page was killed (out of memory, or by another program)</source>
+        <translation>softphone sayfası sonlandırıldı (bellek yetmedi ya da başka bir program kapattı)</translation>
+    </message>
+    <message>
+        <source>the softphone page stopped ({status}, exit code {code})</source>
+        <translation>softphone sayfası durdu ({status}, çıkış kodu {code})</translation>
+    </message>
+    <message>
+        <source>the softphone page was discarded</source>
+        <translation>softphone sayfası bellekten atıldı</translation>
+    </message>
+</context>
+<context>
+    <name>Supervisor</name>
+    <message>
+        <source>logging in</source>
+        <translation>oturum açılıyor</translation>
+    </message>
+    <message>
+        <source>the session was renewed</source>
+        <translation>oturum yenilendi</translation>
+    </message>
+    <message>
+        <source>the softphone page did not load</source>
+        <translation>softphone sayfası yüklenmedi</translation>
+    </message>
+    <message>
+        <source>session rejected</source>
+        <translation>oturum reddedildi</translation>
+    </message>
+    <message>
+        <source>the softphone asked for a login ({reason})</source>
+        <translation>softphone oturum açılmasını istedi ({reason})</translation>
+    </message>
+    <message>
+        <source>the softphone stopped ({reason})</source>
+        <translation>softphone durdu ({reason})</translation>
+    </message>
+    <message>
+        <source>the network came back</source>
+        <translation>ağ geri geldi</translation>
+    </message>
+    <message>
+        <source>the network is down</source>
+        <translation>ağ bağlantısı yok</translation>
+    </message>
+    <message>
+        <source>{reason}; reconnecting</source>
+        <translation>{reason}; yeniden bağlanılıyor</translation>
+    </message>
+    <message>
+        <source>loading the softphone</source>
+        <translation>softphone yükleniyor</translation>
+    </message>
+    <message>
+        <source>login failed</source>
+        <translation>oturum açılamadı</translation>
+    </message>
+    <message>
+        <source>the computer woke from sleep</source>
+        <translation>bilgisayar uykudan uyandı</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>logged out</source>
+        <translation>oturum kapalı</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>ready for calls</source>
+        <translation>çağrılara hazır</translation>
+    </message>
+    <message>
+        <source>in a call</source>
+        <translation>görüşmede</translation>
+    </message>
+    <message>
+        <source>cannot take calls</source>
+        <translation>çağrı alamıyor</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Göster</translation>
+    </message>
+    <message>
+        <source>Call number from clipboard</source>
+        <translation>Panodaki numarayı ara</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Son aramalar</translation>
+    </message>
+    <message>
+        <source>Pause clipboard lookup</source>
+        <translation>Pano numara sorgusunu duraklat</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Ayarlar…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Çık</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>kullanım: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>konumsal argümanlar</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>seçenekler</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>bu yardım iletisini göster ve çık</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>programın sürüm numarasını göster ve çık</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: hata: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>şu argümanlar gerekli: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>tanınmayan argümanlar: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>geçersiz seçim: %(value)r (şunlardan birini seçin: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>%(argument_name)s argümanı: %(message)s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>bir argüman bekleniyordu</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>geçersiz %(type)s değeri: %(value)r</translation>
+    </message>
+</context>
+</TS>
