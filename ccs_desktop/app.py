@@ -550,7 +550,7 @@ class App(QObject):
         found = self._contacts_db().find_by_number(e164) if e164 else []
         who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
         last = self._calls_db().history(self.history.account, [digits_suffix(e164)], 1) if e164 else []
-        return who, ("Last call " + describe_row(last[0])) if last else None
+        return who, describe_row(last[0], last=True) if last else None
 
     def _incoming_call(self, number: str, callid: str) -> None:
         """A notification says the phone rings: pop the caller's card (or "unknown caller" with Add contact)."""
@@ -686,13 +686,17 @@ class App(QObject):
             self.export_contacts(Path(path))
 
     def _choose_calls_export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export calls", "calls.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export calls"), self.tr("calls.csv"), self.tr("CSV (*.csv)")
+        )
         if path:
             self.export_calls(Path(path))
 
     def export_calls(self, path: Path) -> None:
         """The rows the calls panel shows, in its order, with notes and every CCS field."""
-        self.history.export(path, lambda n: self.bus.info(f"Exported {n:,} calls to {path}."))
+        self.history.export(
+            path, lambda n: self.bus.info(self.tr("Exported %Ln call(s) to {path}.", "", n).format(path=path))
+        )
 
     # --- call notifications ------------------------------------------------------------------------------
 
@@ -730,7 +734,7 @@ class App(QObject):
             try:
                 listener.start()
             except CcsError as exc:
-                self.bus.error(f"Call notifications are off: {exc}")
+                self.bus.error(self.tr("Call notifications are off: {error}").format(error=exc))
                 return
             self.listener = listener
             if self.simulator is not None:  # the demo's CCS rings us like a configured tenant would
@@ -910,16 +914,17 @@ class App(QObject):
         if listener is None:
             wanted = self.demo or self.settings.get_bool("notification_listener")
             return (
-                "Call notifications",
-                "not listening" if wanted else "off (Settings)",
+                self.tr("Call notifications"),
+                self.tr("not listening") if wanted else self.tr("off (Settings)"),
                 False if wanted else None,
             )
         c = listener.counters
-        text = (
-            f"listening on {listener.redacted_base_url}: {c.delivered} delivered, {c.duplicates} repeated, "
-            f"{c.refused} refused"
+        text = self.tr(
+            "listening on {url}: {delivered} delivered, {repeated} repeated, {refused} refused"
+        ).format(
+            url=listener.redacted_base_url, delivered=c.delivered, repeated=c.duplicates, refused=c.refused
         )
-        return ("Call notifications", text, True)
+        return (self.tr("Call notifications"), text, True)
 
     def _slow_checks(self) -> list[Check]:
         service = self.service

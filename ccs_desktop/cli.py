@@ -506,15 +506,18 @@ def cmd_install_desktop_integration(args: argparse.Namespace) -> int:
 
     if not sys.platform.startswith("linux"):
         raise InvalidInput(
-            "Desktop integration is for Linux; the Windows and macOS installers do this there."
+            Cli.tr("Desktop integration is for Linux; the Windows and macOS installers do this there.")
         )
     report = desktop.uninstall() if args.uninstall else desktop.install()
     for path in report.written:
-        print(f"wrote {path}")
+        print(Cli.tr("wrote {path}").format(path=path))
     for path in report.removed:
-        print(f"removed {path}")
+        print(Cli.tr("removed {path}").format(path=path))
     for scheme, handler in report.handlers.items():
-        print(f"{scheme}: links open in {handler or 'no app'}")
+        if handler:
+            print(Cli.tr("{scheme}: links open in {app}").format(scheme=scheme, app=handler))
+        else:
+            print(Cli.tr("{scheme}: no app opens these links").format(scheme=scheme))
     return EXIT_OK
 
 
@@ -646,7 +649,9 @@ def build_parser() -> argparse.ArgumentParser:
     integration = add(
         "install-desktop-integration",
         cmd_install_desktop_integration,
-        Cli.tr("Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)"),
+        Cli.tr(
+            "Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)"
+        ),
     )
     integration.add_argument(
         "--uninstall",
@@ -677,7 +682,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=_notify_url,
         default="",
         metavar="URL",
-        help="send IVR call notifications (GET) for inbound calls here; {{call_callerid}}-style macros are expanded",
+        help=Cli.tr(
+            "send IVR call notifications (GET) for inbound calls here; {{call_callerid}}-style macros are expanded"
+        ),
     )
     sim.add_argument("--paging-end", choices=("empty-page", "no-cursor"), default="empty-page")
     sim.add_argument("--seed", type=int, default=1, help=Cli.tr("random seed of the generated data"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from ccs_desktop.core.calls.schema import calls_v2
 from ccs_desktop.core.contacts.schema import contacts_v1
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 #: Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [contacts_v1, calls_v2]
@@ -25,7 +26,9 @@ def open_database(path: Path) -> sqlite3.Connection:
         # isolation_level=None: callers issue BEGIN/COMMIT themselves, so a batch is one transaction.
         db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     except sqlite3.Error as exc:
-        raise InvalidInput(f"Cannot open the database file {path}: {exc}.") from None
+        raise InvalidInput(
+            Core.tr("Cannot open the database file {path}: {error}.").format(path=path, error=exc)
+        ) from None
     try:
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = WAL")
@@ -36,7 +39,9 @@ def open_database(path: Path) -> sqlite3.Connection:
         _migrate(db, path)
     except sqlite3.DatabaseError as exc:
         db.close()
-        raise InvalidInput(f"{path} is not a usable ccs-desktop database: {exc}.") from None
+        raise InvalidInput(
+            Core.tr("{path} is not a usable ccs-desktop database: {error}.").format(path=path, error=exc)
+        ) from None
     except BaseException:
         db.close()
         raise
@@ -48,7 +53,9 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(migrations):
         raise InvalidInput(
-            f"{path} was written by a newer ccs-desktop (schema {version}, this one knows {len(migrations)})."
+            Core.tr(
+                "{path} was written by a newer ccs-desktop (schema {version}, this one knows {known})."
+            ).format(path=path, version=version, known=len(migrations))
         )
     for number, migration in enumerate(migrations[version:], start=version + 1):
         db.execute("BEGIN IMMEDIATE")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ccs_desktop import APP_ID, APP_TITLE
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -125,12 +126,20 @@ def _run(argv: Sequence[str]) -> str:
         done = subprocess.run(list(argv), capture_output=True, text=True, timeout=30, check=False)
     except FileNotFoundError:
         raise InvalidInput(
-            f"{argv[0]} is not installed (Debian/Ubuntu package xdg-utils); it sets the default apps."
+            Core.tr(
+                "{program} is not installed (Debian/Ubuntu package xdg-utils); it sets the default apps."
+            ).format(program=argv[0])
         ) from None
     except subprocess.TimeoutExpired:
-        raise InvalidInput(f"{argv[0]} did not answer in 30 s.") from None
+        raise InvalidInput(
+            Core.tr("{program} did not answer in {seconds} s.").format(program=argv[0], seconds=30)
+        ) from None
     if done.returncode != 0:
-        raise InvalidInput(f"{' '.join(argv[:3])} failed: {(done.stderr or done.stdout).strip()}")
+        raise InvalidInput(
+            Core.tr("{command} failed: {output}").format(
+                command=" ".join(argv[:3]), output=(done.stderr or done.stdout).strip()
+            )
+        )
     return done.stdout
 
 

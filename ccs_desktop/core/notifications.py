@@ -19,6 +19,7 @@ from types import MappingProxyType
 from urllib.parse import parse_qsl
 
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 RING, END, HANGUP = "ring", "end", "hangup"
 KINDS = (RING, END, HANGUP)
@@ -99,7 +100,7 @@ def parse_ivr(query: str, names: ParamNames = DEFAULT_NAMES) -> CallNotification
     fields = _fields(query)
     key = fields.get(names.activecallkey, "")
     if not key:
-        raise InvalidInput(f"call notification without {names.activecallkey}")
+        raise InvalidInput(Core.tr("call notification without {name}").format(name=names.activecallkey))
     duration_text = fields.get(names.duration, "")
     return CallNotification(
         kind=END if duration_text else RING,
@@ -117,7 +118,7 @@ def parse_hangup(body: str) -> CallNotification:
     fields = _fields(body)
     key = fields.get("call_id", "")
     if not key:
-        raise InvalidInput("hangup notification without call_id")
+        raise InvalidInput(Core.tr("hangup notification without {name}").format(name="call_id"))
     return CallNotification(
         kind=HANGUP,
         key=key,

@@ -4,10 +4,44 @@
 <context>
     <name>App</name>
     <message numerus="yes">
+        <source>Exported %Ln call(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln call to {path}.</numerusform>
+            <numerusform>Exported %Ln calls to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln contact(s) to {path}.</source>
         <translation>
             <numerusform>Exported %Ln contact to {path}.</numerusform>
             <numerusform>Exported %Ln contacts to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallHistory</name>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln call</numerusform>
+            <numerusform>%Ln calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} call(s)</source>
+        <translation>
+            <numerusform>%Ln of {total} calls</numerusform>
+            <numerusform>%Ln of {total} calls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallsPanel</name>
+    <message numerus="yes">
+        <source>%Ln of {total} call(s) match</source>
+        <translation>
+            <numerusform>%Ln of {total} calls matches</numerusform>
+            <numerusform>%Ln of {total} calls match</numerusform>
         </translation>
     </message>
 </context>

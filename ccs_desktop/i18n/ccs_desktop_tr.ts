@@ -63,6 +63,28 @@
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
+        <source>Export calls</source>
+        <translation>Çağrıları dışa aktar</translation>
+    </message>
+    <message>
+        <source>calls.csv</source>
+        <translation>cagrilar.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln çağrı {path} dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call notifications are off: {error}</source>
+        <translation>Çağrı bildirimleri kapalı: {error}</translation>
+    </message>
+    <message>
         <source>Some rows were skipped</source>
         <translation>Bazı satırlar atlandı</translation>
     </message>
@@ -123,6 +145,22 @@
     <message>
         <source>{mib:.0f} MiB</source>
         <translation>{mib:.0f} MiB</translation>
+    </message>
+    <message>
+        <source>Call notifications</source>
+        <translation>Çağrı bildirimleri</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>dinlemiyor</translation>
+    </message>
+    <message>
+        <source>off (Settings)</source>
+        <translation>kapalı (Ayarlar)</translation>
+    </message>
+    <message>
+        <source>listening on {url}: {delivered} delivered, {repeated} repeated, {refused} refused</source>
+        <translation>{url} dinleniyor: {delivered} iletildi, {repeated} tekrar, {refused} reddedildi</translation>
     </message>
     <message>
         <source>API reachable</source>
@@ -211,6 +249,306 @@
     <message>
         <source>Could not hang up, so ccs-desktop stays open: {error}</source>
         <translation>Görüşme kapatılamadı, bu yüzden ccs-desktop açık kalıyor: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CallHistory</name>
+    <message>
+        <source>Saved calls cannot be read: {error}</source>
+        <extracomment>Seconds between lookups of a followed call&apos;s record: quick at first (short calls), then once a minute.</extracomment>
+        <translation>Kayıtlı çağrılar okunamıyor: {error}</translation>
+    </message>
+    <message>
+        <source>Saved calls cannot be read.</source>
+        <translation>Kayıtlı çağrılar okunamıyor.</translation>
+    </message>
+    <message>
+        <source>{count} · fetching from CCS…</source>
+        <translation>{count} · CCS&apos;ten alınıyor…</translation>
+    </message>
+    <message>
+        <source>CCS could not be asked for call records.</source>
+        <translation>CCS&apos;ten çağrı kayıtları istenemedi.</translation>
+    </message>
+    <message>
+        <source>{count} (saved) · {why} Refresh to try again.</source>
+        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile&apos;ye basın.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln çağrı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} call(s)</source>
+        <translation>
+            <numerusform>{total} çağrıdan %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} · scroll for older calls</source>
+        <translation>{count} · daha eski çağrılar için kaydırın</translation>
+    </message>
+    <message>
+        <source>click2call to {number} (transaction {transaction})</source>
+        <translation>{number} için click2call (işlem {transaction})</translation>
+    </message>
+    <message>
+        <source>CCS accepted; call key {key}</source>
+        <translation>CCS kabul etti; çağrı anahtarı {key}</translation>
+    </message>
+    <message>
+        <source>CCS accepted</source>
+        <translation>CCS kabul etti</translation>
+    </message>
+    <message>
+        <source>Hangup notification: {disposition}, {duration}</source>
+        <translation>Kapatma bildirimi: {disposition}, {duration}</translation>
+    </message>
+    <message>
+        <source>no disposition</source>
+        <translation>sonuç yok</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>bilinmeyen bir numara</translation>
+    </message>
+    <message>
+        <source>Incoming call from {caller} in queue {queue}</source>
+        <translation>{queue} kuyruğunda {caller} numarasından gelen çağrı</translation>
+    </message>
+    <message>
+        <source>Incoming call from {caller}</source>
+        <translation>{caller} numarasından gelen çağrı</translation>
+    </message>
+    <message>
+        <source>End-of-call notification: {duration}</source>
+        <translation>Çağrı sonu bildirimi: {duration}</translation>
+    </message>
+    <message>
+        <source>CCS has no call record for the call with {number}.</source>
+        <translation>CCS&apos;te {number} ile yapılan çağrının kaydı yok.</translation>
+    </message>
+    <message>
+        <source>Call from {caller}: {outcome}.</source>
+        <translation>{caller} çağrısı: {outcome}.</translation>
+    </message>
+    <message>
+        <source>Call to {callee}: {outcome}.</source>
+        <translation>{callee} araması: {outcome}.</translation>
+    </message>
+    <message>
+        <source>The softphone says the call ended</source>
+        <translation>Softphone çağrının bittiğini bildirdi</translation>
+    </message>
+</context>
+<context>
+    <name>CallRecordsModel</name>
+    <message>
+        <source>Double-click to open the recording in the browser</source>
+        <translation>Kaydı tarayıcıda açmak için çift tıklayın</translation>
+    </message>
+    <message>
+        <source>Double-click to call back</source>
+        <translation>Geri aramak için çift tıklayın</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>Dir</source>
+        <translation>Yön</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numara</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kişi</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Talk</source>
+        <translation>Konuşma</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Bekleme</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Kuyruk</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Temsilci</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Dinle</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPanel</name>
+    <message>
+        <source>Today</source>
+        <translation>Bugün</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Dün</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Son 7 gün</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Son 30 gün</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Özel…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Fetch calls newer than the saved ones</source>
+        <translation>Kayıtlı olanlardan yeni çağrıları getir</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Save the calls shown (with notes and every CCS field) as CSV</source>
+        <translation>Gösterilen çağrıları (notlar ve tüm CCS alanlarıyla) CSV olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Filter by number, name or queue</source>
+        <translation>Numara, ad veya kuyruğa göre süz</translation>
+    </message>
+    <message>
+        <source>All results</source>
+        <translation>Tüm sonuçlar</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Cevaplanan</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Cevapsız</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>Her iki yön</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Gelen</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Giden</translation>
+    </message>
+    <message>
+        <source>Loading call records…</source>
+        <translation>Çağrı kayıtları yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Alan</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Değer</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Çözüldü</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Geri ara</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Satış</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Şikâyet</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Bilgi verildi</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>Yanlış numara</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Cevap yok</translation>
+    </message>
+    <message>
+        <source>Outcome tag</source>
+        <translation>Sonuç etiketi</translation>
+    </message>
+    <message>
+        <source>Note about this call (kept on this computer)</source>
+        <translation>Bu çağrıyla ilgili not (bu bilgisayarda saklanır)</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>Notu kaydet</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>durum</translation>
+    </message>
+    <message>
+        <source>CCS has no record yet ({status})</source>
+        <translation>CCS&apos;te henüz kayıt yok ({status})</translation>
+    </message>
+    <message>
+        <source>Open the recording</source>
+        <translation>Kaydı aç</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zaman çizelgesi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} call(s) match</source>
+        <translation>
+            <numerusform>{total} çağrıdan %Ln tanesi eşleşiyor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy number</source>
+        <translation>Numarayı kopyala</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>Kaydı aç</translation>
     </message>
 </context>
 <context>
@@ -380,6 +718,26 @@
         <translation>Kişi bulunamadı.</translation>
     </message>
     <message>
+        <source>Desktop integration is for Linux; the Windows and macOS installers do this there.</source>
+        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS&apos;ta bunu kurulum programları yapar.</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>yazıldı: {path}</translation>
+    </message>
+    <message>
+        <source>removed {path}</source>
+        <translation>silindi: {path}</translation>
+    </message>
+    <message>
+        <source>{scheme}: links open in {app}</source>
+        <translation>{scheme}: bağlantılar {app} ile açılıyor</translation>
+    </message>
+    <message>
+        <source>{scheme}: no app opens these links</source>
+        <translation>{scheme}: bu bağlantıları açan bir uygulama yok</translation>
+    </message>
+    <message>
         <source>must not be negative: {value}</source>
         <translation>negatif olamaz: {value}</translation>
     </message>
@@ -398,6 +756,10 @@
     <message>
         <source>with --demo: start, measure, print JSON, exit</source>
         <translation>--demo ile: başlat, ölç, JSON yaz, çık</translation>
+    </message>
+    <message>
+        <source>start in the tray without showing the window (as at login)</source>
+        <translation>pencereyi göstermeden sistem tepsisinde başlat (oturum açılışındaki gibi)</translation>
     </message>
     <message>
         <source>log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring</source>
@@ -488,6 +850,14 @@
         <translation>kişileri JSON dizisi olarak yaz</translation>
     </message>
     <message>
+        <source>Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)</source>
+        <translation>Linux: ccs-desktop&apos;ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
+    </message>
+    <message>
+        <source>remove it and give the links back to the previous app</source>
+        <translation>kaldır ve bağlantıları önceki uygulamaya geri ver</translation>
+    </message>
+    <message>
         <source>run the CCS-compatible simulator (prints its credentials as JSON)</source>
         <translation>CCS uyumlu simülatörü çalıştır (kimlik bilgilerini JSON olarak yazar)</translation>
     </message>
@@ -502,6 +872,10 @@
     <message>
         <source>ring the demo agent</source>
         <translation>demo temsilcisini çaldır</translation>
+    </message>
+    <message>
+        <source>send IVR call notifications (GET) for inbound calls here; {{call_callerid}}-style macros are expanded</source>
+        <translation>gelen çağrılar için IVR çağrı bildirimlerini (GET) bu adrese gönder; {{call_callerid}} gibi makrolar değerleriyle doldurulur</translation>
     </message>
     <message>
         <source>random seed of the generated data</source>
@@ -620,8 +994,8 @@ iş: +90 212 555 12 34</translation>
         </translation>
     </message>
     <message>
-        <source>No calls with this contact in the loaded records</source>
-        <translation>Yüklenen kayıtlarda bu kişiyle çağrı yok</translation>
+        <source>No saved calls with this contact</source>
+        <translation>Bu kişiyle kayıtlı çağrı yok</translation>
     </message>
     <message>
         <source>Delete contact</source>
@@ -746,7 +1120,6 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>incoming</source>
-        <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
         <translation>gelen</translation>
     </message>
     <message>
@@ -760,6 +1133,30 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>answered</source>
         <translation>cevaplandı</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>gelen</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>giden</translation>
+    </message>
+    <message>
+        <source>ringing</source>
+        <translation>çalıyor</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>sürüyor</translation>
+    </message>
+    <message>
+        <source>awaiting record</source>
+        <translation>kayıt bekleniyor</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>kayıt yok</translation>
     </message>
     <message>
         <source>missed</source>
@@ -839,13 +1236,13 @@ iş: +90 212 555 12 34</translation>
         <translation>kartta END:VCARD yok</translation>
     </message>
     <message>
-        <source>Cannot open the contacts file {path}: {error}.</source>
-        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. A later version adds e.g. `_v2` creating a call-notes table with `contact_id REFERENCES contacts(id)`.</extracomment>
-        <translation>Kişi dosyası {path} açılamıyor: {error}.</translation>
+        <source>Cannot open the database file {path}: {error}.</source>
+        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.</extracomment>
+        <translation>Veritabanı dosyası {path} açılamıyor: {error}.</translation>
     </message>
     <message>
-        <source>{path} is not a usable contacts file: {error}.</source>
-        <translation>{path} kullanılabilir bir kişi dosyası değil: {error}.</translation>
+        <source>{path} is not a usable ccs-desktop database: {error}.</source>
+        <translation>{path} kullanılabilir bir ccs-desktop veritabanı değil: {error}.</translation>
     </message>
     <message>
         <source>{path} was written by a newer ccs-desktop (schema {version}, this one knows {known}).</source>
@@ -964,6 +1361,110 @@ iş: +90 212 555 12 34</translation>
         <source>The softphone URL template must start with https:// (or {base}).</source>
         <translation>Softphone URL şablonu https:// (ya da {base}) ile başlamalı.</translation>
     </message>
+    <message>
+        <source>Choose the first and last day of the period.</source>
+        <translation>Dönemin ilk ve son gününü seçin.</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>İlk gün son günden sonra.</translation>
+    </message>
+    <message>
+        <source>Unknown period {name}; choose one of {names}.</source>
+        <translation>Bilinmeyen dönem {name}; şunlardan birini seçin: {names}.</translation>
+    </message>
+    <message>
+        <source>answered, {duration}</source>
+        <translation>cevaplandı, {duration}</translation>
+    </message>
+    <message>
+        <source>not answered ({status})</source>
+        <translation>cevaplanmadı ({status})</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>cevaplanmadı</translation>
+    </message>
+    <message>
+        <source>Call record: {outcome}, queue {queue}</source>
+        <translation>Çağrı kaydı: {outcome}, kuyruk {queue}</translation>
+    </message>
+    <message>
+        <source>Call record: {outcome}</source>
+        <translation>Çağrı kaydı: {outcome}</translation>
+    </message>
+    <message>
+        <source>No call record from CCS after {minutes} min</source>
+        <translation>{minutes} dk sonra da CCS&apos;ten çağrı kaydı gelmedi</translation>
+    </message>
+    <message>
+        <source>A notification arrived but CCS has no call record</source>
+        <translation>Bildirim geldi ama CCS&apos;te çağrı kaydı yok</translation>
+    </message>
+    <message>
+        <source>CCS has no call record for this call</source>
+        <translation>CCS&apos;te bu çağrının kaydı yok</translation>
+    </message>
+    <message>
+        <source>The call record arrived without a hangup notification</source>
+        <translation>Çağrı kaydı geldi ama kapatma bildirimi gelmedi</translation>
+    </message>
+    <message>
+        <source>The call record arrived without an end-of-call notification</source>
+        <translation>Çağrı kaydı geldi ama çağrı sonu bildirimi gelmedi</translation>
+    </message>
+    <message>
+        <source>{program} is not installed (Debian/Ubuntu package xdg-utils); it sets the default apps.</source>
+        <translation>{program} kurulu değil (Debian/Ubuntu paketi xdg-utils); varsayılan uygulamaları o ayarlar.</translation>
+    </message>
+    <message>
+        <source>{program} did not answer in {seconds} s.</source>
+        <translation>{program} {seconds} sn içinde yanıt vermedi.</translation>
+    </message>
+    <message>
+        <source>{command} failed: {output}</source>
+        <translation>{command} başarısız oldu: {output}</translation>
+    </message>
+    <message>
+        <source>call notification without {name}</source>
+        <translation>{name} içermeyen çağrı bildirimi</translation>
+    </message>
+    <message>
+        <source>hangup notification without {name}</source>
+        <translation>{name} içermeyen kapatma bildirimi</translation>
+    </message>
+    <message>
+        <source>cannot listen for call notifications on {address}: {reason}</source>
+        <translation>{address} üzerinde çağrı bildirimleri dinlenemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>the notification token must be 16 to 256 URL-safe characters</source>
+        <translation>bildirim anahtarı URL&apos;de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
+    </message>
+    <message>
+        <source>the notification port must be between 0 and 65535, not {port}</source>
+        <translation>bildirim portu 0 ile 65535 arasında olmalı, {port} değil</translation>
+    </message>
+    <message>
+        <source>unknown address</source>
+        <translation>bilinmeyen adres</translation>
+    </message>
+    <message>
+        <source>the port is already in use</source>
+        <translation>port zaten kullanımda</translation>
+    </message>
+    <message>
+        <source>this computer has no such address</source>
+        <translation>bu bilgisayarda böyle bir adres yok</translation>
+    </message>
+    <message>
+        <source>permission denied (ports below 1024 need administrator rights)</source>
+        <translation>izin verilmedi (1024&apos;ün altındaki portlar yönetici hakları gerektirir)</translation>
+    </message>
+    <message>
+        <source>invalid address</source>
+        <translation>geçersiz adres</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsDialog</name>
@@ -997,6 +1498,37 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>unreadable request</source>
         <translation>okunamayan istek</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerFields</name>
+    <message>
+        <source>https://… if CCS reaches this computer through a proxy (optional)</source>
+        <translation>https://… CCS bu bilgisayara bir vekil sunucu üzerinden ulaşıyorsa (isteğe bağlı)</translation>
+    </message>
+    <message>
+        <source>The listener is off.</source>
+        <translation>Dinleyici kapalı.</translation>
+    </message>
+    <message>
+        <source>The secret part is hidden; Copy puts the whole URL on the clipboard.</source>
+        <translation>Gizli kısım gösterilmez; Kopyala tüm adresi panoya koyar.</translation>
+    </message>
+    <message>
+        <source>Copy URL for CCS</source>
+        <translation>CCS için adresi kopyala</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>port</translation>
+    </message>
+    <message>
+        <source>The public listener URL must start with http:// or https:// and name a host.</source>
+        <translation>Dinleyicinin genel adresi http:// veya https:// ile başlamalı ve bir sunucu adı içermeli.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopyalandı</translation>
     </message>
 </context>
 <context>
@@ -1183,8 +1715,47 @@ iş: +90 212 555 12 34</translation>
         <translation>Bilinmeyen numara</translation>
     </message>
     <message>
+        <source>Incoming call</source>
+        <translation>Gelen çağrı</translation>
+    </message>
+    <message>
+        <source>Hidden number</source>
+        <translation>Gizli numara</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Bilinmeyen arayan</translation>
+    </message>
+    <message>
         <source>No calls with this number yet</source>
         <translation>Bu numarayla henüz çağrı yok</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneLinksRow</name>
+    <message>
+        <source>Checking which app opens phone links…</source>
+        <translation>Telefon bağlantılarını hangi uygulamanın açtığı denetleniyor…</translation>
+    </message>
+    <message>
+        <source>Make ccs-desktop the handler for phone links</source>
+        <translation>Telefon bağlantıları için ccs-desktop&apos;ı varsayılan yap</translation>
+    </message>
+    <message>
+        <source>Registering ccs-desktop for tel:, callto: and sip: links…</source>
+        <translation>ccs-desktop, tel:, callto: ve sip: bağlantıları için kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>ccs-desktop opens phone links (tel:, callto:, sip:).</source>
+        <translation>Telefon bağlantılarını (tel:, callto:, sip:) ccs-desktop açıyor.</translation>
+    </message>
+    <message>
+        <source>Phone links (tel:) open in another app: {app}.</source>
+        <translation>Telefon bağlantıları (tel:) başka bir uygulamada açılıyor: {app}.</translation>
+    </message>
+    <message>
+        <source>No app is set to open phone links (tel:).</source>
+        <translation>Telefon bağlantılarını (tel:) açmak için ayarlanmış bir uygulama yok.</translation>
     </message>
 </context>
 <context>
@@ -1252,6 +1823,14 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Softphone build</source>
         <translation>Softphone sürümü</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Bildirimler</translation>
+    </message>
+    <message>
+        <source>Phone links</source>
+        <translation>Telefon bağlantıları</translation>
     </message>
 </context>
 <context>

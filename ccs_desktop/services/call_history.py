@@ -159,9 +159,9 @@ class CallHistory(QObject):
 
     def _load_failed(self, exc: BaseException) -> None:
         self.status.emit(
-            f"Saved calls cannot be read: {exc}"
+            self.tr("Saved calls cannot be read: {error}").format(error=exc)
             if isinstance(exc, CcsError)
-            else "Saved calls cannot be read."
+            else self.tr("Saved calls cannot be read.")
         )
         if not isinstance(exc, CcsError):
             log.error("reading the call cache failed", exc_info=exc)
@@ -210,7 +210,7 @@ class CallHistory(QObject):
         query, cursor = request
         self.model.fetching = True
         generation, account = self._generation, self.account
-        self.status.emit(f"{self._count_text()} · fetching from CCS…")
+        self.status.emit(self.tr("{count} · fetching from CCS…").format(count=self._count_text()))
 
         def fetched(page: tuple[list[CallRecord], str | None]) -> None:
             if generation != self._generation:
@@ -292,16 +292,22 @@ class CallHistory(QObject):
         self._refreshing = False
         if not isinstance(exc, CcsError):
             log.error("fetching call records failed", exc_info=exc)
-        why = str(exc) if isinstance(exc, CcsError) else "CCS could not be asked for call records."
-        self.status.emit(f"{self._count_text()} (saved) · {why} Refresh to try again.")
+        why = str(exc) if isinstance(exc, CcsError) else self.tr("CCS could not be asked for call records.")
+        self.status.emit(
+            self.tr("{count} (saved) · {why} Refresh to try again.").format(count=self._count_text(), why=why)
+        )
 
     def _count_text(self) -> str:
         shown, total = self.model.rowCount(), self.model.total()
-        return f"{shown:,} calls" if shown == total else f"{shown:,} of {total:,} calls"
+        if shown == total:
+            return self.tr("%Ln call(s)", "", shown)
+        return self.tr("%Ln of {total} call(s)", "", shown).format(total=f"{total:,}")
 
     def _show_count(self) -> None:
-        more = " · scroll for older calls" if self.model.more_available else ""
-        self.status.emit(self._count_text() + more)
+        if self.model.more_available:
+            self.status.emit(self.tr("{count} · scroll for older calls").format(count=self._count_text()))
+        else:
+            self.status.emit(self._count_text())
 
     # --- following calls ---------------------------------------------------------------------------------
 
@@ -315,11 +321,16 @@ class CallHistory(QObject):
             placed.dialed,
             hangup_expected=placed.hangup_url_sent,
         )
-        timeline.add("click2call", f"click2call to {placed.dialed} (transaction {placed.transaction_id})")
+        timeline.add(
+            "click2call",
+            self.tr("click2call to {number} (transaction {transaction})").format(
+                number=placed.dialed, transaction=placed.transaction_id
+            ),
+        )
         if timeline.callid:
-            timeline.add("accepted", f"CCS accepted; call key {timeline.callid}")
+            timeline.add("accepted", self.tr("CCS accepted; call key {key}").format(key=timeline.callid))
         else:
-            timeline.add("accepted", "CCS accepted")
+            timeline.add("accepted", self.tr("CCS accepted"))
         self._follow(timeline)
 
     def notification(self, notification: CallNotification) -> None:
@@ -336,7 +347,10 @@ class CallHistory(QObject):
                     hangup_expected=True,
                 )
             timeline.callid = timeline.callid or notification.key
-            text = f"Hangup notification: {notification.disposition or 'no disposition'}, {minutes(notification.duration)}"
+            text = self.tr("Hangup notification: {disposition}, {duration}").format(
+                disposition=notification.disposition or self.tr("no disposition"),
+                duration=minutes(notification.duration),
+            )
             timeline.add(HANGUP, text)
             self._follow(timeline, soon=True)
             return
@@ -345,12 +359,23 @@ class CallHistory(QObject):
             timeline = Timeline(notification.key, notification.key, "in", notification.callerid)
         timeline.number = timeline.number or notification.callerid
         if notification.kind == RING:
-            queue = f" in queue {notification.queue}" if notification.queue else ""
-            timeline.add(RING, f"Incoming call from {notification.callerid or 'an unknown number'}{queue}")
+            caller = notification.callerid or self.tr("an unknown number")
+            if notification.queue:
+                text = self.tr("Incoming call from {caller} in queue {queue}").format(
+                    caller=caller, queue=notification.queue
+                )
+            else:
+                text = self.tr("Incoming call from {caller}").format(caller=caller)
+            timeline.add(RING, text)
             self._follow(timeline)
             self.incoming.emit(notification.callerid, notification.key)
         elif notification.kind == END:
-            timeline.add(END, f"End-of-call notification: {minutes(notification.duration)}")
+            timeline.add(
+                END,
+                self.tr("End-of-call notification: {duration}").format(
+                    duration=minutes(notification.duration)
+                ),
+            )
             self._follow(timeline, soon=True)
 
     def timeline_of(self, callid: str, uniqueid: str = "") -> Timeline | None:
@@ -462,7 +487,9 @@ class CallHistory(QObject):
             timeline.gave_up(round(max(waited_since_end, 0) / 60) if ended else round(waited / 60))
             self._finish(timeline)
             self.bus.warning(
-                f"CCS has no call record for the call with {timeline.number or 'an unknown number'}."
+                self.tr("CCS has no call record for the call with {number}.").format(
+                    number=timeline.number or self.tr("an unknown number")
+                )
             )
             return
         self._schedule(timeline.key)
@@ -479,8 +506,12 @@ class CallHistory(QObject):
         self.tracker.record_seen(timeline.key)
         self._finish(timeline)
         who = names.get(rows[0].party) if rows else None
-        other = who or timeline.number or "unknown number"
-        self.bus.info(f"Call {'from' if timeline.direction == 'in' else 'to'} {other}: {timeline.outcome}.")
+        other = who or timeline.number or self.tr("an unknown number")
+        if timeline.direction == "in":
+            text = self.tr("Call from {caller}: {outcome}.").format(caller=other, outcome=timeline.outcome)
+        else:
+            text = self.tr("Call to {callee}: {outcome}.").format(callee=other, outcome=timeline.outcome)
+        self.bus.info(text)
 
     def _finish(self, timeline: Timeline) -> None:
         timer = self._timers.pop(timeline.key, None)
@@ -505,7 +536,7 @@ class CallHistory(QObject):
     def _softphone_call_ended(self, call: LiveCall) -> None:
         timeline = self._by_callid(call.key) or self._timelines.get(call.transaction_id)
         if timeline is not None and timeline.state == OPEN:
-            timeline.add("softphone", "The softphone says the call ended")
+            timeline.add("softphone", self.tr("The softphone says the call ended"))
             self._save(timeline)
             self._schedule(timeline.key, FOLLOW_DELAYS[0])
 

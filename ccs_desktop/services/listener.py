@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ccs_desktop.core.errors import CcsError, InvalidInput
+from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.notifications import (
     DEFAULT_NAMES,
     CallNotification,
@@ -54,6 +55,14 @@ class ListenerCounters:
     duplicates: int = 0  # answered 200 but not delivered again
     refused: int = 0  # missing or wrong token (403)
     invalid: int = 0  # right token, but unknown path, wrong method, bad or oversize request
+
+
+def _cannot_listen(where: str, reason: str) -> InvalidInput:
+    return InvalidInput(
+        Core.tr("cannot listen for call notifications on {address}: {reason}").format(
+            address=where, reason=reason
+        )
+    )
 
 
 class _Server(ThreadingHTTPServer):
@@ -142,9 +151,11 @@ class NotificationListener:
         names: ParamNames = DEFAULT_NAMES,
     ) -> None:
         if not _TOKEN.fullmatch(token):
-            raise InvalidInput("the notification token must be 16 to 256 URL-safe characters")
+            raise InvalidInput(Core.tr("the notification token must be 16 to 256 URL-safe characters"))
         if not 0 <= port <= 65535:
-            raise InvalidInput(f"the notification port must be between 0 and 65535, not {port}")
+            raise InvalidInput(
+                Core.tr("the notification port must be between 0 and 65535, not {port}").format(port=port)
+            )
         self._runner = runner
         self._token = token.encode()
         self._deliver = deliver
@@ -168,16 +179,19 @@ class NotificationListener:
         try:
             server = _Server((self._address, self._port), self, family)
         except socket.gaierror:
-            raise InvalidInput(f"cannot listen for call notifications on {where}: unknown address") from None
+            raise _cannot_listen(where, Core.tr("unknown address")) from None
         except OSError as exc:
-            reason = {
-                errno.EADDRINUSE: "the port is already in use",
-                errno.EADDRNOTAVAIL: "this computer has no such address",
-                errno.EACCES: "permission denied (ports below 1024 need administrator rights)",
-            }.get(exc.errno or 0, exc.strerror or str(exc))
-            raise InvalidInput(f"cannot listen for call notifications on {where}: {reason}") from None
+            if exc.errno == errno.EADDRINUSE:
+                reason = Core.tr("the port is already in use")
+            elif exc.errno == errno.EADDRNOTAVAIL:
+                reason = Core.tr("this computer has no such address")
+            elif exc.errno == errno.EACCES:
+                reason = Core.tr("permission denied (ports below 1024 need administrator rights)")
+            else:
+                reason = exc.strerror or str(exc)
+            raise _cannot_listen(where, reason) from None
         except (OverflowError, ValueError, TypeError):
-            raise InvalidInput(f"cannot listen for call notifications on {where}: invalid address") from None
+            raise _cannot_listen(where, Core.tr("invalid address")) from None
         self._server = server
         self._thread = threading.Thread(
             target=server.serve_forever,

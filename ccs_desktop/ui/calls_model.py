@@ -76,6 +76,7 @@ class CallRecordsModel(QAbstractTableModel):
         self.fetching = False
         self.paused = False  # the last fetch failed: wait for Refresh instead of hammering CCS
         self.region = "TR"
+        self._titles: list[str] | None = None
         self._shown_numbers: dict[str, str] = {}  # as CCS wrote it -> as the agent reads it
 
     # --- Qt model interface ------------------------------------------------------------------------------
@@ -90,7 +91,9 @@ class CallRecordsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            if self._titles is None:
+                self._titles = self._column_titles()
+            return self._titles[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,11 +108,11 @@ class CallRecordsModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == RECORDING and row.recording:
-                return "Double-click to open the recording in the browser"
+                return self.tr("Double-click to open the recording in the browser")
             note = self._table.notes.get(row.callid)
             if column == NOTE and note is not None:
                 return note.note
-            return "Double-click to call back" if row.number else None
+            return self.tr("Double-click to call back") if row.number else None
         if role == Qt.ItemDataRole.FontRole and row.status:
             font = QFont()
             font.setItalic(True)  # provisional: CCS has no record of this call yet
@@ -128,6 +131,23 @@ class CallRecordsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._column, self._descending = column, order == Qt.SortOrder.DescendingOrder
         self._rebuild()
+
+    def _column_titles(self) -> list[str]:
+        titles = [
+            self.tr("Time"),
+            self.tr("Dir"),
+            self.tr("Number"),
+            self.tr("Contact"),
+            self.tr("Result"),
+            self.tr("Talk"),
+            self.tr("Wait"),
+            self.tr("Queue"),
+            self.tr("Agent"),
+            self.tr("Recording"),
+            self.tr("Note"),
+        ]
+        assert len(titles) == len(COLUMNS)
+        return titles
 
     # --- reading ----------------------------------------------------------------------------------------
 
@@ -273,7 +293,7 @@ class CallRecordsModel(QAbstractTableModel):
         if column == AGENT:
             return row.agent
         if column == RECORDING:
-            return "▶ Play" if row.recording else ""
+            return self.tr("▶ Play") if row.recording else ""
         if column == NOTE:
             note = self._table.notes.get(row.callid)
             if note is None:

@@ -34,26 +34,11 @@ from PySide6.QtWidgets import (
 
 from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
 from ccs_desktop.core.calls.cache import CallRow
+from ccs_desktop.core.calls.export import status_text
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
 
-PERIODS = (
-    ("today", "Today"),
-    ("yesterday", "Yesterday"),
-    ("7 days", "Last 7 days"),
-    ("30 days", "Last 30 days"),
-    ("custom", "Custom…"),
-)
-OUTCOMES = (
-    "",
-    "Resolved",
-    "Call back",
-    "Sale",
-    "Complaint",
-    "Information given",
-    "Wrong number",
-    "No answer",
-)
+PERIOD_KEYS = ("today", "yesterday", "7 days", "30 days", "custom")
 FILTER_DELAY_MS = 150
 
 
@@ -71,7 +56,14 @@ class CallsPanel(QWidget):
         self._current: CallRow | None = None
 
         self.period = QComboBox()
-        for key, text in PERIODS:
+        period_names = (
+            self.tr("Today"),
+            self.tr("Yesterday"),
+            self.tr("Last 7 days"),
+            self.tr("Last 30 days"),
+            self.tr("Custom…"),
+        )
+        for key, text in zip(PERIOD_KEYS, period_names, strict=True):
             self.period.addItem(text, key)
         self.period.setCurrentIndex(2)
         self.first_day = QDateEdit(QDate.currentDate().addDays(-6))
@@ -82,21 +74,29 @@ class CallsPanel(QWidget):
             edit.setVisible(False)
             edit.dateChanged.connect(self._period_chosen)
         self.period.currentIndexChanged.connect(self._period_chosen)
-        self.refresh_button = QPushButton("Refresh")
-        self.refresh_button.setToolTip("Fetch calls newer than the saved ones")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setToolTip(self.tr("Fetch calls newer than the saved ones"))
         self.refresh_button.clicked.connect(self.refresh_requested)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save the calls shown (with notes and every CCS field) as CSV")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the calls shown (with notes and every CCS field) as CSV"))
         self.export_button.clicked.connect(self.export_requested)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter by number, name or queue")
+        self.search.setPlaceholderText(self.tr("Filter by number, name or queue"))
         self.search.setClearButtonEnabled(True)
         self.result = QComboBox()
-        for text, key in (("All results", ""), ("Answered", "answered"), ("Missed", "missed")):
+        for text, key in (
+            (self.tr("All results"), ""),
+            (self.tr("Answered"), "answered"),
+            (self.tr("Missed"), "missed"),
+        ):
             self.result.addItem(text, key)
         self.direction = QComboBox()
-        for text, key in (("Both directions", ""), ("Incoming", "in"), ("Outgoing", "out")):
+        for text, key in (
+            (self.tr("Both directions"), ""),
+            (self.tr("Incoming"), "in"),
+            (self.tr("Outgoing"), "out"),
+        ):
             self.direction.addItem(text, key)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -106,7 +106,7 @@ class CallsPanel(QWidget):
         self.result.currentIndexChanged.connect(self._apply_filter)
         self.direction.currentIndexChanged.connect(self._apply_filter)
 
-        self.status = QLabel("Loading call records…")
+        self.status = QLabel(self.tr("Loading call records…"))
         # a new count after every page must not re-lay out (and repaint) the table below it
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.table = QTableView()
@@ -131,7 +131,7 @@ class CallsPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.fields = QTreeWidget()
-        self.fields.setHeaderLabels(("Field", "Value"))
+        self.fields.setHeaderLabels((self.tr("Field"), self.tr("Value")))
         self.fields.setRootIsDecorated(False)
         self.fields.setUniformRowHeights(True)
         self.timeline = QLabel()
@@ -142,11 +142,22 @@ class CallsPanel(QWidget):
         self.timeline.setOpenExternalLinks(True)
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
-        self.outcome.addItems(OUTCOMES)
-        self.outcome.lineEdit().setPlaceholderText("Outcome tag")
+        self.outcome.addItems(
+            [
+                "",
+                self.tr("Resolved"),
+                self.tr("Call back"),
+                self.tr("Sale"),
+                self.tr("Complaint"),
+                self.tr("Information given"),
+                self.tr("Wrong number"),
+                self.tr("No answer"),
+            ]
+        )
+        self.outcome.lineEdit().setPlaceholderText(self.tr("Outcome tag"))
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("Note about this call (kept on this computer)")
-        self.save_note_button = QPushButton("Save note")
+        self.note.setPlaceholderText(self.tr("Note about this call (kept on this computer)"))
+        self.save_note_button = QPushButton(self.tr("Save note"))
         self.save_note_button.clicked.connect(self._save_note)
 
         top = QHBoxLayout()
@@ -218,8 +229,15 @@ class CallsPanel(QWidget):
             self.fields.addTopLevelItems(items)
             self.fields.resizeColumnToContents(0)
         elif row is not None and row.status:
-            self.fields.addTopLevelItem(QTreeWidgetItem(["status", f"CCS has no record yet ({row.status})"]))
-        self.timeline.setText(_timeline_html(timeline, row))
+            self.fields.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        self.tr("status"),
+                        self.tr("CCS has no record yet ({status})").format(status=status_text(row.status)),
+                    ]
+                )
+            )
+        self.timeline.setText(self._timeline_html(timeline, row))
 
     def timeline_changed(self, callid: str) -> None:
         """A followed call moved on: refresh the pane if it is the one shown."""
@@ -237,6 +255,22 @@ class CallsPanel(QWidget):
         self.table.scrollTo(self.model.index(visible, 0))
         return True
 
+    def _timeline_html(self, timeline: Timeline | None, row: CallRow | None) -> str:
+        parts = []
+        if row is not None and row.recording:
+            link = self.tr("Open the recording")
+            parts.append(f'<a href="{html.escape(row.recording)}">{html.escape(link)}</a>')
+        if timeline is None:
+            parts.append(
+                f"<i>{html.escape(self.tr('Not followed by this app (placed or answered elsewhere).'))}</i>"
+            )
+            return "<br>".join(parts)
+        title = self.tr("Timeline")
+        head = f"<b>{html.escape(title)}</b> ({html.escape(timeline.outcome or status_text(timeline.state))})"
+        lines = [f"{html.escape(e.at[11:19])} {html.escape(e.text)}" for e in timeline.events]
+        gaps = [f'<span style="color:#9a6700">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
+        return "<br>".join([head, *lines, *gaps, *parts])
+
     # --- reactions ----------------------------------------------------------------------------------------
 
     def _period_chosen(self, *_args: object) -> None:
@@ -253,7 +287,7 @@ class CallsPanel(QWidget):
         self.model.set_filter(wanted)
         shown, total = self.model.rowCount(), self.model.total()
         if wanted.matcher() is not None:
-            self.status.setText(f"{shown:,} of {total:,} calls match")
+            self.status.setText(self.tr("%Ln of {total} call(s) match", "", shown).format(total=f"{total:,}"))
         if self.model.canFetchMore(QModelIndex()) and shown < 50:
             self.model.fetchMore(QModelIndex())  # a narrow filter on a part-loaded period: look further back
 
@@ -297,21 +331,8 @@ class CallsPanel(QWidget):
             return
         menu = QMenu(self)
         if row.number:
-            menu.addAction("Call back", lambda: self.dial_requested.emit(row.number))
-            menu.addAction("Copy number", lambda: QGuiApplication.clipboard().setText(row.number))
+            menu.addAction(self.tr("Call back"), lambda: self.dial_requested.emit(row.number))
+            menu.addAction(self.tr("Copy number"), lambda: QGuiApplication.clipboard().setText(row.number))
         if row.recording:
-            menu.addAction("Open recording", lambda: QDesktopServices.openUrl(QUrl(row.recording)))
+            menu.addAction(self.tr("Open recording"), lambda: QDesktopServices.openUrl(QUrl(row.recording)))
         menu.exec(self.table.viewport().mapToGlobal(point))
-
-
-def _timeline_html(timeline: Timeline | None, row: CallRow | None) -> str:
-    parts = []
-    if row is not None and row.recording:
-        parts.append(f'<a href="{html.escape(row.recording)}">Open the recording</a>')
-    if timeline is None:
-        parts.append("<i>Not followed by this app (placed or answered elsewhere).</i>")
-        return "<br>".join(parts)
-    head = f"<b>Timeline</b> ({html.escape(timeline.outcome or timeline.state)})"
-    lines = [f"{html.escape(e.at[11:19])} {html.escape(e.text)}" for e in timeline.events]
-    gaps = [f'<span style="color:#9a6700">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
-    return "<br>".join([head, *lines, *gaps, *parts])

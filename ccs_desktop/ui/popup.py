@@ -72,17 +72,19 @@ class NumberPopup(QFrame):
         """After a copy: who it is, the last call, and Call."""
         self.title_label.setVisible(False)
         self.call_button.setVisible(True)
-        self._fill(number.e164, number.display(region), who, "Unknown number", last_call)
+        self._fill(number.e164, number.display(region), who, self.tr("Unknown number"), last_call)
 
     def show_incoming(
         self, number: PhoneNumber | None, raw: str, region: str, who: str | None, last_call: str | None
     ) -> None:
         """The phone rings: the caller's card; no Call button, the agent is about to talk to them."""
-        self.title_label.setText("Incoming call")
+        self.title_label.setText(self.tr("Incoming call"))
         self.title_label.setVisible(True)
         self.call_button.setVisible(False)
-        shown = number.display(region) if number is not None else (raw or "Hidden number")
-        self._fill(number.e164 if number is not None else raw, shown, who, "Unknown caller", last_call)
+        shown = number.display(region) if number is not None else (raw or self.tr("Hidden number"))
+        self._fill(
+            number.e164 if number is not None else raw, shown, who, self.tr("Unknown caller"), last_call
+        )
         self._timer.start(SHOW_MS * 2)
 
     def _fill(self, e164: str, shown: str, who: str | None, unknown: str, last_call: str | None) -> None:

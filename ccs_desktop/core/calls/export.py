@@ -9,6 +9,7 @@ from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
 from ccs_desktop.core.calls.cache import CallRow, Note
 from ccs_desktop.core.contacts.io import spreadsheet_safe
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 HEADER = [
     "Time",
@@ -27,17 +28,30 @@ HEADER = [
 
 
 def direction_text(inbound: bool | None) -> str:
-    return {True: "in", False: "out", None: ""}[inbound]
+    return {True: Core.tr("in"), False: Core.tr("out"), None: ""}[inbound]
+
+
+def status_text(status: str) -> str:
+    """A provisional row's state (see services.call_history) in the agent's language."""
+    return {
+        "ringing": Core.tr("ringing"),
+        "in progress": Core.tr("in progress"),
+        "awaiting record": Core.tr("awaiting record"),
+        "no record": Core.tr("no record"),
+    }.get(status, status)
 
 
 def result_text(row: CallRow) -> str:
-    return row.status or ("answered" if row.answered else "missed")
+    if row.status:
+        return status_text(row.status)
+    return Core.tr("answered") if row.answered else Core.tr("missed")
 
 
-def describe_row(row: CallRow) -> str:
-    """'2026-11-24 14:03, outgoing, answered, 3:12': one call in a line, for cards and popups."""
-    direction = {True: "incoming", False: "outgoing", None: ""}[row.inbound]
-    parts = [row.calldate[:16]]
+def describe_row(row: CallRow, *, last: bool = False) -> str:
+    """'2026-11-24 14:03, outgoing, answered, 3:12' (`last`: 'Last call …'), for cards and popups."""
+    direction = {True: Core.tr("incoming"), False: Core.tr("outgoing"), None: ""}[row.inbound]
+    date = row.calldate[:16]
+    parts = [Core.tr("Last call {date}").format(date=date) if last else date]
     if direction:
         parts.append(direction)
     parts.append(result_text(row))
@@ -81,5 +95,7 @@ def export_calls_csv(
                 raw = [cell_text(record.raw.get(name)) if record else "" for name in extra]
                 writer.writerow([spreadsheet_safe(value) for value in shown + raw])
     except OSError as exc:
-        raise InvalidInput(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        raise InvalidInput(
+            Core.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     return len(rows)

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from ccs_desktop.core.api.client import CdrQuery
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 SETTLE = timedelta(hours=1)
 SECOND = timedelta(seconds=1)
@@ -39,11 +40,15 @@ def period_bounds(
         return datetime.combine(today - timedelta(days=days - 1), time.min), datetime.combine(today, day_end)
     if name == "custom":
         if first is None or last is None:
-            raise InvalidInput("Choose the first and last day of the period.")
+            raise InvalidInput(Core.tr("Choose the first and last day of the period."))
         if first > last:
-            raise InvalidInput("The first day is after the last day.")
+            raise InvalidInput(Core.tr("The first day is after the last day."))
         return datetime.combine(first, time.min), datetime.combine(last, day_end)
-    raise InvalidInput(f"Unknown period {name!r}; choose one of {', '.join(PERIODS)}.")
+    raise InvalidInput(
+        Core.tr("Unknown period {name}; choose one of {names}.").format(
+            name=repr(name), names=", ".join(PERIODS)
+        )
+    )
 
 
 def fmt(moment: datetime) -> str:

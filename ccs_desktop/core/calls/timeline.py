@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
+from ccs_desktop.core.i18n import Core
 
 OPEN, DONE, NO_RECORD, FAILED = "open", "done", "no record", "failed"
 
@@ -30,8 +31,10 @@ def record_outcome(record: CallRecord) -> str:
     """'answered, 3:12' or 'not answered (BUSY)': what the agent wants to know of a finished call."""
     status = str(record.get("status") or "")
     if record.answered:
-        return f"answered, {minutes(record.duration)}"
-    return f"not answered ({status})" if status and status != "ANSWER" else "not answered"
+        return Core.tr("answered, {duration}").format(duration=minutes(record.duration))
+    if status and status != "ANSWER":
+        return Core.tr("not answered ({status})").format(status=status)
+    return Core.tr("not answered")
 
 
 @dataclass
@@ -63,12 +66,19 @@ class Timeline:
         self.callid = self.callid or record.call_id
         self.number = self.number or record.other_party
         self.outcome = record_outcome(record)
-        extra = f", queue {record.queue}" if record.queue else ""
-        self.add("record", f"Call record: {self.outcome}{extra}")
+        if record.queue:
+            text = Core.tr("Call record: {outcome}, queue {queue}").format(
+                outcome=self.outcome, queue=record.queue
+            )
+        else:
+            text = Core.tr("Call record: {outcome}").format(outcome=self.outcome)
+        self.add("record", text)
         self.state = DONE
 
     def gave_up(self, waited_minutes: int) -> None:
-        self.add("gave_up", f"No call record from CCS after {waited_minutes} min")
+        self.add(
+            "gave_up", Core.tr("No call record from CCS after {minutes} min").format(minutes=waited_minutes)
+        )
         self.state = NO_RECORD
 
     @property
@@ -81,14 +91,14 @@ class Timeline:
         found = []
         if self.state == NO_RECORD:
             found.append(
-                "A notification arrived but CCS has no call record"
+                Core.tr("A notification arrived but CCS has no call record")
                 if self.notified
-                else "CCS has no call record for this call"
+                else Core.tr("CCS has no call record for this call")
             )
         if self.state == DONE and self.hangup_expected and not self.has("hangup"):
-            found.append("The call record arrived without a hangup notification")
+            found.append(Core.tr("The call record arrived without a hangup notification"))
         if self.state == DONE and self.direction == "in" and not self.has("end"):
-            found.append("The call record arrived without an end-of-call notification")
+            found.append(Core.tr("The call record arrived without an end-of-call notification"))
         return found
 
     def to_json(self) -> dict[str, Any]:

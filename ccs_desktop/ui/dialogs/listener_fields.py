@@ -26,17 +26,20 @@ class ListenerFields(QWidget):
         self.port.setValue(settings.get_int("listener_port"))
         self.public_url = QLineEdit(settings.get_str("listener_public_url"))
         self.public_url.setPlaceholderText(
-            "https://… if CCS reaches this computer through a proxy (optional)"
+            self.tr("https://… if CCS reaches this computer through a proxy (optional)")
         )
         self.ivr_url = ivr_url
-        self.url_label = QLabel(shown_url + "call" if ivr_url else "The listener is off.")
-        self.url_label.setToolTip("The secret part is hidden; Copy puts the whole URL on the clipboard.")
-        self.copy = QPushButton("Copy URL for CCS")
+        route = shown_url + "call"  # the masked IVR URL: never the secret itself
+        self.url_label = QLabel(route if ivr_url else self.tr("The listener is off."))
+        self.url_label.setToolTip(
+            self.tr("The secret part is hidden; Copy puts the whole URL on the clipboard.")
+        )
+        self.copy = QPushButton(self.tr("Copy URL for CCS"))
         self.copy.setEnabled(ivr_url is not None)
         self.copy.clicked.connect(self._copy)
         where = QHBoxLayout()
         where.addWidget(self.address, 1)
-        where.addWidget(QLabel("port"))
+        where.addWidget(QLabel(self.tr("port")))
         where.addWidget(self.port)
         url_row = QHBoxLayout()
         url_row.addWidget(self.url_label, 1)
@@ -51,7 +54,9 @@ class ListenerFields(QWidget):
         address = self.address.text().strip() or "127.0.0.1"
         public = self.public_url.text().strip().rstrip("/")
         if public and (urlsplit(public).scheme not in ("http", "https") or not urlsplit(public).netloc):
-            raise InvalidInput("The public listener URL must start with http:// or https:// and name a host.")
+            raise InvalidInput(
+                self.tr("The public listener URL must start with http:// or https:// and name a host.")
+            )
         return {
             "listener_address": address,
             "listener_port": self.port.value(),
@@ -61,4 +66,4 @@ class ListenerFields(QWidget):
     def _copy(self) -> None:
         if self.ivr_url:
             QGuiApplication.clipboard().setText(self.ivr_url)
-            self.copy.setText("Copied")
+            self.copy.setText(self.tr("Copied"))

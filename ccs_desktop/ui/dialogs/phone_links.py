@@ -25,9 +25,9 @@ class PhoneLinksRow(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.status = QLabel("Checking which app opens phone links…")
+        self.status = QLabel(self.tr("Checking which app opens phone links…"))
         self.status.setWordWrap(True)
-        self.button = QPushButton("Make ccs-desktop the handler for phone links")
+        self.button = QPushButton(self.tr("Make ccs-desktop the handler for phone links"))
         self.button.clicked.connect(self.take_links)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -42,19 +42,21 @@ class PhoneLinksRow(QWidget):
 
     def take_links(self) -> None:
         self.button.setEnabled(False)
-        self.status.setText("Registering ccs-desktop for tel:, callto: and sip: links…")
+        self.status.setText(self.tr("Registering ccs-desktop for tel:, callto: and sip: links…"))
         self.runner.submit(desktop.install, lambda _report: self.refresh(), self._failed, name="take links")
 
     def _show(self, handler: str | None) -> None:
         ours = handler == desktop.DESKTOP_FILE
         if ours:
-            self.status.setText("ccs-desktop opens phone links (tel:, callto:, sip:).")
+            self.status.setText(self.tr("ccs-desktop opens phone links (tel:, callto:, sip:)."))
         elif handler:
             self.status.setText(
-                f"Phone links (tel:) open in another app: {handler.removesuffix('.desktop')}."
+                self.tr("Phone links (tel:) open in another app: {app}.").format(
+                    app=handler.removesuffix(".desktop")
+                )
             )
         else:
-            self.status.setText("No app is set to open phone links (tel:).")
+            self.status.setText(self.tr("No app is set to open phone links (tel:)."))
         self.button.setEnabled(not ours)
 
     def _failed(self, exc: BaseException) -> None:

@@ -77,10 +77,10 @@ class SettingsDialog(QDialog):
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
         self.listener_fields = ListenerFields(settings, *listener_urls)
-        form.addRow("Notifications", self.listener_fields)
+        form.addRow(self.tr("Notifications"), self.listener_fields)
         self.phone_links = phone_links.PhoneLinksRow(runner) if runner and phone_links.available() else None
         if self.phone_links is not None:
-            form.addRow("Phone links", self.phone_links)
+            form.addRow(self.tr("Phone links"), self.phone_links)
         save_cancel_layout(self, form, self.error, self._save)
         self.region.currentTextChanged.connect(self._update_preview)
         self.dial_format.currentTextChanged.connect(self._update_preview)
