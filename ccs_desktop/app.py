@@ -12,6 +12,7 @@ import logging
 import sys
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -1271,7 +1272,11 @@ def _warm_up_imports() -> None:
 def _start_simulator() -> Any:
     from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
 
-    simulator = Simulator(SimulatorConfig(port=0))
+    # The demo's tenant keeps this computer's time, as a real tenant keeps its agents' (records and the
+    # calls the app follows then sort together).
+    offset = datetime.now().astimezone().utcoffset()
+    hours = offset.total_seconds() / 3600 if offset is not None else 3.0
+    simulator = Simulator(SimulatorConfig(port=0, utc_offset_hours=hours))
     simulator.start()
     return simulator
 

@@ -1159,6 +1159,14 @@ iş: +90 212 555 12 34</translation>
         <translation>kayıt yok</translation>
     </message>
     <message>
+        <source>following</source>
+        <translation>izleniyor</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>tamamlandı</translation>
+    </message>
+    <message>
         <source>missed</source>
         <translation>cevapsız</translation>
     </message>

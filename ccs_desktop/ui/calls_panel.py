@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
 from ccs_desktop.core.calls.cache import CallRow
-from ccs_desktop.core.calls.export import status_text
+from ccs_desktop.core.calls.export import direction_text, status_text
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
 
@@ -123,8 +123,14 @@ class CallsPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Widths from the texts (titles and the words a column shows differ by language), never by measuring
+        # rows: that would visit all 10,000 of them.
+        metrics = self.fontMetrics()
+        samples = {1: (direction_text(True), direction_text(False)), 4: (status_text("awaiting record"),)}
         for column, width in enumerate((150, 36, 130, 130, 100, 50, 50, 80, 110, 70)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = (title, *samples.get(column, ()))
+            self.table.setColumnWidth(column, max(width, *(metrics.horizontalAdvance(t) + 28 for t in texts)))
         self.table.doubleClicked.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -184,6 +190,8 @@ class CallsPanel(QWidget):
         self.details = QSplitter(Qt.Orientation.Horizontal)
         self.details.addWidget(self.fields)
         self.details.addWidget(note_box)
+        self.details.setStretchFactor(0, 1)
+        self.details.setStretchFactor(1, 1)
         self.details.setEnabled(False)
 
         split = QSplitter(Qt.Orientation.Vertical)

@@ -38,6 +38,9 @@ def status_text(status: str) -> str:
         "in progress": Core.tr("in progress"),
         "awaiting record": Core.tr("awaiting record"),
         "no record": Core.tr("no record"),
+        "open": Core.tr("following"),
+        "done": Core.tr("done"),
+        "failed": Core.tr("failed"),
     }.get(status, status)
 
 
