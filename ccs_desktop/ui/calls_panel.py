@@ -146,6 +146,9 @@ class CallsPanel(QWidget):
         self.timeline.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.timeline.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.timeline.setOpenExternalLinks(True)
+        # a long call key (no spaces to wrap at) must not squeeze the fields list to nothing
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.fields.setMinimumWidth(220)
         self.outcome = QComboBox()
         self.outcome.setEditable(True)
         self.outcome.addItems(
