@@ -77,3 +77,15 @@ for round in 1 2 3; do
     esac
     printf '== smoke %s: %s, process wall time %.2f s\n' "$round" "$figures" "$(awk "BEGIN { print $t1 - $t0 }")"
 done
+
+# The bundle speaks Turkish from its own compiled catalogue (nothing compiled into the user's cache).
+turkish=$(env HOME="$SMOKE_HOME" XDG_CONFIG_HOME="$SMOKE_HOME/config" XDG_CACHE_HOME="$SMOKE_HOME/tr-cache" \
+    LANG=tr_TR.UTF-8 "$BUNDLE/ccs-desktop" call 12 2>&1) && { echo "!! 'call 12' was accepted" >&2; exit 1; }
+case $turkish in
+    *"geçerli bir telefon numarası değil"*) echo "== Turkish: $turkish" ;;
+    *) echo "!! the bundle does not answer in Turkish: $turkish" >&2; exit 1 ;;
+esac
+if [ -d "$SMOKE_HOME/tr-cache/ccs-desktop" ]; then
+    echo "!! the bundle compiled its catalogue at run time: the spec did not ship the .qm files" >&2
+    exit 1
+fi
