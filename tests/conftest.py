@@ -14,10 +14,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ccs_desktop.core import i18n
+from ccs_desktop.services.tasks import TaskRunner
 from tests.helpers import SimHandle, UserDirs, start_simulator
 
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
@@ -131,3 +133,11 @@ def qapp_args() -> list[str]:
     os.environ[ENV_FLAGS] = f"{os.environ.get(ENV_FLAGS, '')} --use-fake-device-for-media-stream".strip()
     prepare_environment()
     return [sys.argv[0]]
+
+
+@pytest.fixture
+def runner(qapp: Any) -> Iterator[TaskRunner]:
+    """A task runner of the test's own, shut down (waiting for its workers) after the test."""
+    r = TaskRunner()
+    yield r
+    r.shutdown(wait=True)

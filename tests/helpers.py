@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -112,3 +113,23 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+def close_app(app: Any, qapp: Any) -> None:
+    """End an App the way a test leaves it: hang up what may still ring, quit, and let Qt delete the page before
+    its profile (each goes on a later turn of the loop), so the next test starts clean."""
+    import contextlib
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if app.tracker.is_active():
+        with contextlib.suppress(Exception):
+            app.service.agent.hangup()
+    app.tracker.hangup_confirmed()
+    app.quit_now()
+    app.deleteLater()
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp.processEvents()
+    gc.collect()

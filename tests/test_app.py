@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import subprocess
 import sys
@@ -11,7 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
@@ -22,7 +20,7 @@ from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
 from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
-from tests.helpers import SimHandle, cli_env, start_simulator
+from tests.helpers import SimHandle, cli_env, close_app, start_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 WAIT = 20_000
@@ -82,16 +80,7 @@ def harness(qtbot, qapp, request) -> Iterator[Harness]:
     try:
         yield h
     finally:
-        if app.tracker.is_active():
-            with contextlib.suppress(Exception):
-                app.service.agent.hangup()
-        app.tracker.hangup_confirmed()
-        app.quit_now()
-        app.deleteLater()
-        for _ in range(3):  # page, then window and profile, then the app: each goes on a later turn
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            qapp.processEvents()
-        gc.collect()
+        close_app(app, qapp)
         handle.http.close()
         sim.stop()
 

@@ -4,13 +4,10 @@ calls the app's listener."""
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections.abc import Iterator
 
 import pytest
 import requests
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from ccs_desktop.app import App, Identity
 from ccs_desktop.core.calls.timeline import DONE
@@ -18,7 +15,7 @@ from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.paths import database_file
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
-from tests.helpers import SimHandle, start_simulator
+from tests.helpers import SimHandle, close_app, start_simulator
 from tests.test_app import Harness
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -44,16 +41,7 @@ def harness(qtbot, qapp) -> Iterator[Harness]:
     try:
         yield h
     finally:
-        if app.tracker.is_active():
-            with contextlib.suppress(Exception):
-                app.service.agent.hangup()
-        app.tracker.hangup_confirmed()
-        app.quit_now()
-        app.deleteLater()
-        for _ in range(3):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            qapp.processEvents()
-        gc.collect()
+        close_app(app, qapp)
         handle.http.close()
         sim.stop()
 

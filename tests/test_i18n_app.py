@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ccs_desktop.app import App, Identity
@@ -18,7 +17,7 @@ from ccs_desktop.ui.dialogs.contact import ContactDialog
 from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog
 from ccs_desktop.ui.dialogs.login import LoginDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
-from tests.helpers import SimHandle, start_simulator
+from tests.helpers import SimHandle, close_app, start_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 WAIT = 20_000
@@ -31,15 +30,6 @@ def _app(qapp, language: str) -> App:
     return App(qapp, owns_loop=False)
 
 
-def _close(app: App, qapp) -> None:
-    app.quit_now()
-    app.deleteLater()
-    for _ in range(3):
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        qapp.processEvents()
-    gc.collect()
-
-
 @pytest.fixture
 def turkish(qtbot, qapp) -> Iterator[tuple[App, SimHandle]]:
     sim = start_simulator()
@@ -49,7 +39,7 @@ def turkish(qtbot, qapp) -> Iterator[tuple[App, SimHandle]]:
     try:
         yield app, handle
     finally:
-        _close(app, qapp)
+        close_app(app, qapp)
         handle.http.close()
         sim.stop()
 
@@ -112,10 +102,10 @@ def test_auto_with_the_c_locale_is_english_and_quitting_restores_the_language(qt
         assert app.window.tabs.tabText(0) == "Contacts"
         assert app.tray.menu.actions()[0].text() == "Show"
     finally:
-        _close(app, qapp)
+        close_app(app, qapp)
     app = _app(qapp, "tr")
     assert i18n.language() == "tr"
-    _close(app, qapp)
+    close_app(app, qapp)
     assert i18n.language() == "en"
     assert QCoreApplication.translate("MainWindow", "Ready") == "Ready"  # no translator left installed
 

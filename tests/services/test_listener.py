@@ -36,13 +36,6 @@ class Inbox:
 
 
 @pytest.fixture
-def runner(qapp) -> Iterator[TaskRunner]:
-    r = TaskRunner()
-    yield r
-    r.shutdown(wait=True)
-
-
-@pytest.fixture
 def inbox() -> Inbox:
     return Inbox()
 

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -144,19 +144,37 @@ def make_client() -> Iterator[Callable[..., Client]]:
 
 
 class Receiver:
-    """A tiny HTTP server standing in for a CRM's hangup_url; collects what it was sent."""
+    """A tiny HTTP server standing in for a CRM: POSTs (the hangup_url) go to `posts`, GETs (IVR notifications)
+    to `gets`; `on_get` runs on each GET before it is answered."""
 
     def __init__(self) -> None:
         self.posts: queue.Queue[dict[str, Any]] = queue.Queue()
-        received = self.posts
+        self.gets: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.on_get: Callable[[dict[str, Any]], None] = lambda request: None
+        owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
                 fields = {k: v[0] for k, v in parse_qs(body, keep_blank_values=True).items()}
-                received.put(
+                owner.posts.put(
                     {"path": self.path, "content_type": self.headers["Content-Type"], "fields": fields}
                 )
+                self._ok()
+
+            def do_GET(self) -> None:
+                parts = urlsplit(self.path)
+                request = {
+                    "path": parts.path,
+                    "raw_query": parts.query,
+                    "params": {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()},
+                    "arrived": time.monotonic(),
+                }
+                owner.on_get(request)
+                owner.gets.put(request)  # after on_get, so a test sees what it did
+                self._ok()
+
+            def _ok(self) -> None:
                 self.send_response(200)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
@@ -166,7 +184,9 @@ class Receiver:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hangup?crm=1"
+        self.server.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.url = f"{self.base}/hangup?crm=1"
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05})
         self.thread.start()
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import queue
 import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
@@ -17,52 +13,20 @@ import requests
 from ccs_desktop.cli import build_parser
 from ccs_desktop.simulator import SimulatorConfig
 from ccs_desktop.simulator.state import notify_request_url
-from tests.simulator.conftest import Client
+from tests.simulator.conftest import Client, Receiver
 
 TOKEN = "sim-notify-token-0123456789abcdef"
 
 
-class GetReceiver:
-    """A stand-in for the app's listener: records each GET; `on_get` runs first, before the answer."""
+class GetReceiver(Receiver):
+    """The receiver, as the app's listener: IVR notifications arrive as GETs on the token's /call route."""
 
     def __init__(self) -> None:
-        self.gets: queue.Queue[dict[str, Any]] = queue.Queue()
-        self.on_get: Callable[[dict[str, Any]], None] = lambda request: None
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                parts = urlsplit(self.path)
-                request = {
-                    "path": parts.path,
-                    "raw_query": parts.query,
-                    "params": {k: v[0] for k, v in parse_qs(parts.query, keep_blank_values=True).items()},
-                    "arrived": time.monotonic(),
-                }
-                owner.on_get(request)
-                owner.gets.put(request)  # after on_get, so a test sees what it did
-                self.send_response(200)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"ok")
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        super().__init__()
         self.url = f"{self.base}/{TOKEN}/call"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05})
-        self.thread.start()
 
     def next(self, timeout: float = 5.0) -> dict[str, Any]:
         return self.gets.get(timeout=timeout)
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join()
 
 
 @pytest.fixture

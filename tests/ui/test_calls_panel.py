@@ -79,13 +79,6 @@ class Tab:
 
 
 @pytest.fixture
-def runner(qapp) -> Iterator[TaskRunner]:
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown(wait=True)
-
-
-@pytest.fixture
 def many(request) -> Iterator[SimHandle]:
     paging_end = getattr(request, "param", "empty-page")
     sim = start_simulator(seed_calls=SEED_FOR_2500, paging_end=paging_end)
