@@ -30,7 +30,7 @@ SEED_CALLS = 18_600  # about 10,000 of them the demo agent's
 
 
 def fetch_bench(qapp) -> None:
-    from PySide6.QtCore import QElapsedTimer, QModelIndex, QTimer
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QModelIndex, QTimer
 
     from ccs_desktop.app import connect_calls_panel
     from ccs_desktop.core.api import Agent, CcsClient
@@ -98,14 +98,25 @@ def fetch_bench(qapp) -> None:
             panel.period.setCurrentIndex(panel.period.findData("custom"))
             history.start(agent, account_key(tenant.host, creds["email"]), creds["email"])
             model = panel.model
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline:
-                qapp.processEvents()
-                if not model.fetching and runner.pending == 0:
-                    if not model.canFetchMore(QModelIndex()) and model.rowCount():
-                        break
-                    panel.table.scrollToBottom()
-                time.sleep(0.001)
+            # The agent's scrolling, as the real event loop runs it: every 20 ms, if no page is on its way, the
+            # table is scrolled to its end (which makes the view ask the model for more).
+            loop = QEventLoop()
+
+            def scroll() -> None:
+                if model.fetching or runner.pending:
+                    return
+                if not model.canFetchMore(QModelIndex()) and model.rowCount():
+                    loop.quit()
+                    return
+                panel.table.scrollToBottom()
+
+            driver = QTimer()
+            driver.setInterval(20)
+            driver.timeout.connect(scroll)
+            driver.start()
+            QTimer.singleShot(300_000, loop.quit)
+            loop.exec()
+            driver.stop()
             elapsed = time.perf_counter() - started
             heart.stop()
             gaps = gaps[5:]  # the first beats include setting up the view
@@ -157,7 +168,7 @@ def sort_filter_bench() -> None:
     started = time.perf_counter()
     model.reset_table(CallTable(rows, names), {})
     print(
-        f"100,000 cached rows into the model: {(time.perf_counter() - started) * 1000:.0f} ms (in the model, GUI thread)"
+        f"100,000 cached rows prepared (a worker does this in the app): {(time.perf_counter() - started) * 1000:.0f} ms"
     )
 
     def timed(action) -> float:
@@ -197,6 +208,9 @@ def main() -> None:
     _sp.run([sys.executable, "-m", "compileall", "-q", str(REPO / "ccs_desktop")], check=True)
     from PySide6.QtWidgets import QApplication
 
+    from ccs_desktop.services.tasks import favour_the_gui_thread
+
+    favour_the_gui_thread()  # as run_gui does
     qapp = QApplication(sys.argv[:1])
     print(machine())
     fetch_bench(qapp)

@@ -37,7 +37,7 @@ from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
-from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.main_window import MainWindow, state_text
 from ccs_desktop.ui.popup import NumberPopup
@@ -1292,6 +1292,7 @@ def run_gui(
     from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
 
     prepare_environment()
+    favour_the_gui_thread()
     qapp = QApplication(argv or sys.argv[:1])
     qapp.setApplicationName("ccs-desktop")
     qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)

@@ -79,7 +79,9 @@ class CallHistory(QObject):
         self._timers: dict[str, QTimer] = {}
         self._polls: dict[str, int] = {}
         self.pages_fetched = 0
-        model.fetch_wanted.connect(self.fetch_more)
+        # The view asks for more while it scrolls; the request starts after the scroll has painted, so parsing
+        # the answer in a worker never competes with that paint for the interpreter (bench/bench_calls.py).
+        model.fetch_wanted.connect(lambda: QTimer.singleShot(0, self.fetch_more))
         tracker.call_ended.connect(self._softphone_call_ended)
 
     # --- account and period ---------------------------------------------------------------------------------

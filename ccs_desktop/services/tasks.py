@@ -10,6 +10,7 @@ thousand results), and an argument-less signal sidesteps that entirely.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections import deque
@@ -20,6 +21,16 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
+
+GUI_SWITCH_INTERVAL = 0.001  # seconds; CPython's default is 0.005
+
+
+def favour_the_gui_thread() -> None:
+    """Paint asks Python for every visible cell of a Python model, and each ask waits for the GIL: while a
+    worker runs Python, a paint waits up to one switch interval per cell. A shorter interval keeps that wait
+    short (bench/bench_calls.py); workers lose a little throughput, which nobody sees."""
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+
 
 OkHandler = Callable[[Any], None]
 ErrHandler = Callable[[BaseException], None]
