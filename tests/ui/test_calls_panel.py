@@ -5,6 +5,7 @@ whole window.)"""
 from __future__ import annotations
 
 import csv
+import time as clock
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
@@ -21,13 +22,32 @@ from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.simulator import SimulatorConfig
+from ccs_desktop.simulator.seed import build_tenant, seed_records
 from ccs_desktop.ui.calls_model import CONTACT, NOTE
 from ccs_desktop.ui.calls_panel import CallsPanel
 from tests.helpers import SimHandle, start_simulator
 
 pytestmark = pytest.mark.gui
 WAIT = 20_000
-SEED_FOR_2500 = 4648  # seeded calls of which exactly 2,500 are the demo agent's (checked below over the API)
+
+
+def seed_calls_for(wanted: int) -> int:
+    """How many seeded calls give the demo agent exactly `wanted` records: the simulator spreads its seed over
+    the last 30 days up to now, so the answer moves with the clock (checked again over the API by the test)."""
+    config = SimulatorConfig(seed_calls=wanted * 3)
+    tenant = build_tenant(config)
+    demo = tenant.demo_agent
+    mine = 0
+    for made, (_start, record, _extra) in enumerate(
+        seed_records(config, tenant, clock.time(), lambda c: ""), 1
+    ):
+        mine += record.get("agentid") == demo.agentid
+        if mine == wanted:
+            return made
+    raise AssertionError(f"the seed never gives {wanted} records")
+
+
 WHOLE_HISTORY = (date.today() - timedelta(days=40), date.today())
 
 
@@ -81,7 +101,7 @@ class Tab:
 @pytest.fixture
 def many(request) -> Iterator[SimHandle]:
     paging_end = getattr(request, "param", "empty-page")
-    sim = start_simulator(seed_calls=SEED_FOR_2500, paging_end=paging_end)
+    sim = start_simulator(seed_calls=seed_calls_for(2500), paging_end=paging_end)
     handle = SimHandle(sim)
     yield handle
     handle.http.close()
