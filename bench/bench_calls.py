@@ -138,7 +138,7 @@ def fetch_bench(qapp) -> None:
 def sort_filter_bench() -> None:
     import random
 
-    from ccs_desktop.core.calls.cache import CallRow
+    from ccs_desktop.core.calls.rows import CallRow
     from ccs_desktop.core.calls.table import CallTable
     from ccs_desktop.ui.calls_model import COLUMNS, CallFilter, CallRecordsModel
 

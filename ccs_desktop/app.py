@@ -47,7 +47,8 @@ from ccs_desktop.web.view import SoftphoneView
 
 if TYPE_CHECKING:  # requests, keyring and phonenumbers load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
-    from ccs_desktop.core.calls.cache import CallCache, Note
+    from ccs_desktop.core.calls.cache import CallCache
+    from ccs_desktop.core.calls.rows import Note
     from ccs_desktop.core.contacts.model import Contact
     from ccs_desktop.core.contacts.store import ContactStore
     from ccs_desktop.core.credentials import CredentialStore
@@ -545,7 +546,7 @@ class App(QObject):
 
     def _who_and_last_call(self, e164: str) -> tuple[str | None, str | None]:
         """Serial worker: the contact's name (and company) and a line about the last call with the number."""
-        from ccs_desktop.core.calls.export import describe_row  # noqa: PLC0415
+        from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         found = self._contacts_db().find_by_number(e164) if e164 else []
@@ -636,7 +637,7 @@ class App(QObject):
         account = self.history.account
 
         def work(store: ContactStore) -> tuple[Contact | None, list[str]]:
-            from ccs_desktop.core.calls.export import describe_row  # noqa: PLC0415
+            from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
             from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
             contact = store.get(contact_id)

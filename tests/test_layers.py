@@ -77,3 +77,18 @@ def test_cli_imports_nothing_heavy_at_module_level():
     light = {"ccs_desktop", "ccs_desktop.core.i18n"}  # i18n: os and pathlib only, and every message needs it
     heavy = {name for name in top if name.split(".")[0] not in allowed_roots and name not in light}
     assert not heavy, heavy
+
+
+def test_the_window_module_leaves_slow_imports_to_workers():
+    """The softphone loads first; phonenumbers, SQLite, requests and keyring come later, in workers."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ccs_desktop.app; "
+        "print(' '.join(m for m in ('phonenumbers', 'sqlite3', 'requests', 'keyring') if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PACKAGE.parent
+    ).stdout.split()
+    assert loaded == []

@@ -25,7 +25,8 @@ from ccs_desktop.services.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from ccs_desktop.core.api import Agent, CallRecord
-    from ccs_desktop.core.calls.cache import CallCache, CallRow, Note
+    from ccs_desktop.core.calls.cache import CallCache
+    from ccs_desktop.core.calls.rows import CallRow, Note
     from ccs_desktop.core.calls.sync import PeriodFetch
     from ccs_desktop.core.calls.table import CallTable
     from ccs_desktop.services.agent_service import RecentCall
@@ -398,7 +399,7 @@ class CallHistory(QObject):
         self.timeline_changed.emit(timeline.callid or timeline.key)
 
     def _row_of(self, timeline: Timeline) -> CallRow:
-        from ccs_desktop.core.calls.cache import CallRow  # noqa: PLC0415
+        from ccs_desktop.core.calls.rows import CallRow  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         status = {

@@ -21,8 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ccs_desktop.core.calls.cache import CallRow, Note
-from ccs_desktop.core.calls.export import direction_text, result_text
+from ccs_desktop.core.calls.rows import CallRow, Note, direction_text, result_text
 from ccs_desktop.core.calls.table import (
     AGENT,
     COLUMNS,

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
-from ccs_desktop.core.calls.cache import CallRow
-from ccs_desktop.core.calls.export import direction_text, status_text
+from ccs_desktop.core.calls.rows import CallRow, direction_text, status_text
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
 

@@ -13,14 +13,13 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
+from ccs_desktop.core.calls.rows import CallRow, Note
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.core.database import open_database
-from ccs_desktop.core.phone import digits_suffix
 
 _CHUNK = 500  # parameters per IN (...) query, well under SQLite's limit
 _ROW_COLUMNS = (
@@ -30,56 +29,6 @@ _ROW_COLUMNS = (
 
 def account_key(tenant_host: str, email: str) -> str:
     return f"{tenant_host.strip().lower()}|{email.strip().lower()}"
-
-
-@dataclass(frozen=True, slots=True)
-class CallRow:
-    """What the calls panel shows of one call: read from columns, so 100,000 rows load without parsing JSON.
-
-    `status` is empty for a record from CCS; a call the app knows of before CCS has its record (a ringing
-    notification, a click2call in progress) gets a provisional row whose status says so.
-    """
-
-    callid: str
-    calldate: str
-    inbound: bool | None
-    number: str
-    party: str
-    answered: bool
-    duration: int | None
-    wait: int | None
-    queue: str
-    agent: str
-    recording: str
-    uniqueid: str = ""
-    status: str = ""
-
-    @classmethod
-    def from_record(cls, record: CallRecord) -> CallRow:
-        number = record.other_party
-        return cls(
-            record.call_id,
-            str(record.get("calldate") or "")[:19],
-            record.inbound,
-            number,
-            digits_suffix(number),
-            record.answered,
-            record.duration,
-            record.wait_duration,
-            record.queue,
-            record.agent,
-            record.recording_url,
-            str(record.get("uniqueid") or ""),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    callid: str
-    party: str
-    note: str
-    outcome: str
-    updated: str  # local time, CCS format
 
 
 class CallCache:

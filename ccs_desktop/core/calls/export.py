@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
-from ccs_desktop.core.calls.cache import CallRow, Note
+from ccs_desktop.core.calls.rows import CallRow, Note, direction_text, result_text
 from ccs_desktop.core.contacts.io import spreadsheet_safe
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
@@ -25,42 +25,6 @@ HEADER = [
     "Outcome",
     "Note",
 ]
-
-
-def direction_text(inbound: bool | None) -> str:
-    return {True: Core.tr("in"), False: Core.tr("out"), None: ""}[inbound]
-
-
-def status_text(status: str) -> str:
-    """A provisional row's state (see services.call_history) in the agent's language."""
-    return {
-        "ringing": Core.tr("ringing"),
-        "in progress": Core.tr("in progress"),
-        "awaiting record": Core.tr("awaiting record"),
-        "no record": Core.tr("no record"),
-        "open": Core.tr("following"),
-        "done": Core.tr("done"),
-        "failed": Core.tr("failed"),
-    }.get(status, status)
-
-
-def result_text(row: CallRow) -> str:
-    if row.status:
-        return status_text(row.status)
-    return Core.tr("answered") if row.answered else Core.tr("missed")
-
-
-def describe_row(row: CallRow, *, last: bool = False) -> str:
-    """'2026-11-24 14:03, outgoing, answered, 3:12' (`last`: 'Last call …'), for cards and popups."""
-    direction = {True: Core.tr("incoming"), False: Core.tr("outgoing"), None: ""}[row.inbound]
-    date = row.calldate[:16]
-    parts = [Core.tr("Last call {date}").format(date=date) if last else date]
-    if direction:
-        parts.append(direction)
-    parts.append(result_text(row))
-    if row.duration:
-        parts.append(f"{row.duration // 60}:{row.duration % 60:02d}")
-    return ", ".join(parts)
 
 
 def export_calls_csv(

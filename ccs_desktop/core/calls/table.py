@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ccs_desktop.core.calls.cache import CallRow, Note
-from ccs_desktop.core.calls.export import result_text
+from ccs_desktop.core.calls.rows import CallRow, Note, result_text
 from ccs_desktop.core.contacts.fold import fold
 
 COLUMNS = (
