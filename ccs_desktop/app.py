@@ -408,13 +408,8 @@ class App(QObject):
 
     def _logged_in(self, _stored: StoredSession) -> None:
         self._show_session_age()
-        identity, service = self.identity, self.service
-        if identity is not None and service is not None:
-            from ccs_desktop.core.calls.cache import account_key  # noqa: PLC0415
-
-            tenant = resolve_tenant(identity.tenant_text)
-            self.history.start(service.agent, account_key(tenant.host, identity.email), identity.email)
-            self._start_listener(identity)
+        if self._contacts_opened:  # the softphone is up: the records can load now
+            self._start_history()
         if self.pending_uri:
             uri, self.pending_uri = self.pending_uri, None
             self.open_uri(uri)
@@ -585,9 +580,22 @@ class App(QObject):
     # --- contacts ----------------------------------------------------------------------------------------
 
     def _open_contacts(self) -> None:
+        """After the softphone loaded (or 2 s at most): the contact list, then the call records, whose workers
+        would otherwise compete with the page's start for the interpreter."""
         if not self._contacts_opened:
             self._contacts_opened = True
             self.window.contacts.refresh()
+            self._start_history()
+
+    def _start_history(self) -> None:
+        identity, service = self.identity, self.service
+        if identity is None or service is None or service.agent.session is None:
+            return  # not logged in yet: `_logged_in` comes back here
+        from ccs_desktop.core.calls.cache import account_key  # noqa: PLC0415
+
+        tenant = resolve_tenant(identity.tenant_text)
+        self.history.start(service.agent, account_key(tenant.host, identity.email), identity.email)
+        self._start_listener(identity)
 
     def _database_path(self) -> Path:
         """The one SQLite file (a separate one in demo mode, seeded with its customers)."""
