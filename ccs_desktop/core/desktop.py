@@ -36,6 +36,14 @@ ICONS_DIR = Path(__file__).resolve().parent.parent / "ui" / "icons"  # app.svg a
 STATE_FILE = "desktop-integration.json"
 MINIMIZED_FLAG = "--minimized"
 COMMENT = "Call Center Studio softphone, contacts, call records and click-to-call"
+# Menus read translations from the entry itself (localized keys), not from the app's Qt catalogue.
+LOCALIZED = {
+    "tr": {
+        "GenericName": "Yazılım telefon",
+        "Comment": "Call Center Studio yazılım telefonu, kişiler, çağrı kayıtları ve tıkla-ara",
+        "Keywords": "telefon;arama;çağrı;softphone;CCS;Alotech;kişiler;",
+    }
+}
 
 # Characters that make the desktop-entry spec require an Exec argument to be quoted.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
@@ -68,7 +76,10 @@ def desktop_entry(command: Sequence[str]) -> str:
         f"Name={APP_TITLE}\n"
         "GenericName=Softphone\n"
         f"Comment={COMMENT}\n"
-        f"Icon={APP_ID}\n"
+        + "".join(
+            f"{key}[{lang}]={value}\n" for lang, keys in LOCALIZED.items() for key, value in keys.items()
+        )
+        + f"Icon={APP_ID}\n"
         f"Exec={exec_line(command, '%u')}\n"
         "Terminal=false\n"
         "Categories=Network;Telephony;\n"
