@@ -1302,11 +1302,14 @@ def run_gui(
 
     prepare_environment()
     favour_the_gui_thread()
-    qapp = QApplication(argv or sys.argv[:1])
+    from ccs_desktop.ui.application import CcsApplication  # noqa: PLC0415
+
+    qapp = CcsApplication(argv or sys.argv[:1])
     qapp.setApplicationName("ccs-desktop")
     qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)
     qapp.setQuitOnLastWindowClosed(False)
     app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
+    qapp.uri_opened.connect(app.open_uri)  # macOS: links arrive as events
     if not app.start():
         # lost the race to another instance that started meanwhile
         app.quit_now()
