@@ -147,6 +147,7 @@ class App(QObject):
             self.tracker,
             self.bus,
             self,
+            now=self._tenant_now,
         )
         self.listener: NotificationListener | None = None
         self._contacts_opened = False
@@ -596,6 +597,16 @@ class App(QObject):
         tenant = resolve_tenant(identity.tenant_text)
         self.history.start(service.agent, account_key(tenant.host, identity.email), identity.email)
         self._start_listener(identity)
+
+    def _tenant_now(self) -> datetime:
+        """The clock CCS dates its records with: this computer's, or the `tenant_utc_offset` setting's."""
+        from ccs_desktop.core.api.records import tenant_now  # noqa: PLC0415
+        from ccs_desktop.core.errors import InvalidInput  # noqa: PLC0415
+
+        try:
+            return tenant_now(self.settings.get_str("tenant_utc_offset"))
+        except InvalidInput:
+            return tenant_now()  # the dialog refuses bad offsets; a hand-edited file falls back to local time
 
     def _database_path(self) -> Path:
         """The one SQLite file (a separate one in demo mode, seeded with its customers)."""
@@ -1169,6 +1180,7 @@ class App(QObject):
         self.popup.deleteLater()
         self.clipboard.detach()
         self.instance.close()
+        self.history.stop()  # no more polls for followed calls
         self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
         translation.remove(self.qapp, self.translation)
         if self._store is not None:

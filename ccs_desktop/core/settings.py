@@ -115,6 +115,12 @@ OPTIONS: dict[str, Option] = {
             "notification_listener", False, "Listen for CCS incoming-call notifications on this computer."
         ),
         Option("autostart", False, "Start ccs-desktop when you log in to the computer."),
+        Option(
+            "tenant_utc_offset",
+            "",
+            "The tenant's time zone as an offset from UTC (+03:00) when it is not this computer's; empty: this "
+            "computer's.",
+        ),
         Option("listener_address", "127.0.0.1", "Address the notification listener binds to."),
         Option("listener_port", 47321, "Port of the notification listener.", minimum=1),
         Option(

@@ -1473,6 +1473,11 @@ iş: +90 212 555 12 34</translation>
         <source>invalid address</source>
         <translation>geçersiz adres</translation>
     </message>
+    <message>
+        <source>Write the time zone as an offset from UTC, like +03:00, not {text}.</source>
+        <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
+        <translation>Saat dilimini UTC&apos;ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
+    </message>
 </context>
 <context>
     <name>DiagnosticsDialog</name>
@@ -1781,6 +1786,10 @@ iş: +90 212 555 12 34</translation>
         <translation>ccs-desktop yeniden başlayınca geçerli olur.</translation>
     </message>
     <message>
+        <source>this computer&apos;s (e.g. +03:00)</source>
+        <translation>bu bilgisayarınki (örneğin +03:00)</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>yok</translation>
     </message>
@@ -1831,6 +1840,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Softphone build</source>
         <translation>Softphone sürümü</translation>
+    </message>
+    <message>
+        <source>Tenant time zone</source>
+        <translation>Firma saat dilimi</translation>
     </message>
     <message>
         <source>Notifications</source>

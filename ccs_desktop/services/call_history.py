@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ccs_desktop.core.calls.timeline import DONE, NO_RECORD, OPEN, Timeline, minutes, now_text
+from ccs_desktop.core.api.records import CCS_DATETIME
+from ccs_desktop.core.calls.timeline import DONE, NO_RECORD, OPEN, Timeline, minutes
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.notifications import END, HANGUP, RING, CallNotification
 from ccs_desktop.services.call_state import CallTracker, LiveCall
@@ -322,18 +323,22 @@ class CallHistory(QObject):
             placed.call_id if placed.call_id != placed.transaction_id else "",
             "out",
             placed.dialed,
+            self._stamp(),
             hangup_expected=placed.hangup_url_sent,
         )
-        timeline.add(
+        self._note_event(
+            timeline,
             "click2call",
             self.tr("click2call to {number} (transaction {transaction})").format(
                 number=placed.dialed, transaction=placed.transaction_id
             ),
         )
         if timeline.callid:
-            timeline.add("accepted", self.tr("CCS accepted; call key {key}").format(key=timeline.callid))
+            self._note_event(
+                timeline, "accepted", self.tr("CCS accepted; call key {key}").format(key=timeline.callid)
+            )
         else:
-            timeline.add("accepted", self.tr("CCS accepted"))
+            self._note_event(timeline, "accepted", self.tr("CCS accepted"))
         self._follow(timeline)
 
     def notification(self, notification: CallNotification) -> None:
@@ -346,7 +351,7 @@ class CallHistory(QObject):
                     notification.key,
                     "out",
                     notification.called_num,
-                    started=notification.call_date or now_text(),
+                    started=notification.call_date or self._stamp(),
                     hangup_expected=True,
                 )
             timeline.callid = timeline.callid or notification.key
@@ -354,12 +359,14 @@ class CallHistory(QObject):
                 disposition=notification.disposition or self.tr("no disposition"),
                 duration=minutes(notification.duration),
             )
-            timeline.add(HANGUP, text)
+            self._note_event(timeline, HANGUP, text)
             self._follow(timeline, soon=True)
             return
         timeline = self._by_callid(notification.key)
         if timeline is None:
-            timeline = Timeline(notification.key, notification.key, "in", notification.callerid)
+            timeline = Timeline(
+                notification.key, notification.key, "in", notification.callerid, self._stamp()
+            )
         timeline.number = timeline.number or notification.callerid
         if notification.kind == RING:
             caller = notification.callerid or self.tr("an unknown number")
@@ -369,11 +376,12 @@ class CallHistory(QObject):
                 )
             else:
                 text = self.tr("Incoming call from {caller}").format(caller=caller)
-            timeline.add(RING, text)
+            self._note_event(timeline, RING, text)
             self._follow(timeline)
             self.incoming.emit(notification.callerid, notification.key)
         elif notification.kind == END:
-            timeline.add(
+            self._note_event(
+                timeline,
                 END,
                 self.tr("End-of-call notification: {duration}").format(
                     duration=minutes(notification.duration)
@@ -487,7 +495,9 @@ class CallHistory(QObject):
         except ValueError:
             waited_since_end = waited = 0.0
         if (ended and waited_since_end > GIVE_UP_AFTER_END) or waited > GIVE_UP_AFTER_START:
-            timeline.gave_up(round(max(waited_since_end, 0) / 60) if ended else round(waited / 60))
+            timeline.gave_up(
+                round(max(waited_since_end, 0) / 60) if ended else round(waited / 60), at=self._stamp()
+            )
             self._finish(timeline)
             self.bus.warning(
                 self.tr("CCS has no call record for the call with {number}.").format(
@@ -501,7 +511,7 @@ class CallHistory(QObject):
         self, timeline: Timeline, record: CallRecord, rows: list[CallRow], names: dict[str, str]
     ) -> None:
         provisional = timeline.callid or timeline.key
-        timeline.record_received(record)
+        timeline.record_received(record, at=self._stamp())
         if provisional != record.call_id:
             self.model.remove(provisional)
         self.model.merge(rows, names)
@@ -539,9 +549,16 @@ class CallHistory(QObject):
     def _softphone_call_ended(self, call: LiveCall) -> None:
         timeline = self._by_callid(call.key) or self._timelines.get(call.transaction_id)
         if timeline is not None and timeline.state == OPEN:
-            timeline.add("softphone", self.tr("The softphone says the call ended"))
+            self._note_event(timeline, "softphone", self.tr("The softphone says the call ended"))
             self._save(timeline)
             self._schedule(timeline.key, FOLLOW_DELAYS[0])
+
+    def _stamp(self) -> str:
+        """Now, on the tenant's clock (the one CCS writes its records with)."""
+        return self._now().strftime(CCS_DATETIME)
+
+    def _note_event(self, timeline: Timeline, kind: str, text: str) -> None:
+        timeline.add(kind, text, at=self._stamp())
 
     def _save(self, timeline: Timeline) -> None:
         account = self.account

@@ -63,6 +63,11 @@ class TaskRunner(QObject):
         name: str = "",
     ) -> Future[Any]:
         label = name or getattr(work, "__name__", "task")
+        if self._closed:  # quitting: a timer's late request has nobody left to answer
+            log.debug("%s dropped: the runner is shut down", label)
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            return dropped
         self.pending += 1
 
         def run() -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -340,3 +340,19 @@ def test_one_keep_alive_connection_for_many_requests(simulator):
         handle.http.close()
     finally:
         sim.stop()
+
+
+def test_tenant_clock_offsets():
+    from datetime import datetime, timedelta
+
+    from ccs_desktop.core.api.records import parse_utc_offset, tenant_now
+
+    assert parse_utc_offset("") is None
+    assert parse_utc_offset("+03:00") == parse_utc_offset("UTC+3") == timedelta(hours=3)
+    assert parse_utc_offset("-05:30") == -timedelta(hours=5, minutes=30)
+    for bad in ("Istanbul", "+15:00", "+03:75", "3"):
+        with pytest.raises(InvalidInput, match="offset from UTC"):
+            parse_utc_offset(bad)
+    utc = datetime.now(UTC).replace(tzinfo=None)
+    assert abs(tenant_now("+03:00") - (utc + timedelta(hours=3))) < timedelta(seconds=5)
+    assert abs(tenant_now("") - datetime.now()) < timedelta(seconds=5)

@@ -45,3 +45,12 @@ def test_serial_pool_keeps_order(qtbot):
     qtbot.waitUntil(lambda: runner.pending == 0)
     assert order == list(range(20))
     runner.shutdown(wait=True)
+
+
+def test_work_submitted_after_shutdown_is_dropped_quietly(qapp):
+    runner = TaskRunner()
+    runner.shutdown(wait=True)
+    ran: list[int] = []
+    future = runner.submit(lambda: ran.append(1), ran.append, ran.append)  # a late timer's poll, say
+    qapp.processEvents()
+    assert future.cancelled() and ran == [] and runner.pending == 0

@@ -93,6 +93,7 @@ class Tab:
         raise AssertionError("still more to fetch after 100 scrolls")
 
     def close(self) -> None:
+        self.history.stop()
         self.panel.close()
         self.cache.close()
         self.contacts.close()
@@ -275,3 +276,22 @@ def test_double_click_calls_back_and_refresh_fetches_only_what_is_new(qtbot, tab
     assert len(pages) <= 2 and len({p["startdate"] for p in pages}) == 1
     assert pages[0]["startdate"] > WHOLE_HISTORY[1].isoformat()  # not the whole period again
     assert model.visible_rows()[0].number == "05321234561"
+
+
+def test_followed_calls_are_dated_on_the_tenant_clock(qtbot, simulator, runner, tmp_path):
+    from ccs_desktop.core.api.agent import PlacedCall
+    from ccs_desktop.core.phone import parse_number
+    from ccs_desktop.services.agent_service import RecentCall
+
+    tab = Tab(qtbot, simulator, tmp_path / "ccs.sqlite3", runner)
+    tenant_time = datetime(2026, 11, 25, 9, 30, 0)  # say the tenant is three hours behind this computer
+    tab.history._now = lambda: tenant_time
+    tab.open_whole_history()
+    tab.settle()
+    placed = PlacedCall("tx-clock", "05321234561", "key-clock")
+    tab.history.follow_placed(RecentCall(parse_number("05321234561", "TR"), placed))
+    row = tab.panel.model.find("key-clock")
+    assert row is not None and row.status == "in progress"
+    assert row.calldate == "2026-11-25 09:30:00"
+    assert all(e.at == "2026-11-25 09:30:00" for e in tab.history.timeline_of("key-clock").events)
+    tab.close()

@@ -8,10 +8,14 @@ details pane show every field, and typed properties read the ones the app unders
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.i18n import Core
 
 CCS_DATETIME = "%Y-%m-%d %H:%M:%S"
 
@@ -51,6 +55,37 @@ KNOWN_FIELDS: tuple[str, ...] = (
     "uniqueid",
     "callkey",
 )
+
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
+
+
+def parse_utc_offset(text: str) -> timedelta | None:
+    """'+03:00', '+3', 'UTC+03', '-05:30' -> the offset; '' -> None (this computer's time zone)."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _OFFSET.match(text)
+    if match is None:
+        raise InvalidInput(
+            Core.tr("Write the time zone as an offset from UTC, like +03:00, not {text}.").format(text=text)
+        )
+    sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+    offset = timedelta(hours=hours, minutes=minutes)
+    if offset > timedelta(hours=14) or minutes >= 60:
+        raise InvalidInput(
+            Core.tr("Write the time zone as an offset from UTC, like +03:00, not {text}.").format(text=text)
+        )
+    return -offset if sign == "-" else offset
+
+
+def tenant_now(offset: str = "") -> datetime:
+    """Now on the tenant's clock, which CCS writes its naive call dates with (ccs-api.md §1.5); an empty offset
+    means the tenant keeps this computer's time zone, as an agent's usually does."""
+    delta = parse_utc_offset(offset)
+    if delta is None:
+        return datetime.now().replace(microsecond=0)
+    return (datetime.now(UTC) + delta).replace(tzinfo=None, microsecond=0)
 
 
 def parse_ccs_datetime(value: object) -> datetime | None:

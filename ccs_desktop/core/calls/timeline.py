@@ -62,7 +62,7 @@ class Timeline:
     def has(self, kind: str) -> bool:
         return any(event.kind == kind for event in self.events)
 
-    def record_received(self, record: CallRecord) -> None:
+    def record_received(self, record: CallRecord, at: str | None = None) -> None:
         self.callid = self.callid or record.call_id
         self.number = self.number or record.other_party
         self.outcome = record_outcome(record)
@@ -72,13 +72,12 @@ class Timeline:
             )
         else:
             text = Core.tr("Call record: {outcome}").format(outcome=self.outcome)
-        self.add("record", text)
+        self.add("record", text, at)
         self.state = DONE
 
-    def gave_up(self, waited_minutes: int) -> None:
-        self.add(
-            "gave_up", Core.tr("No call record from CCS after {minutes} min").format(minutes=waited_minutes)
-        )
+    def gave_up(self, waited_minutes: int, at: str | None = None) -> None:
+        text = Core.tr("No call record from CCS after {minutes} min").format(minutes=waited_minutes)
+        self.add("gave_up", text, at)
         self.state = NO_RECORD
 
     @property

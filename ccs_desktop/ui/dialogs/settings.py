@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccs_desktop.core.api.records import parse_utc_offset
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import LANGUAGE_NAMES
 from ccs_desktop.core.phone import DIAL_FORMATS, check_prefix, dial_string, parse_number
@@ -53,6 +54,9 @@ class SettingsDialog(QDialog):
         self.preview = QLabel()
         self.template = QLineEdit(settings.get_str("softphone_url_template"))
         self.build = QLineEdit(settings.get_str("softphone_build"))
+        self.tenant_offset = QLineEdit(
+            settings.get_str("tenant_utc_offset"), placeholderText=self.tr("this computer's (e.g. +03:00)")
+        )
         self.prefix = QLineEdit(settings.get_str("outside_line_prefix"), placeholderText=self.tr("none"))
         self.confirm_uri = QCheckBox(self.tr("Ask before calling tel:/callto:/sip: links from other apps"))
         self.confirm_uri.setChecked(settings.get_bool("confirm_uri_calls"))
@@ -74,6 +78,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("As dialed"), self.preview)
         form.addRow(self.tr("Softphone URL"), self.template)
         form.addRow(self.tr("Softphone build"), self.build)
+        form.addRow(self.tr("Tenant time zone"), self.tenant_offset)
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
         self.listener_fields = ListenerFields(settings, *listener_urls)
@@ -101,12 +106,14 @@ class SettingsDialog(QDialog):
         try:
             check_template(self.template.text().strip())
             check_prefix(self.prefix.text())
+            parse_utc_offset(self.tenant_offset.text())
             values = {
                 "language": self.language.currentData(),
                 "region": self.region.currentText(),
                 "dial_format": self.dial_format.currentText(),
                 "softphone_url_template": self.template.text().strip(),
                 "softphone_build": self.build.text().strip() or "generic",
+                "tenant_utc_offset": self.tenant_offset.text().strip(),
                 "clipboard_lookup": self.clipboard.isChecked(),
                 "notification_listener": self.listener.isChecked(),
                 "start_minimized": self.minimized.isChecked(),
