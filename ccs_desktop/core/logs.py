@@ -1,7 +1,8 @@
 """Logging that never writes a secret.
 
-CCS puts the app_token and the session in the query string, and urllib3 logs whole URLs at DEBUG; every handler
-we install therefore runs a filter that masks those parameters, whatever logger the record came from.
+CCS puts the app_token and the session in the query string (and a click2call's hangup_url carries the
+notification listener's secret), and urllib3 logs whole URLs at DEBUG; every handler we install therefore runs a
+filter that masks those parameters, whatever logger the record came from.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 _SECRET_PARAM = re.compile(
-    r"(?i)((?:app_token|session|token|password|secret)(?:%3D|=|\"?\s*:\s*\"?))([^&\s\"',;]+)"
+    r"(?i)((?:app_token|session|token|password|secret|hangup_url)(?:%3D|=|\"?\s*:\s*\"?))([^&\s\"',;]+)"
 )
 MASK = "***"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"

@@ -45,3 +45,13 @@ def test_log_file_never_gets_a_secret(tmp_path):
     assert "ping" in text
     assert "TOPSECRET" not in text
     assert "SESSIONVALUE" not in text
+
+
+def test_redact_masks_the_listener_secret_inside_a_hangup_url():
+    line = (
+        "GET /api/?function=click2call&session=s&phonenumber=0532"
+        "&hangup_url=http%3A%2F%2F127.0.0.1%3A47321%2FLiStEnErSeCrEt0123456789%2Fhangup&transactionid=t"
+    )
+    masked = redact(line)
+    assert "LiStEnErSeCrEt0123456789" not in masked
+    assert "transactionid=t" in masked and "phonenumber=0532" in masked
