@@ -183,3 +183,18 @@ def test_diagnostics_and_settings_show_the_listener_without_its_secret(harness, 
     with pytest.raises(requests.ConnectionError):
         requests.get(f"http://127.0.0.1:{old_port}/", timeout=2)
     assert old_port != new_port
+
+
+def test_a_call_answered_in_the_softphone_appears_after_it_ends(harness, qtbot):
+    """No notification configured: the page's own events say the call ended, and a refresh brings its record."""
+    app = harness.app
+    harness.wait_ready()
+    harness.sim.sim.config.notify_url = ""
+    app.history._after_call.setInterval(300)
+    model = app.window.calls.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.fetching, timeout=WAIT)
+    before = model.total()
+    callid = harness.sim.control("incoming", {"callerid": "05441112233"})["callid"]
+    qtbot.waitUntil(lambda: model.find(callid) is not None, timeout=WAIT)
+    assert model.total() == before + 1 and not model.find(callid).status
+    assert model.name_of(model.find(callid).party) == ""

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 #: Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.
 FOLLOW_DELAYS = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0)
+REFRESH_AFTER_CALL_MS = 5000  # CCS writes the record as the call ends; give it a moment
 GIVE_UP_AFTER_END = 10 * 60  # seconds after CCS said the call ended
 GIVE_UP_AFTER_START = 4 * 3600  # seconds after the call started, if nobody said it ended
 
@@ -84,6 +85,10 @@ class CallHistory(QObject):
         # The view asks for more while it scrolls; the request starts after the scroll has painted, so parsing
         # the answer in a worker never competes with that paint for the interpreter (bench/bench_calls.py).
         model.fetch_wanted.connect(lambda: QTimer.singleShot(0, self.fetch_more))
+        self._after_call = QTimer(self)  # one refresh for calls that end close together
+        self._after_call.setSingleShot(True)
+        self._after_call.setInterval(REFRESH_AFTER_CALL_MS)
+        self._after_call.timeout.connect(self.refresh)
         tracker.call_ended.connect(self._softphone_call_ended)
 
     # --- account and period ---------------------------------------------------------------------------------
@@ -552,6 +557,8 @@ class CallHistory(QObject):
             self._note_event(timeline, "softphone", self.tr("The softphone says the call ended"))
             self._save(timeline)
             self._schedule(timeline.key, FOLLOW_DELAYS[0])
+        else:  # a call nobody told us about (answered in the softphone): its record comes with the next refresh
+            self._after_call.start()
 
     def _stamp(self) -> str:
         """Now, on the tenant's clock (the one CCS writes its records with)."""
