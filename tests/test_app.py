@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -67,13 +68,16 @@ class Harness:
         return self.wait_message(lambda m: m.get("type") == "call" and m.get("state") == "talking")
 
 
-@pytest.fixture
-def harness(qtbot, qapp, request) -> Iterator[Harness]:
-    """The app on the simulator; `@pytest.mark.parametrize("harness", [{"minimized": True}], indirect=True)`
-    passes keyword arguments to App."""
-    sim = start_simulator(call_seconds=30, ring_seconds=0.3)
+@contextlib.contextmanager
+def app_on_simulator(
+    qtbot, qapp, *, sim_options: dict | None = None, before_start=None, **app_options
+) -> Iterator[Harness]:
+    """The whole app logged in to a fresh simulator; `before_start(app)` may change settings first."""
+    sim = start_simulator(**(sim_options or {}))
     handle = SimHandle(sim)
-    app = App(qapp, owns_loop=False, **getattr(request, "param", {}))
+    app = App(qapp, owns_loop=False, **app_options)
+    if before_start is not None:
+        before_start(app)
     identity = Identity(sim.base_url, sim.email, sim.app_token, None, DEMO_TEMPLATE, "demo")
     h = Harness(app, handle, qtbot)
     assert app.start(identity)
@@ -83,6 +87,15 @@ def harness(qtbot, qapp, request) -> Iterator[Harness]:
         close_app(app, qapp)
         handle.http.close()
         sim.stop()
+
+
+@pytest.fixture
+def harness(qtbot, qapp, request) -> Iterator[Harness]:
+    """The app on the simulator; `@pytest.mark.parametrize("harness", [{"minimized": True}], indirect=True)`
+    passes keyword arguments to App."""
+    options = getattr(request, "param", {})
+    with app_on_simulator(qtbot, qapp, sim_options={"call_seconds": 30, "ring_seconds": 0.3}, **options) as h:
+        yield h
 
 
 def test_auto_login_shows_the_agent_in_the_page(harness):

@@ -9,14 +9,12 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from ccs_desktop.app import App, Identity
+from ccs_desktop.app import App
 from ccs_desktop.core.calls.timeline import DONE
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.paths import database_file
-from ccs_desktop.core.softphone import DEMO_TEMPLATE
-from tests.helpers import SimHandle, close_app, start_simulator
-from tests.test_app import Harness
+from tests.test_app import Harness, app_on_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 WAIT = 20_000
@@ -28,22 +26,17 @@ def harness(qtbot, qapp) -> Iterator[Harness]:
     database_file().parent.mkdir(parents=True, exist_ok=True)
     with ContactStore(database_file()) as store:
         store.add(Contact(None, "Ayşe Demir", "Demir Lojistik", [ContactNumber(CALLER, "mobile")]))
-    sim = start_simulator(call_seconds=1.0, ring_seconds=0.3)
-    handle = SimHandle(sim)
-    app = App(qapp, owns_loop=False)
-    app.settings.set("notification_listener", True)
-    app.settings.set("listener_port", free_port())
-    identity = Identity(sim.base_url, sim.email, sim.app_token, None, DEMO_TEMPLATE, "demo")
-    h = Harness(app, handle, qtbot)
-    assert app.start(identity)
-    qtbot.waitUntil(lambda: app.listener is not None, timeout=WAIT)
-    sim.config.notify_url = app.listener.ivr_url  # what a CCS admin sets in the IVR's Web-URL step
-    try:
+
+    def listen(app: App) -> None:
+        app.settings.set("notification_listener", True)
+        app.settings.set("listener_port", free_port())
+
+    sim_options = {"call_seconds": 1.0, "ring_seconds": 0.3}
+    with app_on_simulator(qtbot, qapp, sim_options=sim_options, before_start=listen) as h:
+        qtbot.waitUntil(lambda: h.app.listener is not None, timeout=WAIT)
+        # what a CCS admin sets in the IVR's Web-URL step
+        h.sim.sim.config.notify_url = h.app.listener.ivr_url
         yield h
-    finally:
-        close_app(app, qapp)
-        handle.http.close()
-        sim.stop()
 
 
 def free_port() -> int:
