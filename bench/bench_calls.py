@@ -4,6 +4,7 @@
    real Calls tab (model, CallHistory, SQLite cache in a temp dir) is scrolled to the end page by page while a
    2 ms timer beats on the GUI thread; the longest gap between beats is the longest stall an agent could feel.
 2. 100,000 cached rows in the model: sort by every column and filter by text, result and direction.
+3. The notification listener: time to answer CCS's request, and until the GUI thread has the notification.
 
 Run: python bench/bench_calls.py   (goals: stall < 50 ms; sort and filter < 200 ms)
 """
@@ -202,6 +203,44 @@ def sort_filter_bench() -> None:
     print(f"clear the filter: {ms:.0f} ms")
 
 
+def notification_bench(qapp) -> None:
+    """How fast the listener answers CCS (it must answer within milliseconds), and how soon the GUI thread has
+    the notification, over real HTTP on loopback; every call key is new, so nothing is a repeat."""
+    import requests
+
+    from ccs_desktop.core.notifications import new_token
+    from ccs_desktop.services.listener import NotificationListener
+    from ccs_desktop.services.tasks import TaskRunner
+
+    runner = TaskRunner()
+    arrived: dict[str, float] = {}
+    listener = NotificationListener(
+        runner, new_token(), lambda n: arrived.setdefault(n.key, time.perf_counter())
+    )
+    listener.start()
+    answers, deliveries = [], []
+    with requests.Session() as http:
+        for i in range(300):
+            key = f"bench-{i}"
+            sent = time.perf_counter()
+            http.get(
+                listener.ivr_url,
+                params={"call_callerid": "05321234567", "call_activecallkey": key},
+                timeout=5,
+            )
+            answers.append((time.perf_counter() - sent) * 1000)
+            while key not in arrived:
+                qapp.processEvents()
+            deliveries.append((arrived[key] - sent) * 1000)
+    listener.stop()
+    runner.shutdown(wait=True)
+    q = statistics.quantiles
+    print(
+        f"notification answered: median {statistics.median(answers):.2f} ms, p99 {q(answers, n=100)[98]:.2f} ms; "
+        f"on the GUI thread: median {statistics.median(deliveries):.2f} ms, p99 {q(deliveries, n=100)[98]:.2f} ms"
+    )
+
+
 def main() -> None:
     import subprocess as _sp
 
@@ -215,6 +254,7 @@ def main() -> None:
     print(machine())
     fetch_bench(qapp)
     sort_filter_bench()
+    notification_bench(qapp)
 
 
 if __name__ == "__main__":
