@@ -778,19 +778,24 @@ class App(QObject):
         return listener.hangup_url if host in ("127.0.0.1", "localhost", "::1") else None
 
     def import_contacts(self, path: Path) -> None:
-        """One transaction per file; bad rows are listed with their line numbers, good rows are kept."""
+        """Bad rows are listed with their line numbers, good rows are kept. The import runs on its own thread and
+        SQLite connection, in batches, so a ringing call's card or a copied number is answered meanwhile."""
+        database, region = self._database_path(), self.settings.get_str("region")
 
-        def work(store: ContactStore) -> Any:
+        def work() -> Any:
             from ccs_desktop.core.contacts.io import import_csv, import_vcard  # noqa: PLC0415
+            from ccs_desktop.core.contacts.store import ContactStore  # noqa: PLC0415
 
             vcard = path.suffix.lower() in (".vcf", ".vcard")
-            return (import_vcard if vcard else import_csv)(store, path)
+            with ContactStore(database, region) as store:
+                return (import_vcard if vcard else import_csv)(store, path)
 
         def done(report: Any) -> None:
             from ccs_desktop.core.contacts.io import import_summary  # noqa: PLC0415
 
             summary = f"{path.name}: " + import_summary(report.added, report.merged, len(report.skipped))
             self.bus.info(summary)
+            self._with_store(lambda store: store.changed_elsewhere(), None, "after import")
             self.window.contacts.refresh()
             self.history.names_changed()
             if report.skipped:
@@ -806,7 +811,7 @@ class App(QObject):
                 self.import_box = box
                 box.open()
 
-        self._with_store(work, done, "import contacts")
+        self.runner.submit(work, done, self.bus.show_error, pool="bulk", name="import contacts")
 
     def export_contacts(self, path: Path) -> None:
         def work(store: ContactStore) -> int:

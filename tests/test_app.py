@@ -440,3 +440,25 @@ def test_saving_settings_writes_and_removes_the_login_entry(harness, qtbot, user
             assert "--minimized" in entry.read_text()
         dialog.close()
     assert Settings(config_file()).get_bool("autostart") is False
+
+
+def test_a_long_import_does_not_hold_up_lookups(harness, qtbot, tmp_path):
+    """A big CRM export imports on its own thread and connection: a number copied meanwhile still gets its card."""
+    harness.wait_ready()
+    app = harness.app
+    source = tmp_path / "crm.csv"
+    lines = ["Ad;Telefon"] + [f"Müşteri {i};0212 {300 + i // 10000} {i % 10000:04d}" for i in range(20_000)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    messages: list[str] = []
+    app.bus.message.connect(lambda _level, text: messages.append(text))
+    app.import_contacts(source)
+    qtbot.wait(300)  # the import is under way
+    QGuiApplication.clipboard().setText("Aradı: 0532 765 43 21")
+    qtbot.waitUntil(app.popup.isVisible, timeout=3000)
+    assert not any("20,000 added" in m for m in messages), (
+        "the import finished first: the test proves nothing"
+    )
+    qtbot.waitUntil(lambda: any("20,000 added" in m for m in messages), timeout=120_000)
+    counted: list[int] = []
+    app._with_store(lambda store: store.count(), counted.append)
+    qtbot.waitUntil(lambda: counted == [20_000], timeout=WAIT)

@@ -37,7 +37,8 @@ ErrHandler = Callable[[BaseException], None]
 
 
 class TaskRunner(QObject):
-    """`submit(work, on_ok, on_err)`; `net` runs in parallel, `serial` keeps order (keyring, SQLite)."""
+    """`submit(work, on_ok, on_err)`; `net` runs in parallel, `serial` keeps order (keyring, SQLite), `bulk`
+    takes long jobs that must not hold up `serial`."""
 
     _wake = Signal()
 
@@ -46,6 +47,8 @@ class TaskRunner(QObject):
         self._pools = {
             "net": ThreadPoolExecutor(net_workers, thread_name_prefix="ccs-net"),
             "serial": ThreadPoolExecutor(1, thread_name_prefix="ccs-serial"),
+            # long jobs (a contact import) with their own SQLite connection, so lookups in `serial` go on
+            "bulk": ThreadPoolExecutor(1, thread_name_prefix="ccs-bulk"),
         }
         self._done: deque[tuple[Callable[[Any], None] | None, Any, bool, str]] = deque()
         self._lock = threading.Lock()

@@ -343,6 +343,11 @@ class ContactStore:
         seen = set(ids)
         return ids + [i for i in rows if i not in seen][: limit - len(ids)]
 
+    def changed_elsewhere(self) -> None:
+        """Another connection (a bulk import) wrote contacts: forget what was cached about the table."""
+        with self._lock:
+            self._count = None
+
     def _size(self) -> int:
         if self._count is None:
             self._count = self.count()

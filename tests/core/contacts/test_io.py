@@ -242,3 +242,26 @@ def test_vcard_export_is_4_0_with_tel_uris_and_folded_lines(store, tmp_path):
 
 def test_row_problem_is_plain_data():
     assert RowProblem(3, "x") == RowProblem(3, "x")
+
+
+def test_imports_commit_in_batches_so_other_connections_read_meanwhile(tmp_path, monkeypatch):
+    from ccs_desktop.core.contacts import io as contacts_io
+
+    path = tmp_path / "c.db"
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "Name,Phone\n" + "".join(f"Kişi {i},0212 300 {i:04d}\n" for i in range(25)), encoding="utf-8"
+    )
+    monkeypatch.setattr(contacts_io, "BATCH", 10)
+    seen: dict[int, int] = {}
+    with ContactStore(path) as store, ContactStore(path) as other:
+        original = contacts_io._import_one
+
+        def watching(store_, contact, line, report):
+            seen[line] = other.count()  # what a lookup on another connection sees during the import
+            original(store_, contact, line, report)
+
+        monkeypatch.setattr(contacts_io, "_import_one", watching)
+        report = contacts_io.import_csv(store, source)
+        assert report.added == 25 and other.count() == 25
+    assert seen[2] == 0 and seen[12] == 10 and seen[22] == 20  # whole batches, committed as they finish
