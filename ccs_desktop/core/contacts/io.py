@@ -242,9 +242,10 @@ T = TypeVar("T")
 
 def _in_batches(store: ContactStore, items: Iterable[T]) -> Iterator[T]:
     iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, BATCH)):
-        with store.transaction():
-            yield from chunk
+    with store.bulk_writes():
+        while chunk := list(itertools.islice(iterator, BATCH)):
+            with store.transaction():
+                yield from chunk
 
 
 def import_csv(store: ContactStore, path: Path) -> ImportReport:
