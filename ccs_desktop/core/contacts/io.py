@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -234,18 +234,26 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
             yield start, row
 
 
-#: Rows per transaction. Between batches, lookups and the call cache get the file (an import of 100,000 rows
-#: takes about 40 s); an import that stops half-way is finished by running it again, since re-imports merge.
-BATCH = 500
+#: Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers
+#: (the call cache saving a page, a note) wait for the file up to its busy timeout (5 s): a commit every second
+#: lets them in. An import that stops half-way is finished by running it again, since re-imports merge.
+BATCH_SECONDS = 1.0
 T = TypeVar("T")
 
 
 def _in_batches(store: ContactStore, items: Iterable[T]) -> Iterator[T]:
     iterator = iter(items)
     with store.bulk_writes():
-        while chunk := list(itertools.islice(iterator, BATCH)):
+        done = False
+        while not done:
+            deadline = time.monotonic() + BATCH_SECONDS
             with store.transaction():
-                yield from chunk
+                for item in iterator:
+                    yield item
+                    if time.monotonic() > deadline:
+                        break
+                else:
+                    done = True
 
 
 def import_csv(store: ContactStore, path: Path) -> ImportReport:
