@@ -150,6 +150,7 @@ class App(QObject):
             now=self._tenant_now,
         )
         self.listener: NotificationListener | None = None
+        self._listener_config: tuple[object, ...] = ()  # listener settings when the dialog opened
         self._contacts_opened = False
         self.window.contacts.region = self.window.calls.model.region = self.settings.get_str("region")
         self.instance = InstanceServer(self)
@@ -526,39 +527,39 @@ class App(QObject):
             self.popup.hide()
 
     def _number_copied(self, number: Any) -> None:
-        region = self.settings.get_str("region")
+        region, account = self.settings.get_str("region"), self.history.account
 
         def show(result: tuple[str | None, str | None]) -> None:
             if not self.clipboard.paused:
                 self.popup.show_number(number, region, *result)
 
         self.runner.submit(
-            lambda: self._who_and_last_call(number.e164),
+            lambda: self._who_and_last_call(number.e164, account),
             show,
             self.bus.show_error,
             pool="serial",
             name="clipboard card",
         )
 
-    def _who_and_last_call(self, e164: str) -> tuple[str | None, str | None]:
+    def _who_and_last_call(self, e164: str, account: str) -> tuple[str | None, str | None]:
         """Serial worker: the contact's name (and company) and a line about the last call with the number."""
         from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         found = self._contacts_db().find_by_number(e164) if e164 else []
         who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
-        last = self._calls_db().history(self.history.account, [digits_suffix(e164)], 1) if e164 else []
+        last = self._calls_db().history(account, [digits_suffix(e164)], 1) if e164 else []
         return who, describe_row(last[0], last=True) if last else None
 
     def _incoming_call(self, number: str, callid: str) -> None:
         """A notification says the phone rings: pop the caller's card (or "unknown caller" with Add contact)."""
-        region = self.settings.get_str("region")
+        region, account = self.settings.get_str("region"), self.history.account
 
         def look() -> tuple[Any, str | None, str | None]:
             from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
 
             parsed = try_parse(number, region) if number else None
-            who, last = self._who_and_last_call(parsed.e164 if parsed else "")
+            who, last = self._who_and_last_call(parsed.e164 if parsed else "", account)
             return parsed, who, last
 
         def show(result: tuple[Any, str | None, str | None]) -> None:
@@ -773,7 +774,7 @@ class App(QObject):
             return None
         public = self.settings.get_str("listener_public_url").rstrip("/")
         if public:
-            return f"{public}/{listener.hangup_url.split('/', 3)[3]}"  # the token and the route
+            return listener.hangup_url_at(public)
         host = resolve_tenant(identity.tenant_text).host.split(":")[0]
         return listener.hangup_url if host in ("127.0.0.1", "localhost", "::1") else None
 
@@ -884,7 +885,7 @@ class App(QObject):
 
     def _settings_saved(self) -> None:
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
-        if self._listener_settings() != getattr(self, "_listener_config", None) and not self.demo:
+        if self._listener_settings() != self._listener_config and not self.demo:
             if self.listener is not None:  # moved or switched off: the old address stops answering
                 self.listener.stop()
                 self.listener = None

@@ -328,17 +328,9 @@ class _Progress:
             self.stream.flush()
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"  # data, not prose: CSV stays the same in every language
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
 def _write_table(records: Sequence[CallRecord], out: TextIO) -> None:
+    from ccs_desktop.core.calls.rows import clock
+
     if not records:
         print(Cli.tr("No call records."), file=sys.stderr)
         return
@@ -360,7 +352,7 @@ def _write_table(records: Sequence[CallRecord], out: TextIO) -> None:
             record.caller_id,
             record.called_num,
             Cli.tr("answered") if record.answered else Cli.tr("missed"),
-            _duration(record.duration),
+            clock(record.duration),
             record.queue,
             record.agent,
         )
@@ -372,13 +364,6 @@ def _write_table(records: Sequence[CallRecord], out: TextIO) -> None:
     out.writelines(line.format(*row).rstrip() + "\n" for row in rows)
 
 
-def _duration(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    minutes, secs = divmod(seconds, 60)
-    return f"{minutes}:{secs:02d}"
-
-
 def _write_json(records: Iterable[CallRecord], out: TextIO) -> None:
     json.dump([dict(r.raw) for r in records], out, ensure_ascii=False, indent=1)
     out.write("\n")
@@ -387,13 +372,13 @@ def _write_json(records: Iterable[CallRecord], out: TextIO) -> None:
 def _write_csv(records: Sequence[CallRecord], out: TextIO) -> None:
     import csv
 
-    from ccs_desktop.core.api.records import field_order
+    from ccs_desktop.core.api.records import cell_text, field_order
 
     columns = field_order(list(records)) or ["callid", "calldate", "callerid", "called_num"]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([_cell(record.raw.get(name)) for name in columns])
+        writer.writerow([cell_text(record.raw.get(name)) for name in columns])
 
 
 def _print_json(value: object) -> None:

@@ -1221,6 +1221,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{path} is empty.</source>
+        <extracomment>Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers (the call cache saving a page, a note) wait for the file up to its busy timeout (5 s): a commit every second lets them in. An import that stops half-way is finished by running it again, since re-imports merge.</extracomment>
         <translation>{path} boş.</translation>
     </message>
     <message>

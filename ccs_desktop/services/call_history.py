@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ccs_desktop.core.api.records import CCS_DATETIME
-from ccs_desktop.core.calls.timeline import DONE, NO_RECORD, OPEN, Timeline, minutes
+from ccs_desktop.core.calls.rows import clock
+from ccs_desktop.core.calls.timeline import DONE, NO_RECORD, OPEN, Timeline
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.notifications import END, HANGUP, RING, CallNotification
 from ccs_desktop.services.call_state import CallTracker, LiveCall
@@ -227,10 +228,13 @@ class CallHistory(QObject):
             records, next_cursor = page
             self.pages_fetched += 1
             span = walk.page_received(records, next_cursor)
+            named = set(
+                self.model.names
+            )  # read here, on the GUI thread; the model is never touched in a worker
 
             def store() -> tuple[list[CallRow], dict[str, str]]:
                 rows = self._cache().store(account, records, span)
-                names = self._names_for({row.party for row in rows} - self.model.names.keys())
+                names = self._names_for({row.party for row in rows} - named)
                 return rows, names
 
             self.runner.submit(
@@ -362,7 +366,7 @@ class CallHistory(QObject):
             timeline.callid = timeline.callid or notification.key
             text = self.tr("Hangup notification: {disposition}, {duration}").format(
                 disposition=notification.disposition or self.tr("no disposition"),
-                duration=minutes(notification.duration),
+                duration=clock(notification.duration or 0),
             )
             self._note_event(timeline, HANGUP, text)
             self._follow(timeline, soon=True)
@@ -389,7 +393,7 @@ class CallHistory(QObject):
                 timeline,
                 END,
                 self.tr("End-of-call notification: {duration}").format(
-                    duration=minutes(notification.duration)
+                    duration=clock(notification.duration or 0)
                 ),
             )
             self._follow(timeline, soon=True)
@@ -415,11 +419,12 @@ class CallHistory(QObject):
         from ccs_desktop.core.calls.rows import CallRow  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
-        status = {
-            OPEN: "ringing" if timeline.direction == "in" and not timeline.notified else "in progress"
-        }.get(timeline.state, timeline.state)
-        if timeline.state == OPEN and timeline.notified:
+        if timeline.state != OPEN:
+            status = timeline.state  # "no record" (a done call's row is its record)
+        elif timeline.notified:
             status = "awaiting record"
+        else:
+            status = "ringing" if timeline.direction == "in" else "in progress"
         return CallRow(
             timeline.callid or timeline.key,
             timeline.started,
@@ -652,18 +657,6 @@ class CallHistory(QObject):
             return export_calls_csv(path, rows, records, names, notes)
 
         self.runner.submit(write, done, self.bus.show_error, pool="serial", name="export calls")
-
-    def history(self, parties: set[str], done: Callable[[Any], None], limit: int = 200) -> None:
-        """Calls with any of a contact's numbers, with their notes: (rows, notes by callid)."""
-        account = self.account
-
-        def read() -> tuple[list[CallRow], dict[str, Note]]:
-            cache = self._cache()
-            rows = cache.history(account, parties, limit)
-            notes = cache.notes(account)
-            return rows, {row.callid: notes[row.callid] for row in rows if row.callid in notes}
-
-        self.runner.submit(read, done, self.bus.show_error, pool="serial", name="contact history")
 
     def names_changed(self) -> None:
         """Contacts were added, edited or imported: name the numbers shown again."""

@@ -236,7 +236,11 @@ class NotificationListener:
 
     @property
     def hangup_url(self) -> str:
-        return self.base_url + "/hangup"
+        return self.hangup_url_at(self._host_url())
+
+    def hangup_url_at(self, public_base: str) -> str:
+        """The hangup route as CCS reaches it through `public_base` (a proxy or tunnel to this listener)."""
+        return f"{public_base.rstrip('/')}/{self._token.decode()}/hangup"
 
     @property
     def redacted_base_url(self) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from ccs_desktop.core.calls.rows import CallRow, Note, direction_text, result_text
+from ccs_desktop.core.calls.rows import CallRow, Note, clock, direction_text, result_text
 from ccs_desktop.core.calls.table import (
     AGENT,
     COLUMNS,
@@ -43,6 +43,9 @@ from ccs_desktop.core.calls.table import (
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CallRow
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_PAINTED_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole}
+)
 _ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -53,12 +56,6 @@ _ANSWERED_ROLES = frozenset(
     }
 )
 __all__ = ["COLUMNS", "CONTACT", "NOTE", "RECORDING", "ROW_ROLE", "CallFilter", "CallRecordsModel"]
-
-
-def clock(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 class CallRecordsModel(QAbstractTableModel):
@@ -103,8 +100,23 @@ class CallRecordsModel(QAbstractTableModel):
         # A view asks seven roles per cell on every paint; the ones we never answer return at once.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
+        return self._value(self.row_at(index.row()), index.column(), role)
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
+        """What a view's delegate asks for each cell it paints, in one call instead of seven to `data()`:
+        painting a page of calls costs a third less, which is what keeps the loop responsive while pages load."""
+        if not index.isValid():
+            return
         row = self.row_at(index.row())
         column = index.column()
+        for role_data in roleDataSpan:
+            role = role_data.role()
+            if role in _PAINTED_ROLES:
+                value = self._value(row, column, role)
+                if value is not None:
+                    role_data.setData(value)
+
+    def _value(self, row: CallRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == ROW_ROLE:
@@ -121,22 +133,6 @@ class CallRecordsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TALK, WAIT):
             return _RIGHT
         return None
-
-    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:
-        """What a view's delegate asks for each cell it paints, in one call instead of seven to `data()`:
-        painting a page of calls costs a third less, which is what keeps the loop responsive while pages load."""
-        if not index.isValid():
-            return
-        row = self.row_at(index.row())
-        column = index.column()
-        for role_data in roleDataSpan:
-            role = role_data.role()
-            if role == Qt.ItemDataRole.DisplayRole:
-                role_data.setData(self._text(row, column))
-            elif role == Qt.ItemDataRole.FontRole and row.status:
-                role_data.setData(self._italic)
-            elif role == Qt.ItemDataRole.TextAlignmentRole and column in (TALK, WAIT):
-                role_data.setData(_RIGHT)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self.more_available and not self.paused
@@ -261,17 +257,18 @@ class CallRecordsModel(QAbstractTableModel):
         return len(fresh)
 
     def remove(self, callid: str) -> None:
-        """Drop a provisional row whose record arrived under another key."""
+        """Drop a provisional row whose record arrived under another key (one row out, nothing re-sorted)."""
         table = self._table
-        if callid not in table.where:
+        position = table.where.get(callid)
+        if position is None:
             return
-        self.beginResetModel()
-        keep = [row for row in table.rows if row.callid != callid]
-        notes = table.notes
-        self._table = CallTable(keep, table.names)
-        self._table.notes = notes
-        self._view = self._table.view(self._column, self._match)
-        self.endResetModel()
+        visible = self.visible_row_of(callid)
+        if visible is not None:
+            self.beginRemoveRows(QModelIndex(), visible, visible)
+        table.remove(callid)
+        self._view = [p - (p > position) for p in self._view if p != position]
+        if visible is not None:
+            self.endRemoveRows()
 
     def set_filter(self, wanted: CallFilter) -> None:
         self._match = wanted.matcher()

@@ -216,9 +216,6 @@ class CallsPanel(QWidget):
     def show_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def show_error(self, text: str) -> None:
-        self.status.setText(text)
-
     def period_choice(self) -> tuple[str, date | None, date | None]:
         key = str(self.period.currentData())
         if key != "custom":

@@ -140,14 +140,6 @@ class CallCache:
                     found[callid] = CallRecord.from_api(json.loads(raw))
         return found
 
-    def find_by_uniqueid(self, account: str, uniqueid: str) -> CallRow | None:
-        with self._lock:
-            values = self._db.execute(
-                f"SELECT {_ROW_COLUMNS} FROM call_records WHERE account = ? AND uniqueid = ? AND uniqueid <> ''",
-                (account, uniqueid),
-            ).fetchone()
-        return _row(values) if values else None
-
     def history(self, account: str, parties: Iterable[str], limit: int = 200) -> list[CallRow]:
         """Calls with any of these numbers (keys from `digits_suffix`), newest first: a contact's full history."""
         keys = sorted({p for p in parties if p})

@@ -74,7 +74,6 @@ def status_text(status: str) -> str:
         "no record": Core.tr("no record"),
         "open": Core.tr("following"),
         "done": Core.tr("done"),
-        "failed": Core.tr("failed"),
     }.get(status, status)
 
 
@@ -82,6 +81,13 @@ def result_text(row: CallRow) -> str:
     if row.status:
         return status_text(row.status)
     return Core.tr("answered") if row.answered else Core.tr("missed")
+
+
+def clock(seconds: int | None) -> str:
+    """3:12 for 192 seconds; empty when CCS gave no duration."""
+    if seconds is None:
+        return ""
+    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def describe_row(row: CallRow, *, last: bool = False) -> str:
@@ -93,5 +99,5 @@ def describe_row(row: CallRow, *, last: bool = False) -> str:
         parts.append(direction)
     parts.append(result_text(row))
     if row.duration:
-        parts.append(f"{row.duration // 60}:{row.duration % 60:02d}")
+        parts.append(clock(row.duration))
     return ", ".join(parts)

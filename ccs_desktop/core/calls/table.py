@@ -167,6 +167,15 @@ class CallTable:
             rows = self.rows
             self.by_time.sort(key=lambda p: (rows[p].calldate, rows[p].callid))
 
+    def remove(self, callid: str) -> None:
+        """Take a row out; positions after it move down by one, orders are kept as they were."""
+        position = self.where.pop(callid)
+        del self.rows[position], self.haystacks[position]
+        for keys in self._keys.values():
+            del keys[position]
+        self.where = {row.callid: i for i, row in enumerate(self.rows)}
+        self.by_time = [p - (p > position) for p in self.by_time if p != position]
+
     def set_names(self, names: dict[str, str]) -> None:
         self.names = dict(names)
         self.haystacks = [self.haystack(row) for row in self.rows]

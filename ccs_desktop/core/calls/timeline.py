@@ -13,25 +13,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
+from ccs_desktop.core.calls.rows import clock
 from ccs_desktop.core.i18n import Core
 
-OPEN, DONE, NO_RECORD, FAILED = "open", "done", "no record", "failed"
+OPEN, DONE, NO_RECORD = "open", "done", "no record"
 
 
 def now_text() -> str:
     return time.strftime(CCS_DATETIME)
 
 
-def minutes(seconds: int | None) -> str:
-    seconds = seconds or 0
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def record_outcome(record: CallRecord) -> str:
     """'answered, 3:12' or 'not answered (BUSY)': what the agent wants to know of a finished call."""
     status = str(record.get("status") or "")
     if record.answered:
-        return Core.tr("answered, {duration}").format(duration=minutes(record.duration))
+        return Core.tr("answered, {duration}").format(duration=clock(record.duration or 0))
     if status and status != "ANSWER":
         return Core.tr("not answered ({status})").format(status=status)
     return Core.tr("not answered")
