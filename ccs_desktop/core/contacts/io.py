@@ -238,6 +238,7 @@ def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
 #: (the call cache saving a page, a note) wait for the file up to its busy timeout (5 s): a commit every second
 #: lets them in. An import that stops half-way is finished by running it again, since re-imports merge.
 BATCH_SECONDS = 1.0
+BATCH_PAUSE = 0.15
 T = TypeVar("T")
 
 
@@ -254,6 +255,10 @@ def _in_batches(store: ContactStore, items: Iterable[T]) -> Iterator[T]:
                         break
                 else:
                     done = True
+            if not done:
+                # SQLite does not queue writers: one that waits retries every few tens of ms, and would lose every
+                # race to a loop that begins its next batch at once
+                time.sleep(BATCH_PAUSE)
 
 
 def import_csv(store: ContactStore, path: Path) -> ImportReport:
