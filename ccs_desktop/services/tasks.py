@@ -32,6 +32,10 @@ def favour_the_gui_thread() -> None:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL)
 
 
+def _log_fault(label: str, exc: BaseException) -> None:
+    log.error("unexpected error in %s", label, exc_info=exc)
+
+
 OkHandler = Callable[[Any], None]
 ErrHandler = Callable[[BaseException], None]
 
@@ -42,8 +46,16 @@ class TaskRunner(QObject):
 
     _wake = Signal()
 
-    def __init__(self, parent: QObject | None = None, *, net_workers: int = 4) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        net_workers: int = 4,
+        report: Callable[[str, BaseException], None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # where a handler's own exception goes (the app's FaultReporter); it never stops the next handler
+        self.report = report or _log_fault
         self._pools = {
             "net": ThreadPoolExecutor(net_workers, thread_name_prefix="ccs-net"),
             "serial": ThreadPoolExecutor(1, thread_name_prefix="ccs-serial"),
@@ -52,6 +64,7 @@ class TaskRunner(QObject):
         }
         self._done: deque[tuple[Callable[[Any], None] | None, Any, bool, str]] = deque()
         self._lock = threading.Lock()
+        self._wake_pending = False
         self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._closed = False
         self.pending = 0
@@ -94,11 +107,16 @@ class TaskRunner(QObject):
     def _post(self, item: tuple[Callable[[Any], None] | None, Any, bool, str]) -> None:
         with self._lock:
             self._done.append(item)
-            first = len(self._done) == 1
-        if first:
+            wake = not self._wake_pending
+            self._wake_pending = True
+        if wake:
             self._wake.emit()
 
     def _drain(self) -> None:
+        # Cleared before the first pop: results posted while a handler runs (even one that opens a modal
+        # dialog, whose nested loop drains them) always get a wake of their own.
+        with self._lock:
+            self._wake_pending = False
         while True:
             with self._lock:
                 if not self._done:
@@ -108,7 +126,10 @@ class TaskRunner(QObject):
             if self._closed:
                 continue
             if handler is not None:
-                handler(value)
+                try:
+                    handler(value)
+                except Exception as exc:  # one broken handler must not silence the rest
+                    self.report(label, exc)
             elif failed:
                 log.error("%s failed: %s", label, value, exc_info=value)
 
