@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,13 @@ class UserDirs:
             content = path.read_bytes()
             hits += [f"{path}" for s in secrets if s and s.encode() in content]
         return hits
+
+
+def clock_at(instant: datetime) -> Callable[[], float]:
+    """A UTC epoch clock that reads `instant` now and then moves on in real time, so timers still fire: run the
+    simulator (its `clock`) or the app "at" Dec 31 23:30 without waiting for it. `instant` must be aware."""
+    shift = instant.timestamp() - time.time()
+    return lambda: time.time() + shift
 
 
 FAST = SimulatorConfig(
