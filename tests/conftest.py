@@ -24,6 +24,12 @@ from tests.helpers import SimHandle, UserDirs, start_simulator
 
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
 
+# Headless by themselves: Qt finds no display on a server or in CI, and then aborts the whole run ("Fatal Python
+# error: Aborted"). Set before any QApplication exists (pytest-qt builds it after conftest is imported) and so
+# inherited by the CLI and GUI subprocesses the tests start. A developer who wants to watch sets it to xcb.
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
 # The tests speak English whatever the developer's locale: before Qt reads it (QLocale.system() is read once),
 # and for every CLI subprocess. Tests of Turkish ask for it explicitly (language setting or LANG).
 os.environ["LANG"] = "C.UTF-8"
