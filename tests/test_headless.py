@@ -22,7 +22,12 @@ def user_dirs() -> None:
 def test_a_qapplication_and_its_subprocesses_run_offscreen(qapp):
     assert qapp.platformName() == "offscreen"
     child = subprocess.run(
-        [sys.executable, "-c", PLATFORM], env=cli_env(), capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-c", PLATFORM],
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert (child.returncode, child.stdout.strip()) == (0, "offscreen"), child.stderr
 
