@@ -54,3 +54,10 @@ def test_pytest_runs_headless_with_no_display_and_no_platform_set():
     )
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "1 passed" in run.stdout
+
+
+def test_ci_exports_nothing_the_readme_command_lacks():
+    script = (REPO / ".ci" / "run").read_text()
+    exports = [line.split()[1].split("=")[0] for line in script.splitlines() if line.startswith("export ")]
+    assert exports == ["DEBIAN_FRONTEND"]  # apt's, not the tests'
+    assert script.rstrip().splitlines()[-1] == "pip install -e '.[test]' && ruff check . && python -m pytest"
