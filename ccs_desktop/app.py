@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -98,8 +99,10 @@ class App(QObject):
         uri: str | None = None,
         owns_loop: bool = True,
         minimized: bool = False,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__(qapp)
+        self.clock = clock  # UTC epoch seconds: every "now" of the app (and of the demo's simulator) reads it
         self.owns_loop = owns_loop
         self.qapp = qapp
         self.demo = demo
@@ -112,7 +115,9 @@ class App(QObject):
         self.translation = translation.install(qapp, self.language)
         self.runner = TaskRunner(self)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
-        self._demo_future = self.runner.submit(_start_simulator, name="demo simulator") if demo else None
+        self._demo_future = (
+            self.runner.submit(lambda: _start_simulator(clock), name="demo simulator") if demo else None
+        )
         self.bus = MessageBus(self)
         self.tracker = CallTracker(self)
         self.simulator: Any = None
@@ -344,7 +349,7 @@ class App(QObject):
             if session:
                 from ccs_desktop.core.api import StoredSession  # noqa: PLC0415
 
-                agent.adopt_session(StoredSession(session, time.time()))
+                agent.adopt_session(StoredSession(session, self.clock()))
             elif identity.store is None:  # (with a keyring, the stored session is tried first)
                 with contextlib.suppress(CcsError):  # the supervisor logs in again, retries and reports
                     agent.ensure_session()
@@ -601,13 +606,9 @@ class App(QObject):
 
     def _tenant_now(self) -> datetime:
         """The clock CCS dates its records with: this computer's, or the `tenant_utc_offset` setting's."""
-        from ccs_desktop.core.api.records import tenant_now  # noqa: PLC0415
-        from ccs_desktop.core.errors import InvalidInput  # noqa: PLC0415
+        from ccs_desktop.core.api.records import tenant_clock  # noqa: PLC0415
 
-        try:
-            return tenant_now(self.settings.get_str("tenant_utc_offset"))
-        except InvalidInput:
-            return tenant_now()  # the dialog refuses bad offsets; a hand-edited file falls back to local time
+        return tenant_clock(lambda: self.settings.get_str("tenant_utc_offset"), self.clock)()
 
     def _database_path(self) -> Path:
         """The one SQLite file (a separate one in demo mode, seeded with its customers)."""
@@ -1296,14 +1297,14 @@ def _warm_up_imports() -> None:
     import requests  # noqa: F401, PLC0415
 
 
-def _start_simulator() -> Any:
+def _start_simulator(clock: Callable[[], float]) -> Any:
+    from ccs_desktop.core.api.records import local_utc_offset  # noqa: PLC0415
     from ccs_desktop.simulator import Simulator, SimulatorConfig  # noqa: PLC0415 - demo only
 
     # The demo's tenant keeps this computer's time, as a real tenant keeps its agents' (records and the
-    # calls the app follows then sort together).
-    offset = datetime.now().astimezone().utcoffset()
-    hours = offset.total_seconds() / 3600 if offset is not None else 3.0
-    simulator = Simulator(SimulatorConfig(port=0, utc_offset_hours=hours))
+    # calls the app follows then sort together), and the app's clock.
+    hours = local_utc_offset(clock).total_seconds() / 3600
+    simulator = Simulator(SimulatorConfig(port=0, utc_offset_hours=hours, clock=clock))
     simulator.start()
     return simulator
 

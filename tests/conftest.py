@@ -6,11 +6,8 @@ gets its own D-Bus session with its own gnome-keyring (`dbus-run-session`), the 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,9 +17,15 @@ import pytest
 
 from ccs_desktop.core import i18n
 from ccs_desktop.services.tasks import TaskRunner
-from tests.helpers import SimHandle, UserDirs, start_simulator
+from tests.helpers import SimHandle, UserDirs, start_private_keyring, start_simulator, stop_private_keyring
 
 NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
+
+# Headless by themselves: Qt finds no display on a server or in CI, and then aborts the whole run ("Fatal Python
+# error: Aborted"). Set before any QApplication exists (pytest-qt builds it after conftest is imported) and so
+# inherited by the CLI and GUI subprocesses the tests start. A developer who wants to watch sets it to xcb.
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 # The tests speak English whatever the developer's locale: before Qt reads it (QLocale.system() is read once),
 # and for every CLI subprocess. Tests of Turkish ask for it explicitly (language setting or LANG).
@@ -41,43 +44,13 @@ def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "(see .ci/run); the tests use a real Secret Service keyring",
             returncode=3,
         )
-    home = tmp_path_factory.mktemp("keyring-home")
-    runtime = home / "run"
-    runtime.mkdir(mode=0o700)
-    env = {
-        **os.environ,
-        "HOME": str(home),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_RUNTIME_DIR": str(runtime),
-    }
-    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
-    script = 'echo "$DBUS_SESSION_BUS_ADDRESS"; exec gnome-keyring-daemon --foreground --components=secrets --unlock'
-    proc = subprocess.Popen(
-        ["dbus-run-session", "--", "sh", "-c", script],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        text=True,
-        start_new_session=True,  # its own process group: teardown ends the bus and the keyring daemon together
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    address = proc.stdout.readline().strip()
-    proc.stdin.write("ccs-desktop-tests\n")  # the new login keyring's password; --unlock reads it
-    proc.stdin.close()
+    proc, address = start_private_keyring(tmp_path_factory.mktemp("keyring-home"))
     previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     try:
         yield address
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-        proc.stdout.close()
+        stop_private_keyring(proc)
         if previous is None:
             os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
         else:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +39,13 @@ class UserDirs:
             content = path.read_bytes()
             hits += [f"{path}" for s in secrets if s and s.encode() in content]
         return hits
+
+
+def clock_at(instant: datetime) -> Callable[[], float]:
+    """A UTC epoch clock that reads `instant` now and then moves on in real time, so timers still fire: run the
+    simulator (its `clock`) or the app "at" Dec 31 23:30 without waiting for it. `instant` must be aware."""
+    shift = instant.timestamp() - time.time()
+    return lambda: time.time() + shift
 
 
 FAST = SimulatorConfig(
@@ -89,6 +101,57 @@ def start_simulator(**overrides: object) -> Simulator:
     sim = Simulator(config)
     sim.start()
     return sim
+
+
+KEYRING_PASSWORD = "ccs-desktop-tests"
+KEYRING_SCRIPT = (
+    'echo "$DBUS_SESSION_BUS_ADDRESS"; exec gnome-keyring-daemon --foreground --components=secrets --unlock'
+)
+
+
+def start_private_keyring(home: Path) -> tuple[subprocess.Popen, str]:
+    """A private D-Bus session bus with an unlocked gnome-keyring, living in `home`: (process, bus address).
+
+    They run in a process group of their own under tests/orphan_guard.py, which ends the group when this
+    process is gone, so a run killed with -9 leaves no daemons behind; `stop_private_keyring` ends it at once.
+    """
+    runtime = home / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    guard = [sys.executable, str(REPO / "tests" / "orphan_guard.py"), str(os.getpid())]
+    proc = subprocess.Popen(
+        [*guard, "dbus-run-session", "--", "sh", "-c", KEYRING_SCRIPT],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        text=True,
+        start_new_session=True,  # its own process group: the guard or teardown ends bus and keyring together
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    address = proc.stdout.readline().strip()
+    proc.stdin.write(KEYRING_PASSWORD + "\n")  # the new login keyring's password; --unlock reads it
+    proc.stdin.close()
+    return proc, address
+
+
+def stop_private_keyring(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=5)
+    if proc.stdout is not None:
+        proc.stdout.close()
 
 
 def cli_env(sim: SimHandle | None = None, **extra: str) -> dict[str, str]:

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ccs_desktop.core.api.records import CCS_DATETIME
 from ccs_desktop.core.calls.rows import clock
-from ccs_desktop.core.calls.timeline import DONE, NO_RECORD, OPEN, Timeline
+from ccs_desktop.core.calls.timeline import DONE, GIVE_UP_AFTER_START, NO_RECORD, OPEN, Timeline, stamp
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.notifications import END, HANGUP, RING, CallNotification
 from ccs_desktop.services.call_state import CallTracker, LiveCall
@@ -39,8 +38,6 @@ log = logging.getLogger(__name__)
 #: Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.
 FOLLOW_DELAYS = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0)
 REFRESH_AFTER_CALL_MS = 5000  # CCS writes the record as the call ends; give it a moment
-GIVE_UP_AFTER_END = 10 * 60  # seconds after CCS said the call ended
-GIVE_UP_AFTER_START = 4 * 3600  # seconds after the call started, if nobody said it ended
 
 
 class CallHistory(QObject):
@@ -495,19 +492,9 @@ class CallHistory(QObject):
         self.runner.submit(look, found, failed, name="follow call")
 
     def _not_yet(self, timeline: Timeline) -> None:
-        from ccs_desktop.core.calls.sync import parse  # noqa: PLC0415
-
-        now = self._now()
-        ended = next((e.at for e in reversed(timeline.events) if e.kind in (END, HANGUP)), None)
-        try:
-            waited_since_end = (now - parse(ended)).total_seconds() if ended else 0.0
-            waited = (now - parse(timeline.started)).total_seconds()
-        except ValueError:
-            waited_since_end = waited = 0.0
-        if (ended and waited_since_end > GIVE_UP_AFTER_END) or waited > GIVE_UP_AFTER_START:
-            timeline.gave_up(
-                round(max(waited_since_end, 0) / 60) if ended else round(waited / 60), at=self._stamp()
-            )
+        waited = timeline.overdue(self._now())
+        if waited is not None:
+            timeline.gave_up(waited, at=self._stamp())
             self._finish(timeline)
             self.bus.warning(
                 self.tr("CCS has no call record for the call with {number}.").format(
@@ -567,7 +554,7 @@ class CallHistory(QObject):
 
     def _stamp(self) -> str:
         """Now, on the tenant's clock (the one CCS writes its records with)."""
-        return self._now().strftime(CCS_DATETIME)
+        return stamp(self._now())
 
     def _note_event(self, timeline: Timeline, kind: str, text: str) -> None:
         timeline.add(kind, text, at=self._stamp())
@@ -587,11 +574,9 @@ class CallHistory(QObject):
 
     def _resume_timelines(self) -> None:
         """Calls still followed when the app last stopped (within GIVE_UP_AFTER_START) are followed again."""
-        from datetime import timedelta  # noqa: PLC0415
-
         from ccs_desktop.core.calls.sync import fmt  # noqa: PLC0415
 
-        account, since = self.account, fmt(self._now() - timedelta(seconds=GIVE_UP_AFTER_START))
+        account, since = self.account, fmt(self._now() - GIVE_UP_AFTER_START)
 
         def resume(timelines: list[Timeline]) -> None:
             if account != self.account:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 PAGING_ENDS = ("empty-page", "no-cursor")
@@ -39,6 +41,10 @@ class SimulatorConfig:
     test_controls: bool = False  # enables /_sim/ endpoints
     random_seed: int = 1
     notify_url: str = ""  # IVR call notifications for inbound calls go here (GET); "" = none
+    # "Now" as UTC epoch seconds, for the seed (the last 30 days up to now), sessions, calls and their records.
+    # A test runs the simulator "at" another instant with a clock that starts there and moves on in real time
+    # (calls are driven by real timers); see tests/helpers.py `clock_at`.
+    clock: Callable[[], float] = field(default=time.time, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.paging_end not in PAGING_ENDS:

@@ -142,14 +142,22 @@ def _shown(national: str, rng: random.Random) -> str:
 
 
 class _Numbers:
-    """Remote parties: a few regulars (same number, mostly the same form) and many one-off callers."""
+    """Remote parties: a few regulars (same number, mostly the same form) and many one-off callers.
+
+    Each regular's first call shows the number as `customer_numbers` does, so every regular has a history as
+    soon as there are as many seeded calls as regulars.
+    """
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.regulars = [_mobile(rng) for _ in range(14)] + [_landline(rng) for _ in range(4)]
+        self._first_calls = iter(self.regulars)
 
     def next(self) -> str:
         rng = self.rng
+        first = next(self._first_calls, None)
+        if first is not None:
+            return "0" + first
         roll = rng.random()
         if roll < 0.4:
             national = rng.choice(self.regulars)
@@ -185,9 +193,15 @@ def _call_time(rng: random.Random, days: list[tuple[int, int]], now: float) -> f
 def seed_records(
     config: SimulatorConfig, tenant: Tenant, now: float, recording_url: Callable[[str], str]
 ) -> Iterator[tuple[int, Record, dict[str, Any]]]:
-    """`config.seed_calls` (calldate second, record, extras); most records belong to the demo agent."""
+    """`config.seed_calls` (calldate second, record, extras); most records belong to the demo agent.
+
+    Who called, and how it went, come from one random stream and the call times from another: finding a time
+    in the past takes more draws early in the day (most of today's business hours are still to come), so with
+    one stream the callers, and so which customers have a history, changed with the hour of the seed.
+    """
     seeder = _Seeder(config, tenant, recording_url)
     rng = seeder.rng
+    times = _QuickRandom(f"times-{config.random_seed}")
     numbers = _Numbers(rng)
     days = _day_starts(now, config.utc_offset_seconds)
     demo, others = tenant.demo_agent, tenant.agents[1:]
@@ -195,7 +209,7 @@ def seed_records(
     for _ in range(config.seed_calls):
         callid = call_key(rng.getrandbits(52) | 1 << 52)
         agent = demo if rng.random() < 0.6 or not others else rng.choice(others)
-        start = _call_time(rng, days, now)
+        start = _call_time(times, days, now)
         remote = numbers.next()
         if rng.random() < 0.62:
             record, extras = seeder.inbound(agent, callid, start, remote)
@@ -205,11 +219,13 @@ def seed_records(
 
 
 def customer_numbers(config: SimulatorConfig) -> list[str]:
-    """The seeded regular customers, as their records mostly show them, for scripted inbound calls.
+    """The seeded regular customers with a history, as their records mostly show them, for scripted inbound calls.
 
-    Draws from the same random stream `seed_records` starts with, so these callers have a history.
+    Draws from the same random stream `seed_records` starts with, and the first seeded calls are one from each
+    regular (see `_Numbers`), so each of these callers has a history, whatever the hour of the seed.
     """
-    return ["0" + national for national in _Numbers(_QuickRandom(f"records-{config.random_seed}")).regulars]
+    regulars = _Numbers(_QuickRandom(f"records-{config.random_seed}")).regulars
+    return ["0" + national for national in regulars[: config.seed_calls]]
 
 
 def _talk(rng: random.Random) -> int:

@@ -12,7 +12,6 @@ import logging
 import re
 import secrets
 import threading
-import time
 import urllib.parse
 import urllib.request
 from collections import deque
@@ -154,13 +153,13 @@ class CallCenter:
         config: SimulatorConfig,
         tenant: Tenant,
         *,
-        now: Callable[[], float] = time.time,
+        now: Callable[[], float] | None = None,  # default: the config's clock
         post_hangup: HangupPoster = post_form_in_background,
         notify: Notifier | None = None,
     ) -> None:
         self.config = config
         self.tenant = tenant
-        self.now = now
+        self.now = now or config.clock
         self.store = RecordStore()
         self.cursors = CursorCodec(secrets.token_bytes(16))
         self.changed = threading.Event()  # set whenever the next deadline may have moved

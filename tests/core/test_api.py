@@ -345,7 +345,7 @@ def test_one_keep_alive_connection_for_many_requests(simulator):
 def test_tenant_clock_offsets():
     from datetime import datetime, timedelta
 
-    from ccs_desktop.core.api.records import parse_utc_offset, tenant_now
+    from ccs_desktop.core.api.records import parse_utc_offset, tenant_clock, tenant_now
 
     assert parse_utc_offset("") is None
     assert parse_utc_offset("+03:00") == parse_utc_offset("UTC+3") == timedelta(hours=3)
@@ -353,6 +353,13 @@ def test_tenant_clock_offsets():
     for bad in ("Istanbul", "+15:00", "+03:75", "3"):
         with pytest.raises(InvalidInput, match="offset from UTC"):
             parse_utc_offset(bad)
-    utc = datetime.now(UTC).replace(tzinfo=None)
-    assert abs(tenant_now("+03:00") - (utc + timedelta(hours=3))) < timedelta(seconds=5)
-    assert abs(tenant_now("") - datetime.now()) < timedelta(seconds=5)
+    instant = datetime(2026, 12, 31, 23, 30, 15, 500000, tzinfo=UTC).timestamp()
+    assert tenant_now("+03:00", lambda: instant) == datetime(2027, 1, 1, 2, 30, 15)
+    assert tenant_now("-05:30", lambda: instant) == datetime(2026, 12, 31, 18, 0, 15)
+    assert tenant_now("", lambda: instant) == datetime.fromtimestamp(instant).replace(microsecond=0)
+    # the app's clock: the setting read at each call; a hand-edited bad offset falls back to local time
+    offset = ["+01:00"]
+    now = tenant_clock(lambda: offset[0], lambda: instant)
+    assert now() == datetime(2027, 1, 1, 0, 30, 15)
+    offset[0] = "Istanbul"
+    assert now() == tenant_now("", lambda: instant)

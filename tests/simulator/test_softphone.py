@@ -6,6 +6,7 @@ import json
 import re
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ import requests
 
 from ccs_desktop.simulator import Simulator, SimulatorConfig
 from ccs_desktop.simulator.seed import customer_numbers
+from tests.helpers import clock_at
 from tests.simulator.conftest import Client, fast_config, wait_for
 
 TENANT = "demo.callcenterstudio.com"
@@ -370,8 +372,17 @@ def test_incoming_every_is_off_by_default_and_validated():
             SimulatorConfig(incoming_every=bad)
 
 
-def test_seeded_customers_have_a_history():
-    config = fast_config(seed_calls=300)
+@pytest.mark.parametrize(
+    "instant",
+    [
+        datetime(2026, 12, 2, 6, 30, tzinfo=UTC),  # 09:30 in Istanbul: most of today's business hours to come
+        datetime(2026, 12, 2, 12, 0, tzinfo=UTC),
+        datetime(2026, 12, 31, 23, 30, tzinfo=UTC),
+    ],
+    ids=str,
+)
+def test_seeded_customers_have_a_history(instant: datetime):
+    config = fast_config(seed_calls=300, clock=clock_at(instant))
     with Simulator(config) as sim:
         numbers = set(customer_numbers(config))
         assert len(numbers) >= 10

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -79,13 +80,32 @@ def parse_utc_offset(text: str) -> timedelta | None:
     return -offset if sign == "-" else offset
 
 
-def tenant_now(offset: str = "") -> datetime:
+def tenant_now(offset: str = "", clock: Callable[[], float] = time.time) -> datetime:
     """Now on the tenant's clock, which CCS writes its naive call dates with (ccs-api.md §1.5); an empty offset
-    means the tenant keeps this computer's time zone, as an agent's usually does."""
+    means the tenant keeps this computer's time zone, as an agent's usually does. `clock`: UTC epoch seconds."""
     delta = parse_utc_offset(offset)
+    moment = clock()
     if delta is None:
-        return datetime.now().replace(microsecond=0)
-    return (datetime.now(UTC) + delta).replace(tzinfo=None, microsecond=0)
+        return datetime.fromtimestamp(moment).replace(microsecond=0)
+    return (datetime.fromtimestamp(moment, UTC) + delta).replace(tzinfo=None, microsecond=0)
+
+
+def tenant_clock(offset: Callable[[], str], clock: Callable[[], float] = time.time) -> Callable[[], datetime]:
+    """The app's "now" for periods, the settle rule and timelines: `tenant_now` with the offset setting as it is
+    at each call. An offset the settings dialog would refuse (a hand-edited file) falls back to local time."""
+
+    def now() -> datetime:
+        try:
+            return tenant_now(offset(), clock)
+        except InvalidInput:
+            return tenant_now("", clock)
+
+    return now
+
+
+def local_utc_offset(clock: Callable[[], float] = time.time) -> timedelta:
+    """This computer's offset from UTC at the clock's instant (it changes with daylight saving time)."""
+    return datetime.fromtimestamp(clock(), UTC).astimezone().utcoffset() or timedelta(0)
 
 
 def parse_ccs_datetime(value: object) -> datetime | None:

@@ -83,8 +83,10 @@ def test_notes_survive_reopening_and_empty_removes(tmp_path):
 
 def test_timelines_round_trip_and_are_found_by_call_or_transaction(tmp_path):
     with CallCache(tmp_path / "c.db") as cache:
-        timeline = Timeline("tx-1", "call-1", "out", "05321234567", hangup_expected=True)
-        timeline.add("click2call", "click2call sent")
+        timeline = Timeline(
+            "tx-1", "call-1", "out", "05321234567", "2026-11-25 10:00:00", hangup_expected=True
+        )
+        timeline.add("click2call", "click2call sent", "2026-11-25 10:00:00")
         cache.save_timeline(ME, timeline)
         assert cache.timeline_for(ME, "call-1") == timeline
         assert cache.timeline_for(ME, "", "tx-1") == timeline
@@ -93,14 +95,15 @@ def test_timelines_round_trip_and_are_found_by_call_or_transaction(tmp_path):
 
 
 def test_timeline_names_its_gaps():
-    done = Timeline("tx", "k", "out", "1", hangup_expected=True)
-    done.record_received(record("k", "2026-11-25 10:00:00", inbound=False, queue="Satış"))
+    at = "2026-11-25 10:05:00"
+    done = Timeline("tx", "k", "out", "1", "2026-11-25 10:00:00", hangup_expected=True)
+    done.record_received(record("k", "2026-11-25 10:00:00", inbound=False, queue="Satış"), at)
     assert done.outcome == "answered, 1:05"
     assert done.gaps == ["The call record arrived without a hangup notification"]
-    notified = Timeline("k2", "k2", "in", "1")
-    notified.add("end", "Call ended")
-    notified.gave_up(10)
+    notified = Timeline("k2", "k2", "in", "1", "2026-11-25 10:00:00")
+    notified.add("end", "Call ended", at)
+    notified.gave_up(10, at)
     assert notified.gaps == ["A notification arrived but CCS has no call record"]
-    missed = Timeline("k3", "k3", "out", "1")
-    missed.record_received(CallRecord.from_api({"callid": "k3", "answered": False, "status": "BUSY"}))
+    missed = Timeline("k3", "k3", "out", "1", "2026-11-25 10:00:00")
+    missed.record_received(CallRecord.from_api({"callid": "k3", "answered": False, "status": "BUSY"}), at)
     assert missed.outcome == "not answered (BUSY)" and missed.gaps == []

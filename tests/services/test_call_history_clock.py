@@ -1,0 +1,48 @@
+"""CallHistory reads "now" only from the clock it is given: its timelines' stamps and give-up deadlines follow it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from ccs_desktop.core.calls.timeline import GIVE_UP_AFTER_END, NO_RECORD, OPEN
+from ccs_desktop.core.notifications import END, CallNotification
+from ccs_desktop.services.call_history import CallHistory
+from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.ui.calls_model import CallRecordsModel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def user_dirs() -> None:
+    """No user dirs or keyring are touched here: skip the suite-wide private keyring."""
+
+
+def test_a_followed_call_gives_up_by_the_injected_clock_across_midnight(qapp, runner):
+    now = [datetime(2026, 12, 31, 23, 55)]  # tenant-local; the wall clock says something else entirely
+    bus = MessageBus()
+    warnings: list[str] = []
+    bus.message.connect(lambda level, text: warnings.append(text))
+    model = CallRecordsModel()
+    history = CallHistory(
+        runner, model, lambda: None, lambda numbers: {}, CallTracker(), bus, now=lambda: now[0]
+    )
+    try:
+        history.notification(CallNotification(END, "call-1", callerid="05321234567", duration=42))
+        timeline = history.timeline_of("call-1")
+        assert timeline is not None and timeline.started == "2026-12-31 23:55:00"
+        assert timeline.give_up_at() == now[0] + GIVE_UP_AFTER_END  # 2027-01-01 00:05
+        now[0] += GIVE_UP_AFTER_END
+        history._not_yet(timeline)  # what a poll that found no record does
+        assert timeline.state == OPEN
+        now[0] += timedelta(seconds=1)
+        history._not_yet(timeline)
+        assert timeline.state == NO_RECORD
+        assert timeline.events[-1].at == "2027-01-01 00:05:01"
+        assert timeline.events[-1].text == "No call record from CCS after 10 min"
+        assert warnings and "no call record" in warnings[-1]
+    finally:
+        history.stop()
