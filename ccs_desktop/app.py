@@ -35,6 +35,7 @@ from ccs_desktop.services.agent_service import AgentService, RecentCall
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.clipboard import ClipboardWatcher
+from ccs_desktop.services.faults import FaultReporter
 from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
@@ -113,7 +114,8 @@ class App(QObject):
         # Before any widget exists: every text is translated when it is made (a new language needs a restart).
         self.language = i18n.resolve(self.settings.get_str("language"), system=translation.system_language())
         self.translation = translation.install(qapp, self.language)
-        self.runner = TaskRunner(self)
+        self.faults = FaultReporter(self)
+        self.runner = TaskRunner(self, report=self.faults.report)
         # Work that start-up waits for begins first, in workers, while the widgets and Chromium are built.
         self._demo_future = (
             self.runner.submit(lambda: _start_simulator(clock), name="demo simulator") if demo else None
@@ -202,6 +204,7 @@ class App(QObject):
         self.history.status.connect(lambda _text: self._smoke_check())
         self.history.incoming.connect(self._incoming_call)
         self.bus.message.connect(self._show_message)
+        self.faults.shown.connect(lambda text: self.bus.message.emit("error", text))
         self.tracker.active_changed.connect(w.set_call_active)
         view.bridge.message.connect(self._bridge_message)
         view.loaded.connect(self._page_loaded)
@@ -1328,6 +1331,7 @@ def run_gui(
     qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)
     qapp.setQuitOnLastWindowClosed(False)
     app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
+    app.faults.install()  # a slot's or thread's uncaught exception: logged, shown once, never fatal
     qapp.uri_opened.connect(app.open_uri)  # macOS: links arrive as events
     if not app.start():
         # lost the race to another instance that started meanwhile

@@ -1508,6 +1508,13 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>FaultReporter</name>
+    <message>
+        <source>Something went wrong in {where} ({error}); details are in the log.</source>
+        <translation>{where} içinde bir şeyler ters gitti ({error}); ayrıntılar günlükte.</translation>
+    </message>
+</context>
+<context>
     <name>InstanceServer</name>
     <message>
         <source>unreadable request</source>
