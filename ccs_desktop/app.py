@@ -40,6 +40,7 @@ from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
+from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.main_window import MainWindow, state_text
 from ccs_desktop.ui.popup import NumberPopup
@@ -142,6 +143,7 @@ class App(QObject):
         self.window.persist = not smoke
         self.tray = Tray(self)
         self.popup = NumberPopup()
+        self.call_guard = CallGuard(self.tracker, self.window, lambda: self.settings.get_str("region"), self)
         self.clipboard = ClipboardWatcher(self.runner, lambda: self.settings.get_str("region"), self)
         self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
         self._store: ContactStore | None = None  # opened by the serial worker, used only there
@@ -206,6 +208,7 @@ class App(QObject):
         self.bus.message.connect(self._show_message)
         self.faults.shown.connect(lambda text: self.bus.message.emit("error", text))
         self.tracker.active_changed.connect(w.set_call_active)
+        self.tracker.active_changed.connect(self.popup.set_call_active)
         view.bridge.message.connect(self._bridge_message)
         view.loaded.connect(self._page_loaded)
         view.page().renderer_crashed.connect(self._renderer_crashed)
@@ -503,8 +506,15 @@ class App(QObject):
 
     # --- actions ---------------------------------------------------------------------------------------------
 
-    def dial(self, text: str) -> None:
+    def dial(self, text: str, who: str = "") -> None:
+        """Every call the app places: over a live call only after the agent says yes (CallGuard)."""
         if self.service is None:
+            self.bus.error(self.tr("Log in first."))
+            return
+        self.call_guard.confirm(text, lambda: self._dial_now(text), who=who)
+
+    def _dial_now(self, text: str) -> None:
+        if self.service is None:  # logged out while the question was open
             self.bus.error(self.tr("Log in first."))
             return
         self.service.dial(text)
@@ -1059,13 +1069,24 @@ class App(QObject):
             reply.fail(str(exc), getattr(exc, "exit_code", 4))
 
         dial_format = message.get("dial_format")
-        if (
-            not self.service.dial(
-                text, dial_format=str(dial_format) if dial_format else None, done=done, failed=failed
-            )
-            and not reply.sent
-        ):
-            reply.fail(self.tr("The same number was dialed less than 2 s ago; not dialed twice."), 2)
+
+        def go() -> None:
+            if self.service is None:
+                reply.fail(self.tr("ccs-desktop is running but not logged in."), 2)
+                return
+            if (
+                not self.service.dial(
+                    text, dial_format=str(dial_format) if dial_format else None, done=done, failed=failed
+                )
+                and not reply.sent
+            ):
+                reply.fail(self.tr("The same number was dialed less than 2 s ago; not dialed twice."), 2)
+
+        self.call_guard.confirm(
+            text,
+            go,
+            lambda: reply.fail(self.tr("The agent is on a call and did not place this one."), 2),
+        )
 
     def open_uri(self, text: str) -> None:
         """A tel:/callto:/sip: link from another app: show who it is, then call (after asking, by default)."""
@@ -1091,6 +1112,9 @@ class App(QObject):
             who = self.tr("an unknown number")
             if contact is not None:
                 who = contact.name + (f" ({contact.company})" if contact.company else "")
+            if self.tracker.is_active():  # the guard's question says it all: one dialog, not two
+                self.dial(number.e164, who=who)
+                return
             if not self.settings.get_bool("confirm_uri_calls"):
                 self.bus.info(self.tr("Calling {who}…").format(who=who))
                 self.dial(number.e164)

@@ -207,6 +207,10 @@
         <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
     </message>
     <message>
+        <source>The agent is on a call and did not place this one.</source>
+        <translation>Temsilci görüşmede ve bu aramayı yapmadı.</translation>
+    </message>
+    <message>
         <source>an unknown number</source>
         <translation>bilinmeyen bir numara</translation>
     </message>
@@ -249,6 +253,25 @@
     <message>
         <source>Could not hang up, so ccs-desktop stays open: {error}</source>
         <translation>Görüşme kapatılamadı, bu yüzden ccs-desktop açık kalıyor: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CallGuard</name>
+    <message>
+        <source>You are on a call</source>
+        <translation>Görüşmedesiniz</translation>
+    </message>
+    <message>
+        <source>You are on a call with {party}. Call {target} anyway?</source>
+        <translation>{party} ile görüşmedesiniz. Yine de {target} aransın mı?</translation>
+    </message>
+    <message>
+        <source>Call anyway</source>
+        <translation>Yine de ara</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>bilinmeyen bir numara</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1723,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Agent: {agent}</source>
         <translation>Temsilci: {agent}</translation>
+    </message>
+    <message>
+        <source>Hang up first: you are on a call.</source>
+        <translation>Önce görüşmeyi kapatın: görüşmedesiniz.</translation>
     </message>
     <message>
         <source>No session</source>

@@ -63,8 +63,8 @@ class MainWindow(QMainWindow):
         self.number_edit = QLineEdit(placeholderText=self.tr("Number to call (any format)"))
         self.number_edit.setClearButtonEnabled(True)
         self.number_edit.returnPressed.connect(self._dial_typed)
-        call_button = QPushButton(icon("ready"), self.tr("Call"))
-        call_button.clicked.connect(self._dial_typed)
+        self.call_button = QPushButton(icon("ready"), self.tr("Call"))
+        self.call_button.clicked.connect(self._dial_typed)
         self.hangup_button = QPushButton(self.tr("Hang up"))
         self.hangup_button.clicked.connect(self.hangup_requested)
         self.hold_button = QPushButton(self.tr("Hold"))
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         )
         dial_bar = QHBoxLayout()
         dial_bar.addWidget(self.number_edit, 1)
-        for button in (call_button, self.hangup_button, self.hold_button):
+        for button in (self.call_button, self.hangup_button, self.hold_button):
             dial_bar.addWidget(button)
 
         self.tabs = QTabWidget()
@@ -154,7 +154,10 @@ class MainWindow(QMainWindow):
         self.state_label.setStyleSheet(style)
 
     def set_call_active(self, active: bool) -> None:
-        """Hang up works whenever a call may be up, even while the softphone itself is down."""
+        """Hang up works whenever a call may be up, even while the softphone itself is down; Call does not,
+        since a second click2call over a live call fails at CCS (CHANUNAVAIL) and leaves a false "missed"."""
+        self.call_button.setEnabled(not active)
+        self.call_button.setToolTip(self.tr("Hang up first: you are on a call.") if active else "")
         self.hangup_button.setEnabled(active)
         self.hold_button.setEnabled(active)
         if not active and self.hold_button.isChecked():

@@ -68,6 +68,10 @@ class NumberPopup(QFrame):
         self._timer.timeout.connect(self.hide)
         self.installEventFilter(self)
 
+    def set_call_active(self, active: bool) -> None:
+        """Like the window's Call button: no second call from a card while the line is busy."""
+        self.call_button.setEnabled(not active)
+
     def show_number(self, number: PhoneNumber, region: str, who: str | None, last_call: str | None) -> None:
         """After a copy: who it is, the last call, and Call."""
         self.title_label.setVisible(False)
