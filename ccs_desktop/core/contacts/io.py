@@ -515,7 +515,9 @@ def _card_problem(start: int, exc: Exception) -> RowProblem:
     offset = getattr(exc, "lineNumber", None)
     line = start + offset - 1 if isinstance(offset, int) and offset > 0 else start
     message = exc.args[0] if isinstance(exc, vobject.base.VObjectError) and exc.args else str(exc)
-    return RowProblem(line, Core.tr("the card cannot be read: {error}").format(error=message or type(exc).__name__))
+    return RowProblem(
+        line, Core.tr("the card cannot be read: {error}").format(error=message or type(exc).__name__)
+    )
 
 
 def import_vcard(store: ContactStore, path: Path) -> ImportReport:

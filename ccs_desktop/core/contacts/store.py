@@ -122,7 +122,9 @@ class ContactStore:
         parsed = self._parse(number.e164)
         if parsed.valid:
             return ContactNumber(parsed.e164, number.label.strip())
-        return ContactNumber(parsed.e164, number.label.strip(), True, _clean(number.typed or number.e164).strip())
+        return ContactNumber(
+            parsed.e164, number.label.strip(), True, _clean(number.typed or number.e164).strip()
+        )
 
     def _parse(self, text: str) -> PhoneNumber:
         """parse_possible with a memo: an import parses each number three times (merge check, add, index keys)."""
