@@ -242,15 +242,17 @@ def _csv_contact(row: list[str], columns: _Columns) -> Contact:
     )
 
 
-def _rows(text: str) -> Iterator[tuple[int, int, list[str] | str]]:
-    """(first line, last line, cells) of each row, or (line, line, why it cannot be read); blank lines skipped.
+def _rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, cells) of each row, or (line, why it cannot be read); blank lines skipped.
 
     Quoted fields may span lines. A broken row costs that row only: a field over the csv module's size limit is
-    reported and reading goes on; a quote that is never closed swallows the rest of the file, so it is reported
-    on its own line and the lines after it are read again.
+    reported and reading goes on. A quote that is never closed swallows the rest of the file, and one closed only
+    by a later row's quote swallows the rows between (the joined row then has the wrong number of columns): either
+    is reported on the quote's line, and the lines after it are read again.
     """
     lines = list(io.StringIO(text, newline=""))
     delimiter = _sniff_delimiter(lines[0] if lines else "")
+    width = 0  # columns of the header, the first row
     first = 0  # lines before this index have been read
     while first < len(lines):
         reader = csv.reader(itertools.islice(lines, first, None), delimiter=delimiter)
@@ -262,17 +264,27 @@ def _rows(text: str) -> Iterator[tuple[int, int, list[str] | str]]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield start, first + reader.line_num, _csv_error(exc)
+                yield start, _csv_error(exc)
                 continue
             end = first + reader.line_num
-            if end == len(lines) and end > start:
-                opened = _open_quote(lines[start - 1 : end], delimiter)
-                if opened is not None:
-                    yield start + opened, start + opened, Core.tr("a quote opened here is never closed")
-                    restart = start + opened
+            if end > start and (end == len(lines) or len(row) != width):
+                spanning, still_open = _quotes(lines[start - 1 : end], delimiter)
+                if still_open is not None and end == len(lines):
+                    yield start + still_open, Core.tr("a quote opened here is never closed")
+                    restart = start + still_open
+                    continue
+                if spanning is not None and width and len(row) != width:
+                    yield (
+                        start + spanning,
+                        Core.tr(
+                            "a quote opened here closes only on line {end} ({found} columns, not {expected})"
+                        ).format(end=end, found=len(row), expected=width),
+                    )
+                    restart = start + spanning
                     continue
             if any(value.strip() for value in row):
-                yield start, end, row
+                width = width or len(row)
+                yield start, row
         first = restart
 
 
@@ -284,12 +296,14 @@ def _csv_error(exc: csv.Error) -> str:
     return Core.tr("cannot be read as CSV: {error}").format(error=exc)
 
 
-def _open_quote(lines: list[str], delimiter: str) -> int | None:
-    """Index in `lines` of the line where a quote opens that is still open at the end, else None.
+def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None]:
+    """Indexes in `lines` of the first line where a quoted field opens and runs on past the line's end, and of
+    the line where a quote opens that is still open at the end (None when there is none).
 
     The csv module's rules: a quote opens a field only at its start, and inside one '""' is a quote character.
     """
     quoted, opened, at_start = False, 0, True
+    spanning: int | None = None
     for index, line in enumerate(lines):
         position = 0
         while position < len(line):
@@ -305,7 +319,9 @@ def _open_quote(lines: list[str], delimiter: str) -> int | None:
             else:
                 at_start = char in (delimiter, "\r", "\n")
             position += 1
-    return opened if quoted else None
+        if quoted and spanning is None:
+            spanning = index
+    return spanning, (opened if quoted else None)
 
 
 #: Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers
@@ -341,7 +357,7 @@ def import_csv(store: ContactStore, path: Path) -> ImportReport:
     rows = _rows(_read_text(path))
     report = ImportReport()
     header: list[str] | None = None
-    for line, _, cells in rows:
+    for line, cells in rows:
         if isinstance(cells, str):
             report.skipped.append(RowProblem(line, cells))
         else:
@@ -350,18 +366,18 @@ def import_csv(store: ContactStore, path: Path) -> ImportReport:
     if header is None:
         raise InvalidInput(Core.tr("{path} is empty.").format(path=path))
     columns = _map_header(header)
-    for line, end, row in _in_batches(store, rows):
+    for line, row in _in_batches(store, rows):
         if isinstance(row, str):
             report.skipped.append(RowProblem(line, row))
         elif len(row) != len(header):
-            reason = Core.tr("expected {expected} columns, found {found}").format(
-                expected=len(header), found=len(row)
-            )
-            if end > line:  # a stray quote joined lines up to the next stray quote
-                reason = Core.tr("a quote opened here closes only on line {end}; {reason}").format(
-                    end=end, reason=reason
+            report.skipped.append(
+                RowProblem(
+                    line,
+                    Core.tr("expected {expected} columns, found {found}").format(
+                        expected=len(header), found=len(row)
+                    ),
                 )
-            report.skipped.append(RowProblem(line, reason))
+            )
         else:
             _import_one(store, _csv_contact(row, columns), line, report)
     return report
