@@ -8,6 +8,7 @@ instead of duplicating, so an agent can import the same CRM export every week.
 
 from __future__ import annotations
 
+import base64
 import codecs
 import csv
 import io
@@ -267,18 +268,18 @@ def _rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
                 yield start, _csv_error(exc)
                 continue
             end = first + reader.line_num
-            if end > start and (end == len(lines) or len(row) != width):
-                spanning, still_open = _quotes(lines[start - 1 : end], delimiter)
+            if end > start:  # rare: only rows with a line break inside quotes are checked
+                spanning, still_open, stray = _quotes(lines[start - 1 : end], delimiter)
                 if still_open is not None and end == len(lines):
                     yield start + still_open, Core.tr("a quote opened here is never closed")
                     restart = start + still_open
                     continue
-                if spanning is not None and width and len(row) != width:
+                if spanning is not None and width and (stray or len(row) != width):
                     yield (
                         start + spanning,
                         Core.tr(
-                            "a quote opened here closes only on line {end} ({found} columns, not {expected})"
-                        ).format(end=end, found=len(row), expected=width),
+                            "a quote opened here is never closed (the quote on line {end} was taken as its end)"
+                        ).format(end=end),
                     )
                     restart = start + spanning
                     continue
@@ -296,13 +297,14 @@ def _csv_error(exc: csv.Error) -> str:
     return Core.tr("cannot be read as CSV: {error}").format(error=exc)
 
 
-def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None]:
-    """Indexes in `lines` of the first line where a quoted field opens and runs on past the line's end, and of
-    the line where a quote opens that is still open at the end (None when there is none).
+def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None, bool]:
+    """Where quotes go wrong in the lines of one row: the index of the first line where a quoted field runs on
+    past the line's end, the index of the line where a quote opens that is still open at the end (None when there
+    is none), and whether a closing quote is followed by text (as when it was meant to open another field).
 
     The csv module's rules: a quote opens a field only at its start, and inside one '""' is a quote character.
     """
-    quoted, opened, at_start = False, 0, True
+    quoted, opened, at_start, stray = False, 0, True, False
     spanning: int | None = None
     for index, line in enumerate(lines):
         position = 0
@@ -314,6 +316,7 @@ def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None]:
                         position += 1
                     else:
                         quoted = False
+                        stray = stray or line[position + 1 : position + 2] not in ("", delimiter, "\r", "\n")
             elif char == '"' and at_start:
                 quoted, opened = True, index
             else:
@@ -321,7 +324,7 @@ def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None]:
             position += 1
         if quoted and spanning is None:
             spanning = index
-    return spanning, (opened if quoted else None)
+    return spanning, (opened if quoted else None), stray
 
 
 #: Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers
@@ -477,57 +480,95 @@ def _cards(text: str) -> Iterator[tuple[int, str | None]]:
         yield start, None
 
 
-def _text(value: Any) -> str:
-    """A property value as text: vobject gives str, a list (ORG, N parts), or bytes (base64 data)."""
-    if isinstance(value, list | tuple):
-        return " ".join(_text(part) for part in value if _text(part))
-    return value.strip() if isinstance(value, str) else ""
+def _unescape(value: str, version: str) -> str:
+    """RFC 2426/6350 backslash escapes (\\n, \\, \\; \\\\); vCard 2.1 escapes only ';' and keeps commas as they are."""
+    if version == "2.1":
+        return value.replace("\\;", ";")
+    return re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-def _structured_name(value: Any) -> str:
-    """N (family; given; additional; prefix; suffix) in reading order: "Dr. Ahmet Yılmaz"."""
-    if isinstance(value, str):
-        family, given, additional, prefix, suffix = [*value.split(";"), "", "", "", "", ""][:5]
-    else:
-        family, given, additional, prefix, suffix = (
-            getattr(value, part, "") for part in ("family", "given", "additional", "prefix", "suffix")
-        )
-    return " ".join(part for part in map(_text, (prefix, given, additional, family, suffix)) if part)
+def _components(value: str, version: str) -> list[str]:
+    """The ';'-separated parts of N or ORG, each unescaped."""
+    return [_unescape(part, version).strip() for part in re.split(r"(?<!\\);", value)]
+
+
+def _value(prop: Any, version: str) -> str:
+    """A property's text. vobject has already joined folded lines and decoded quoted-printable with its CHARSET;
+    base64 (ENCODING=b, or BASE64 in 2.1) is decoded here. Escapes are left to the caller (N and ORG split first)."""
+    value = prop.value if isinstance(prop.value, str) else ""
+    encoding = [e.upper() for e in prop.params.get("ENCODING", [])] + [
+        s.upper() for s in prop.singletonparams
+    ]
+    if "B" in encoding or "BASE64" in encoding:
+        charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
+        value = base64.b64decode(value, validate=False).decode(charset, errors="replace")
+    return value
+
+
+#: Binary properties (a photo is often hundreds of KB of base64): never read, so never decoded, and a corrupt one
+#: does not cost its card. "item1.PHOTO;ENCODING=b:..." as well as "PHOTO:...".
+_UNUSED = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+
+
+def _without_binaries(text: str) -> str:
+    """The card with its binary properties blanked, keeping line numbers for errors. Their value runs on over
+    folded lines (starting with a space), or in vCard 2.1's BASE64 over any lines up to a blank one."""
+    lines = text.split("\r\n")
+    skipping, to_blank = False, False
+    for index, line in enumerate(lines):
+        if _UNUSED.match(line):
+            skipping, to_blank = True, "BASE64" in line.split(":", 1)[0].upper()
+        elif not skipping or not (line[:1] in (" ", "\t") or (to_blank and line.strip())):
+            skipping = False
+            continue
+        lines[index] = ""
+    return "\r\n".join(lines)
 
 
 def _vcard_contact(text: str) -> Contact:
-    """One card parsed by vobject (2.1, 3.0, 4.0: quoted-printable, base64, folding, charsets)."""
-    card = vobject.readOne(text, allowQP=True)
+    """One card, read with vobject's parser (folding, quoted-printable soft breaks and charsets, parameters, groups:
+    vCard 2.1, 3.0 and 4.0). Its 3.0 value rules are not used, since they cut unescaped commas ("Acme, Inc.")
+    that 2.1 cards and many 3.0 writers leave in names and notes."""
+    props = []
+    for line, number in vobject.base.getLogicalLines(io.StringIO(_without_binaries(text)), allowQP=True):
+        try:
+            props.append(vobject.base.textLineToContentLine(line, number))
+        except vobject.base.ParseError:
+            raise
+        except Exception as exc:  # a charset Python does not know, bad quoted-printable: name the line
+            raise vobject.base.ParseError(f"{type(exc).__name__}: {exc}", number) from None
+    version = next((p.value.strip() for p in props if p.name.upper() == "VERSION"), "3.0")
     contact = Contact(id=None, name="")
     structured = ""
-    for prop in card.getChildren():
-        name, value = prop.name.upper(), prop.value
+    for prop in props:
+        name = prop.name.upper()
+        value = _value(prop, version)
         if name == "FN":
-            contact.name = _text(value)
+            contact.name = _unescape(value, version).strip()
         elif name == "N":
-            structured = _structured_name(value)
+            family, given, additional, prefix, suffix = [*_components(value, version), "", "", "", ""][:5]
+            structured = " ".join(part for part in (prefix, given, additional, family, suffix) if part)
         elif name == "ORG":
-            parts = value if isinstance(value, list | tuple) else str(value).split(";")
-            contact.company = _text(parts[0]) if parts else ""
+            contact.company = _components(value, version)[0]
         elif name == "EMAIL" and not contact.email:
-            contact.email = _text(value)
+            contact.email = _unescape(value, version).strip()
         elif name == "NOTE":
-            contact.notes = value if isinstance(value, str) else ""
+            contact.notes = _unescape(value, version)
         elif name == "UID":
-            contact.external_id = _text(value)
+            contact.external_id = _unescape(value, version).strip()
         elif name == "X-CCS-FAVOURITE":
-            contact.favourite = _text(value) == "1"
-        elif name == "TEL" and _text(value):
+            contact.favourite = value.strip() == "1"
+        elif name == "TEL" and value.strip():
             types = [kind.lower() for param in prop.params.get("TYPE", []) for kind in param.split(",")]
             types += [kind.lower() for kind in prop.singletonparams]  # vCard 2.1: bare "CELL"
             label = next((_VCARD_TYPES[t] for t in types if t in _VCARD_TYPES), "")
-            contact.numbers.append(ContactNumber(_text(value), label))
+            contact.numbers.append(ContactNumber(value.strip(), label))
     contact.name = contact.name or structured or contact.company
     return contact
 
 
 def _card_problem(start: int, exc: Exception) -> RowProblem:
-    """Where and why vobject could not read a card, as a RowProblem."""
+    """Where and why a card could not be read, as a RowProblem."""
     offset = getattr(exc, "lineNumber", None)
     line = start + offset - 1 if isinstance(offset, int) and offset > 0 else start
     message = exc.args[0] if isinstance(exc, vobject.base.VObjectError) and exc.args else str(exc)
