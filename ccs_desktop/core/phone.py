@@ -22,6 +22,9 @@ DEFAULT_REGION = "TR"
 SCAN_LIMIT = 2000
 
 _MAX_INPUT = 64
+#: A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the
+#: region's shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through.
+_POSSIBLE_TYPES = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
 _NON_DIGITS = re.compile(r"\D+")
 
 
@@ -98,7 +101,11 @@ def parse_possible(text: str, region: str = DEFAULT_REGION, *, letters: bool = F
     parsed, shown, valid = _parse(text, region, letters)
     if valid:
         return _wrap(parsed)
-    if phonenumbers.is_possible_number_with_reason(parsed) == phonenumbers.ValidationResult.IS_POSSIBLE:
+    if any(
+        phonenumbers.is_possible_number_for_type_with_reason(parsed, kind)
+        == phonenumbers.ValidationResult.IS_POSSIBLE
+        for kind in _POSSIBLE_TYPES
+    ):
         return replace(_wrap(parsed), valid=False)
     raise InvalidNumber(
         Core.tr("{number} is not a valid phone number for {region}.").format(
