@@ -22,7 +22,7 @@ def test_import_find_export_round_trip(tmp_path, user_dirs):
     source.write_bytes(CSV.encode("cp1254"))  # as Excel in Turkey saves it
     result = run_cli("contacts", "import", str(source), env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "4 added, 0 merged, 0 skipped. 1 number(s) left out."
+    assert result.stdout.strip() == "4 added, 0 merged, 0 skipped. 1 number left out."
     assert "line 4" in result.stderr and "'12'" in result.stderr
 
     found = json.loads(run_cli("contacts", "find", "yilmaz", "--json", env=env).stdout)
@@ -44,7 +44,7 @@ def test_import_find_export_round_trip(tmp_path, user_dirs):
     assert again.stdout.strip() == "0 added, 4 merged, 0 skipped."
     assert (
         run_cli("contacts", "import", str(source), env=env).stdout.strip()
-        == "0 added, 4 merged, 0 skipped. 1 number(s) left out."
+        == "0 added, 4 merged, 0 skipped. 1 number left out."
     )
     assert (user_dirs.data / "ccs-desktop" / "ccs-desktop.sqlite3").is_file()
 

@@ -72,11 +72,11 @@ def import_summary(added: int, merged: int, skipped: int, dropped: int = 0) -> s
         skipped=group_digits(skipped, lang),
     )
     if dropped:
-        text += " " + Core.tr("{dropped} number(s) left out.").format(dropped=group_digits(dropped, lang))
+        text += " " + Core.tr("%Ln number(s) left out.", "", dropped)
     return text
 
 
-#: Byte-order marks, longest first (UTF-32 LE starts with UTF-16 LE's). Excel's "Unicode Text" is UTF-16 LE.
+# Byte-order marks, longest first (UTF-32 LE starts with UTF-16 LE's). Excel's "Unicode Text" is UTF-16 LE.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -505,8 +505,8 @@ def _value(prop: Any, version: str) -> str:
     return value
 
 
-#: Binary properties (a photo is often hundreds of KB of base64): never read, so never decoded, and a corrupt one
-#: does not cost its card. "item1.PHOTO;ENCODING=b:..." as well as "PHOTO:...".
+# Binary properties (a photo is often hundreds of KB of base64): never read, so never decoded, and a corrupt one
+# does not cost its card. "item1.PHOTO;ENCODING=b:..." as well as "PHOTO:...".
 _UNUSED = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
 
 

@@ -198,7 +198,7 @@ def test_control_characters_never_reach_names(store, tmp_path):
 
 def test_summary_counts_numbers_left_out():
     assert import_summary(1, 2, 3) == "1 added, 2 merged, 3 skipped."
-    assert import_summary(1, 2, 3, 4) == "1 added, 2 merged, 3 skipped. 4 number(s) left out."
+    assert import_summary(1, 2, 3, 4) == "1 added, 2 merged, 3 skipped. 4 numbers left out."
 
 
 def test_contacts_export_guards_tab_and_cr_and_import_undoes_it(tmp_path):
