@@ -391,6 +391,7 @@ def _import_one(store: ContactStore, contact: Contact, line: int, report: Import
     contact = cleaned(contact)
     numbers: dict[str, ContactNumber] = {}
     problems: list[RowProblem] = []
+    flagged: list[RowProblem] = []
     for number in contact.numbers:
         try:
             normal = store.normalise_number(number)
@@ -398,7 +399,7 @@ def _import_one(store: ContactStore, contact: Contact, line: int, report: Import
             problems.append(RowProblem(line, str(exc)))
             continue
         if normal.flagged and normal.e164 not in numbers:
-            report.flagged.append(
+            flagged.append(
                 RowProblem(
                     line,
                     Core.tr(
@@ -417,6 +418,7 @@ def _import_one(store: ContactStore, contact: Contact, line: int, report: Import
         report.skipped.append(RowProblem(line, str(exc)))
         return
     report.dropped.extend(problems)
+    report.flagged.extend(flagged)
 
 
 def export_csv(store: ContactStore, path: Path, delimiter: str = ",") -> int:
