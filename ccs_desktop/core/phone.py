@@ -163,9 +163,12 @@ def _try_international(digits: str) -> phonenumbers.PhoneNumber | None:
     return parsed if phonenumbers.is_valid_number(parsed) else None
 
 
-def try_parse(text: str, region: str = DEFAULT_REGION, *, letters: bool = False) -> PhoneNumber | None:
+def try_parse(
+    text: str, region: str = DEFAULT_REGION, *, letters: bool = False, possible: bool = False
+) -> PhoneNumber | None:
+    """parse_number (or parse_possible) that answers None instead of raising."""
     try:
-        return parse_number(text, region, letters=letters)
+        return (parse_possible if possible else parse_number)(text, region, letters=letters)
     except InvalidInput:
         return None
 
