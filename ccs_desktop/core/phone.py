@@ -26,6 +26,7 @@ _MAX_INPUT = 64
 #: region's shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through.
 _POSSIBLE_TYPES = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
 _NON_DIGITS = re.compile(r"\D+")
+_LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
 
 
 @dataclass(frozen=True, order=True)
@@ -134,7 +135,7 @@ def _parse(text: str, region: str, letters: bool) -> tuple[phonenumbers.PhoneNum
     shown = raw if len(raw) <= _MAX_INPUT else raw[:_MAX_INPUT] + "…"
     if len(raw) > _MAX_INPUT:
         raise InvalidNumber(Core.tr("{number} is too long to be a phone number.").format(number=repr(shown)))
-    if any(char.isalpha() for char in raw):
+    if _LETTER.search(raw):
         if not letters:
             raise InvalidNumber(
                 Core.tr(

@@ -510,6 +510,9 @@ def _clean(text: str) -> str:
 
 def cleaned(contact: Contact) -> Contact:
     """The contact without control characters: a NUL from a broken export must not reach names or the index."""
+    fields = (contact.name, contact.company, contact.email, contact.external_id)
+    if not any(map(_CONTROL.search, fields)) and not _CONTROL_IN_NOTES.search(contact.notes):
+        return contact  # nearly always: no copy
     return replace(
         contact,
         name=_clean(contact.name),
