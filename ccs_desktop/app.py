@@ -802,9 +802,12 @@ class App(QObject):
             self.window.contacts.refresh()
             self.history.names_changed()
             if report.problems():
-                box = QMessageBox(
-                    QMessageBox.Icon.Warning, self.tr("Some rows were skipped"), summary, parent=self.window
+                title = (
+                    self.tr("Some rows were skipped")
+                    if report.skipped
+                    else self.tr("Some numbers need a look")
                 )
+                box = QMessageBox(QMessageBox.Icon.Warning, title, summary, parent=self.window)
                 box.setDetailedText(
                     "\n".join(
                         self.tr("line {line}: {reason}").format(line=p.line, reason=p.reason)

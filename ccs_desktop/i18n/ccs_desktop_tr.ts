@@ -89,6 +89,10 @@
         <translation>Bazı satırlar atlandı</translation>
     </message>
     <message>
+        <source>Some numbers need a look</source>
+        <translation>Bazı numaralara bakmak gerekiyor</translation>
+    </message>
+    <message>
         <source>line {line}: {reason}</source>
         <translation>satır {line}: {reason}</translation>
     </message>
