@@ -808,19 +808,24 @@ class App(QObject):
         def done(report: Any) -> None:
             from ccs_desktop.core.contacts.io import import_summary  # noqa: PLC0415
 
-            summary = f"{path.name}: " + import_summary(report.added, report.merged, len(report.skipped))
+            summary = f"{path.name}: " + import_summary(
+                report.added, report.merged, len(report.skipped), len(report.dropped)
+            )
             self.bus.info(summary)
             self._with_store(lambda store: store.changed_elsewhere(), None, "after import")
             self.window.contacts.refresh()
             self.history.names_changed()
-            if report.skipped:
-                box = QMessageBox(
-                    QMessageBox.Icon.Warning, self.tr("Some rows were skipped"), summary, parent=self.window
+            if report.problems():
+                title = (
+                    self.tr("Some rows were skipped")
+                    if report.skipped
+                    else self.tr("Some numbers need a look")
                 )
+                box = QMessageBox(QMessageBox.Icon.Warning, title, summary, parent=self.window)
                 box.setDetailedText(
                     "\n".join(
                         self.tr("line {line}: {reason}").format(line=p.line, reason=p.reason)
-                        for p in report.skipped
+                        for p in report.problems()
                     )
                 )
                 self.import_box = box

@@ -180,7 +180,7 @@ def cmd_call(args: argparse.Namespace) -> int:
         return EXIT_OK
     ctx = Context(args)
     region = check_region(ctx.settings.get_str("region"))
-    number = parse_number(args.number, region)
+    number = parse_number(args.number, region, letters=ctx.settings.get_bool("keypad_letters"))
     dial_format = args.dial_format or ctx.settings.get_str("dial_format")
     dialed = dial_string(number, dial_format, region, ctx.settings.get_str("outside_line_prefix"))
     agent, _ = ctx.agent()
@@ -373,12 +373,13 @@ def _write_csv(records: Sequence[CallRecord], out: TextIO) -> None:
     import csv
 
     from ccs_desktop.core.api.records import cell_text, field_order
+    from ccs_desktop.core.spreadsheet import spreadsheet_safe
 
     columns = field_order(list(records)) or ["callid", "calldate", "callerid", "called_num"]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([cell_text(record.raw.get(name)) for name in columns])
+        writer.writerow([spreadsheet_safe(cell_text(record.raw.get(name))) for name in columns])
 
 
 def _print_json(value: object) -> None:
@@ -423,14 +424,14 @@ def cmd_contacts_import(args: argparse.Namespace) -> int:
     importer = import_vcard if path.suffix.lower() in VCARD_SUFFIXES else import_csv
     with _contact_store(Context(args)) as store:
         report = importer(store, path)
-    for problem in report.skipped:
+    for problem in report.problems():
         print(
             Cli.tr("{file}, line {line}: {reason}").format(
                 file=path.name, line=problem.line, reason=problem.reason
             ),
             file=sys.stderr,
         )
-    print(import_summary(report.added, report.merged, len(report.skipped)))
+    print(import_summary(report.added, report.merged, len(report.skipped), len(report.dropped)))
     return EXIT_OK
 
 

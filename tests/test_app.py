@@ -380,9 +380,10 @@ def test_import_from_the_window_keeps_good_rows_and_lists_bad_ones(harness, qtbo
     qtbot.waitUntil(
         lambda: getattr(app, "import_box", None) is not None and app.import_box.isVisible(), timeout=WAIT
     )
-    assert "2 added, 0 merged, 1 skipped" in app.import_box.text()
-    assert "line 3" in app.import_box.detailedText()
-    qtbot.waitUntil(lambda: app.window.contacts.row_count() == 2, timeout=WAIT)
+    # a bad number costs that number, not the contact (issue 10)
+    assert "3 added, 0 merged, 0 skipped. 1 number left out." in app.import_box.text()
+    assert "line 3" in app.import_box.detailedText() and "'12'" in app.import_box.detailedText()
+    qtbot.waitUntil(lambda: app.window.contacts.row_count() == 3, timeout=WAIT)
     app.import_box.close()
     out = tmp_path / "out.vcf"
     app.export_contacts(out)

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ccs_desktop.core.calls.schema import calls_v2
-from ccs_desktop.core.contacts.schema import contacts_v1
+from ccs_desktop.core.contacts.schema import contacts_v1, contacts_v3
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
 
 #: Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [contacts_v1, calls_v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [contacts_v1, calls_v2, contacts_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

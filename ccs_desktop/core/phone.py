@@ -8,7 +8,7 @@ knows every region's trunk prefixes and lengths, which hand-written rules get wr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
@@ -22,17 +22,23 @@ DEFAULT_REGION = "TR"
 SCAN_LIMIT = 2000
 
 _MAX_INPUT = 64
+#: A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the
+#: region's shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through.
+_POSSIBLE_TYPES = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.MOBILE)
 _NON_DIGITS = re.compile(r"\D+")
+_LETTER = re.compile(r"[^\W\d_]")  # any letter, in any script
 
 
 @dataclass(frozen=True, order=True)
 class PhoneNumber:
-    """A valid number; equality is E.164 equality."""
+    """A parsed number; equality is E.164 equality."""
 
     e164: str
     country_code: int
     national_number: str  # national significant number, no trunk prefix: 5321234567
     region: str  # ISO region the number belongs to ("TR"), "001" for non-geographic
+    #: False for a number of possible length that libphonenumber's metadata does not list (see parse_possible)
+    valid: bool = field(default=True, compare=False)
 
     @property
     def digits(self) -> str:
@@ -69,12 +75,55 @@ def _wrap(parsed: phonenumbers.PhoneNumber) -> PhoneNumber:
         e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
         country_code=parsed.country_code,
         national_number=str(parsed.national_number),
-        region=phonenumbers.region_code_for_number(parsed) or "ZZ",
+        region=phonenumbers.region_code_for_number(parsed)
+        or phonenumbers.region_code_for_country_code(parsed.country_code),
     )
 
 
-def parse_number(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
-    """Parse what an agent typed or pasted; raise InvalidNumber with a message fit to show them."""
+def parse_number(text: str, region: str = DEFAULT_REGION, *, letters: bool = False) -> PhoneNumber:
+    """Parse what an agent typed or pasted; raise InvalidNumber with a message fit to show them.
+
+    Letters are an error ("0532 ABC 45 67" would otherwise dial 0532 222 45 67) unless `letters` (the
+    keypad_letters setting) asks for them to be read as keypad digits.
+    """
+    parsed, shown, valid = _parse(text, region, letters)
+    if not valid:
+        raise InvalidNumber(
+            Core.tr("{number} is not a valid phone number for {region}.").format(
+                number=repr(shown), region=_region_of(parsed, region)
+            )
+        )
+    return _wrap(parsed)
+
+
+def parse_possible(text: str, region: str = DEFAULT_REGION, *, letters: bool = False) -> PhoneNumber:
+    """Like parse_number, but also accept a number of a possible length that libphonenumber's metadata does not
+    (yet) list as valid: numbering plans change before the metadata does. Such a number has `valid` False."""
+    parsed, shown, valid = _parse(text, region, letters)
+    if valid:
+        return _wrap(parsed)
+    if any(
+        phonenumbers.is_possible_number_for_type_with_reason(parsed, kind)
+        == phonenumbers.ValidationResult.IS_POSSIBLE
+        for kind in _POSSIBLE_TYPES
+    ):
+        return replace(_wrap(parsed), valid=False)
+    raise InvalidNumber(
+        Core.tr("{number} is not a valid phone number for {region}.").format(
+            number=repr(shown), region=_region_of(parsed, region)
+        )
+    )
+
+
+def _region_of(parsed: phonenumbers.PhoneNumber, region: str) -> str:
+    """The region an error should name: the number's own when it carries another country code (+44 is GB)."""
+    if parsed.country_code == phonenumbers.country_code_for_region(region):
+        return region
+    return phonenumbers.region_code_for_country_code(parsed.country_code) or region
+
+
+def _parse(text: str, region: str, letters: bool) -> tuple[phonenumbers.PhoneNumber, str, bool]:
+    """(parsed number, the text as shown in messages, valid?); InvalidNumber for what is no number at all."""
     region = check_region(region)
     raw = (text or "").strip()
     for prefix in ("tel:", "callto:", "sip:"):
@@ -86,22 +135,25 @@ def parse_number(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
     shown = raw if len(raw) <= _MAX_INPUT else raw[:_MAX_INPUT] + "…"
     if len(raw) > _MAX_INPUT:
         raise InvalidNumber(Core.tr("{number} is too long to be a phone number.").format(number=repr(shown)))
+    if _LETTER.search(raw):
+        if not letters:
+            raise InvalidNumber(
+                Core.tr(
+                    "{number} has letters in it; a phone number is digits only"
+                    " (the keypad_letters setting dials letters as keypad digits)."
+                ).format(number=repr(shown))
+            )
+        raw = phonenumbers.convert_alpha_characters_in_number(raw)
     try:
         parsed = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
         raise InvalidNumber(Core.tr("{number} is not a phone number.").format(number=repr(shown))) from None
-    if not phonenumbers.is_valid_number(parsed):
-        # "905321234567" without a plus: libphonenumber tries it as a national number first.
-        digits = _NON_DIGITS.sub("", raw)
-        retry = _try_international(digits) if digits and not raw.startswith("+") else None
-        if retry is None:
-            raise InvalidNumber(
-                Core.tr("{number} is not a valid phone number for {region}.").format(
-                    number=repr(shown), region=region
-                )
-            )
-        parsed = retry
-    return _wrap(parsed)
+    if phonenumbers.is_valid_number(parsed):
+        return parsed, shown, True
+    # "905321234567" without a plus: libphonenumber tries it as a national number first.
+    digits = _NON_DIGITS.sub("", raw)
+    retry = _try_international(digits) if digits and not raw.startswith("+") else None
+    return (retry, shown, True) if retry is not None else (parsed, shown, False)
 
 
 def _try_international(digits: str) -> phonenumbers.PhoneNumber | None:
@@ -112,9 +164,12 @@ def _try_international(digits: str) -> phonenumbers.PhoneNumber | None:
     return parsed if phonenumbers.is_valid_number(parsed) else None
 
 
-def try_parse(text: str, region: str = DEFAULT_REGION) -> PhoneNumber | None:
+def try_parse(
+    text: str, region: str = DEFAULT_REGION, *, letters: bool = False, possible: bool = False
+) -> PhoneNumber | None:
+    """parse_number (or parse_possible) that answers None instead of raising."""
     try:
-        return parse_number(text, region)
+        return (parse_possible if possible else parse_number)(text, region, letters=letters)
     except InvalidInput:
         return None
 

@@ -94,6 +94,11 @@ OPTIONS: dict[str, Option] = {
             "Dialed before every number (e.g. 0 or 9 on some PBXs); empty for none.",
         ),
         Option(
+            "keypad_letters",
+            False,
+            "Dial letters in a number as their keypad digits (0850 ABC → 0850 222); off: letters are an error.",
+        ),
+        Option(
             "confirm_uri_calls", True, "Ask before calling a tel:/callto:/sip: link opened from another app."
         ),
         Option(

@@ -93,4 +93,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Core</name>
+    <message numerus="yes">
+        <source>%Ln number(s) left out.</source>
+        <translation>
+            <numerusform>%Ln number left out.</numerusform>
+            <numerusform>%Ln numbers left out.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -89,6 +89,10 @@
         <translation>Bazı satırlar atlandı</translation>
     </message>
     <message>
+        <source>Some numbers need a look</source>
+        <translation>Bazı numaralara bakmak gerekiyor</translation>
+    </message>
+    <message>
         <source>line {line}: {reason}</source>
         <translation>satır {line}: {reason}</translation>
     </message>
@@ -1239,17 +1243,43 @@ iş: +90 212 555 12 34</translation>
         <translation>İlk satırda ad ya da telefon sütunu yok (örneğin: Ad Soyad;Telefon).</translation>
     </message>
     <message>
-        <source>Line {line} cannot be read as CSV: {error}.</source>
-        <translation>{line}. satır CSV olarak okunamıyor: {error}.</translation>
+        <source>a quote opened here is never closed</source>
+        <translation>burada açılan tırnak hiç kapanmıyor</translation>
+    </message>
+    <message>
+        <source>a quote opened here is never closed (the quote on line {end} was taken as its end)</source>
+        <translation>burada açılan tırnak hiç kapanmıyor ({end}. satırdaki tırnak onun sonu sayıldı)</translation>
+    </message>
+    <message>
+        <source>a field is longer than {limit} characters</source>
+        <translation>bir alan {limit} karakterden uzun</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV: {error}</source>
+        <translation>CSV olarak okunamıyor: {error}</translation>
+    </message>
+    <message>
+        <source>the card cannot be read: {error}</source>
+        <translation>kart okunamıyor: {error}</translation>
     </message>
     <message>
         <source>{path} is empty.</source>
         <extracomment>Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers (the call cache saving a page, a note) wait for the file up to its busy timeout (5 s): a commit every second lets them in. An import that stops half-way is finished by running it again, since re-imports merge.</extracomment>
         <translation>{path} boş.</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln number(s) left out.</source>
+        <translation>
+            <numerusform>%Ln numara alınmadı.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>expected {expected} columns, found {found}</source>
         <translation>{expected} sütun bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>{number} was kept but flagged: it is not in a known number range (check it)</source>
+        <translation>{number} saklandı ama işaretlendi: bilinen bir numara aralığında değil (kontrol edin)</translation>
     </message>
     <message>
         <source>no name and no phone number</source>
@@ -1282,6 +1312,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Invalid phone number {number}: {error}</source>
+        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite&apos;s expression depth (&quot;Expression tree is too large&quot;).</extracomment>
         <translation>Geçersiz telefon numarası {number}: {error}</translation>
     </message>
     <message>
@@ -1326,7 +1357,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{region} is not a known region code (examples: TR, DE, GB, US).</source>
-        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything.</extracomment>
+        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region&apos;s shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber&apos;s metadata does not list (see parse_possible)</extracomment>
         <translation>{region} bilinen bir bölge kodu değil (örnekler: TR, DE, GB, US).</translation>
     </message>
     <message>
@@ -1336,6 +1367,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>{number} is too long to be a phone number.</source>
         <translation>{number} telefon numarası olamayacak kadar uzun.</translation>
+    </message>
+    <message>
+        <source>{number} has letters in it; a phone number is digits only (the keypad_letters setting dials letters as keypad digits).</source>
+        <translation>{number} harf içeriyor; telefon numarası yalnızca rakamdan oluşur (keypad_letters ayarı harfleri tuş takımındaki rakamlar olarak arar).</translation>
     </message>
     <message>
         <source>{number} is not a phone number.</source>

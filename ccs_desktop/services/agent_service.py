@@ -103,7 +103,9 @@ class AgentService(QObject):
     def parse(self, text: str) -> PhoneNumber:
         from ccs_desktop.core.phone import parse_number  # noqa: PLC0415
 
-        return parse_number(text, self.settings.get_str("region"))
+        return parse_number(
+            text, self.settings.get_str("region"), letters=self.settings.get_bool("keypad_letters")
+        )
 
     def dial(
         self,

@@ -9,6 +9,7 @@ from ccs_desktop.core.phone import (
     digits_suffix,
     extract_numbers,
     parse_number,
+    parse_possible,
     try_parse,
 )
 
@@ -120,3 +121,39 @@ def test_outside_line_prefix():
     for bad in ("9a", "+0", "123456789"):
         with pytest.raises(InvalidInput, match="prefix"):
             dial_string(number, "national", "TR", bad)
+
+
+def test_letters_are_an_error_unless_keypad_letters_is_on():
+    with pytest.raises(InvalidNumber, match="letters") as info:
+        parse_number("0532 ABC 45 67")  # libphonenumber alone dials 05322224567
+    assert "keypad_letters" in str(info.value)
+    assert try_parse("0532 ABC 45 67") is None
+    with pytest.raises(InvalidNumber, match="letters"):
+        parse_number("tel:0850AB12345")
+    assert parse_number("0532 ABC 45 67", letters=True).e164 == "+905322224567"
+    assert parse_number("0850 ALO TECH", letters=True).e164 == "+908502568324"
+    assert parse_number("tel:+905321234567").e164 == "+905321234567"  # the scheme is no letter
+
+
+def test_errors_name_the_numbers_own_region():
+    with pytest.raises(InvalidNumber, match="for GB"):
+        parse_number("+44 7700 900123", "TR")
+    with pytest.raises(InvalidNumber, match="for TR"):
+        parse_number("0532 123", "TR")
+    with pytest.raises(InvalidNumber, match="for GB"):
+        parse_possible("+44 12", "TR")
+
+
+def test_possible_numbers_are_kept_but_marked_not_valid():
+    number = parse_possible("+44 7700 900123", "TR")
+    assert (number.e164, number.region, number.national_number, number.valid) == (
+        "+447700900123",
+        "GB",
+        "7700900123",
+        False,
+    )
+    assert number == parse_possible("+447700900123")  # equality is E.164 equality
+    assert parse_possible("0532 123 45 67").valid
+    for text in ("123", "0532 123", "12ab"):
+        with pytest.raises(InvalidNumber):
+            parse_possible(text)

@@ -134,12 +134,13 @@ def test_contact_dialog_checks_numbers_and_keeps_labels(qtbot):
     from ccs_desktop.ui.dialogs.contact import ContactDialog, parse_lines
 
     numbers, bad = parse_lines(
-        "cep: 0532 123 45 67\n\nwork: +90 212 555 12 34\ntel:+905337654321\nfoo: 12", "TR"
+        "cep: 0532 123 45 67\n\nwork: +90 212 555 12 34\ntel:+905337654321\nfoo: 12\nuk: +447700900123", "TR"
     )
     assert numbers == [
         ContactNumber("+905321234567", "cep"),
         ContactNumber("+902125551234", "work"),
         ContactNumber("+905337654321", ""),
+        ContactNumber("+447700900123", "uk"),  # flagged by the store, but an edit must not refuse it
     ]
     assert bad == ["foo: 12"]
     dialog = ContactDialog(Contact(7, "Ahmet"), "TR", number="0532 123 45 67")

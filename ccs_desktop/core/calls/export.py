@@ -7,9 +7,9 @@ from pathlib import Path
 
 from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
 from ccs_desktop.core.calls.rows import CallRow, Note, direction_text, result_text
-from ccs_desktop.core.contacts.io import spreadsheet_safe
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.spreadsheet import spreadsheet_safe
 
 HEADER = [
     "Time",

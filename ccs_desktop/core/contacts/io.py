@@ -1,26 +1,33 @@
 """Import and export of contacts as CSV and vCard, the two formats every CRM and phone can produce.
 
-Imports forgive what real files contain (Excel's Windows-1254 bytes, ';' separators, Turkish headers, a few broken
-rows): good rows are kept, bad ones are reported by line. Re-importing a file updates instead of duplicating, so an
-agent can import the same CRM export every week.
+Imports forgive what real files contain (Excel's Windows-1254 bytes or "Unicode Text", ';' or tab separators,
+Turkish headers, vCard 2.1 quoted-printable, a few broken rows): every good row is kept, and each bad row, card or
+number is reported with its line. A bad number costs that number, not the contact. Re-importing a file updates
+instead of duplicating, so an agent can import the same CRM export every week.
 """
 
 from __future__ import annotations
 
+import base64
+import codecs
 import csv
 import io
+import itertools
 import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import vobject
 
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
-from ccs_desktop.core.contacts.store import ContactStore
-from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.contacts.store import ContactStore, cleaned
+from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.i18n import Core, group_digits, language
+from ccs_desktop.core.spreadsheet import spreadsheet_safe, unguard
 
 #: Biggest file we read whole; a contacts export of 100,000 rows is about 10 MB.
 MAX_BYTES = 200 * 1024 * 1024
@@ -36,28 +43,51 @@ class RowProblem:
 
 @dataclass
 class ImportReport:
-    """What an import did, for the agent to read: nothing bad is skipped silently."""
+    """What an import did, for the agent to read: nothing bad is skipped silently.
+
+    `skipped`: rows or cards not imported. `dropped`: numbers left out of a row that was imported. `flagged`:
+    numbers kept although libphonenumber does not list them as valid (see ContactNumber.flagged).
+    """
 
     added: int = 0
     merged: int = 0
     skipped: list[RowProblem] = field(default_factory=list)
+    dropped: list[RowProblem] = field(default_factory=list)
+    flagged: list[RowProblem] = field(default_factory=list)
+
+    def problems(self) -> list[RowProblem]:
+        """Everything the agent should read, in file order."""
+        return sorted([*self.skipped, *self.dropped, *self.flagged], key=lambda problem: problem.line)
 
 
 # -- reading files ---------------------------------------------------------------------------------------------
 
 
-def import_summary(added: int, merged: int, skipped: int) -> str:
+def import_summary(added: int, merged: int, skipped: int, dropped: int = 0) -> str:
     """One line after an import, the same in the CLI and the window."""
     lang = language()
-    return Core.tr("{added} added, {merged} merged, {skipped} skipped.").format(
+    text = Core.tr("{added} added, {merged} merged, {skipped} skipped.").format(
         added=group_digits(added, lang),
         merged=group_digits(merged, lang),
         skipped=group_digits(skipped, lang),
     )
+    if dropped:
+        text += " " + Core.tr("%Ln number(s) left out.", "", dropped)
+    return text
+
+
+# Byte-order marks, longest first (UTF-32 LE starts with UTF-16 LE's). Excel's "Unicode Text" is UTF-16 LE.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 def _read_text(path: Path) -> str:
-    """The file's text: UTF-8 (with or without BOM) if it decodes, else Windows-1254, what Excel in Turkey writes."""
+    """The file's text: UTF-16/32 by their BOM, UTF-8 (with or without BOM) if it decodes, else Windows-1254,
+    what Excel in Turkey writes."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -73,6 +103,9 @@ def _read_text(path: Path) -> str:
         raise InvalidInput(
             Core.tr("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
         ) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -82,10 +115,10 @@ def _read_text(path: Path) -> str:
 # -- merging ---------------------------------------------------------------------------------------------------
 
 
-def _save(store: ContactStore, incoming: Contact, report: ImportReport) -> None:
-    """Add `incoming`, or merge it into the contact it duplicates: same external id, else a shared number,
-    else (for a row without numbers) the same name and company. Merging fills empty fields and adds numbers."""
-    numbers = store.normalise_numbers(incoming.numbers)
+def _save(store: ContactStore, incoming: Contact, numbers: list[ContactNumber], report: ImportReport) -> None:
+    """Add `incoming` with its normalised `numbers`, or merge it into the contact it duplicates: same external id,
+    else a shared number, else (for a row without numbers) the same name and company. Merging fills empty fields
+    and adds numbers."""
     existing = store.get_by_external_id(incoming.external_id) if incoming.external_id else None
     if existing is None:
         for number in numbers:
@@ -140,7 +173,6 @@ _PHONE_LABELS = {
 _NUMBERED_PHONE = re.compile(r"^(?:phone|telefon|tel)\s*(\d+)$")
 _NUMBERED_LABEL = re.compile(r"^(?:phone|telefon|tel)\s*(\d+)\s*(?:label|type|etiket|tur)$")
 _TRUE = {"1", "true", "yes", "y", "evet", "e", "x", "*", "✓"}
-_FORMULA_LEAD = ("=", "+", "-", "@")
 
 
 def _header_key(text: str) -> str:
@@ -188,15 +220,10 @@ def _sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _unguard(value: str) -> str:
-    """Undo export's spreadsheet-formula guard ("'=SUM" was written for "=SUM")."""
-    return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_LEAD else value
-
-
 def _csv_contact(row: list[str], columns: _Columns) -> Contact:
     def cell(name: str) -> str:
         index = columns.fields.get(name)
-        return _unguard(row[index].strip()) if index is not None else ""
+        return unguard(row[index].strip()) if index is not None else ""
 
     name = cell("name") or " ".join(part for part in (cell("first"), cell("last")) if part)
     numbers: list[ContactNumber] = []
@@ -216,22 +243,88 @@ def _csv_contact(row: list[str], columns: _Columns) -> Contact:
     )
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line of the row, cells), blank lines skipped; quoted fields may span lines."""
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InvalidInput(
-                Core.tr("Line {line} cannot be read as CSV: {error}.").format(line=start, error=exc)
-            ) from None
-        if any(value.strip() for value in row):
-            yield start, row
+def _rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
+    """(first line, cells) of each row, or (line, why it cannot be read); blank lines skipped.
+
+    Quoted fields may span lines. A broken row costs that row only: a field over the csv module's size limit is
+    reported and reading goes on. A quote that is never closed swallows the rest of the file, and one closed only
+    by a later row's quote swallows the rows between (the joined row then has the wrong number of columns): either
+    is reported on the quote's line, and the lines after it are read again.
+    """
+    lines = list(io.StringIO(text, newline=""))
+    delimiter = _sniff_delimiter(lines[0] if lines else "")
+    width = 0  # columns of the header, the first row
+    first = 0  # lines before this index have been read
+    while first < len(lines):
+        reader = csv.reader(itertools.islice(lines, first, None), delimiter=delimiter)
+        restart = None
+        while restart is None:
+            start = first + reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield start, _csv_error(exc)
+                continue
+            end = first + reader.line_num
+            if end > start:  # rare: only rows with a line break inside quotes are checked
+                spanning, still_open, stray = _quotes(lines[start - 1 : end], delimiter)
+                if still_open is not None and end == len(lines):
+                    yield start + still_open, Core.tr("a quote opened here is never closed")
+                    restart = start + still_open
+                    continue
+                if spanning is not None and width and (stray or len(row) != width):
+                    yield (
+                        start + spanning,
+                        Core.tr(
+                            "a quote opened here is never closed (the quote on line {end} was taken as its end)"
+                        ).format(end=end),
+                    )
+                    restart = start + spanning
+                    continue
+            if any(value.strip() for value in row):
+                width = width or len(row)
+                yield start, row
+        first = restart
+
+
+def _csv_error(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return Core.tr("a field is longer than {limit} characters").format(
+            limit=group_digits(csv.field_size_limit(), language())
+        )
+    return Core.tr("cannot be read as CSV: {error}").format(error=exc)
+
+
+def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None, bool]:
+    """Where quotes go wrong in the lines of one row: the index of the first line where a quoted field runs on
+    past the line's end, the index of the line where a quote opens that is still open at the end (None when there
+    is none), and whether a closing quote is followed by text (as when it was meant to open another field).
+
+    The csv module's rules: a quote opens a field only at its start, and inside one '""' is a quote character.
+    """
+    quoted, opened, at_start, stray = False, 0, True, False
+    spanning: int | None = None
+    for index, line in enumerate(lines):
+        position = 0
+        while position < len(line):
+            char = line[position]
+            if quoted:
+                if char == '"':
+                    if line[position + 1 : position + 2] == '"':
+                        position += 1
+                    else:
+                        quoted = False
+                        stray = stray or line[position + 1 : position + 2] not in ("", delimiter, "\r", "\n")
+            elif char == '"' and at_start:
+                quoted, opened = True, index
+            else:
+                at_start = char in (delimiter, "\r", "\n")
+            position += 1
+        if quoted and spanning is None:
+            spanning = index
+    return spanning, (opened if quoted else None), stray
 
 
 #: Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers
@@ -265,14 +358,21 @@ def import_csv(store: ContactStore, path: Path) -> ImportReport:
     """Import a CSV export from a CRM, Excel or a phone, in transactions of BATCH rows."""
     path = Path(path)
     rows = _rows(_read_text(path))
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise InvalidInput(Core.tr("{path} is empty.").format(path=path)) from None
-    columns = _map_header(header)
     report = ImportReport()
+    header: list[str] | None = None
+    for line, cells in rows:
+        if isinstance(cells, str):
+            report.skipped.append(RowProblem(line, cells))
+        else:
+            header = cells
+            break
+    if header is None:
+        raise InvalidInput(Core.tr("{path} is empty.").format(path=path))
+    columns = _map_header(header)
     for line, row in _in_batches(store, rows):
-        if len(row) != len(header):
+        if isinstance(row, str):
+            report.skipped.append(RowProblem(line, row))
+        elif len(row) != len(header):
             report.skipped.append(
                 RowProblem(
                     line,
@@ -281,24 +381,44 @@ def import_csv(store: ContactStore, path: Path) -> ImportReport:
                     ),
                 )
             )
-            continue
-        _import_one(store, _csv_contact(row, columns), line, report)
+        else:
+            _import_one(store, _csv_contact(row, columns), line, report)
     return report
 
 
 def _import_one(store: ContactStore, contact: Contact, line: int, report: ImportReport) -> None:
-    if not contact.name and not contact.numbers:
-        report.skipped.append(RowProblem(line, Core.tr("no name and no phone number")))
+    """Save one row or card: a bad number costs that number (reported), not the contact."""
+    contact = cleaned(contact)
+    numbers: dict[str, ContactNumber] = {}
+    problems: list[RowProblem] = []
+    flagged: list[RowProblem] = []
+    for number in contact.numbers:
+        try:
+            normal = store.normalise_number(number)
+        except InvalidNumber as exc:
+            problems.append(RowProblem(line, str(exc)))
+            continue
+        if normal.flagged and normal.e164 not in numbers:
+            flagged.append(
+                RowProblem(
+                    line,
+                    Core.tr(
+                        "{number} was kept but flagged: it is not in a known number range (check it)"
+                    ).format(number=repr(normal.typed)),
+                )
+            )
+        numbers.setdefault(normal.e164, normal)
+    if not contact.name and not numbers:
+        reasons = [problem.reason for problem in problems] or [Core.tr("no name and no phone number")]
+        report.skipped.append(RowProblem(line, "; ".join(reasons)))
         return
     try:
-        _save(store, contact, report)
+        _save(store, contact, list(numbers.values()), report)
     except InvalidInput as exc:
         report.skipped.append(RowProblem(line, str(exc)))
-
-
-def spreadsheet_safe(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas; a leading quote makes them plain text."""
-    return "'" + value if value.startswith(_FORMULA_LEAD) else value
+        return
+    report.dropped.extend(problems)
+    report.flagged.extend(flagged)
 
 
 def export_csv(store: ContactStore, path: Path, delimiter: str = ",") -> int:
@@ -340,107 +460,142 @@ _VCARD_TYPES = {"cell": "mobile", "mobile": "mobile", "work": "work", "home": "h
 _EXPORT_TYPES = {"mobile": "cell", "work": "work", "home": "home", "fax": "fax"}
 
 
-def _unfold(text: str) -> list[tuple[int, str]]:
-    """Logical vCard lines with the physical line each starts on; continuation lines begin with space or tab."""
-    lines: list[tuple[int, str]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line[:1] in (" ", "\t") and lines:
-            lines[-1] = (lines[-1][0], lines[-1][1] + line[1:])
-        elif line.strip():
-            lines.append((number, line))
-    return lines
+def _cards(text: str) -> Iterator[tuple[int, str | None]]:
+    """(line where a card starts, its text), or None text for a card that never ends.
 
-
-def _split_property(line: str) -> tuple[str, dict[str, list[str]], str]:
-    """'item1.TEL;TYPE=work,voice;VALUE=uri:tel:+90…' -> ('TEL', {'TYPE': ['work', 'voice'], …}, 'tel:+90…')."""
-    in_quotes = False
-    for index, char in enumerate(line):
-        if char == '"':
-            in_quotes = not in_quotes
-        elif char == ":" and not in_quotes:
-            head, value = line[:index], line[index + 1 :]
-            break
-    else:
-        return "", {}, ""
-    name, *raw_params = head.split(";")
-    params: dict[str, list[str]] = {}
-    for param in raw_params:
-        key, _, values = param.partition("=")
-        if not values:  # vCard 2.1: bare "CELL"
-            key, values = "TYPE", key
-        params.setdefault(key.strip().upper(), []).extend(v.strip('"').lower() for v in values.split(","))
-    return name.rsplit(".", 1)[-1].strip().upper(), params, value
-
-
-def _unescape(value: str) -> str:
-    return re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
-
-
-def _components(value: str) -> list[str]:
-    return [_unescape(part) for part in re.split(r"(?<!\\);", value)]
-
-
-def _cards(text: str) -> Iterator[tuple[int, list[str] | None]]:
-    """(line where the card starts, its property lines), or None lines for a card that never ends."""
+    Only the BEGIN/END lines are looked at here; each card is parsed alone, so a broken one costs that card only.
+    """
     start, card = 0, None
-    for number, line in _unfold(text):
-        upper = line.strip().upper()
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        bare = line.rstrip("\r\n")
+        upper = bare.strip().upper()
         if upper == "BEGIN:VCARD":
             if card is not None:
                 yield start, None
-            start, card = number, []
-        elif upper == "END:VCARD":
-            if card is not None:
-                yield start, card
-            card = None
+            start, card = number, [bare]
         elif card is not None:
-            card.append(line)
+            card.append(bare)
+            if upper == "END:VCARD":
+                yield start, "\r\n".join(card) + "\r\n"
+                card = None
     if card is not None:
         yield start, None
 
 
-def _vcard_contact(lines: list[str]) -> Contact:
+def _unescape(value: str, version: str) -> str:
+    """RFC 2426/6350 backslash escapes (\\n, \\, \\; \\\\); vCard 2.1 escapes only ';' and keeps commas as they are."""
+    if version == "2.1":
+        return value.replace("\\;", ";")
+    return re.sub(r"\\([nN,;\\])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def _components(value: str, version: str) -> list[str]:
+    """The ';'-separated parts of N or ORG, each unescaped."""
+    return [_unescape(part, version).strip() for part in re.split(r"(?<!\\);", value)]
+
+
+def _value(prop: Any, version: str) -> str:
+    """A property's text. vobject has already joined folded lines and decoded quoted-printable with its CHARSET;
+    base64 (ENCODING=b, or BASE64 in 2.1) is decoded here. Escapes are left to the caller (N and ORG split first)."""
+    value = prop.value if isinstance(prop.value, str) else ""
+    encoding = [e.upper() for e in prop.params.get("ENCODING", [])] + [
+        s.upper() for s in prop.singletonparams
+    ]
+    if "B" in encoding or "BASE64" in encoding:
+        charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
+        value = base64.b64decode(value, validate=False).decode(charset, errors="replace")
+    return value
+
+
+# Binary properties (a photo is often hundreds of KB of base64): never read, so never decoded, and a corrupt one
+# does not cost its card. "item1.PHOTO;ENCODING=b:..." as well as "PHOTO:...".
+_UNUSED = re.compile(r"^(?:[\w-]+\.)?(?:PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+
+
+def _without_binaries(text: str) -> str:
+    """The card with its binary properties blanked, keeping line numbers for errors. Their value runs on over
+    folded lines (starting with a space), or in vCard 2.1's BASE64 over any lines up to a blank one."""
+    lines = text.split("\r\n")
+    skipping, to_blank = False, False
+    for index, line in enumerate(lines):
+        if _UNUSED.match(line):
+            skipping, to_blank = True, "BASE64" in line.split(":", 1)[0].upper()
+        elif not skipping or not (line[:1] in (" ", "\t") or (to_blank and line.strip())):
+            skipping = False
+            continue
+        lines[index] = ""
+    return "\r\n".join(lines)
+
+
+def _vcard_contact(text: str) -> Contact:
+    """One card, read with vobject's parser (folding, quoted-printable soft breaks and charsets, parameters, groups:
+    vCard 2.1, 3.0 and 4.0). Its 3.0 value rules are not used, since they cut unescaped commas ("Acme, Inc.")
+    that 2.1 cards and many 3.0 writers leave in names and notes."""
+    props = []
+    for line, number in vobject.base.getLogicalLines(io.StringIO(_without_binaries(text)), allowQP=True):
+        try:
+            props.append(vobject.base.textLineToContentLine(line, number))
+        except vobject.base.ParseError:
+            raise
+        except Exception as exc:  # a charset Python does not know, bad quoted-printable: name the line
+            raise vobject.base.ParseError(f"{type(exc).__name__}: {exc}", number) from None
+    version = next((p.value.strip() for p in props if p.name.upper() == "VERSION"), "3.0")
     contact = Contact(id=None, name="")
     structured = ""
-    for line in lines:
-        name, params, value = _split_property(line)
+    for prop in props:
+        name = prop.name.upper()
+        value = _value(prop, version)
         if name == "FN":
-            contact.name = _unescape(value).strip()
+            contact.name = _unescape(value, version).strip()
         elif name == "N":
-            parts = [*_components(value), "", "", ""]
-            structured = " ".join(
-                p.strip() for p in (parts[3], parts[1], parts[2], parts[0], parts[4]) if p.strip()
-            )
+            family, given, additional, prefix, suffix = [*_components(value, version), "", "", "", ""][:5]
+            structured = " ".join(part for part in (prefix, given, additional, family, suffix) if part)
         elif name == "ORG":
-            contact.company = _components(value)[0].strip()
+            contact.company = _components(value, version)[0]
         elif name == "EMAIL" and not contact.email:
-            contact.email = _unescape(value).strip()
+            contact.email = _unescape(value, version).strip()
         elif name == "NOTE":
-            contact.notes = _unescape(value)
+            contact.notes = _unescape(value, version)
         elif name == "UID":
-            contact.external_id = _unescape(value).strip()
+            contact.external_id = _unescape(value, version).strip()
         elif name == "X-CCS-FAVOURITE":
             contact.favourite = value.strip() == "1"
         elif name == "TEL" and value.strip():
-            types = params.get("TYPE", [])
+            types = [kind.lower() for param in prop.params.get("TYPE", []) for kind in param.split(",")]
+            types += [kind.lower() for kind in prop.singletonparams]  # vCard 2.1: bare "CELL"
             label = next((_VCARD_TYPES[t] for t in types if t in _VCARD_TYPES), "")
             contact.numbers.append(ContactNumber(value.strip(), label))
     contact.name = contact.name or structured or contact.company
     return contact
 
 
+def _card_problem(start: int, exc: Exception) -> RowProblem:
+    """Where and why a card could not be read, as a RowProblem."""
+    offset = getattr(exc, "lineNumber", None)
+    line = start + offset - 1 if isinstance(offset, int) and offset > 0 else start
+    message = exc.args[0] if isinstance(exc, vobject.base.VObjectError) and exc.args else str(exc)
+    return RowProblem(
+        line, Core.tr("the card cannot be read: {error}").format(error=message or type(exc).__name__)
+    )
+
+
 def import_vcard(store: ContactStore, path: Path) -> ImportReport:
-    """Import vCard 2.1/3.0/4.0 cards (phones' and Outlook's export), in transactions of BATCH cards."""
+    """Import vCard 2.1/3.0/4.0 cards (phones' and Outlook's export), in transactions of about a second."""
     path = Path(path)
     cards = list(_cards(_read_text(path)))
     if not cards:
         raise InvalidInput(Core.tr("{path} has no vCard in it (no BEGIN:VCARD line).").format(path=path))
     report = ImportReport()
-    for line, lines in _in_batches(store, cards):
-        if lines is None:
+    for line, text in _in_batches(store, cards):
+        if text is None:
             report.skipped.append(RowProblem(line, Core.tr("the card has no END:VCARD")))
             continue
-        _import_one(store, _vcard_contact(lines), line, report)
+        try:
+            contact = _vcard_contact(text)
+        except Exception as exc:  # whatever the parser trips on costs this card only
+            report.skipped.append(_card_problem(line, exc))
+            continue
+        _import_one(store, contact, line, report)
     return report
 
 

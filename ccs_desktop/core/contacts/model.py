@@ -7,10 +7,17 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class ContactNumber:
-    """One number of a contact; `e164` is normalised by the store ("+905321234567"), `label` is free text."""
+    """One number of a contact; `e164` is normalised by the store ("+905321234567"), `label` is free text.
+
+    `flagged` marks a number of possible length that libphonenumber's metadata does not list as valid (a new
+    range, or a typo): it is kept, since numbering plans change before the metadata does, with `typed` holding it
+    as the file or the agent wrote it.
+    """
 
     e164: str
     label: str = ""
+    flagged: bool = False
+    typed: str = ""
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The contacts tables (schema version 1): numbers indexed three ways, folded search keys, mid-word trigrams."""
+"""The contacts tables (schema versions 1 and 3): numbers indexed three ways, folded search keys, mid-word trigrams."""
 
 from __future__ import annotations
 
@@ -82,3 +82,14 @@ _TRIGRAMS = (
         INSERT INTO contacts_text(rowid, folded) VALUES (new.id, new.folded);
     END""",
 )
+
+
+def contacts_v3(db: sqlite3.Connection) -> None:
+    """Numbers libphonenumber does not list as valid are kept, flagged, with the text they were given as."""
+    run_script(
+        db,
+        """
+        ALTER TABLE numbers ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE numbers ADD COLUMN typed TEXT NOT NULL DEFAULT ''
+        """,
+    )

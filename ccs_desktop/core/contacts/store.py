@@ -25,7 +25,7 @@ from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.database import open_database
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.i18n import Core
-from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_number, try_parse
+from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_possible
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d")
@@ -38,6 +38,13 @@ _BROAD_SHARE = 20
 _BROAD_MIN = 2000
 _WALK_SECONDS = 0.004  # how long a broad search walks contacts in display order before it gathers and sorts
 _KEY_MAX = 64  # longest search key kept; longer names still match on their first 64 characters
+#: Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph
+#: (1,000 words) would exceed SQLite's expression depth ("Expression tree is too large").
+MAX_TERMS = 16
+# Control characters (NUL, ESC, ...) never belong in a name; notes keep their line breaks and tabs.
+_SPACING = re.compile(r"[\t\n\r\x0b\x0c]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= token < x + _HIGH` is "token starts with x"
 # "<> ''" repeats the partial index's condition, so SQLite may use the index instead of scanning.
 _BY_EXTERNAL_ID = "SELECT id FROM contacts WHERE external_id = ? AND external_id <> ''"
@@ -105,16 +112,26 @@ class ContactStore:
         """E.164 with the store's region, each number once; raises InvalidNumber naming the bad one."""
         result: dict[str, ContactNumber] = {}
         for number in numbers:
-            e164 = self._parse(number.e164).e164
-            result.setdefault(e164, ContactNumber(e164, number.label.strip()))
+            normal = self.normalise_number(number)
+            result.setdefault(normal.e164, normal)
         return list(result.values())
 
+    def normalise_number(self, number: ContactNumber) -> ContactNumber:
+        """One number in E.164 with the store's region; a possible but not valid one is kept, flagged, with the
+        text it was given as. Raises InvalidNumber, naming it, for anything that cannot be a number."""
+        parsed = self._parse(number.e164)
+        if parsed.valid:
+            return ContactNumber(parsed.e164, number.label.strip())
+        return ContactNumber(
+            parsed.e164, number.label.strip(), True, _clean(number.typed or number.e164).strip()
+        )
+
     def _parse(self, text: str) -> PhoneNumber:
-        """parse_number with a memo: an import parses each number three times (merge check, add, index keys)."""
+        """parse_possible with a memo: an import parses each number three times (merge check, add, index keys)."""
         number = self._parsed.get(text)
         if number is None:
             try:
-                number = parse_number(text, self.region)
+                number = parse_possible(text, self.region)
             except InvalidNumber as exc:
                 raise InvalidNumber(
                     Core.tr("Invalid phone number {number}: {error}").format(number=repr(text), error=exc)
@@ -126,6 +143,7 @@ class ContactStore:
 
     def add(self, contact: Contact) -> Contact:
         """Save a new contact; returns it with its id and normalised numbers."""
+        contact = cleaned(contact)
         numbers = self.normalise_numbers(contact.numbers)
         with self.transaction():
             cursor = self._db.execute(
@@ -142,6 +160,7 @@ class ContactStore:
         """Replace a saved contact's fields and numbers."""
         if contact.id is None:
             raise InvalidInput(Core.tr("This contact has not been saved yet."))
+        contact = cleaned(contact)
         numbers = self.normalise_numbers(contact.numbers)
         with self.transaction():
             cursor = self._db.execute(
@@ -209,11 +228,13 @@ class ContactStore:
                     parsed.national_number,
                     parsed.digits[::-1],
                     *sort,
+                    int(number.flagged),
+                    number.typed,
                 )
             )
         self._db.executemany(
-            "INSERT INTO numbers (contact_id, position, e164, label, nsn, rdigits, favourite, sort_name)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO numbers (contact_id, position, e164, label, nsn, rdigits, favourite, sort_name, flagged,"
+            " typed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         tokens = search_keys(contact.name, contact.company)
@@ -259,7 +280,10 @@ class ContactStore:
 
     def find_by_number(self, text: str) -> list[Contact]:
         """Who has this number, typed in any format: exact E.164, else same national number, else same ending."""
-        number = try_parse(text, self.region)
+        try:
+            number: PhoneNumber | None = parse_possible(text, self.region)
+        except InvalidInput:
+            number = None
         if number is not None:
             ids = self._ids("SELECT contact_id FROM numbers WHERE e164 = ?", (number.e164,))
             if not ids:
@@ -306,7 +330,7 @@ class ContactStore:
         punctuation; the words in any order ("yilmaz ahmet") when that left room. A single word that filled
         fewer than `limit` is then looked for mid-word, and those matches come after the others.
         """
-        terms = _WORD.findall(fold(query))
+        terms = _WORD.findall(fold(query))[:MAX_TERMS]
         if not terms or limit <= 0:
             return []
         phrase = " ".join(terms)[:_KEY_MAX]
@@ -456,12 +480,13 @@ class ContactStore:
                 f"SELECT {_CONTACT_COLUMNS} FROM contacts c WHERE c.id IN ({marks})", ids
             ).fetchall()
             numbers = self._db.execute(
-                f"SELECT contact_id, e164, label FROM numbers WHERE contact_id IN ({marks}) ORDER BY contact_id, position",
+                f"SELECT contact_id, e164, label, flagged, typed FROM numbers WHERE contact_id IN ({marks})"
+                " ORDER BY contact_id, position",
                 ids,
             ).fetchall()
         by_contact: dict[int, list[ContactNumber]] = {}
-        for contact_id, e164, label in numbers:
-            by_contact.setdefault(contact_id, []).append(ContactNumber(e164, label))
+        for contact_id, e164, label, flagged, typed in numbers:
+            by_contact.setdefault(contact_id, []).append(ContactNumber(e164, label, bool(flagged), typed))
         found = {
             row[0]: Contact(
                 id=row[0],
@@ -476,6 +501,26 @@ class ContactStore:
             for row in rows
         }
         return [found[i] for i in ids if i in found]
+
+
+def _clean(text: str) -> str:
+    """`text` without control characters; a tab or line break between words becomes a space."""
+    return _CONTROL.sub("", _SPACING.sub(" ", text))
+
+
+def cleaned(contact: Contact) -> Contact:
+    """The contact without control characters: a NUL from a broken export must not reach names or the index."""
+    fields = (contact.name, contact.company, contact.email, contact.external_id)
+    if not any(map(_CONTROL.search, fields)) and not _CONTROL_IN_NOTES.search(contact.notes):
+        return contact  # nearly always: no copy
+    return replace(
+        contact,
+        name=_clean(contact.name),
+        company=_clean(contact.company),
+        email=_clean(contact.email),
+        external_id=_clean(contact.external_id),
+        notes=_CONTROL_IN_NOTES.sub("", contact.notes),
+    )
 
 
 def search_keys(name: str, company: str) -> set[str]:

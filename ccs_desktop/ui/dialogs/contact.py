@@ -29,7 +29,7 @@ def parse_lines(text: str, region: str) -> tuple[list[ContactNumber], list[str]]
         label, _, number = (
             line.rpartition(":") if ":" in line and not line.lower().startswith("tel:") else ("", "", line)
         )
-        parsed = try_parse(number.strip(), region)
+        parsed = try_parse(number.strip(), region, possible=True)  # a flagged number stays saveable
         if parsed is None:
             bad.append(line)
         else:

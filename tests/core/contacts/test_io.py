@@ -25,7 +25,7 @@ MESSY_CSV = (
     "Ahmet Yılmaz;Koç Holding;0532 123 45 67;0212 555 12 12;ahmet@example.com;VIP;C-1\n"  # 2
     ";;;;someone@example.com;;\n"  # 3: no name, no number
     "Şule Çağlar;;+90 (533) 765-4321;;;;C-2\n"  # 4
-    "Bozuk Numara;;12ab;;;;C-3\n"  # 5: invalid number
+    "Bozuk Numara;;12ab;;;;C-3\n"  # 5: invalid number: the contact is kept without it
     "Eksik Sütun;;0534\n"  # 6: wrong column count
     "\n"  # blank line: ignored, not a problem
     ';Ünal A.Ş.;0535 000 11 22;;;"two\nline note";C-4\n'  # 8-9: no name, company stands in
@@ -46,12 +46,14 @@ def names(store):
 def test_messy_csv_keeps_good_rows_and_names_bad_lines(store, tmp_path, encoding):
     path = write(tmp_path / "crm.csv", MESSY_CSV, encoding)
     report = import_csv(store, path)
-    assert (report.added, report.merged) == (4, 0)
-    assert [p.line for p in report.skipped] == [3, 5, 6]
+    assert (report.added, report.merged) == (5, 0)
+    assert [p.line for p in report.skipped] == [3, 6]
     assert "no name" in report.skipped[0].reason
-    assert "12ab" in report.skipped[1].reason
-    assert "columns" in report.skipped[2].reason
-    assert names(store) == ["Ahmet Yılmaz", "İsmail Öztürk", "Şule Çağlar", "Ünal A.Ş."]
+    assert "columns" in report.skipped[1].reason
+    assert [(p.line, "12ab" in p.reason) for p in report.dropped] == [(5, True)]
+    assert [p.line for p in report.problems()] == [3, 5, 6]
+    assert names(store) == ["Ahmet Yılmaz", "Bozuk Numara", "İsmail Öztürk", "Şule Çağlar", "Ünal A.Ş."]
+    assert store.get_by_external_id("C-3").numbers == []
     ahmet = store.find_by_number("05321234567")[0]
     assert ahmet.company == "Koç Holding"
     assert ahmet.email == "ahmet@example.com"
@@ -87,7 +89,7 @@ def test_reimport_merges_instead_of_duplicating(store, tmp_path):
     import_csv(store, path)
     before = store.count()
     again = import_csv(store, path)
-    assert (again.added, again.merged) == (0, 4)
+    assert (again.added, again.merged) == (0, 5)
     assert store.count() == before
 
 
@@ -146,7 +148,7 @@ VCARDS = (
     "item1.TEL;TYPE=home:0216 444 00 00\r\n"
     "UID:urn:uuid:abc\r\n"
     "END:VCARD\r\n"
-    "BEGIN:VCARD\r\n"  # 22: invalid number
+    "BEGIN:VCARD\r\n"  # 22: invalid number: the card is kept without it
     "VERSION:3.0\r\n"
     "FN:Bozuk\r\n"
     "TEL:123\r\n"
@@ -158,9 +160,9 @@ VCARDS = (
 
 def test_vcard_import_keeps_good_cards_and_names_bad_ones(store, tmp_path):
     report = import_vcard(store, write(tmp_path / "c.vcf", VCARDS))
-    assert (report.added, report.merged) == (2, 0)
-    assert [p.line for p in report.skipped] == [11, 22, 27]
-    assert "123" in report.skipped[1].reason
+    assert (report.added, report.merged) == (3, 0)
+    assert [p.line for p in report.skipped] == [11, 27]
+    assert [(p.line, "123" in p.reason) for p in report.dropped] == [(22, True)]
     ahmet = store.find_by_number("0532 123 45 67")[0]
     assert (ahmet.name, ahmet.company, ahmet.email) == ("Ahmet Yılmaz", "Koç Holding", "ahmet@example.com")
     assert (
@@ -170,7 +172,7 @@ def test_vcard_import_keeps_good_cards_and_names_bad_ones(store, tmp_path):
     sule = store.get_by_external_id("urn:uuid:abc")
     assert sule.numbers == [ContactNumber("+905337654321", "work"), ContactNumber("+902164440000", "home")]
     again = import_vcard(store, tmp_path / "c.vcf")
-    assert (again.added, again.merged) == (0, 2)
+    assert (again.added, again.merged) == (0, 3)
 
 
 def test_vcard_file_without_cards_is_invalid_input(store, tmp_path):

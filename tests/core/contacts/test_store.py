@@ -299,3 +299,35 @@ def test_broad_search_gives_the_same_answer_whether_it_walks_or_gathers(store, m
     # "z" matches 2100 contacts (broad), all after every "Ali": a walk has to pass them all first.
     found = [c.name for c in store.search("z", limit=4)]
     assert found == ["Zeynep 2000", "Zeynep 0000", "Zeynep 0001", "Zeynep 0002"]
+
+
+def test_search_uses_its_first_words_and_never_crashes_on_a_pasted_paragraph(store):
+    from ccs_desktop.core.contacts.store import MAX_TERMS
+
+    store.add(person("Ahmet Yılmaz", "0532 123 45 67", company="Koç Holding"))
+    words = " ".join(f"word{i}" for i in range(1000))
+    assert store.search(words) == []  # was: sqlite3.OperationalError "Expression tree is too large"
+    assert store.search("1 " * 1000) == []
+    assert [c.name for c in store.search("ahmet " * 1000)] == ["Ahmet Yılmaz"]
+    # only the first MAX_TERMS words count: a match on those is found whatever follows
+    query = "yilmaz koc " + " ".join(["ahmet"] * (MAX_TERMS - 2)) + " nomatch"
+    assert [c.name for c in store.search(query)] == ["Ahmet Yılmaz"]
+
+
+def test_version_2_files_gain_the_flagged_number_columns(tmp_path, monkeypatch):
+    from ccs_desktop.core import database
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(database, "MIGRATIONS", database.MIGRATIONS[:2])
+    with ContactStore(path) as old:
+        old._db.execute("INSERT INTO contacts (name, sort_name, folded) VALUES ('Ali', 'ali', 'ali')")
+        old._db.execute(
+            "INSERT INTO numbers (contact_id, position, e164, label, nsn, rdigits, favourite, sort_name)"
+            " VALUES (1, 0, '+905321234567', 'mobile', '5321234567', '765432123509', 0, 'ali')"
+        )
+    monkeypatch.undo()
+    with ContactStore(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.get(1).numbers == [ContactNumber("+905321234567", "mobile")]
+        flagged = store.add(person("Jane", "+44 7700 900123"))
+        assert flagged.numbers == [ContactNumber("+447700900123", "", flagged=True, typed="+44 7700 900123")]

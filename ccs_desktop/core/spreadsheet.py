@@ -1,0 +1,21 @@
+"""The one spreadsheet guard for every CSV ccs-desktop writes (contacts, call records, the CLI's `calls`).
+
+Excel, LibreOffice and Google Sheets run a cell that starts with = + - @ as a formula (CSV injection: a caller ID of
+`=HYPERLINK(...)` or `+cmd|...` becomes a live link or command), and treat a leading TAB or CR the same way once
+they trim it. A leading apostrophe makes the cell plain text and is not shown.
+"""
+
+from __future__ import annotations
+
+#: Leading characters a spreadsheet may read as the start of a formula.
+FORMULA_LEAD = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """`value`, with a leading apostrophe if a spreadsheet would run it as a formula."""
+    return "'" + value if value.startswith(FORMULA_LEAD) else value
+
+
+def unguard(value: str) -> str:
+    """Undo spreadsheet_safe on import: "'=SUM(1)" was written for "=SUM(1)"."""
+    return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_LEAD else value
