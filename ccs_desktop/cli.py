@@ -218,17 +218,18 @@ cmd_unhold = _control("unhold", lambda agent: agent.unhold())
 
 
 def parse_when(text: str, *, end_of_day: bool) -> datetime:
-    """CCS's own date form, or a bare date meaning the day's first or last second."""
+    """CCS's own date form, or a bare date meaning the day's first or last second; none before 1900."""
+    from ccs_desktop.core.api.client import check_year
     from ccs_desktop.core.errors import InvalidInput
 
     value = text.strip()
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
         try:
-            return datetime.strptime(value, fmt)
+            return check_year(datetime.strptime(value, fmt), repr(text))
         except ValueError:
             pass
     try:
-        day = datetime.strptime(value, "%Y-%m-%d")
+        day = check_year(datetime.strptime(value, "%Y-%m-%d"), repr(text))
     except ValueError:
         raise InvalidInput(
             Cli.tr("{text} is not a date: use {form}.").format(text=repr(text), form=date_help())
@@ -592,7 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("logout", cmd_logout, Cli.tr("remove the app_token and the session from the keyring"))
 
     call = add("call", cmd_call, Cli.tr("place a call (click2call) and print its call id"))
-    call.add_argument("number", help=Cli.tr("phone number in any common format"))
+    call.add_argument(
+        "number", help=Cli.tr("phone number in any common format, or a tel:, callto: or sip: link")
+    )
     call.add_argument(
         "--dial-format", choices=("national", "e164", "digits"), help=Cli.tr("how CCS receives the number")
     )
@@ -682,11 +685,22 @@ def build_parser() -> argparse.ArgumentParser:
 URI_SCHEMES = ("tel:", "callto:", "sip:")
 
 
+def link_argument(arguments: Sequence[str]) -> str | None:
+    """The phone link of `ccs-desktop [options] tel:+90...`, as a desktop's URL handler runs it; None when a
+    command comes first, so `ccs-desktop call tel:+90...` keeps its link as the number (core.phone parses links)."""
+    for argument in arguments:
+        if argument.lower().startswith(URI_SCHEMES):
+            return argument
+        if not argument.startswith("-"):
+            return None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    uri = next((a for a in arguments if a.lower().startswith(URI_SCHEMES)), None)
+    uri = link_argument(arguments)
     if uri is not None:
-        arguments.remove(uri)  # `ccs-desktop tel:+90...`, as a desktop's URL handler runs it
+        arguments.remove(uri)
     _choose_language()
     args = build_parser().parse_args(arguments)
     from ccs_desktop.core.logs import setup_logging

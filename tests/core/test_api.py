@@ -356,3 +356,16 @@ def test_tenant_clock_offsets():
     utc = datetime.now(UTC).replace(tzinfo=None)
     assert abs(tenant_now("+03:00") - (utc + timedelta(hours=3))) < timedelta(seconds=5)
     assert abs(tenant_now("") - datetime.now()) < timedelta(seconds=5)
+
+
+@pytest.mark.parametrize("start", [datetime(999, 1, 1), datetime(1899, 12, 31, 23, 59, 59)])
+def test_dates_before_1900_are_invalid_input_before_anything_is_sent(start):
+    with pytest.raises(InvalidInput, match="before 1900"):
+        CdrQuery(start=start, finish=datetime(2026, 1, 1)).params()
+    with pytest.raises(InvalidInput, match="before 1900"):
+        CdrQuery(uniqueid="x", finish=start).params()
+    assert (
+        CdrQuery(start=datetime(1900, 1, 1), finish=datetime(2026, 1, 1))
+        .params()["startdate"]
+        .startswith("1900-01-01")
+    )

@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 #: Functions that change nothing on CCS, so a lost answer may be asked for again once.
 IDEMPOTENT = frozenset({"ping", "login", "reportsCDRLogs"})
+#: The earliest year a date may have: CCS reads 'YYYY-MM-DD', and Python writes year 999 as '999-...'.
+EARLIEST_YEAR = 1900
 #: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
 _TOKEN_WORDS = ("app_token", "token", "unauthori", "not authori", "yetki")
 
@@ -54,6 +56,17 @@ class LoginRequired(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message or "Session expired")
+
+
+def check_year(value: datetime, shown: str) -> datetime:
+    """`value`, or InvalidInput (nothing is sent) for a date before EARLIEST_YEAR; `shown` is how the user wrote it."""
+    if value.year < EARLIEST_YEAR:
+        raise InvalidInput(
+            Core.tr("{date} is before {year}: give a date from {year} on.").format(
+                date=shown, year=EARLIEST_YEAR
+            )
+        )
+    return value
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,9 @@ class CdrQuery:
             )
         if not self.is_lookup and (self.start is None or self.finish is None):
             raise InvalidInput(Core.tr("Call records need a start and a finish date."))
+        for bound in (self.start, self.finish):
+            if bound is not None:
+                check_year(bound, bound.isoformat(sep=" "))
         if self.start and self.finish and self.start > self.finish:
             raise InvalidInput(Core.tr("The start date is after the finish date."))
         params: dict[str, str] = {}
