@@ -146,6 +146,15 @@ def test_unreachable_tenant_exits_4():
     assert_one_line_error(run_cli("calls", *WIDE, env=env), 4)
 
 
+def test_call_to_an_unreachable_tenant_says_it_was_not_placed():
+    env = cli_env(
+        None, CCS_TENANT=f"http://127.0.0.1:{free_port()}", CCS_EMAIL="a@b.c", CCS_APP_TOKEN="agTOKEN123"
+    )
+    line = assert_one_line_error(run_cli("call", "05321234561", env=env), 4)
+    assert "connection refused" in line and "was not placed" in line
+    assert "may have been placed" not in line
+
+
 def test_wrong_token_exits_3(simulator, user_dirs):
     env = cli_env(simulator, CCS_APP_TOKEN="agWRONGTOKEN")
     line = assert_one_line_error(run_cli("login", env=env), 3)

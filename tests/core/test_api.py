@@ -12,6 +12,7 @@ from ccs_desktop.core.api import Agent, CcsClient, CdrQuery, StoredSession, Time
 from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
+    CallNotPlaced,
     CallOutcomeUnknown,
     InvalidInput,
     NetworkError,
@@ -213,6 +214,49 @@ def test_click2call_after_a_dropped_connection_is_reported_not_repeated(simulato
     assert simulator.functions() == ["click2call"]
     # it really was placed on the server: that is why repeating it would dial the customer twice
     assert simulator.state()["live_calls"], simulator.state()
+
+
+def test_click2call_never_sent_because_login_was_refused_is_not_placed():
+    client = CcsClient(resolve_tenant(f"http://127.0.0.1:{free_port()}"), timeouts=Timeouts(2, 2))
+    agent = Agent(client, "a@b.c", "agTOKEN")
+    with pytest.raises(CallNotPlaced) as info:
+        agent.place_call("05321234561", transaction_id="tx-refused")
+    message = str(info.value)
+    assert "connection refused" in message and "was not placed" in message
+    assert "may have been placed" not in message and "tx-refused" not in message
+    assert not isinstance(info.value, CallOutcomeUnknown)
+
+
+def test_click2call_refused_on_connect_is_not_placed():
+    client = CcsClient(resolve_tenant(f"http://127.0.0.1:{free_port()}"), timeouts=Timeouts(2, 2))
+    agent = Agent(client, "a@b.c", "agTOKEN")
+    agent.adopt_session(StoredSession("agSESSION", 0.0))
+    agent.lifetime = float("inf")
+    with pytest.raises(CallNotPlaced, match="was not placed"):
+        agent.place_call("05321234561")
+
+
+@pytest.mark.parametrize("expired", [False, True])
+def test_click2call_whose_login_fails_is_not_placed(simulator, expired):
+    agent = make_agent(simulator)
+    if expired:  # click2call answers login: false (nothing placed), then the re-login fails
+        agent.login()
+        simulator.control("expire-sessions")
+    simulator.clear_log()
+    simulator.fault("http500", count=2, function="login")
+    with pytest.raises(CallNotPlaced) as info:
+        agent.place_call("05321234561")
+    assert "HTTP 500" in str(info.value) and "may have been" not in str(info.value)
+    assert simulator.functions() == ["click2call", "login", "login"] if expired else ["login", "login"]
+    assert not simulator.state()["live_calls"]
+
+
+def test_click2call_lost_after_sending_may_have_been_placed(simulator):
+    agent = make_agent(simulator)
+    agent.login()
+    simulator.fault("drop", function="click2call")
+    with pytest.raises(CallOutcomeUnknown, match="may have been placed"):
+        agent.place_call("05321234561")
 
 
 def test_click2call_after_a_timeout_is_reported_not_repeated(simulator):

@@ -13,7 +13,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from ccs_desktop.core.errors import (
     InvalidInput,
     NetworkError,
     RequestTimedOut,
+    Unreachable,
 )
 from ccs_desktop.core.i18n import Core
 
@@ -262,7 +263,7 @@ class CcsClient:
                 self.tenant.api_url, params=query, timeout=(self.timeouts.connect, self.timeouts.read)
             )
         except requests.exceptions.ConnectTimeout:
-            raise NetworkError(
+            raise Unreachable(
                 Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
                     host=host, seconds=self.timeouts.connect
                 )
@@ -274,7 +275,8 @@ class CcsClient:
                 )
             ) from None
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(
+            kind = Unreachable if _never_sent(exc) else NetworkError
+            raise kind(
                 Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
             ) from None
         log.debug("%s answered HTTP %s in %.0f ms", function, response.status_code, _ms(started))
@@ -321,8 +323,8 @@ def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _describe_failure(exc: BaseException) -> str:
-    """A short reason from the exception chain, never its text (which holds the URL and its query string)."""
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it wraps (urllib3 nests the real cause several levels down)."""
     seen: set[int] = set()
     todo: list[BaseException] = [exc]
     while todo:
@@ -330,6 +332,34 @@ def _describe_failure(exc: BaseException) -> str:
         if id(current) in seen:
             continue
         seen.add(id(current))
+        yield current
+        for attr in ("reason", "__cause__", "__context__"):
+            inner = getattr(current, attr, None)
+            if isinstance(inner, BaseException):
+                todo.append(inner)
+        todo.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """True when the failure came before any byte of the request left: no connection was ever made."""
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError  # noqa: PLC0415
+
+    return any(
+        isinstance(
+            current,
+            NewConnectionError
+            | ConnectTimeoutError
+            | socket.gaierror
+            | ConnectionRefusedError
+            | ssl.SSLError,
+        )
+        for current in _chain(exc)
+    )
+
+
+def _describe_failure(exc: BaseException) -> str:
+    """A short reason from the exception chain, never its text (which holds the URL and its query string)."""
+    for current in _chain(exc):
         if isinstance(current, socket.gaierror) or type(current).__name__ == "NameResolutionError":
             return Core.tr("the host name was not found")
         if isinstance(current, ConnectionRefusedError):
@@ -348,11 +378,4 @@ def _describe_failure(exc: BaseException) -> str:
             and "unreachable" in str(current).lower()
         ):
             return Core.tr("the network is unreachable")
-        for attr in ("reason", "__cause__", "__context__"):
-            inner = getattr(current, attr, None)
-            if isinstance(inner, BaseException):
-                todo.append(inner)
-        for arg in getattr(current, "args", ()):
-            if isinstance(arg, BaseException):
-                todo.append(arg)
     return Core.tr("the connection failed")
