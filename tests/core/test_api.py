@@ -413,3 +413,15 @@ def test_dates_before_1900_are_invalid_input_before_anything_is_sent(start):
         .params()["startdate"]
         .startswith("1900-01-01")
     )
+
+
+def test_a_new_session_is_masked_by_value_in_every_log_line(simulator, caplog):
+    import logging
+
+    from ccs_desktop.core.logs import redact
+
+    agent = make_agent(simulator)
+    key = agent.login().session
+    assert key not in redact(f"https://acme.example/softphone/{key}/index.html")
+    assert simulator.app_token not in redact(f"token in a path /{simulator.app_token}/")
+    assert key not in redact(logging.Formatter().format(logging.makeLogRecord({"msg": key})))

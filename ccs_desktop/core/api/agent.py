@@ -29,6 +29,7 @@ from ccs_desktop.core.errors import (
     Unreachable,
 )
 from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.logs import register_secret
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -91,6 +92,9 @@ class Agent:
         self._clock = clock
         self._lock = threading.Lock()
         self._session: StoredSession | None = store.load_session() if store else None
+        register_secret(app_token)  # masked by value in every log line from now on, wherever it shows up
+        if self._session is not None:
+            register_secret(self._session.session)
         self.logins = 0  # how many times this object logged in; diagnostics and tests read it
         #: Called (from whatever thread logged in) with each new session: the softphone page must follow it.
         self.on_login: Callable[[StoredSession], None] | None = None
@@ -116,6 +120,7 @@ class Agent:
 
     def _login_locked(self) -> StoredSession:
         key = self.client.login(self._token(), self.email)
+        register_secret(key)
         self.logins += 1
         stored = StoredSession(key, self._clock())
         self._session = stored
@@ -136,6 +141,7 @@ class Agent:
 
     def adopt_session(self, stored: StoredSession) -> None:
         """Use a session kept from an earlier run (read from the keyring off the UI thread)."""
+        register_secret(stored.session)
         with self._lock:
             if self._session is None:
                 self._session = stored
