@@ -394,8 +394,7 @@ def _contact_store(ctx: Context) -> Any:
     from ccs_desktop.core.paths import database_file
     from ccs_desktop.core.phone import check_region
 
-    path = database_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = database_file()  # open_database makes it and its folder owner-only
     return ContactStore(path, check_region(ctx.settings.get_str("region")))
 
 
@@ -704,6 +703,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _choose_language()
     args = build_parser().parse_args(arguments)
     from ccs_desktop.core.logs import setup_logging
+    from ccs_desktop.core.paths import secure_existing
+
+    secure_existing()  # files an older version left readable to others become owner-only
 
     if args.command is None:
         return run_command(lambda a: _run_gui(a, uri), args)
@@ -761,13 +763,12 @@ def _report_bug() -> int:
     import traceback
 
     from ccs_desktop.core.logs import redact
-    from ccs_desktop.core.paths import log_dir
+    from ccs_desktop.core.paths import log_dir, private_file
 
     text = redact(traceback.format_exc())
     where = log_dir() / "crash.log"
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        with where.open("a", encoding="utf-8") as handle:
+        with private_file(where).open("a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.now().isoformat()} ccs-desktop {__version__}\n{text}\n")
     except OSError:
         logging.getLogger(__name__).debug("cannot write %s", where)

@@ -15,7 +15,10 @@ import re
 import sys
 import threading
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import quote
+
+from ccs_desktop.core.paths import private_dir, private_file, tighten
 
 _SECRET_PARAM = re.compile(
     r"(?i)((?:app_token|session|token|password|secret|hangup_url)(?:%3D|=|\"?\s*:\s*\"?))([^&\s\"',;]+)"
@@ -97,6 +100,14 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+class PrivateFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created 0600 (POSIX): log lines name customers and their numbers."""
+
+    def _open(self) -> TextIO:
+        private_file(Path(self.baseFilename))  # a new file after each rotation, too
+        return super()._open()
+
+
 def _handler_setup(handler: logging.Handler, level: int) -> logging.Handler:
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(_FORMAT))
@@ -117,8 +128,10 @@ def setup_logging(*, verbose: bool = False, log_file: Path | None = None) -> Non
     )
     if log_file is not None:
         try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
+            private_dir(log_file.parent)
+            for old_file in log_file.parent.glob(log_file.name + "*"):  # the log and its rotated copies
+                tighten(old_file)
+            handler = PrivateFileHandler(
                 log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
             )
         except OSError as exc:
