@@ -36,6 +36,7 @@ from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.services.stop_signals import StopSignals
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
 from ccs_desktop.ui.calls_panel import CallsPanel
@@ -1328,6 +1329,8 @@ def run_gui(
     qapp.setQuitOnLastWindowClosed(False)
     app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
     qapp.uri_opened.connect(app.open_uri)  # macOS: links arrive as events
+    stop = StopSignals(qapp, call_active=app.tracker.is_active)  # SIGTERM/INT/HUP: as the session's end
+    stop.received.connect(lambda _name: app.quit_now())
     if not app.start():
         # lost the race to another instance that started meanwhile
         app.quit_now()

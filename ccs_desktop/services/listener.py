@@ -214,6 +214,7 @@ class NotificationListener:
         server.server_close()
         if thread is not None:
             thread.join(timeout=1.0)
+        log.info("notification listener stopped")
 
     @property
     def running(self) -> bool:
