@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import UserDirs, cli_env
+from tests.helpers import UserDirs, cli_env, run_cli
 
 pytestmark = [pytest.mark.e2e, pytest.mark.webengine]
 
@@ -80,3 +80,33 @@ def test_a_stop_signal_quits_the_demo_cleanly(user_dirs: UserDirs, stop: signal.
         assert mode(folder) == 0o700, folder
     for path in (data / "demo.sqlite3", log):
         assert mode(path) == 0o600, path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_sigterm_during_a_call_quits_as_the_session_end_does(user_dirs: UserDirs):
+    """The OS session end cannot ask the agent when it may not interact; neither can a signal: quit cleanly, and
+    leave the call to CCS (it is not hung up), saying so in the log."""
+    log = user_dirs.state / "ccs-desktop" / "log" / "ccs-desktop.log"
+    env = cli_env(None, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ccs_desktop", "--demo"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for(log, READY, proc)
+        placed = run_cli("call", "0532 123 45 61", env=env)  # the running window places it and tracks it
+        assert placed.returncode == 0, placed.stderr
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, stderr[-3000:]
+    text = log.read_text(encoding="utf-8")
+    assert "WARNING ccs_desktop.services.stop_signals: SIGTERM during a call" in text
+    tail = text[text.index("SIGTERM during a call") :]
+    assert "notification listener stopped" in tail and "closed the database demo.sqlite3" in tail
