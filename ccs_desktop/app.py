@@ -38,6 +38,7 @@ from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.faults import FaultReporter
 from ccs_desktop.services.instance import InstanceServer, Reply
 from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.services.stop_signals import StopSignals
 from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
 from ccs_desktop.ui.call_guard import CallGuard
@@ -1362,6 +1363,8 @@ def run_gui(
     app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
     app.faults.install()  # a slot's or thread's uncaught exception: logged, shown once, never fatal
     qapp.uri_opened.connect(app.open_uri)  # macOS: links arrive as events
+    stop = StopSignals(qapp, call_active=app.tracker.is_active)  # SIGTERM/INT/HUP: as the session's end
+    stop.received.connect(lambda _name: app.quit_now())
     if not app.start():
         # lost the race to another instance that started meanwhile
         app.quit_now()

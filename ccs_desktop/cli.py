@@ -218,17 +218,18 @@ cmd_unhold = _control("unhold", lambda agent: agent.unhold())
 
 
 def parse_when(text: str, *, end_of_day: bool) -> datetime:
-    """CCS's own date form, or a bare date meaning the day's first or last second."""
+    """CCS's own date form, or a bare date meaning the day's first or last second; none before 1900."""
+    from ccs_desktop.core.api.client import check_year
     from ccs_desktop.core.errors import InvalidInput
 
     value = text.strip()
     for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"):
         try:
-            return datetime.strptime(value, fmt)
+            return check_year(datetime.strptime(value, fmt), repr(text))
         except ValueError:
             pass
     try:
-        day = datetime.strptime(value, "%Y-%m-%d")
+        day = check_year(datetime.strptime(value, "%Y-%m-%d"), repr(text))
     except ValueError:
         raise InvalidInput(
             Cli.tr("{text} is not a date: use {form}.").format(text=repr(text), form=date_help())
@@ -394,8 +395,7 @@ def _contact_store(ctx: Context) -> Any:
     from ccs_desktop.core.paths import database_file
     from ccs_desktop.core.phone import check_region
 
-    path = database_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = database_file()  # open_database makes it and its folder owner-only
     return ContactStore(path, check_region(ctx.settings.get_str("region")))
 
 
@@ -593,7 +593,9 @@ def build_parser() -> argparse.ArgumentParser:
     add("logout", cmd_logout, Cli.tr("remove the app_token and the session from the keyring"))
 
     call = add("call", cmd_call, Cli.tr("place a call (click2call) and print its call id"))
-    call.add_argument("number", help=Cli.tr("phone number in any common format"))
+    call.add_argument(
+        "number", help=Cli.tr("phone number in any common format, or a tel:, callto: or sip: link")
+    )
     call.add_argument(
         "--dial-format", choices=("national", "e164", "digits"), help=Cli.tr("how CCS receives the number")
     )
@@ -683,14 +685,28 @@ def build_parser() -> argparse.ArgumentParser:
 URI_SCHEMES = ("tel:", "callto:", "sip:")
 
 
+def link_argument(arguments: Sequence[str]) -> str | None:
+    """The phone link of `ccs-desktop [options] tel:+90...`, as a desktop's URL handler runs it; None when a
+    command comes first, so `ccs-desktop call tel:+90...` keeps its link as the number (core.phone parses links)."""
+    for argument in arguments:
+        if argument.lower().startswith(URI_SCHEMES):
+            return argument
+        if not argument.startswith("-"):
+            return None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    uri = next((a for a in arguments if a.lower().startswith(URI_SCHEMES)), None)
+    uri = link_argument(arguments)
     if uri is not None:
-        arguments.remove(uri)  # `ccs-desktop tel:+90...`, as a desktop's URL handler runs it
+        arguments.remove(uri)
     _choose_language()
     args = build_parser().parse_args(arguments)
     from ccs_desktop.core.logs import setup_logging
+    from ccs_desktop.core.paths import secure_existing
+
+    secure_existing()  # files an older version left readable to others become owner-only
 
     if args.command is None:
         return run_command(lambda a: _run_gui(a, uri), args)
@@ -748,13 +764,12 @@ def _report_bug() -> int:
     import traceback
 
     from ccs_desktop.core.logs import redact
-    from ccs_desktop.core.paths import log_dir
+    from ccs_desktop.core.paths import log_dir, private_file
 
     text = redact(traceback.format_exc())
     where = log_dir() / "crash.log"
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        with where.open("a", encoding="utf-8") as handle:
+        with private_file(where).open("a", encoding="utf-8") as handle:
             handle.write(f"--- {datetime.now().isoformat()} ccs-desktop {__version__}\n{text}\n")
     except OSError:
         logging.getLogger(__name__).debug("cannot write %s", where)

@@ -99,12 +99,36 @@ def test_bad_number_exits_2_with_nothing_sent(simulator, number):
         ("--from", "2026-13-01 00:00:00", "--to", "2026-12-01 00:00:00"),
         ("--from", "2026-02-01", "--to", "2026-01-01"),
         ("--to", "2026-01-01"),
+        ("--from", "0999-01-01", "--to", "2026-01-01"),
+        ("--from", "1899-12-31 23:59:59", "--to", "2026-01-01"),
+        ("--call-id", "abc", "--to", "0001-01-01"),
+        ("--call-id", "abc", "--from", "1899-12-31"),
     ],
 )
 def test_bad_dates_exit_2_with_nothing_sent(simulator, args):
     env = cli_env(simulator, CCS_APP_TOKEN=simulator.app_token)
-    assert_one_line_error(run_cli("calls", *args, env=env), 2)
+    line = assert_one_line_error(run_cli("calls", *args, env=env), 2)
+    if any(a.startswith(("0", "18")) for a in args):
+        assert "before 1900" in line
     assert simulator.functions() == []
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "tel:+905321234561",
+        "TEL:+90-532-123-45-61",
+        "callto:05321234561",
+        "sip:+905321234561@pbx.example;user=phone",
+    ],
+)
+def test_call_takes_the_links_the_window_takes(simulator, link):
+    env = cli_env(simulator, CCS_APP_TOKEN=simulator.app_token)
+    result = run_cli("call", link, "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["number"] == "+905321234561"
+    sent = [e["params"] for e in simulator.requests_log() if e["function"] == "click2call"]
+    assert [p["phonenumber"] for p in sent] == ["05321234561"]
 
 
 def free_port() -> int:
@@ -120,6 +144,15 @@ def test_unreachable_tenant_exits_4():
     line = assert_one_line_error(run_cli("login", env=env), 4)
     assert "agTOKEN123" not in line
     assert_one_line_error(run_cli("calls", *WIDE, env=env), 4)
+
+
+def test_call_to_an_unreachable_tenant_says_it_was_not_placed():
+    env = cli_env(
+        None, CCS_TENANT=f"http://127.0.0.1:{free_port()}", CCS_EMAIL="a@b.c", CCS_APP_TOKEN="agTOKEN123"
+    )
+    line = assert_one_line_error(run_cli("call", "05321234561", env=env), 4)
+    assert "connection refused" in line and "was not placed" in line
+    assert "may have been placed" not in line
 
 
 def test_wrong_token_exits_3(simulator, user_dirs):

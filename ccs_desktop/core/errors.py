@@ -66,12 +66,20 @@ class NetworkError(CcsError):
     exit_code = 4
 
 
+class Unreachable(NetworkError):
+    """No connection to CCS (refused, unknown host, connect timeout, TLS failure): the request never left."""
+
+
 class RequestTimedOut(NetworkError):
     """CCS did not answer in time; the request may or may not have been carried out."""
 
 
+class CallNotPlaced(NetworkError):
+    """A click2call that was never sent (CCS unreachable, or the login before it failed): nothing rings."""
+
+
 class CallOutcomeUnknown(NetworkError):
-    """A click2call whose answer was lost: it may be ringing. It is never sent again."""
+    """A click2call that was sent but whose answer was lost: it may be ringing. It is never sent again."""
 
     def __init__(self, message: str, transaction_id: str) -> None:
         super().__init__(message)

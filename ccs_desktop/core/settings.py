@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import LANGUAGES, Core
+from ccs_desktop.core.paths import private_dir
 from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
 
 log = logging.getLogger(__name__)
@@ -221,7 +222,7 @@ class Settings:
         if not self._parser.has_section("meta"):
             self._parser.add_section("meta")
         self._parser.set("meta", "version", str(SCHEMA_VERSION))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.path.parent)  # mkstemp makes the file itself 0600
         fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".ini", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

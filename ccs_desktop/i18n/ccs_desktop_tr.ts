@@ -809,8 +809,8 @@
         <translation>arama başlat (click2call) ve çağrı kimliğini yaz</translation>
     </message>
     <message>
-        <source>phone number in any common format</source>
-        <translation>herhangi bir yaygın biçimde telefon numarası</translation>
+        <source>phone number in any common format, or a tel:, callto: or sip: link</source>
+        <translation>herhangi bir yaygın biçimde telefon numarası ya da bir tel:, callto: veya sip: bağlantısı</translation>
     </message>
     <message>
         <source>how CCS receives the number</source>
@@ -1057,8 +1057,16 @@ iş: +90 212 555 12 34</translation>
         <translation>{error} {number} araması başlatılmış olabilir; arama tekrarlanmadı (işlem {transaction}).</translation>
     </message>
     <message>
+        <source>{error} The call to {number} was not placed.</source>
+        <translation>{error} {number} araması başlatılmadı.</translation>
+    </message>
+    <message>
+        <source>{date} is before {year}: give a date from {year} on.</source>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.</extracomment>
+        <translation>{date}, {year} yılından önce: {year} ve sonrasından bir tarih verin.</translation>
+    </message>
+    <message>
         <source>Sorting must be asc or desc, not {value}.</source>
-        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.</extracomment>
         <translation>Sıralama asc ya da desc olmalı, {value} değil.</translation>
     </message>
     <message>

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.logs import register_secret
 from ccs_desktop.core.notifications import (
     DEFAULT_NAMES,
     CallNotification,
@@ -156,6 +157,7 @@ class NotificationListener:
             raise InvalidInput(
                 Core.tr("the notification port must be between 0 and 65535, not {port}").format(port=port)
             )
+        register_secret(token)  # it is a path segment: masked by value, since no parameter name gives it away
         self._runner = runner
         self._token = token.encode()
         self._deliver = deliver
@@ -212,6 +214,7 @@ class NotificationListener:
         server.server_close()
         if thread is not None:
             thread.join(timeout=1.0)
+        log.info("notification listener stopped")
 
     @property
     def running(self) -> bool:

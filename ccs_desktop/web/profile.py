@@ -21,6 +21,7 @@ from PySide6.QtWebEngineCore import (
 
 from ccs_desktop import __version__
 from ccs_desktop.core.logs import redact
+from ccs_desktop.core.paths import private_dir
 
 PROFILE_NAME = "ccs-desktop"
 USER_AGENT_PRODUCT = f"ccs-desktop/{__version__}"
@@ -36,8 +37,8 @@ def storage_paths(storage_dir: Path) -> tuple[Path, Path]:
 def create_profile(storage_dir: Path, parent: QObject | None = None) -> QWebEngineProfile:
     """Build the named profile with its storage under `storage_dir`; create it once per process and dir."""
     storage, cache = storage_paths(storage_dir)
-    storage.mkdir(parents=True, exist_ok=True)
-    cache.mkdir(parents=True, exist_ok=True)
+    private_dir(storage)  # cookies, local storage and cached pages of an agent's session: owner-only (0700)
+    private_dir(cache)
     # Qt >= 6.9: the storage paths and policies are fixed at construction, so no page can start with
     # Chromium's default paths before our setters run.
     builder = QWebEngineProfileBuilder()

@@ -12,6 +12,7 @@ from ccs_desktop.core.api import Agent, CcsClient, CdrQuery, StoredSession, Time
 from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
+    CallNotPlaced,
     CallOutcomeUnknown,
     InvalidInput,
     NetworkError,
@@ -215,6 +216,49 @@ def test_click2call_after_a_dropped_connection_is_reported_not_repeated(simulato
     assert simulator.state()["live_calls"], simulator.state()
 
 
+def test_click2call_never_sent_because_login_was_refused_is_not_placed():
+    client = CcsClient(resolve_tenant(f"http://127.0.0.1:{free_port()}"), timeouts=Timeouts(2, 2))
+    agent = Agent(client, "a@b.c", "agTOKEN")
+    with pytest.raises(CallNotPlaced) as info:
+        agent.place_call("05321234561", transaction_id="tx-refused")
+    message = str(info.value)
+    assert "connection refused" in message and "was not placed" in message
+    assert "may have been placed" not in message and "tx-refused" not in message
+    assert not isinstance(info.value, CallOutcomeUnknown)
+
+
+def test_click2call_refused_on_connect_is_not_placed():
+    client = CcsClient(resolve_tenant(f"http://127.0.0.1:{free_port()}"), timeouts=Timeouts(2, 2))
+    agent = Agent(client, "a@b.c", "agTOKEN")
+    agent.adopt_session(StoredSession("agSESSION", 0.0))
+    agent.lifetime = float("inf")
+    with pytest.raises(CallNotPlaced, match="was not placed"):
+        agent.place_call("05321234561")
+
+
+@pytest.mark.parametrize("expired", [False, True])
+def test_click2call_whose_login_fails_is_not_placed(simulator, expired):
+    agent = make_agent(simulator)
+    if expired:  # click2call answers login: false (nothing placed), then the re-login fails
+        agent.login()
+        simulator.control("expire-sessions")
+    simulator.clear_log()
+    simulator.fault("http500", count=2, function="login")
+    with pytest.raises(CallNotPlaced) as info:
+        agent.place_call("05321234561")
+    assert "HTTP 500" in str(info.value) and "may have been" not in str(info.value)
+    assert simulator.functions() == ["click2call", "login", "login"] if expired else ["login", "login"]
+    assert not simulator.state()["live_calls"]
+
+
+def test_click2call_lost_after_sending_may_have_been_placed(simulator):
+    agent = make_agent(simulator)
+    agent.login()
+    simulator.fault("drop", function="click2call")
+    with pytest.raises(CallOutcomeUnknown, match="may have been placed"):
+        agent.place_call("05321234561")
+
+
 def test_click2call_after_a_timeout_is_reported_not_repeated(simulator):
     agent = make_agent(simulator, timeouts=Timeouts(2, 0.5))
     agent.login()
@@ -363,3 +407,28 @@ def test_tenant_clock_offsets():
     assert now() == datetime(2027, 1, 1, 0, 30, 15)
     offset[0] = "Istanbul"
     assert now() == tenant_now("", lambda: instant)
+
+
+@pytest.mark.parametrize("start", [datetime(999, 1, 1), datetime(1899, 12, 31, 23, 59, 59)])
+def test_dates_before_1900_are_invalid_input_before_anything_is_sent(start):
+    with pytest.raises(InvalidInput, match="before 1900"):
+        CdrQuery(start=start, finish=datetime(2026, 1, 1)).params()
+    with pytest.raises(InvalidInput, match="before 1900"):
+        CdrQuery(uniqueid="x", finish=start).params()
+    assert (
+        CdrQuery(start=datetime(1900, 1, 1), finish=datetime(2026, 1, 1))
+        .params()["startdate"]
+        .startswith("1900-01-01")
+    )
+
+
+def test_a_new_session_is_masked_by_value_in_every_log_line(simulator, caplog):
+    import logging
+
+    from ccs_desktop.core.logs import redact
+
+    agent = make_agent(simulator)
+    key = agent.login().session
+    assert key not in redact(f"https://acme.example/softphone/{key}/index.html")
+    assert simulator.app_token not in redact(f"token in a path /{simulator.app_token}/")
+    assert key not in redact(logging.Formatter().format(logging.makeLogRecord({"msg": key})))

@@ -55,3 +55,52 @@ def test_redact_masks_the_listener_secret_inside_a_hangup_url():
     masked = redact(line)
     assert "LiStEnErSeCrEt0123456789" not in masked
     assert "transactionid=t" in masked and "phonenumber=0532" in masked
+
+
+def test_registered_secret_values_never_reach_the_log_file_wherever_they_appear(tmp_path):
+    from urllib.parse import quote
+
+    from ccs_desktop.core.logs import forget_secrets, register_secret
+
+    session, secret = "ahS3ssionValue-0123456789", "LiStEnEr_SeCrEt-0123456789~abc"
+    register_secret(session)
+    register_secret(secret)
+    register_secret("short")  # too short to mask by value: ordinary words stay readable
+    log_file = tmp_path / "logs" / "app.log"
+    setup_logging(log_file=log_file)
+    log = logging.getLogger("ccs_desktop.web.view")
+    try:
+        # a softphone URL template with {session} in its path, and the listener URL: no parameter names to go by
+        log.info("loading %s", f"https://acme.example/softphone/{session}/index.html?lang=tr")
+        log.info("listener at http://127.0.0.1:47321/" + secret + "/call, short words stay")
+        log.warning("callback %r", {"url": f"http://h/x/{quote(secret, safe='')}/hangup"})
+        try:
+            raise RuntimeError(f"cannot load /softphone/{session}/ for {secret}")
+        except RuntimeError:
+            log.exception("page failed")
+        log.info("stack", stack_info=True, extra={"s": session})
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        setup_logging()
+        forget_secrets()
+    text = log_file.read_text()
+    assert "index.html?lang=tr" in text and "RuntimeError" in text and "short words stay" in text
+    for value in (session, secret, quote(secret, safe="")):
+        assert value not in text
+    assert text.count("***") >= 5
+
+
+def test_redact_masks_registered_values_and_forgets_the_oldest():
+    from ccs_desktop.core.logs import MAX_SECRETS, forget_secrets, register_secret
+
+    try:
+        values = [f"value-{n:04d}-secret" for n in range(MAX_SECRETS + 1)]
+        for value in values:
+            register_secret(value)
+        assert redact(f"a {values[-1]} b") == "a *** b"
+        assert redact(f"a {values[1]} b") == "a *** b"
+        assert values[0] in redact(f"a {values[0]} b")  # the oldest was forgotten, memory stays bounded
+    finally:
+        forget_secrets()
+    assert values[-1] in redact(values[-1])

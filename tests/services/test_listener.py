@@ -325,3 +325,12 @@ def test_the_token_never_reaches_the_log(qtbot, runner, inbox, http, caplog):
 
 def _form() -> dict[str, str]:
     return {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_the_token_is_masked_by_value_once_a_listener_holds_it(runner, inbox):
+    """Wherever another module writes the listener's URL (a hangup_url, a diagnostics line), logs mask it."""
+    from ccs_desktop.core.logs import redact
+
+    token = "Fr3shListenerToken_0123456789"
+    NotificationListener(runner, token, inbox)
+    assert token not in redact(f"POST http://127.0.0.1:1/{token}/hangup")

@@ -3,7 +3,8 @@
 The guide says: keep the session for its lifetime (8-12 h) and, when an answer carries `login: false`, log in
 again and repeat the request. We repeat exactly once. A click2call is repeated only after CCS *answered* that the
 session was bad (then no call was placed); after a timeout or a lost connection it is never repeated, because
-the first request may already be ringing the customer.
+the first request may already be ringing the customer (CallOutcomeUnknown). A click2call that never left (no
+connection, or the login before it failed) is CallNotPlaced: the agent may simply try again.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from typing import Protocol, TypeVar
 from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired
 from ccs_desktop.core.api.records import CallRecord
 from ccs_desktop.core.errors import (
+    CallNotPlaced,
     CallOutcomeUnknown,
     NetworkError,
     NotConfigured,
     RequestTimedOut,
     SessionExpired,
+    Unreachable,
 )
 from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.logs import register_secret
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,6 +92,9 @@ class Agent:
         self._clock = clock
         self._lock = threading.Lock()
         self._session: StoredSession | None = store.load_session() if store else None
+        register_secret(app_token)  # masked by value in every log line from now on, wherever it shows up
+        if self._session is not None:
+            register_secret(self._session.session)
         self.logins = 0  # how many times this object logged in; diagnostics and tests read it
         #: Called (from whatever thread logged in) with each new session: the softphone page must follow it.
         self.on_login: Callable[[StoredSession], None] | None = None
@@ -113,6 +120,7 @@ class Agent:
 
     def _login_locked(self) -> StoredSession:
         key = self.client.login(self._token(), self.email)
+        register_secret(key)
         self.logins += 1
         stored = StoredSession(key, self._clock())
         self._session = stored
@@ -133,6 +141,7 @@ class Agent:
 
     def adopt_session(self, stored: StoredSession) -> None:
         """Use a session kept from an earlier run (read from the keyring off the UI thread)."""
+        register_secret(stored.session)
         with self._lock:
             if self._session is None:
                 self._session = stored
@@ -188,14 +197,33 @@ class Agent:
         transaction_id = transaction_id or str(uuid.uuid4())
 
         def attempt(session: str) -> PlacedCall:
-            data = self.client.click2call(
-                session,
-                dialed,
-                transaction_id,
-                hangup_url=hangup_url,
-                masked=masked,
-                selected_queue=selected_queue,
-            )
+            try:
+                data = self.client.click2call(
+                    session,
+                    dialed,
+                    transaction_id,
+                    hangup_url=hangup_url,
+                    masked=masked,
+                    selected_queue=selected_queue,
+                )
+            except Unreachable:
+                raise  # no connection: the request never left, so nothing rings (below)
+            except RequestTimedOut:
+                raise CallOutcomeUnknown(
+                    Core.tr(
+                        "CCS did not confirm the call to {number} in time. It may be ringing; it was not "
+                        "repeated (transaction {transaction})."
+                    ).format(number=dialed, transaction=transaction_id),
+                    transaction_id,
+                ) from None
+            except NetworkError as exc:
+                raise CallOutcomeUnknown(
+                    Core.tr(
+                        "{error} The call to {number} may have been placed; it was not repeated (transaction "
+                        "{transaction})."
+                    ).format(error=exc, number=dialed, transaction=transaction_id),
+                    transaction_id,
+                ) from None
             key = data.get("activecallkey") or data.get("callid") or data.get("call_id") or ""
             return PlacedCall(
                 transaction_id,
@@ -207,20 +235,11 @@ class Agent:
 
         try:
             return self._with_session(attempt)
-        except RequestTimedOut:
-            raise CallOutcomeUnknown(
-                Core.tr(
-                    "CCS did not confirm the call to {number} in time. It may be ringing; it was not repeated "
-                    "(transaction {transaction})."
-                ).format(number=dialed, transaction=transaction_id),
-                transaction_id,
-            ) from None
-        except NetworkError as exc:
-            raise CallOutcomeUnknown(
-                Core.tr(
-                    "{error} The call to {number} may have been placed; it was not repeated (transaction {transaction})."
-                ).format(error=exc, number=dialed, transaction=transaction_id),
-                transaction_id,
+        except CallOutcomeUnknown:
+            raise
+        except NetworkError as exc:  # CCS unreachable, or the login before the click2call failed
+            raise CallNotPlaced(
+                Core.tr("{error} The call to {number} was not placed.").format(error=exc, number=dialed)
             ) from None
 
     def hangup(self) -> str:

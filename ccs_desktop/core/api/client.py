@@ -13,7 +13,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from ccs_desktop.core.errors import (
     InvalidInput,
     NetworkError,
     RequestTimedOut,
+    Unreachable,
 )
 from ccs_desktop.core.i18n import Core
 
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 #: Functions that change nothing on CCS, so a lost answer may be asked for again once.
 IDEMPOTENT = frozenset({"ping", "login", "reportsCDRLogs"})
+#: The earliest year a date may have: CCS reads 'YYYY-MM-DD', and Python writes year 999 as '999-...'.
+EARLIEST_YEAR = 1900
 #: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
 _TOKEN_WORDS = ("app_token", "token", "unauthori", "not authori", "yetki")
 
@@ -54,6 +57,17 @@ class LoginRequired(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message or "Session expired")
+
+
+def check_year(value: datetime, shown: str) -> datetime:
+    """`value`, or InvalidInput (nothing is sent) for a date before EARLIEST_YEAR; `shown` is how the user wrote it."""
+    if value.year < EARLIEST_YEAR:
+        raise InvalidInput(
+            Core.tr("{date} is before {year}: give a date from {year} on.").format(
+                date=shown, year=EARLIEST_YEAR
+            )
+        )
+    return value
 
 
 @dataclass(frozen=True)
@@ -86,6 +100,9 @@ class CdrQuery:
             )
         if not self.is_lookup and (self.start is None or self.finish is None):
             raise InvalidInput(Core.tr("Call records need a start and a finish date."))
+        for bound in (self.start, self.finish):
+            if bound is not None:
+                check_year(bound, bound.isoformat(sep=" "))
         if self.start and self.finish and self.start > self.finish:
             raise InvalidInput(Core.tr("The start date is after the finish date."))
         params: dict[str, str] = {}
@@ -246,7 +263,7 @@ class CcsClient:
                 self.tenant.api_url, params=query, timeout=(self.timeouts.connect, self.timeouts.read)
             )
         except requests.exceptions.ConnectTimeout:
-            raise NetworkError(
+            raise Unreachable(
                 Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
                     host=host, seconds=self.timeouts.connect
                 )
@@ -258,7 +275,8 @@ class CcsClient:
                 )
             ) from None
         except requests.exceptions.RequestException as exc:
-            raise NetworkError(
+            kind = Unreachable if _never_sent(exc) else NetworkError
+            raise kind(
                 Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
             ) from None
         log.debug("%s answered HTTP %s in %.0f ms", function, response.status_code, _ms(started))
@@ -305,8 +323,8 @@ def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _describe_failure(exc: BaseException) -> str:
-    """A short reason from the exception chain, never its text (which holds the URL and its query string)."""
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and everything it wraps (urllib3 nests the real cause several levels down)."""
     seen: set[int] = set()
     todo: list[BaseException] = [exc]
     while todo:
@@ -314,6 +332,34 @@ def _describe_failure(exc: BaseException) -> str:
         if id(current) in seen:
             continue
         seen.add(id(current))
+        yield current
+        for attr in ("reason", "__cause__", "__context__"):
+            inner = getattr(current, attr, None)
+            if isinstance(inner, BaseException):
+                todo.append(inner)
+        todo.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+
+
+def _never_sent(exc: BaseException) -> bool:
+    """True when the failure came before any byte of the request left: no connection was ever made."""
+    from urllib3.exceptions import ConnectTimeoutError, NewConnectionError  # noqa: PLC0415
+
+    return any(
+        isinstance(
+            current,
+            NewConnectionError
+            | ConnectTimeoutError
+            | socket.gaierror
+            | ConnectionRefusedError
+            | ssl.SSLError,
+        )
+        for current in _chain(exc)
+    )
+
+
+def _describe_failure(exc: BaseException) -> str:
+    """A short reason from the exception chain, never its text (which holds the URL and its query string)."""
+    for current in _chain(exc):
         if isinstance(current, socket.gaierror) or type(current).__name__ == "NameResolutionError":
             return Core.tr("the host name was not found")
         if isinstance(current, ConnectionRefusedError):
@@ -332,11 +378,4 @@ def _describe_failure(exc: BaseException) -> str:
             and "unreachable" in str(current).lower()
         ):
             return Core.tr("the network is unreachable")
-        for attr in ("reason", "__cause__", "__context__"):
-            inner = getattr(current, attr, None)
-            if isinstance(inner, BaseException):
-                todo.append(inner)
-        for arg in getattr(current, "args", ()):
-            if isinstance(arg, BaseException):
-                todo.append(arg)
     return Core.tr("the connection failed")
