@@ -53,7 +53,7 @@ MAX_KEY = 128  # characters of a call key or transaction id (CCS's have about 50
 BACKLOG = 128  # connections the kernel holds for us while MAX_OPEN are being served
 MAX_OPEN = 64  # connections read at once; the rest wait in the backlog
 REQUEST_TIMEOUT = 5.0  # seconds from accept to the whole request read; a slower client is dropped
-EVICT_AFTER = 1.0  # at MAX_OPEN, a connection still sending after this long gives way to a waiting one
+EVICT_AFTER = 0.5  # at MAX_OPEN, a connection still sending after this long gives way to a waiting one
 LINGER = 1.0  # seconds an early answer (403, 413...) waits for the client to stop sending before closing
 RETRY_DELAYS = (2.0, 5.0, 15.0, 30.0, 60.0, 120.0, 300.0)  # a failed bind is tried again; the last repeats
 MASKED_TOKEN = "••••••"
@@ -351,7 +351,7 @@ class NotificationListener:
         self._lock = threading.Lock()
         self._server: _Server | None = None
         self._problem = ""  # why the last bind failed, while a retry is pending
-        self._attempts = 0  # failed binds in a row
+        self._failures = 0  # failed binds in a row
         self._retry_at = 0.0
         self._cancel_retry: Callable[[], None] | None = None
 
@@ -375,7 +375,7 @@ class NotificationListener:
         """Stop serving (and retrying); idempotent and quick. Requests in flight are dropped."""
         if self._cancel_retry is not None:
             self._cancel_retry()
-        self._cancel_retry, self._problem, self._attempts = None, "", 0
+        self._cancel_retry, self._problem, self._failures = None, "", 0
         server, self._server = self._server, None
         if server is not None:
             server.stop()
@@ -392,7 +392,7 @@ class NotificationListener:
         return Core.tr("{error}; trying again in {seconds} s (attempt {attempt})").format(
             error=self._problem,
             seconds=max(0, round(self._retry_at - self._clock())),
-            attempt=self._attempts + 1,
+            attempt=self._failures + 1,
         )
 
     def _bind_and_serve(self) -> None:
@@ -417,7 +417,8 @@ class NotificationListener:
         log.info("listening for call notifications on %s", self.redacted_base_url)
 
     def _retry_later(self, problem: str) -> None:
-        delay = RETRY_DELAYS[min(self._attempts, len(RETRY_DELAYS) - 1)]
+        self._failures += 1
+        delay = RETRY_DELAYS[min(self._failures - 1, len(RETRY_DELAYS) - 1)]
         self._problem, self._retry_at = problem, self._clock() + delay
         self._cancel_retry = self._later(delay, self._retry)
         log.info("call notifications are off; binding again in %.0f s", delay)
@@ -426,13 +427,12 @@ class NotificationListener:
         self._cancel_retry = None
         if self._server is not None:
             return
-        self._attempts += 1
         try:
             self._bind_and_serve()
         except InvalidInput as exc:
             self._retry_later(str(exc))
         else:
-            self._problem, self._attempts = "", 0
+            self._problem, self._failures = "", 0
 
     # --- addresses -----------------------------------------------------------------------------------------
 
