@@ -4,7 +4,7 @@ One asyncio event loop on a daemon thread reads every connection: CCS (or a rela
 milliseconds, so each request is parsed, de-duplicated and answered on that thread, and only first-time
 notifications go to the GUI thread through `TaskRunner.call_soon`. A client that connects and then sends slowly
 (or nothing) costs a socket, not a thread, and is dropped REQUEST_TIMEOUT after it was accepted; at most
-MAX_OPEN connections are open, the next ones wait in the kernel's backlog (BACKLOG) and are served in turn,
+`max_open` connections are open, the next ones wait in the kernel's backlog (BACKLOG) and are served in turn,
 and when they wait, a connection that has been sending its request for over EVICT_AFTER gives way.
 A secret token in the path is the only credential (CCS's webhook cannot sign requests), so it is checked
 first, in constant time, before any header or body is read, and never logged: neither the token nor request
@@ -50,10 +50,10 @@ MAX_BODY = 64 * 1024
 MAX_HEAD = 16 * 1024  # request line, and headers: a request that needs more is refused
 MAX_DRAIN = 1024 * 1024  # after an early answer, what the client still sends is read and dropped, up to this
 MAX_KEY = 128  # characters of a call key or transaction id (CCS's have about 50); each one is looked up
-BACKLOG = 128  # connections the kernel holds for us while MAX_OPEN are being served
-MAX_OPEN = 64  # connections read at once; the rest wait in the backlog
+BACKLOG = 512  # connections the kernel holds for us while MAX_OPEN are read (macOS caps it at 128)
+MAX_OPEN = 256  # connections read at once (see open_limit); the rest wait in the backlog
 REQUEST_TIMEOUT = 5.0  # seconds from accept to the whole request read; a slower client is dropped
-EVICT_AFTER = 0.5  # at MAX_OPEN, a connection still sending after this long gives way to a waiting one
+EVICT_AFTER = 0.2  # at MAX_OPEN, a connection still sending after this long gives way to a waiting one
 LINGER = 1.0  # seconds an early answer (403, 413...) waits for the client to stop sending before closing
 RETRY_DELAYS = (2.0, 5.0, 15.0, 30.0, 60.0, 120.0, 300.0)  # a failed bind is tried again; the last repeats
 MASKED_TOKEN = "••••••"
@@ -97,6 +97,17 @@ def _cannot_listen(where: str, reason: str) -> InvalidInput:
             address=where, reason=reason
         )
     )
+
+
+def open_limit() -> int:
+    """MAX_OPEN, or a quarter of this process's file descriptors if that is less (macOS gives apps 256)."""
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+
+        soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return MAX_OPEN
+    return MAX_OPEN if soft == resource.RLIM_INFINITY else max(16, min(MAX_OPEN, soft // 4))
 
 
 def _bind(address: str, port: int) -> socket.socket:
@@ -152,11 +163,14 @@ class _Server:
     """The event loop's side: accepts on `sock`, reads each request under a deadline, answers through
     `listener._handle` (which owns the token check, parsing and counters)."""
 
-    def __init__(self, sock: socket.socket, listener: NotificationListener, deadline: float) -> None:
+    def __init__(
+        self, sock: socket.socket, listener: NotificationListener, deadline: float, max_open: int
+    ) -> None:
         self.sock = sock
         self.port = int(sock.getsockname()[1])
         self.listener = listener
         self.deadline = deadline
+        self.max_open = max_open
         self.loop = asyncio.new_event_loop()
         self._open: dict[asyncio.Task[None], _Connection] = {}
         self._freed = asyncio.Event()
@@ -193,7 +207,12 @@ class _Server:
     async def _accept_forever(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
-            conn, _address = await loop.sock_accept(self.sock)
+            try:
+                conn, _address = await loop.sock_accept(self.sock)
+            except OSError as exc:  # out of file descriptors, or a connection reset before its accept
+                log.debug("accepting a notification connection failed: %s", exc)
+                await asyncio.sleep(0.1)
+                continue
             try:
                 await self._make_room()
             except BaseException:
@@ -202,16 +221,17 @@ class _Server:
             task = loop.create_task(self._serve(conn))
             self._open[task] = _Connection(loop.time())
             task.add_done_callback(self._closed)
+            await asyncio.sleep(0)  # it reads what has come before the next accept, which may evict
 
     def _closed(self, task: asyncio.Task[None]) -> None:
         self._open.pop(task, None)
         self._freed.set()
 
     async def _make_room(self) -> None:
-        """At MAX_OPEN the accepted connection waits here, and the next ones in the backlog, until one ends;
+        """At `max_open` the accepted connection waits here, and the next ones in the backlog, until one ends;
         one that has been sending its request for over EVICT_AFTER is dropped to make room at once."""
         loop = asyncio.get_running_loop()
-        while len(self._open) >= MAX_OPEN:
+        while len(self._open) >= self.max_open:
             reading = [(c.opened, t) for t, c in self._open.items() if c.reading]
             oldest = min(reading, key=lambda pair: pair[0], default=None)
             if oldest is not None and loop.time() - oldest[0] >= EVICT_AFTER:
@@ -328,6 +348,7 @@ class NotificationListener:
         port: int = 0,
         names: ParamNames = DEFAULT_NAMES,
         deadline: float = REQUEST_TIMEOUT,
+        max_open: int | None = None,
         later: Later = qt_later,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -344,6 +365,7 @@ class NotificationListener:
         self._port = port
         self._names = names
         self._deadline = deadline
+        self._max_open = max_open or open_limit()
         self._later = later
         self._clock = clock
         self._deduper = Deduper()
@@ -413,7 +435,7 @@ class NotificationListener:
             raise _cannot_listen(where, reason) from None
         except (OverflowError, ValueError, TypeError):
             raise _cannot_listen(where, Core.tr("invalid address")) from None
-        self._server = _Server(sock, self, self._deadline)
+        self._server = _Server(sock, self, self._deadline, self._max_open)
         log.info("listening for call notifications on %s", self.redacted_base_url)
 
     def _retry_later(self, problem: str) -> None:
