@@ -269,8 +269,10 @@ class _Server:
             if state is None or state.reading:
                 self.listener._count("dropped")
                 log.debug("dropped a notification connection that did not send its request in time")
-        except (OSError, EOFError, asyncio.IncompleteReadError):
+        except (OSError, EOFError, asyncio.IncompleteReadError):  # the client hung up mid-request
             log.debug("notification connection error", exc_info=True)
+        except Exception:  # a bug answering one request: the others are still served
+            log.exception("answering a call notification failed")
         finally:
             writer.close()
 

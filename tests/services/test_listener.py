@@ -204,6 +204,15 @@ def test_bad_requests_with_the_right_token(qtbot, listener, inbox, runner, http)
     assert listener.counters.received == 0
 
 
+def test_a_body_of_max_body_bytes_is_read_whole(qtbot, listener, inbox, http):
+    form = f"call_id={KEY}&disposition=ANSWER&pad=".encode()
+    body = form + b"x" * (MAX_BODY - len(form))
+    response = http.post(listener.hangup_url, data=body, headers=_form(), timeout=5)
+    assert response.status_code == 200
+    qtbot.waitUntil(lambda: len(inbox.items) == 1, timeout=2000)
+    assert inbox.notifications[0].fields["pad"] == "x" * (MAX_BODY - len(form))
+
+
 def test_an_oversize_body_without_the_token_is_still_refused(listener, http):
     response = http.post(f"http://127.0.0.1:{listener.port}/call", data=b"x" * (MAX_BODY + 1), timeout=5)
     assert response.status_code == 403
@@ -487,6 +496,22 @@ def test_a_wrong_token_is_refused_before_headers_or_body_are_read(listener):
     assert raw(port, oversize).startswith(b"HTTP/1.0 413")
     assert time.perf_counter() - started < 0.5
     assert (listener.counters.refused, listener.counters.invalid) == (2, 1)
+
+
+def test_expect_100_continue_and_malformed_requests(listener):
+    port = listener.port
+    body = f"call_id={KEY}".encode()
+    head = f"POST /{TOKEN}/hangup HTTP/1.1\r\nContent-Length: {len(body)}\r\nExpect: 100-continue\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        sock.sendall(head.encode())
+        assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"  # curl waits for this before the body
+        sock.sendall(body)
+        assert read_to_end(sock).startswith(b"HTTP/1.0 200")
+    big_headers = f"GET /{TOKEN}/call HTTP/1.1\r\n".encode() + b"X-Pad: " + b"x" * 20000 + b"\r\n\r\n"
+    assert raw(port, big_headers).startswith(b"HTTP/1.0 431")
+    assert raw(port, b"GET /" + b"x" * 20000 + b" HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.0 414")
+    assert raw(port, b"hello\r\n\r\n").startswith(b"HTTP/1.0 400")
+    assert raw(port, b"GET /x HTTP/1.1\r\n").startswith(b"HTTP/1.0 403")
 
 
 def test_a_call_key_over_128_characters_is_refused(qtbot, listener, inbox, runner, http):
