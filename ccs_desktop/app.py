@@ -768,12 +768,12 @@ class App(QObject):
             listener = NotificationListener(
                 self.runner, secret, self._notified, address=get("listener_address"), port=port, names=names
             )
+            self.listener = listener  # kept while it retries a failed bind: Diagnostics shows why
             try:
-                listener.start()
+                listener.start(retry=True)
             except CcsError as exc:
                 self.bus.error(self.tr("Call notifications are off: {error}").format(error=exc))
                 return
-            self.listener = listener
             if self.simulator is not None:  # the demo's CCS rings us like a configured tenant would
                 self.simulator.config.notify_url = listener.ivr_url
 
@@ -785,7 +785,7 @@ class App(QObject):
     def _hangup_url(self) -> str | None:
         """Where CCS should POST when an app-placed call ends: only an address CCS can reach."""
         listener, identity = self.listener, self.identity
-        if listener is None or identity is None:
+        if listener is None or not listener.running or identity is None:
             return None
         public = self.settings.get_str("listener_public_url").rstrip("/")
         if public:
@@ -965,6 +965,8 @@ class App(QObject):
                 self.tr("not listening") if wanted else self.tr("off (Settings)"),
                 False if wanted else None,
             )
+        if not listener.running:
+            return (self.tr("Call notifications"), listener.problem or self.tr("not listening"), False)
         c = listener.counters
         text = self.tr(
             "listening on {url}: {delivered} delivered, {repeated} repeated, {refused} refused"

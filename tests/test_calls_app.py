@@ -191,3 +191,33 @@ def test_a_call_answered_in_the_softphone_appears_after_it_ends(harness, qtbot):
     qtbot.waitUntil(lambda: model.find(callid) is not None, timeout=WAIT)
     assert model.total() == before + 1 and not model.find(callid).status
     assert model.name_of(model.find(callid).party) == ""
+
+
+def test_a_taken_port_is_retried_and_diagnostics_says_so(qtbot, qapp):
+    """Another program (or the last run) holds the port: the app keeps trying, and Diagnostics says why."""
+    import socket
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+
+    def listen(app: App) -> None:
+        app.settings.set("notification_listener", True)
+        app.settings.set("listener_port", port)
+
+    try:
+        with app_on_simulator(qtbot, qapp, before_start=listen) as h:
+            app = h.app
+            qtbot.waitUntil(lambda: app.listener is not None, timeout=WAIT)
+            assert not app.listener.running
+            _name, text, ok = app._listener_check()
+            assert f"127.0.0.1:{port}: the port is already in use; trying again in" in text
+            assert ok is False
+            assert app._hangup_url() is None  # CCS is not given an address nobody answers
+            taken.close()
+            qtbot.waitUntil(lambda: app.listener.running, timeout=WAIT)  # the first retry is 2 s later
+            assert app._listener_check()[1].startswith("listening on")
+            assert requests.get(app.listener.ivr_url, params={"call_activecallkey": "k"}, timeout=5).ok
+    finally:
+        taken.close()

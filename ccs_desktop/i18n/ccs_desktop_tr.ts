@@ -1521,6 +1521,10 @@ iş: +90 212 555 12 34</translation>
         <translation>bildirim portu 0 ile 65535 arasında olmalı, {port} değil</translation>
     </message>
     <message>
+        <source>{error}; trying again in {seconds} s (attempt {attempt})</source>
+        <translation>{error}; {seconds} sn sonra yeniden denenecek ({attempt}. deneme)</translation>
+    </message>
+    <message>
         <source>unknown address</source>
         <translation>bilinmeyen adres</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,18 @@ log = logging.getLogger(__name__)
 #: Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.
 FOLLOW_DELAYS = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0)
 REFRESH_AFTER_CALL_MS = 5000  # CCS writes the record as the call ends; give it a moment
+MAX_FOLLOWED = 50  # calls looked up at once; others wait their turn (a flood of keys is no flood of lookups)
+DISPLACE_AFTER = 10 * 60  # s; all turns taken, a new call takes the turn of one that started this long ago
+RESUME_STAGGER = 1.0  # seconds between the first lookups of the calls resumed after a restart
+
+
+def polls_by_age(seconds: float) -> int:
+    """How many lookups a call this old has had on FOLLOW_DELAYS: a resumed call goes on from there."""
+    polls, waited = 0, 0.0
+    while polls < len(FOLLOW_DELAYS) - 1 and waited + FOLLOW_DELAYS[polls] <= seconds:
+        waited += FOLLOW_DELAYS[polls]
+        polls += 1
+    return polls
 
 
 class CallHistory(QObject):
@@ -77,7 +89,8 @@ class CallHistory(QObject):
         self._refresh_again = False
         self._generation = 0
         self._timelines: dict[str, Timeline] = {}  # key -> followed call
-        self._timers: dict[str, QTimer] = {}
+        self._timers: dict[str, QTimer] = {}  # key -> its next lookup: at most MAX_FOLLOWED
+        self._waiting: dict[str, None] = {}  # keys of open calls waiting for a turn
         self._polls: dict[str, int] = {}
         self.pages_fetched = 0
         # The view asks for more while it scrolls; the request starts after the scroll has painted, so parsing
@@ -395,6 +408,16 @@ class CallHistory(QObject):
             )
             self._follow(timeline, soon=True)
 
+    @property
+    def following(self) -> int:
+        """Calls with a lookup scheduled (at most MAX_FOLLOWED)."""
+        return len(self._timers)
+
+    @property
+    def waiting(self) -> int:
+        """Open calls waiting for a turn to be looked up."""
+        return len(self._waiting)
+
     def timeline_of(self, callid: str, uniqueid: str = "") -> Timeline | None:
         """A followed call of this session (the details pane asks the cache for older ones)."""
         return self._by_callid(callid) or self._timelines.get(uniqueid) or self._timelines.get(callid)
@@ -404,12 +427,12 @@ class CallHistory(QObject):
             return None
         return next((t for t in self._timelines.values() if callid in (t.callid, t.key)), None)
 
-    def _follow(self, timeline: Timeline, *, soon: bool = False) -> None:
+    def _follow(self, timeline: Timeline, *, soon: bool = False, delay: float | None = None) -> None:
         self._timelines[timeline.key] = timeline
         self._save(timeline)
         if timeline.state == OPEN:
             self.model.merge([self._row_of(timeline)])
-            self._schedule(timeline.key, FOLLOW_DELAYS[0] if soon else None)
+            self._schedule(timeline.key, FOLLOW_DELAYS[0] if soon else delay)
         self.timeline_changed.emit(timeline.callid or timeline.key)
 
     def _row_of(self, timeline: Timeline) -> CallRow:
@@ -444,6 +467,10 @@ class CallHistory(QObject):
             delay = FOLLOW_DELAYS[min(polls, len(FOLLOW_DELAYS) - 1)]
         timer = self._timers.get(key)
         if timer is None:
+            if len(self._timers) >= MAX_FOLLOWED and not self._make_room(key):
+                self._waiting[key] = None  # its turn comes when a followed call is done
+                return
+            self._waiting.pop(key, None)
             timer = QTimer(self)
             timer.setSingleShot(True)
             timer.timeout.connect(lambda k=key: self._poll(k))
@@ -451,6 +478,37 @@ class CallHistory(QObject):
         if timer.isActive() and timer.remainingTime() <= delay * 1000:
             return
         timer.start(int(delay * 1000))
+
+    def _make_room(self, key: str) -> bool:
+        """Every turn is taken: a call that started in the last DISPLACE_AFTER takes the turn of the call followed
+        longest, if that one started before, so a flood of stale keys cannot keep a new call from being looked up."""
+        from ccs_desktop.core.calls.sync import fmt  # noqa: PLC0415
+
+        timeline = self._timelines.get(key)
+        recent = fmt(self._now() - timedelta(seconds=DISPLACE_AFTER))
+        if timeline is None or timeline.started < recent:
+            return False
+        oldest = min(self._timers, key=self._started)
+        if self._started(oldest) >= recent:
+            return False
+        timer = self._timers.pop(oldest)
+        timer.stop()
+        timer.deleteLater()
+        self._waiting[oldest] = None
+        return True
+
+    def _started(self, key: str) -> str:
+        timeline = self._timelines.get(key)
+        return timeline.started if timeline is not None else ""
+
+    def _next_turn(self) -> None:
+        """A turn came free: the waiting call that started last goes first (the likeliest to have a record)."""
+        while self._waiting and len(self._timers) < MAX_FOLLOWED:
+            key = max(self._waiting, key=self._started)
+            del self._waiting[key]
+            timeline = self._timelines.get(key)
+            if timeline is not None and timeline.state == OPEN:
+                self._schedule(key)
 
     def _poll(self, key: str) -> None:
         from ccs_desktop.core.api.client import CdrQuery  # noqa: PLC0415
@@ -528,7 +586,9 @@ class CallHistory(QObject):
         if timer is not None:
             timer.stop()
             timer.deleteLater()
+        self._waiting.pop(timeline.key, None)
         self._polls.pop(timeline.key, None)
+        self._next_turn()
         if timeline.state == NO_RECORD:
             self.model.merge([self._row_of(timeline)])
         self._save(timeline)
@@ -573,17 +633,24 @@ class CallHistory(QObject):
         )
 
     def _resume_timelines(self) -> None:
-        """Calls still followed when the app last stopped (within GIVE_UP_AFTER_START) are followed again."""
-        from ccs_desktop.core.calls.sync import fmt  # noqa: PLC0415
+        """Calls still followed when the app last stopped (within GIVE_UP_AFTER_START) are followed again, each
+        on the back-off its age has reached, their first lookups RESUME_STAGGER apart, newest first."""
+        from ccs_desktop.core.calls.sync import fmt, parse  # noqa: PLC0415
 
         account, since = self.account, fmt(self._now() - GIVE_UP_AFTER_START)
 
         def resume(timelines: list[Timeline]) -> None:
             if account != self.account:
                 return
-            for timeline in timelines:
-                if timeline.state == OPEN and timeline.key not in self._timelines:
-                    self._follow(timeline, soon=True)
+            now = self._now()
+            wanted = [t for t in timelines if t.state == OPEN and t.key not in self._timelines]
+            for turn, timeline in enumerate(sorted(wanted, key=lambda t: t.started, reverse=True)):
+                try:
+                    age = (now - parse(timeline.started)).total_seconds()
+                except ValueError:
+                    age = 0.0
+                self._polls[timeline.key] = polls_by_age(age)
+                self._follow(timeline, delay=FOLLOW_DELAYS[0] + turn * RESUME_STAGGER)
 
         self.runner.submit(
             lambda: self._cache().timelines(account, since),
@@ -598,6 +665,7 @@ class CallHistory(QObject):
             timer.stop()
             timer.deleteLater()
         self._timers.clear()
+        self._waiting.clear()
         self._polls.clear()
         self._timelines.clear()
 

@@ -68,9 +68,7 @@ class FaultReporter(QObject):
         sys.excepthook, threading.excepthook = self._previous_hooks  # type: ignore[assignment]
         self._previous_hooks = None
 
-    def _excepthook(
-        self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def _excepthook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, exc, tb)
             return

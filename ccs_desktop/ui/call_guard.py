@@ -77,4 +77,6 @@ class CallGuard(QObject):
         from ccs_desktop.core.phone import try_parse  # noqa: PLC0415 - phonenumbers stays off the start-up path
 
         parsed = try_parse(number, self.region()) if number else None
-        return parsed.display(self.region()) if parsed is not None else (number or self.tr("an unknown number"))
+        return (
+            parsed.display(self.region()) if parsed is not None else (number or self.tr("an unknown number"))
+        )

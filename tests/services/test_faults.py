@@ -55,4 +55,3 @@ def test_hooks_catch_slot_and_thread_exceptions_and_are_put_back(qapp, caplog):
         "Something went wrong in the window",
         "Something went wrong in ccs-net_0",
     ]
-

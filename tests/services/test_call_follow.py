@@ -1,0 +1,160 @@
+"""Following calls until CCS has their record, bounded: at most MAX_FOLLOWED looked up at once, a new call before
+stale ones, and the calls resumed after a restart staggered on their own back-off. Real simulator over HTTP, real
+SQLite, real Qt timers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+import pytest
+
+from ccs_desktop.core.api import Agent, CcsClient
+from ccs_desktop.core.api.records import CCS_DATETIME
+from ccs_desktop.core.api.tenant import resolve_tenant
+from ccs_desktop.core.calls.cache import CallCache, account_key
+from ccs_desktop.core.calls.timeline import Timeline
+from ccs_desktop.core.contacts.store import ContactStore
+from ccs_desktop.core.notifications import RING, CallNotification
+from ccs_desktop.services.call_history import (
+    FOLLOW_DELAYS,
+    MAX_FOLLOWED,
+    CallHistory,
+    polls_by_age,
+)
+from ccs_desktop.services.call_state import CallTracker
+from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.ui.calls_model import CallRecordsModel
+from tests.helpers import SimHandle
+
+pytestmark = pytest.mark.gui
+T0 = datetime(2026, 11, 25, 9, 0, 0)
+
+
+class Follower:
+    """CallHistory as App wires it, on one database file, with the clock in the test's hand."""
+
+    def __init__(self, qtbot, sim: SimHandle, db, runner) -> None:
+        self.qtbot = qtbot
+        self.sim = sim
+        self.now = T0
+        self.cache = CallCache(db)
+        self.contacts = ContactStore(db)
+        self.model = CallRecordsModel()
+        self.history = CallHistory(
+            runner,
+            self.model,
+            lambda: self.cache,
+            self.contacts.names_for,
+            CallTracker(),
+            MessageBus(),
+            now=lambda: self.now,
+        )
+        self.agent = Agent(CcsClient(resolve_tenant(sim.base_url)), sim.email, sim.app_token)
+        self.account = account_key(resolve_tenant(sim.base_url).host, sim.email)
+
+    def start(self) -> None:
+        self.history.start(self.agent, self.account, self.agent.email)
+
+    def ring(self, key: str) -> None:
+        self.history.notification(CallNotification(RING, key, callerid="05321234567"))
+
+    def lookups(self) -> list[str]:
+        """The call keys looked up one by one (not the pages of the calls panel), in order."""
+        return [
+            e["params"]["activecallkey"]
+            for e in self.sim.requests_log()
+            if e["function"] == "reportsCDRLogs" and e["params"].get("activecallkey")
+        ]
+
+    def close(self) -> None:
+        self.history.stop()
+        self.cache.close()
+        self.contacts.close()
+
+
+@pytest.fixture
+def follower(qtbot, simulator, runner, tmp_path) -> Iterator[Follower]:
+    f = Follower(qtbot, simulator, tmp_path / "ccs.sqlite3", runner)
+    yield f
+    f.close()
+
+
+def test_a_flood_of_new_call_keys_is_looked_up_at_most_50_at_once(qtbot, follower):
+    """It was one follow-up per key: about 800 keys made 2,684 CCS lookups in 3 minutes."""
+    follower.start()
+    for i in range(200):
+        follower.ring(f"flood-{i}")
+    assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, 200 - MAX_FOLLOWED)
+    started = time.perf_counter()
+    qtbot.waitUntil(lambda: len(follower.lookups()) >= MAX_FOLLOWED, timeout=10_000)  # the first at 2 s
+    # the next lookup of each is FOLLOW_DELAYS[1] later: until then, no more than one per followed call
+    qtbot.wait(
+        max(0, int((FOLLOW_DELAYS[0] + FOLLOW_DELAYS[1] - 0.5 - (time.perf_counter() - started)) * 1000))
+    )
+    looked = follower.lookups()
+    assert len(looked) == MAX_FOLLOWED == len(set(looked))
+    assert set(looked) == {f"flood-{i}" for i in range(MAX_FOLLOWED)}  # the first ones came first
+
+
+def test_a_new_call_takes_the_turn_of_a_stale_one(qtbot, follower):
+    """Stale keys (no end, no record) must not keep the agent's new call from being looked up for hours."""
+    follower.start()
+    for i in range(MAX_FOLLOWED):
+        follower.ring(f"stale-{i}")
+    follower.now = T0 + timedelta(minutes=11)
+    for i in range(MAX_FOLLOWED + 1):
+        follower.ring(f"new-{i}")
+    assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, MAX_FOLLOWED + 1)
+    qtbot.waitUntil(lambda: len(follower.lookups()) >= MAX_FOLLOWED, timeout=10_000)
+    qtbot.wait(300)
+    looked = set(follower.lookups())
+    assert looked == {f"new-{i}" for i in range(MAX_FOLLOWED)}  # new-50 waits: no stale turn was left to take
+
+
+def test_a_finished_call_hands_its_turn_to_the_newest_waiting_one(qtbot, follower):
+    from ccs_desktop.core.calls.timeline import DONE
+
+    real = follower.sim.control("incoming", {"callerid": "05321234567"})["callid"]  # over before its lookup
+    follower.start()
+    follower.ring(real)
+    for i in range(MAX_FOLLOWED - 1):
+        follower.ring(f"call-{i:02}")
+    follower.ring("waiting-older")
+    follower.now += timedelta(seconds=1)
+    follower.ring("waiting-newer")
+    assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, 2)
+    qtbot.waitUntil(lambda: follower.history.waiting == 1, timeout=10_000)
+    assert follower.history.timeline_of(real).state == DONE
+    assert follower.history.following == MAX_FOLLOWED
+    qtbot.waitUntil(lambda: "waiting-newer" in follower.lookups(), timeout=10_000)
+    assert "waiting-older" not in follower.lookups()
+
+
+def test_calls_resumed_after_a_restart_are_staggered_on_their_own_back_off(qtbot, follower):
+    """It was every open call looked up 2 s after the start: 3,261 lookups in 20 s after a restart."""
+    follower.now = T0 + timedelta(minutes=30)
+    for i in range(80):
+        started = (T0 + timedelta(seconds=i)).strftime(CCS_DATETIME)
+        follower.cache.save_timeline(
+            follower.account, Timeline(f"old-{i:02}", f"old-{i:02}", "in", "", started)
+        )
+    follower.start()
+    qtbot.waitUntil(lambda: follower.history.following == MAX_FOLLOWED, timeout=5000)
+    assert follower.history.waiting == 80 - MAX_FOLLOWED
+    started = time.perf_counter()
+    qtbot.waitUntil(lambda: len(follower.lookups()) >= 1, timeout=5000)
+    qtbot.wait(max(0, int((4.5 - (time.perf_counter() - started)) * 1000)))
+    looked = follower.lookups()
+    assert 2 <= len(looked) <= 10, looked  # about one a second (5 by now), not all 50 at once
+    assert looked == sorted(looked, reverse=True)  # the newest first
+    assert len(set(looked)) == len(looked)  # half an hour old: the next lookup of each is a minute later
+
+
+@pytest.mark.parametrize(
+    ("seconds", "polls"),
+    [(0, 0), (1.9, 0), (2, 1), (4.9, 1), (5, 2), (40, 5), (70, 6), (3600, len(FOLLOW_DELAYS) - 1)],
+)
+def test_polls_by_age_follows_the_back_off(seconds, polls):
+    assert polls_by_age(seconds) == polls
