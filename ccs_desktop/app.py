@@ -81,6 +81,7 @@ class Identity:
 def connect_calls_panel(calls: CallsPanel, history: CallHistory) -> None:
     """What the Calls tab asks of the call history, and what it shows of it (Export is the caller's: it asks
     for a file name)."""
+    calls.today = lambda: history.now().date()
     calls.period_changed.connect(history.open_period)
     calls.refresh_requested.connect(history.refresh)
     calls.details_requested.connect(lambda row: history.details(row, calls.show_details))

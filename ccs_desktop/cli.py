@@ -247,7 +247,10 @@ def cmd_calls(args: argparse.Namespace) -> int:
     if not args.call_id and (start is None or finish is None):
         raise InvalidInput(Cli.tr("Give --from and --to (or --call-id)."))
     if args.call_id and (start is None or finish is None):
-        finish = finish or datetime.now().replace(microsecond=0)
+        from ccs_desktop.core.api.records import tenant_clock
+
+        # the tenant's "now" (CCS dates are tenant-local), as the window's periods use
+        finish = finish or tenant_clock(lambda: ctx.settings.get_str("tenant_utc_offset"))()
         start = start or finish - timedelta(days=90)
     if start and finish and start > finish:
         raise InvalidInput(Cli.tr("--from is after --to."))

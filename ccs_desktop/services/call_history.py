@@ -612,6 +612,10 @@ class CallHistory(QObject):
         else:  # a call nobody told us about (answered in the softphone): its record comes with the next refresh
             self._after_call.start()
 
+    def now(self) -> datetime:
+        """The tenant's now, from the clock this history was given."""
+        return self._now()
+
     def _stamp(self) -> str:
         """Now, on the tenant's clock (the one CCS writes its records with)."""
         return stamp(self._now())
@@ -672,11 +676,11 @@ class CallHistory(QObject):
     # --- notes, details, export, history ----------------------------------------------------------------
 
     def save_note(self, callid: str, note: str, outcome: str) -> None:
-        row, account = self.model.find(callid), self.account
+        row, account, updated = self.model.find(callid), self.account, self._stamp()
         if row is None or not account:
             return
         self.runner.submit(
-            lambda: self._cache().save_note(account, callid, row.party, note, outcome),
+            lambda: self._cache().save_note(account, callid, row.party, note, outcome, updated),
             lambda saved: self.model.set_note(callid, saved),
             self.bus.show_error,
             pool="serial",

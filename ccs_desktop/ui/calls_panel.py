@@ -8,7 +8,8 @@ says what the agent asked for.
 from __future__ import annotations
 
 import html
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -65,12 +66,17 @@ class CallsPanel(QWidget):
         for key, text in zip(PERIOD_KEYS, period_names, strict=True):
             self.period.addItem(text, key)
         self.period.setCurrentIndex(2)
-        self.first_day = QDateEdit(QDate.currentDate().addDays(-6))
-        self.last_day = QDateEdit(QDate.currentDate())
+        # the tenant's today, set by whoever connects the panel (the call history's clock): the custom days
+        # start as the last 7 of it when first shown, never as this computer's date near midnight
+        self.today: Callable[[], date] = date.today
+        self._custom_shown = False
+        self.first_day = QDateEdit()
+        self.last_day = QDateEdit()
         for edit in (self.first_day, self.last_day):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setVisible(False)
+            edit.dateChanged.connect(self._days_edited)
             edit.dateChanged.connect(self._period_chosen)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -280,8 +286,18 @@ class CallsPanel(QWidget):
 
     # --- reactions ----------------------------------------------------------------------------------------
 
+    def _days_edited(self, *_args: object) -> None:
+        self._custom_shown = True  # chosen days are kept, not replaced by the default week
+
     def _period_chosen(self, *_args: object) -> None:
         custom = self.period.currentData() == "custom"
+        if custom and not self._custom_shown:
+            self._custom_shown = True
+            today = self.today()
+            for edit, day in ((self.first_day, today - timedelta(days=6)), (self.last_day, today)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
         self.first_day.setVisible(custom)
         self.last_day.setVisible(custom)
         self._clear_details()

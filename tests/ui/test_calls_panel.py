@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import time as clock
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex
@@ -295,3 +295,25 @@ def test_followed_calls_are_dated_on_the_tenant_clock(qtbot, simulator, runner, 
     assert row.calldate == "2026-11-25 09:30:00"
     assert all(e.at == "2026-11-25 09:30:00" for e in tab.history.timeline_of("key-clock").events)
     tab.close()
+
+
+def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, runner, tmp_path):
+    """At 23:30 UTC on Dec 31 a tenant at +03:00 is already in the new year: its week ends on Jan 1."""
+    from ccs_desktop.core.api.records import tenant_clock
+    from tests.helpers import clock_at
+
+    panel = CallsPanel()
+    qtbot.addWidget(panel)
+    history = CallHistory(
+        runner,
+        panel.model,
+        lambda: None,
+        lambda parties: {},
+        CallTracker(),
+        MessageBus(),
+        now=tenant_clock(lambda: "+03:00", clock_at(datetime(2026, 12, 31, 23, 30, tzinfo=UTC))),
+    )
+    connect_calls_panel(panel, history)
+    panel.period.setCurrentIndex(panel.period.findData("custom"))
+    assert panel.first_day.date().toPython() == date(2026, 12, 26)
+    assert panel.last_day.date().toPython() == date(2027, 1, 1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -188,14 +187,17 @@ class CallCache:
 
     # -- notes -----------------------------------------------------------------------------------------------
 
-    def save_note(self, account: str, callid: str, party: str, note: str, outcome: str) -> Note | None:
-        """Keep the agent's note and outcome tag for a call; both empty removes it. Returns what is stored."""
+    def save_note(
+        self, account: str, callid: str, party: str, note: str, outcome: str, updated: str
+    ) -> Note | None:
+        """Keep the agent's note and outcome tag for a call; both empty removes it. Returns what is stored.
+        `updated`: when, on the tenant's clock (the caller's, so tests choose the instant)."""
         note, outcome = note.strip(), outcome.strip()
         with self._write():
             if not note and not outcome:
                 self._db.execute("DELETE FROM call_notes WHERE account = ? AND callid = ?", (account, callid))
                 return None
-            saved = Note(callid, party, note, outcome, time.strftime(CCS_DATETIME))
+            saved = Note(callid, party, note, outcome, updated)
             self._db.execute(
                 "INSERT OR REPLACE INTO call_notes VALUES (?, ?, ?, ?, ?, ?)",
                 (account, callid, party, note, outcome, saved.updated),

@@ -72,12 +72,13 @@ def test_history_joins_every_number_format_of_a_contact(tmp_path):
 def test_notes_survive_reopening_and_empty_removes(tmp_path):
     path = tmp_path / "c.db"
     with CallCache(path) as cache:
-        cache.save_note(ME, "a", "5321234567", "  wants a callback ", "Callback")
+        cache.save_note(ME, "a", "5321234567", "  wants a callback ", "Callback", "2028-02-29 23:59:59")
     with CallCache(path) as cache:
         note = cache.notes(ME)["a"]
         assert (note.note, note.outcome, note.party) == ("wants a callback", "Callback", "5321234567")
+        assert note.updated == "2028-02-29 23:59:59"  # the caller's (tenant) clock, not this computer's
         assert cache.notes(OTHER) == {}
-        assert cache.save_note(ME, "a", "5321234567", "", "") is None
+        assert cache.save_note(ME, "a", "5321234567", "", "", "2028-03-01 00:00:00") is None
         assert cache.notes(ME) == {}
 
 
