@@ -33,7 +33,15 @@ class Clock:
 
 
 class Rig:
-    def __init__(self, simulator, tmp_path, clock: Clock, *, lifetime: float = 8 * 3600) -> None:
+    def __init__(
+        self,
+        simulator,
+        tmp_path,
+        clock: Clock,
+        *,
+        lifetime: float = 8 * 3600,
+        url_for_session: Callable[[str], str] = lambda session: f"page?session={session}",
+    ) -> None:
         self.clock = clock
         self.agent = Agent(
             CcsClient(resolve_tenant(simulator.base_url)),
@@ -49,7 +57,7 @@ class Rig:
         self.supervisor = Supervisor(
             self.service,
             self.tracker,
-            lambda session: f"page?session={session}",
+            url_for_session,
             wall_clock=lambda: clock.wall,
             monotonic=lambda: clock.mono,
         )
