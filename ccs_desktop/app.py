@@ -179,7 +179,6 @@ class App(QObject):
         tray.settings_requested.connect(self.open_settings)
         tray.quit_requested.connect(self.request_quit)
         tray.pause_toggled.connect(self._pause_clipboard)
-        tray.retry_requested.connect(self.reload_softphone)
         self.clipboard.number_copied.connect(self._number_copied)
         self.popup.call_requested.connect(self.dial)
         self.popup.open_requested.connect(self._open_contact_for)

@@ -38,7 +38,6 @@ class Tray(QObject):
     pause_toggled = Signal(bool)
     settings_requested = Signal()
     quit_requested = Signal()
-    retry_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,8 +45,6 @@ class Tray(QObject):
         self.icon = QSystemTrayIcon(icon(STATE_ICON[self.state]), self)
         self.menu = QMenu()
         self._add(self.tr("Show"), self.show_window)
-        self.retry_action = self._add(self.tr("Retry now"), self.retry_requested)
-        self.retry_action.setVisible(False)  # only while the line cannot take calls
         self._add(self.tr("Call number from clipboard"), self.call_clipboard)
         self.recent_menu = self.menu.addMenu(self.tr("Recent calls"))
         self.recent_menu.setEnabled(False)
@@ -76,7 +73,6 @@ class Tray(QObject):
         self.icon.setIcon(icon(STATE_ICON[state]))
         tip = f"ccs-desktop: {state_tip(state)}"
         self.icon.setToolTip(tip + (f"\n{reason}" if reason else ""))
-        self.retry_action.setVisible(state is LineState.UNAVAILABLE)
 
     def set_recent(self, calls: Iterable[RecentCall], region: str) -> None:
         self.recent_menu.clear()
