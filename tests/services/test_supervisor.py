@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication, QEvent
+
 from ccs_desktop.core.api import Agent, CcsClient, resolve_tenant
 from ccs_desktop.core.backoff import DELAYS, MAX_LOGINS, STEADY
 from ccs_desktop.core.settings import Settings
@@ -96,7 +98,12 @@ class Rig:
         self.clock.advance(end - self.clock.mono)
 
     def close(self) -> None:
+        """Shut down and delete the Qt objects now, in order, not whenever the garbage collector gets to them."""
         self.runner.shutdown(wait=True)
+        self.on_load = lambda _url: None
+        for obj in (self.supervisor, self.service, self.tracker, self.runner):
+            obj.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def test_start_logs_in_and_loads_the_page(qtbot, simulator, tmp_path):

@@ -24,8 +24,6 @@ def closed_port() -> int:
 def wire(rig: Rig, view) -> None:
     """What app.py wires between the view and the supervisor."""
     rig.on_load = lambda url: view.load_softphone(QUrl(url))
-    view.load_failed.connect(rig.supervisor.page_failed)
-    view.loaded.connect(rig.supervisor.page_loaded)
 
     def message(msg: dict) -> None:
         rig.tracker.page_spoke()
@@ -33,7 +31,20 @@ def wire(rig: Rig, view) -> None:
             rig.tracker.page_event(msg)
         rig.supervisor.page_message(msg)
 
-    view.bridge.message.connect(message)
+    rig.wiring = [
+        (view.load_failed, rig.supervisor.page_failed),
+        (view.loaded, rig.supervisor.page_loaded),
+        (view.bridge.message, message),
+    ]
+    for signal, slot in rig.wiring:
+        signal.connect(slot)
+
+
+def finish(rig: Rig, view) -> None:
+    """Cut the view from the supervisor before deleting it: the page lives on until the fixture's teardown."""
+    for signal, slot in rig.wiring:
+        signal.disconnect(slot)
+    rig.close()
 
 
 def failures(rig: Rig, count: int):
@@ -64,7 +75,7 @@ def test_a_dead_host_is_named_and_reloaded_on_the_back_off_only(qtbot, simulator
     assert rig.due_in() == DELAYS[1]
     assert rig.agent.logins == 1
     assert simulator.functions().count("login") == 1
-    rig.close()
+    finish(rig, view)
 
 
 @engine_test
@@ -82,7 +93,7 @@ def test_a_404_is_reloaded_without_a_login(qtbot, simulator, tmp_path, view):
     rig.run_for(qtbot, DELAYS[0])
     qtbot.wait_until(failures(rig, 2), timeout=TIMEOUT)
     assert rig.agent.logins == 1 and len(rig.loads) == 2
-    rig.close()
+    finish(rig, view)
 
 
 @engine_test
@@ -101,4 +112,4 @@ def test_the_page_saying_it_is_disconnected_shows_within_two_seconds(qtbot, simu
     simulator.sim.softphone.set_streams_down(False)
     qtbot.wait_until(lambda: rig.supervisor.state is LineState.READY, timeout=TIMEOUT)
     assert len(rig.loads) == 1 and rig.agent.logins == 1, "the page reconnected by itself"
-    rig.close()
+    finish(rig, view)
