@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -74,10 +75,10 @@ class Run:
     """One Supervisor on one simulator, its page failing every load."""
 
     def __init__(self, module: ModuleType, clock: Clock | None, real_page: bool, tmp: Path) -> None:
-        from ccs_desktop.services.agent_service import AgentService  # noqa: PLC0415
-        from ccs_desktop.services.call_state import CallTracker  # noqa: PLC0415
-        from ccs_desktop.services.messages import MessageBus  # noqa: PLC0415
-        from ccs_desktop.services.tasks import TaskRunner  # noqa: PLC0415
+        from ccs_desktop.services.agent_service import AgentService
+        from ccs_desktop.services.call_state import CallTracker
+        from ccs_desktop.services.messages import MessageBus
+        from ccs_desktop.services.tasks import TaskRunner
 
         tmp.mkdir(parents=True, exist_ok=True)
         self.sim = Simulator(SimulatorConfig(port=0, seed_calls=0, test_controls=True))
@@ -96,13 +97,15 @@ class Run:
         self.failures = 0
         self.view: Any = None
         if real_page:
-            from PySide6.QtCore import QUrl  # noqa: PLC0415
+            from PySide6.QtCore import QUrl
 
-            from ccs_desktop.web.profile import create_profile  # noqa: PLC0415
-            from ccs_desktop.web.view import SoftphoneView  # noqa: PLC0415
+            from ccs_desktop.web.profile import create_profile
+            from ccs_desktop.web.view import SoftphoneView
 
             self.view = SoftphoneView(create_profile(tmp / "web"))
-            self.supervisor.load_softphone.connect(lambda url: self._count(self.view.load_softphone(QUrl(url))))
+            self.supervisor.load_softphone.connect(
+                lambda url: self._count(self.view.load_softphone(QUrl(url)))
+            )
             if hasattr(self.supervisor, "page_failed"):
                 self.view.load_failed.connect(self.supervisor.page_failed)
             self.view.loaded.connect(self._loaded)
@@ -126,7 +129,7 @@ class Run:
             self.supervisor.page_loaded(False)
 
     def result(self, label: str, seconds: float, wall: float) -> dict[str, Any]:
-        api = len(self.sim._log)  # noqa: SLF001 - the simulator's own request log
+        api = len(self.sim._log)
         return {
             "run": label,
             "simulated_s" if label.endswith("fake clock") else "real_s": round(seconds, 1),
@@ -151,7 +154,7 @@ def wait_for(qapp: Any, predicate: Any, timeout: float = 10.0) -> None:
 
 
 def fake_clock_run(qapp: Any, real_page: bool, tmp: Path) -> dict[str, Any]:
-    from ccs_desktop.services import supervisor as module  # noqa: PLC0415
+    from ccs_desktop.services import supervisor as module
 
     clock = Clock()
     run = Run(module, clock, real_page, tmp)
@@ -160,13 +163,13 @@ def fake_clock_run(qapp: Any, real_page: bool, tmp: Path) -> dict[str, Any]:
     supervisor.start()
     wait_for(qapp, lambda: run.failures >= 1)
     end = clock.mono + SIMULATED
-    while supervisor._due is not None and supervisor._due <= end:  # noqa: SLF001
-        step = supervisor._due - clock.mono  # noqa: SLF001
+    while supervisor._due is not None and supervisor._due <= end:
+        step = supervisor._due - clock.mono
         clock.mono += step
         clock.wall += step
         failures = run.failures
         supervisor.run_due()
-        wait_for(qapp, lambda f=failures: run.failures > f and not run.service._logging_in)  # noqa: SLF001
+        wait_for(qapp, lambda f=failures: run.failures > f and not run.service._logging_in)
     result = run.result("after, fake clock", SIMULATED, time.perf_counter() - started)
     run.close()
     return result
@@ -188,25 +191,32 @@ def real_time_run(qapp: Any, module: ModuleType, label: str, seconds: float, tmp
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--real-page", action="store_true", help="the real QtWebEngine, loading from a dead port")
+    parser.add_argument(
+        "--real-page", action="store_true", help="the real QtWebEngine, loading from a dead port"
+    )
     parser.add_argument("--before", metavar="REV", help="also run the Supervisor of this git revision")
     parser.add_argument("--seconds", type=float, default=10.0, help="real time for the --before runs")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.ERROR)  # each failed load logs a warning: thousands, for the old code
 
-    from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
+    from ccs_desktop.web.engine import prepare_environment
 
     prepare_environment()
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication
 
     qapp = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = tmp
         print(json.dumps(fake_clock_run(qapp, args.real_page, Path(tmp) / "a")), flush=True)
         if args.before:
-            from ccs_desktop.services import supervisor  # noqa: PLC0415
+            from ccs_desktop.services import supervisor
 
             before = old_supervisor(args.before)
-            print(json.dumps(real_time_run(qapp, before, f"before ({args.before})", args.seconds, Path(tmp) / "b")))
+            print(
+                json.dumps(
+                    real_time_run(qapp, before, f"before ({args.before})", args.seconds, Path(tmp) / "b")
+                )
+            )
             print(json.dumps(real_time_run(qapp, supervisor, "after", args.seconds, Path(tmp) / "c")))
     return 0
 
