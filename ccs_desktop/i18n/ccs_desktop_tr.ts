@@ -2008,10 +2008,6 @@ iş: +90 212 555 12 34</translation>
         <translation>ağ bağlantısı yok</translation>
     </message>
     <message>
-        <source>reload requested</source>
-        <translation>yeniden yükleme istendi</translation>
-    </message>
-    <message>
         <source>{problem}; waiting for the call to end</source>
         <translation>{problem}; görüşmenin bitmesi bekleniyor</translation>
     </message>

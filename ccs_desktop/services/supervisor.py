@@ -168,8 +168,7 @@ class Supervisor(QObject):
         It skips one wait; the back-off step is not reset, and a login it runs still counts in the hourly cap.
         """
         if self._action is None:
-            self._action = Action.RELOAD
-            self.problem = self.problem or self.tr("reload requested")
+            self._action = Action.RELOAD  # nothing waits: a plain reload, nothing to explain in the banner
         self._due = self._mono()
         self._timer.stop()
         self.run_due(manual=True)
@@ -236,7 +235,10 @@ class Supervisor(QObject):
             self.logins += 1
             self._want_load = True
             self._set_state(
-                LineState.CONNECTING, self.tr("{problem}; logging in").format(problem=self.problem)
+                LineState.CONNECTING,
+                self.tr("{problem}; logging in").format(problem=self.problem)
+                if self.problem
+                else self.tr("logging in"),
             )
             self.service.login(fresh=True)
         else:
