@@ -36,8 +36,9 @@ def test_a_dead_softphone_host_is_explained_with_a_retry_button(qtbot, qapp):
         assert app.tray.state is LineState.UNAVAILABLE
         assert "connection refused" in app.window.state_label.text()
 
-        before = len(loads)
+        before, asked = len(loads), app.supervisor.page_loads
         banner.retry_button.click()
+        assert app.supervisor.page_loads == asked + 1, "at once, not at the next try"
         qtbot.waitUntil(lambda: len(loads) == before + 1, timeout=WAIT)
         assert handle.functions().count("login") == 1, "a page that does not load is no reason to log in"
 
