@@ -62,6 +62,8 @@ def create_profile(storage_dir: Path, parent: QObject | None = None) -> QWebEngi
     settings.setAttribute(attr.FullScreenSupportEnabled, False)
     settings.setAttribute(attr.ScreenCaptureEnabled, False)
     settings.setAttribute(attr.AllowWindowActivationFromJavaScript, False)
+    # Chromium's own error page prints the failed URL, session and all; the window's banner says what failed
+    settings.setAttribute(attr.ErrorPageEnabled, False)
     # The receiver is a plain function, so nothing can be garbage-collected from under the connection.
     profile.downloadRequested.connect(_refuse_download)
     _log.debug("web profile %r at %s", PROFILE_NAME, storage)

@@ -68,6 +68,9 @@ def test_a_dead_host_is_named_and_reloaded_on_the_back_off_only(qtbot, simulator
     assert "the softphone at 127.0.0.1 cannot be reached: connection refused" in supervisor.reason
     assert "next try at" in supervisor.reason
     assert "ConnectionErrorDomain -102" in supervisor.last_failure[1]
+    with qtbot.waitCallback(timeout=TIMEOUT) as shown:  # what the agent sees where the softphone should be
+        view.page().toHtml(shown)
+    assert rig.agent.session.session not in shown.args[0], "the failed URL (and its session) is on screen"
     assert rig.due_in() == DELAYS[0]
     rig.run_for(qtbot, DELAYS[0])
     qtbot.wait_until(failures(rig, 2), timeout=TIMEOUT)
