@@ -93,12 +93,12 @@ def _choose_language() -> None:
 
 def run_command(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """One line on stderr for every failure; the exit code says which kind."""
-    from ccs_desktop.core.errors import CcsError
+    from ccs_desktop.core.errors import CcsError, user_text
 
     try:
         return handler(args)
     except CcsError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {user_text(exc)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: {Cli.tr('interrupted')}", file=sys.stderr)

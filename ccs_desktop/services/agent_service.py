@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ccs_desktop.core.errors import CallOutcomeUnknown, CcsError, InvalidInput
+from ccs_desktop.core.errors import CallOutcomeUnknown, InvalidInput, user_text
 from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.tasks import TaskRunner
@@ -89,14 +89,7 @@ class AgentService(QObject):
 
     def _login_err(self, exc: BaseException) -> None:
         self._logging_in = False
-        text = (
-            str(exc)
-            if isinstance(exc, CcsError)
-            else self.tr("Login failed ({error}).").format(error=type(exc).__name__)
-        )
-        if not isinstance(exc, CcsError):
-            log.error("login failed", exc_info=exc)
-        self.login_failed.emit(text)
+        self.login_failed.emit(user_text(exc, log, "login failed"))
 
     # --- calls -----------------------------------------------------------------------------------------------
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from ccs_desktop.core.api import CcsClient, resolve_tenant
+from ccs_desktop.core.errors import AuthenticationFailed, InvalidInput, NetworkError, user_text
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.agent_service import LineState
 from ccs_desktop.services.tasks import TaskRunner
@@ -169,3 +171,31 @@ def test_settings_prefix_preview_and_validation(qtbot, tmp_path):
     dialog.confirm_uri.setChecked(False)
     dialog._save()
     assert (settings.get("outside_line_prefix"), settings.get("confirm_uri_calls")) == ("9", False)
+
+
+@pytest.mark.parametrize(
+    ("error", "field"),
+    [
+        (AuthenticationFailed("Login refused: Unknown account.", field="email"), "email"),
+        (AuthenticationFailed("Login refused: user is not valid.", field="token"), "token"),
+        (InvalidInput("No such tenant.", field="tenant"), "tenant"),
+        (NetworkError("CCS cannot be reached."), "form"),
+        (KeyError("bug"), "form"),
+    ],
+)
+def test_login_dialog_shows_an_error_by_the_field_it_names(qtbot, error, field):
+    """The error's `field`, not words in its text, says where it goes."""
+
+    def fail(tenant: str, email: str, token: str) -> None:
+        raise error
+
+    runner = TaskRunner()
+    dialog = LoginDialog(runner, fail, tenant="acme", email="agent@acme.com")
+    qtbot.addWidget(dialog)
+    dialog.token_edit.setText("agTOKEN")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    shown = {name for name, label in dialog.errors.items() if not label.isHidden()}
+    assert shown == {field}
+    assert dialog.errors[field].text() == user_text(error)
+    runner.shutdown(wait=True)
