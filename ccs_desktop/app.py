@@ -567,7 +567,7 @@ class App(QObject):
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         found = self._contacts_db().find_by_number(e164) if e164 else []
-        who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
+        who = found[0].display_name if found else None
         last = self._calls_db().history(account, [digits_suffix(e164)], 1) if e164 else []
         return who, describe_row(last[0], last=True) if last else None
 
@@ -1120,7 +1120,7 @@ class App(QObject):
         def decide(contact: Contact | None) -> None:
             who = self.tr("an unknown number")
             if contact is not None:
-                who = contact.name + (f" ({contact.company})" if contact.company else "")
+                who = contact.display_name
             if self.tracker.is_active():  # the guard's question says it all: one dialog, not two
                 self.dial(number.e164, who=who)
                 return

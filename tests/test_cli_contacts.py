@@ -28,6 +28,8 @@ def test_import_find_export_round_trip(tmp_path, user_dirs):
     found = json.loads(run_cli("contacts", "find", "yilmaz", "--json", env=env).stdout)
     assert [c["name"] for c in found] == ["Ahmet Yılmaz"]
     assert found[0]["numbers"] == ["+905321234567", "+902125551234"]
+    shown = run_cli("contacts", "find", "yilmaz", env=env).stdout
+    assert shown == "Ahmet Yılmaz (Yılmaz Tekstil): +905321234567, +902125551234\n"
     assert found[0]["company"] == "Yılmaz Tekstil"
     for written in ("0532 123 45 67", "+90 (532) 123-4567", "905321234567", "5321234567"):
         by_number = json.loads(run_cli("contacts", "find", written, "--json", env=env).stdout)

@@ -103,8 +103,7 @@ def cmd_contacts_find(args: argparse.Namespace) -> int:
         print(Cli.tr("No contacts found."), file=sys.stderr)
     for c in found:
         star = "★ " if c.favourite else ""
-        company = f" ({c.company})" if c.company else ""
-        print(f"{star}{c.name}{company}: {', '.join(n.e164 for n in c.numbers)}")
+        print(f"{star}{c.display_name}: {', '.join(n.e164 for n in c.numbers)}")
     return EXIT_OK
 
 

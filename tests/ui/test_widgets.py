@@ -7,10 +7,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from ccs_desktop.core.api import CcsClient, resolve_tenant
+from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.errors import AuthenticationFailed, InvalidInput, NetworkError, user_text
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.agent_service import LineState
 from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.dialogs.login import LoginDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from ccs_desktop.ui.main_window import MainWindow
@@ -199,3 +201,13 @@ def test_login_dialog_shows_an_error_by_the_field_it_names(qtbot, error, field):
     assert shown == {field}
     assert dialog.errors[field].text() == user_text(error)
     runner.shutdown(wait=True)
+
+
+def test_contact_rows_name_the_company_as_everywhere_else(qtbot):
+    panel = ContactsPanel()
+    qtbot.addWidget(panel)
+    ayse = Contact(1, "Ayşe Yılmaz", company="Koç Holding", numbers=[ContactNumber("+905321234567")])
+    panel.show_results([ayse, Contact(2, "Ali Can", favourite=True)], 2)
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert rows[0].startswith(ayse.display_name + "    ")
+    assert rows[1] == "★ Ali Can"
