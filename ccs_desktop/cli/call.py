@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def cmd_call(args: argparse.Namespace) -> int:
     from ccs_desktop.core import handoff
-    from ccs_desktop.core.phone import check_region, dial_string, parse_number
+    from ccs_desktop.core.phone import prepare_dial
 
     request = {"action": "call", "number": args.number, "dial_format": args.dial_format}
     result = handoff.send(request)
@@ -23,10 +23,7 @@ def cmd_call(args: argparse.Namespace) -> int:
         _print_call(result, args.json)
         return EXIT_OK
     ctx = Context(args)
-    region = check_region(ctx.settings.get_str("region"))
-    number = parse_number(args.number, region, letters=ctx.settings.get_bool("keypad_letters"))
-    dial_format = args.dial_format or ctx.settings.get_str("dial_format")
-    dialed = dial_string(number, dial_format, region, ctx.settings.get_str("outside_line_prefix"))
+    number, dialed = prepare_dial(args.number, ctx.settings, args.dial_format)
     agent, _ = ctx.agent()
     placed = agent.place_call(dialed)
     _print_call(

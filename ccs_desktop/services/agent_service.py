@@ -109,17 +109,11 @@ class AgentService(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> bool:
         """Place a call to what the agent clicked or typed; False (with a message) when nothing was sent."""
-        from ccs_desktop.core.phone import dial_string  # noqa: PLC0415
+        from ccs_desktop.core.phone import prepare_dial  # noqa: PLC0415
 
         region = self.settings.get_str("region")
         try:
-            number = self.parse(text)
-            dialed = dial_string(
-                number,
-                dial_format or self.settings.get_str("dial_format"),
-                region,
-                self.settings.get_str("outside_line_prefix"),
-            )
+            number, dialed = prepare_dial(text, self.settings, dial_format)
         except InvalidInput as exc:
             self.bus.error(str(exc))
             self.call_failed.emit(str(exc))
