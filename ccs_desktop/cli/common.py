@@ -64,7 +64,7 @@ class Context:
 
     def agent(self, *, keep_session: bool = True) -> tuple[Agent, CredentialStore | None]:
         """An Agent with credentials from CCS_APP_TOKEN or the keyring; `keep_session` stores sessions there."""
-        from ccs_desktop.core.api import Agent, CcsClient, Timeouts, resolve_tenant
+        from ccs_desktop.core.api import make_agent, resolve_tenant
         from ccs_desktop.core.credentials import CredentialStore
 
         tenant_text, email = self.require()
@@ -80,14 +80,7 @@ class Context:
                     email=email, host=tenant.host
                 )
             )
-        client = CcsClient(
-            tenant,
-            timeouts=Timeouts(
-                self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout")
-            ),
-        )
-        lifetime = self.settings.get_float("session_lifetime_hours") * 3600
-        agent = Agent(client, email, token, store=store if keep_session else None, lifetime=lifetime)
+        agent = make_agent(tenant, email, token, self.settings, store=store if keep_session else None)
         return agent, store
 
 

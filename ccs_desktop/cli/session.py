@@ -13,7 +13,7 @@ from ccs_desktop.core.i18n import Cli
 def cmd_login(args: argparse.Namespace) -> int:
     import getpass
 
-    from ccs_desktop.core.api import Agent, CcsClient, Timeouts, resolve_tenant
+    from ccs_desktop.core.api import make_agent, resolve_tenant
     from ccs_desktop.core.credentials import CredentialStore
     from ccs_desktop.core.errors import NotConfigured
 
@@ -32,11 +32,8 @@ def cmd_login(args: argparse.Namespace) -> int:
             Cli.tr("No app_token: set CCS_APP_TOKEN or run `ccs-desktop login` in a terminal.")
         )
     settings = ctx.settings
-    client = CcsClient(
-        tenant, timeouts=Timeouts(settings.get_float("connect_timeout"), settings.get_float("read_timeout"))
-    )
     store = CredentialStore(tenant.base_url, email)
-    agent = Agent(client, email, token, lifetime=settings.get_float("session_lifetime_hours") * 3600)
+    agent = make_agent(tenant, email, token, settings)  # the session is kept below, once the token is
     agent.ping()
     stored = agent.login()
     store.save_app_token(token)
