@@ -824,12 +824,7 @@ class App(QObject):
             from ccs_desktop.core.contacts.io import export_csv, export_vcard  # noqa: PLC0415
 
             vcard = path.suffix.lower() in (".vcf", ".vcard")
-            try:
-                return (export_vcard if vcard else export_csv)(store, path)
-            except OSError as exc:
-                raise InvalidInput(
-                    self.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
-                ) from None
+            return (export_vcard if vcard else export_csv)(store, path)  # InvalidInput when it cannot write
 
         self._with_store(
             work,

@@ -92,3 +92,11 @@ def test_import_reports_every_problem_with_its_line(tmp_path):
         "excel.txt, line 3: '+44 7700 900123' was kept but flagged: it is not in a known number range (check it)",
         "excel.txt, line 4: a quote opened here is never closed",
     ]
+
+
+def test_export_to_a_path_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
+    env = cli_env(None)
+    folder = tmp_path / "contacts.csv"
+    folder.mkdir()  # a folder where the file should go: open() fails even for root
+    line = assert_one_line_error(run_cli("contacts", "export", str(folder), env=env), 2)
+    assert line == f"ccs-desktop: Cannot write {folder}: Is a directory."

@@ -68,12 +68,7 @@ def cmd_contacts_export(args: argparse.Namespace) -> int:
         raise InvalidInput(Cli.tr("No such folder: {path}").format(path=path.parent))
     exporter = export_vcard if path.suffix.lower() in VCARD_SUFFIXES else export_csv
     with _contact_store(Context(args)) as store:
-        try:
-            count = exporter(store, path)
-        except OSError as exc:
-            raise InvalidInput(
-                Cli.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
-            ) from None
+        count = exporter(store, path)  # InvalidInput when the file cannot be written
     print(Cli.tr("Exported %Ln contact(s) to {path}.", "", count).format(path=path))
     return EXIT_OK
 

@@ -92,10 +92,6 @@
         <source>line {line}: {reason}</source>
         <translation>satır {line}: {reason}</translation>
     </message>
-    <message>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation>{path} yazılamıyor: {reason}.</translation>
-    </message>
     <message numerus="yes">
         <source>Exported %Ln contact(s) to {path}.</source>
         <translation>
@@ -717,10 +713,6 @@
     <message>
         <source>No such folder: {path}</source>
         <translation>Böyle bir klasör yok: {path}</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation>{path} yazılamıyor: {reason}.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln contact(s) to {path}.</source>
