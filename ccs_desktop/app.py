@@ -348,15 +348,20 @@ class App(QObject):
         self.window.set_identity(
             self.tr("demo (built-in simulator)") if self.demo else tenant.host, identity.email
         )
-        timeouts = (self.settings.get_float("connect_timeout"), self.settings.get_float("read_timeout"))
-        lifetime = self.settings.get_float("session_lifetime_hours") * 3600
 
         def build() -> Agent:
-            from ccs_desktop.core.api import Agent, CcsClient, Timeouts  # noqa: PLC0415
+            from ccs_desktop.core.api import make_agent  # noqa: PLC0415
+            from ccs_desktop.core.credentials import BackgroundSessionStore  # noqa: PLC0415
 
-            client = CcsClient(tenant, timeouts=Timeouts(*timeouts))
-            # the session is read and written through the runner, never on the UI thread
-            agent = Agent(client, identity.email, identity.token, store=None, lifetime=lifetime)
+            # the session is read and kept in the keyring through the store, on the runner's serial worker
+            store: BackgroundSessionStore | None = None
+            if identity.store is not None:
+                store = BackgroundSessionStore(
+                    identity.store,
+                    lambda work: self.runner.submit(work, pool="serial", name="keyring session"),
+                    lambda: self.identity is identity,  # nothing is kept after a logout
+                )
+            agent = make_agent(tenant, identity.email, identity.token, self.settings, store=store)
             agent.on_login = self._session_issued
             if session:
                 from ccs_desktop.core.api import StoredSession  # noqa: PLC0415
@@ -383,31 +388,10 @@ class App(QObject):
         self.service.logged_in.connect(self._logged_in)
         self.service.call_placed.connect(self.history.follow_placed)
         self.service.hangup_url = self._hangup_url
-        if identity.store is not None:
-            self.runner.submit(
-                identity.store.load_session,
-                self._stored_session,
-                lambda _e: self.supervisor.start(),
-                pool="serial",
-                name="keyring session",
-            )  # type: ignore[union-attr]
-        else:
-            self.supervisor.start()
-
-    def _stored_session(self, stored: StoredSession | None) -> None:
-        assert self.service is not None and self.supervisor is not None
-        if stored is not None:
-            self.service.agent.adopt_session(stored)
         self.supervisor.start()
 
     def _session_issued(self, stored: StoredSession) -> None:
-        """Worker thread: keep the new session in the keyring, and have the GUI thread hear of it."""
-        identity = self.identity
-        if identity is not None and identity.store is not None:
-            try:
-                identity.store.save_session(stored)
-            except CcsError as exc:
-                log.warning("%s", exc)
+        """Worker thread: have the GUI thread hear of the new session (the agent's store keeps it)."""
         self.runner.call_soon(self._session_renewed, stored)
 
     def _session_renewed(self, stored: StoredSession) -> None:
@@ -571,7 +555,7 @@ class App(QObject):
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         found = self._contacts_db().find_by_number(e164) if e164 else []
-        who = (found[0].name + (f", {found[0].company}" if found[0].company else "")) if found else None
+        who = found[0].display_name if found else None
         last = self._calls_db().history(account, [digits_suffix(e164)], 1) if e164 else []
         return who, describe_row(last[0], last=True) if last else None
 
@@ -844,12 +828,7 @@ class App(QObject):
             from ccs_desktop.core.contacts.io import export_csv, export_vcard  # noqa: PLC0415
 
             vcard = path.suffix.lower() in (".vcf", ".vcard")
-            try:
-                return (export_vcard if vcard else export_csv)(store, path)
-            except OSError as exc:
-                raise InvalidInput(
-                    self.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
-                ) from None
+            return (export_vcard if vcard else export_csv)(store, path)  # InvalidInput when it cannot write
 
         self._with_store(
             work,
@@ -1135,7 +1114,7 @@ class App(QObject):
         def decide(contact: Contact | None) -> None:
             who = self.tr("an unknown number")
             if contact is not None:
-                who = contact.name + (f" ({contact.company})" if contact.company else "")
+                who = contact.display_name
             if self.tracker.is_active():  # the guard's question says it all: one dialog, not two
                 self.dial(number.e164, who=who)
                 return

@@ -342,7 +342,7 @@ def test_contacts_panel_search_card_and_double_click_call(harness, qtbot):
     # a copied number now names the contact
     QGuiApplication.clipboard().setText("+90 532 123 4567")
     qtbot.waitUntil(app.popup.isVisible, timeout=WAIT)
-    assert app.popup.who_label.text() == "Ahmet Yılmaz, Yılmaz Tekstil"
+    assert app.popup.who_label.text() == "Ahmet Yılmaz (Yılmaz Tekstil)"
 
 
 def test_links_name_the_contact_and_can_call_without_asking(harness, qtbot):

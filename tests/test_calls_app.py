@@ -80,7 +80,7 @@ def test_an_inbound_call_pops_the_right_contact(harness, qtbot):
     popup = app.popup
     qtbot.waitUntil(popup.isVisible, timeout=WAIT)
     assert popup.title_label.text() == "Incoming call"
-    assert popup.who_label.text() == "Ayşe Demir, Demir Lojistik"
+    assert popup.who_label.text() == "Ayşe Demir (Demir Lojistik)"
     assert not popup.call_button.isVisible() and popup.open_button.isVisible()
     key = next(t.callid for t in app.history._timelines.values() if t.direction == "in")
     qtbot.waitUntil(lambda: app.history.timeline_of(key).state == DONE, timeout=WAIT)  # end GET → record

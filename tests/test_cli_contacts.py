@@ -28,6 +28,8 @@ def test_import_find_export_round_trip(tmp_path, user_dirs):
     found = json.loads(run_cli("contacts", "find", "yilmaz", "--json", env=env).stdout)
     assert [c["name"] for c in found] == ["Ahmet Yılmaz"]
     assert found[0]["numbers"] == ["+905321234567", "+902125551234"]
+    shown = run_cli("contacts", "find", "yilmaz", env=env).stdout
+    assert shown == "Ahmet Yılmaz (Yılmaz Tekstil): +905321234567, +902125551234\n"
     assert found[0]["company"] == "Yılmaz Tekstil"
     for written in ("0532 123 45 67", "+90 (532) 123-4567", "905321234567", "5321234567"):
         by_number = json.loads(run_cli("contacts", "find", written, "--json", env=env).stdout)
@@ -90,3 +92,11 @@ def test_import_reports_every_problem_with_its_line(tmp_path):
         "excel.txt, line 3: '+44 7700 900123' was kept but flagged: it is not in a known number range (check it)",
         "excel.txt, line 4: a quote opened here is never closed",
     ]
+
+
+def test_export_to_a_path_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
+    env = cli_env(None)
+    folder = tmp_path / "contacts.csv"
+    folder.mkdir()  # a folder where the file should go: open() fails even for root
+    line = assert_one_line_error(run_cli("contacts", "export", str(folder), env=env), 2)
+    assert line == f"ccs-desktop: Cannot write {folder}: Is a directory."

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future
 from typing import Any
 
-from ccs_desktop.core.api.agent import StoredSession
-from ccs_desktop.core.errors import CredentialStoreError
+from ccs_desktop.core.api.agent import SessionStore, StoredSession
+from ccs_desktop.core.errors import CcsError, CredentialStoreError
 from ccs_desktop.core.i18n import Core
 
 log = logging.getLogger(__name__)
@@ -117,3 +119,52 @@ class CredentialStore:
     def delete_all(self) -> int:
         """Remove the token and the session; return how many entries there were."""
         return int(self._delete("session")) + int(self._delete("app_token"))
+
+
+class BackgroundSessionStore:
+    """A `SessionStore` whose keyring work runs where `submit` puts it (the window's serial worker), never on the
+    caller's thread: loading waits for it, saving and deleting do not. A keyring that fails is logged, not
+    raised: the agent then simply logs in. While `active()` is false (logged out meanwhile) nothing is saved."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        submit: Callable[[Callable[[], Any]], Future[Any]],
+        active: Callable[[], bool] = lambda: True,
+    ) -> None:
+        self._store = store
+        self._submit = submit
+        self._active = active
+
+    def load_session(self) -> StoredSession | None:
+        try:
+            return self._submit(self._load).result()
+        except CancelledError:  # shutting down
+            return None
+
+    def save_session(self, stored: StoredSession) -> None:
+        self._submit(lambda: self._save(stored))
+
+    def delete_session(self) -> None:
+        self._submit(self._delete)
+
+    def _load(self) -> StoredSession | None:
+        try:
+            return self._store.load_session()
+        except CcsError as exc:
+            log.warning("%s", exc)
+            return None
+
+    def _save(self, stored: StoredSession) -> None:
+        if not self._active():
+            return
+        try:
+            self._store.save_session(stored)
+        except CcsError as exc:
+            log.warning("%s", exc)
+
+    def _delete(self) -> None:
+        try:
+            self._store.delete_session()
+        except CcsError as exc:
+            log.warning("%s", exc)

@@ -6,13 +6,33 @@ token. `exit_code` is what the CLI returns for it, so the CLI, the GUI and scrip
 
 from __future__ import annotations
 
+import logging
+
 from ccs_desktop.core.i18n import Core
 
 
 class CcsError(Exception):
-    """Base of every expected failure; its text is safe to show and to log."""
+    """Base of every expected failure; its text is safe to show and to log.
+
+    `field` names what the person typed that the error is about ("tenant", "email", "token"; "" when it is about
+    nothing they typed), so a form can show the error next to it.
+    """
 
     exit_code = 4
+
+    def __init__(self, *args: object, field: str = "") -> None:
+        super().__init__(*args)
+        self.field = field
+
+
+def user_text(exc: BaseException, log: logging.Logger | None = None, what: str = "unexpected error") -> str:
+    """The text a person sees for any failure: an expected error's own text, else a generic line that points to
+    the log. With `log`, an unexpected error's traceback goes there (as `what`), so the line tells the truth."""
+    if isinstance(exc, CcsError):
+        return str(exc)
+    if log is not None:
+        log.error("%s", what, exc_info=exc)
+    return Core.tr("Something went wrong ({error}); details are in the log.").format(error=type(exc).__name__)
 
 
 class InvalidInput(CcsError):

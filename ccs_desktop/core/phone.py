@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.i18n import Core
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.settings import Settings
 
 DIAL_FORMATS = ("national", "e164", "digits")
 DEFAULT_REGION = "TR"
@@ -206,6 +210,21 @@ def dial_string(
     the wrong line. `e164` is +905321234567 and `digits` is 905321234567.
     """
     return check_prefix(prefix) + _formatted(number, dial_format, home_region)
+
+
+def prepare_dial(text: str, settings: Settings, dial_format: str | None = None) -> tuple[PhoneNumber, str]:
+    """What the agent typed or clicked, read as the settings say (region, keypad letters), and the string CCS
+    dials for it (dial format unless `dial_format` is given, outside-line prefix): the CLI and the window dial
+    alike. Raises InvalidInput (nothing is sent) for a bad number, region or prefix."""
+    region = check_region(settings.get_str("region"))
+    number = parse_number(text, region, letters=settings.get_bool("keypad_letters"))
+    dialed = dial_string(
+        number,
+        dial_format or settings.get_str("dial_format"),
+        region,
+        settings.get_str("outside_line_prefix"),
+    )
+    return number, dialed
 
 
 def _formatted(number: PhoneNumber, dial_format: str, home_region: str) -> str:

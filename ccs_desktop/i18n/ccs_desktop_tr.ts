@@ -4,10 +4,6 @@
 <context>
     <name>AgentService</name>
     <message>
-        <source>Login failed ({error}).</source>
-        <translation>Oturum açılamadı ({error}).</translation>
-    </message>
-    <message>
         <source>Calling {number}…</source>
         <translation>{number} aranıyor…</translation>
     </message>
@@ -91,10 +87,6 @@
     <message>
         <source>line {line}: {reason}</source>
         <translation>satır {line}: {reason}</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation>{path} yazılamıyor: {reason}.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln contact(s) to {path}.</source>
@@ -282,16 +274,8 @@
         <translation>Kayıtlı çağrılar okunamıyor: {error}</translation>
     </message>
     <message>
-        <source>Saved calls cannot be read.</source>
-        <translation>Kayıtlı çağrılar okunamıyor.</translation>
-    </message>
-    <message>
         <source>{count} · fetching from CCS…</source>
         <translation>{count} · CCS&apos;ten alınıyor…</translation>
-    </message>
-    <message>
-        <source>CCS could not be asked for call records.</source>
-        <translation>CCS&apos;ten çağrı kayıtları istenemedi.</translation>
     </message>
     <message>
         <source>{count} (saved) · {why} Refresh to try again.</source>
@@ -725,10 +709,6 @@
     <message>
         <source>No such folder: {path}</source>
         <translation>Böyle bir klasör yok: {path}</translation>
-    </message>
-    <message>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation>{path} yazılamıyor: {reason}.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln contact(s) to {path}.</source>
@@ -1336,6 +1316,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token&apos;ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
     </message>
     <message>
+        <source>Something went wrong ({error}); details are in the log.</source>
+        <translation>Bir şeyler ters gitti ({error}); ayrıntılar günlükte.</translation>
+    </message>
+    <message>
         <source>CCS refused {function}: {reason}</source>
         <translation>CCS {function} isteğini reddetti: {reason}</translation>
     </message>
@@ -1708,10 +1692,6 @@ iş: +90 212 555 12 34</translation>
         <source>Connection works: the app_token and the e-mail were accepted.</source>
         <translation>Bağlantı çalışıyor: app_token ve e-posta kabul edildi.</translation>
     </message>
-    <message>
-        <source>Unexpected error ({error}).</source>
-        <translation>Beklenmeyen hata ({error}).</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1806,13 +1786,6 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Session: {hours} h {minutes:02d} min</source>
         <translation>Oturum: {hours} sa {minutes:02d} dk</translation>
-    </message>
-</context>
-<context>
-    <name>MessageBus</name>
-    <message>
-        <source>Something went wrong ({error}); details are in the log.</source>
-        <translation>Bir şeyler ters gitti ({error}); ayrıntılar günlükte.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from ccs_desktop.core.errors import CallOutcomeUnknown, CcsError, InvalidInput
+from ccs_desktop.core.errors import CallOutcomeUnknown, InvalidInput, user_text
 from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.tasks import TaskRunner
@@ -89,14 +89,7 @@ class AgentService(QObject):
 
     def _login_err(self, exc: BaseException) -> None:
         self._logging_in = False
-        text = (
-            str(exc)
-            if isinstance(exc, CcsError)
-            else self.tr("Login failed ({error}).").format(error=type(exc).__name__)
-        )
-        if not isinstance(exc, CcsError):
-            log.error("login failed", exc_info=exc)
-        self.login_failed.emit(text)
+        self.login_failed.emit(user_text(exc, log, "login failed"))
 
     # --- calls -----------------------------------------------------------------------------------------------
 
@@ -116,17 +109,11 @@ class AgentService(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> bool:
         """Place a call to what the agent clicked or typed; False (with a message) when nothing was sent."""
-        from ccs_desktop.core.phone import dial_string  # noqa: PLC0415
+        from ccs_desktop.core.phone import prepare_dial  # noqa: PLC0415
 
         region = self.settings.get_str("region")
         try:
-            number = self.parse(text)
-            dialed = dial_string(
-                number,
-                dial_format or self.settings.get_str("dial_format"),
-                region,
-                self.settings.get_str("outside_line_prefix"),
-            )
+            number, dialed = prepare_dial(text, self.settings, dial_format)
         except InvalidInput as exc:
             self.bus.error(str(exc))
             self.call_failed.emit(str(exc))

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ccs_desktop.core.calls.rows import clock
 from ccs_desktop.core.calls.timeline import DONE, GIVE_UP_AFTER_START, NO_RECORD, OPEN, Timeline, stamp
-from ccs_desktop.core.errors import CcsError
+from ccs_desktop.core.errors import CcsError, user_text
 from ccs_desktop.core.notifications import END, HANGUP, RING, CallNotification
 from ccs_desktop.services.call_state import CallTracker, LiveCall
 from ccs_desktop.services.messages import MessageBus
@@ -178,13 +178,8 @@ class CallHistory(QObject):
         ]
 
     def _load_failed(self, exc: BaseException) -> None:
-        self.status.emit(
-            self.tr("Saved calls cannot be read: {error}").format(error=exc)
-            if isinstance(exc, CcsError)
-            else self.tr("Saved calls cannot be read.")
-        )
-        if not isinstance(exc, CcsError):
-            log.error("reading the call cache failed", exc_info=exc)
+        error = user_text(exc, log, "reading the call cache failed")
+        self.status.emit(self.tr("Saved calls cannot be read: {error}").format(error=error))
 
     # --- fetching ------------------------------------------------------------------------------------------
 
@@ -313,9 +308,7 @@ class CallHistory(QObject):
         self.model.fetching = False
         self.model.paused = True  # no retry loop from the view; Refresh or the next open tries again
         self._refreshing = False
-        if not isinstance(exc, CcsError):
-            log.error("fetching call records failed", exc_info=exc)
-        why = str(exc) if isinstance(exc, CcsError) else self.tr("CCS could not be asked for call records.")
+        why = user_text(exc, log, "fetching call records failed")
         self.status.emit(
             self.tr("{count} (saved) · {why} Refresh to try again.").format(count=self._count_text(), why=why)
         )

@@ -28,15 +28,6 @@ class MessageBus(QObject):
 
     def show_error(self, exc: BaseException) -> None:
         """Expected errors show their own text; anything else is a bug: logged with its traceback."""
-        from ccs_desktop.core.errors import CcsError  # noqa: PLC0415 - tiny, avoids an import cycle in tests
+        from ccs_desktop.core.errors import user_text  # noqa: PLC0415 - tiny, avoids an import cycle in tests
 
-        if isinstance(exc, CcsError):
-            self.error(str(exc))
-        else:
-            log.error("unexpected error", exc_info=exc)
-            self.message.emit(
-                "error",
-                self.tr("Something went wrong ({error}); details are in the log.").format(
-                    error=type(exc).__name__
-                ),
-            )
+        self.error(user_text(exc, log))

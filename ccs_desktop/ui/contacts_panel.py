@@ -114,9 +114,7 @@ class ContactsPanel(QWidget):
         self.list.clear()
         for contact in contacts:
             first = try_parse(contact.numbers[0].e164, self.region) if contact.numbers else None
-            text = ("★ " if contact.favourite else "") + contact.name
-            if contact.company:
-                text += f" — {contact.company}"
+            text = ("★ " if contact.favourite else "") + contact.display_name
             if first is not None:
                 text += f"    {first.display(self.region)}"
             item = QListWidgetItem(text)

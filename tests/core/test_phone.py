@@ -10,8 +10,10 @@ from ccs_desktop.core.phone import (
     extract_numbers,
     parse_number,
     parse_possible,
+    prepare_dial,
     try_parse,
 )
+from ccs_desktop.core.settings import Settings
 
 SAME_MOBILE = [
     "0532 123 45 67",
@@ -157,3 +159,23 @@ def test_possible_numbers_are_kept_but_marked_not_valid():
     for text in ("123", "0532 123", "12ab"):
         with pytest.raises(InvalidNumber):
             parse_possible(text)
+
+
+def test_prepare_dial_reads_the_settings_as_the_cli_and_the_window_do(tmp_path):
+    settings = Settings(tmp_path / "config.ini")
+    assert prepare_dial("0532 123 45 67", settings) == (parse_number("+905321234567"), "05321234567")
+    settings.set("outside_line_prefix", "9")
+    settings.set("keypad_letters", True)
+    number, dialed = prepare_dial("0850 ABC 12 34", settings)
+    assert (number.e164, dialed) == ("+908502221234", "908502221234")
+    assert (
+        prepare_dial("+1 650 253 0000", settings, "e164")[1] == "9+16502530000"
+    )  # the flag beats the setting
+    settings.set("region", "DE")
+    assert prepare_dial("030 1234567", settings)[0].e164 == "+49301234567"
+    settings.set("keypad_letters", False)
+    with pytest.raises(InvalidNumber):
+        prepare_dial("0850 ABC 12 34", settings)  # nothing is sent
+    settings.set("region", "XX")
+    with pytest.raises(InvalidInput, match="not a known region"):
+        prepare_dial("030 1234567", settings)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from ccs_desktop.core.api import CcsClient, resolve_tenant
+from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.core.errors import AuthenticationFailed, InvalidInput, NetworkError, user_text
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.agent_service import LineState
 from ccs_desktop.services.tasks import TaskRunner
+from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.dialogs.login import LoginDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from ccs_desktop.ui.main_window import MainWindow
@@ -169,3 +173,41 @@ def test_settings_prefix_preview_and_validation(qtbot, tmp_path):
     dialog.confirm_uri.setChecked(False)
     dialog._save()
     assert (settings.get("outside_line_prefix"), settings.get("confirm_uri_calls")) == ("9", False)
+
+
+@pytest.mark.parametrize(
+    ("error", "field"),
+    [
+        (AuthenticationFailed("Login refused: Unknown account.", field="email"), "email"),
+        (AuthenticationFailed("Login refused: user is not valid.", field="token"), "token"),
+        (InvalidInput("No such tenant.", field="tenant"), "tenant"),
+        (NetworkError("CCS cannot be reached."), "form"),
+        (KeyError("bug"), "form"),
+    ],
+)
+def test_login_dialog_shows_an_error_by_the_field_it_names(qtbot, error, field):
+    """The error's `field`, not words in its text, says where it goes."""
+
+    def fail(tenant: str, email: str, token: str) -> None:
+        raise error
+
+    runner = TaskRunner()
+    dialog = LoginDialog(runner, fail, tenant="acme", email="agent@acme.com")
+    qtbot.addWidget(dialog)
+    dialog.token_edit.setText("agTOKEN")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    shown = {name for name, label in dialog.errors.items() if not label.isHidden()}
+    assert shown == {field}
+    assert dialog.errors[field].text() == user_text(error)
+    runner.shutdown(wait=True)
+
+
+def test_contact_rows_name_the_company_as_everywhere_else(qtbot):
+    panel = ContactsPanel()
+    qtbot.addWidget(panel)
+    ayse = Contact(1, "Ayşe Yılmaz", company="Koç Holding", numbers=[ContactNumber("+905321234567")])
+    panel.show_results([ayse, Contact(2, "Ali Can", favourite=True)], 2)
+    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert rows[0].startswith(ayse.display_name + "    ")
+    assert rows[1] == "★ Ali Can"

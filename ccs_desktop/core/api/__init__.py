@@ -14,6 +14,7 @@ _HOMES = {
     "PlacedCall": "agent",
     "SessionStore": "agent",
     "StoredSession": "agent",
+    "make_agent": "agent",
     "CcsClient": "client",
     "CdrQuery": "client",
     "LoginRequired": "client",
@@ -34,11 +35,12 @@ __all__ = [
     "StoredSession",
     "Tenant",
     "Timeouts",
+    "make_agent",
     "resolve_tenant",
 ]
 
 if TYPE_CHECKING:
-    from ccs_desktop.core.api.agent import Agent, PlacedCall, SessionStore, StoredSession
+    from ccs_desktop.core.api.agent import Agent, PlacedCall, SessionStore, StoredSession, make_agent
     from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired, Timeouts
     from ccs_desktop.core.api.records import CallRecord
     from ccs_desktop.core.api.tenant import Tenant, resolve_tenant

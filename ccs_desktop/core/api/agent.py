@@ -15,9 +15,9 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired
+from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired, Timeouts
 from ccs_desktop.core.api.records import CallRecord
 from ccs_desktop.core.errors import (
     CallNotPlaced,
@@ -30,6 +30,10 @@ from ccs_desktop.core.errors import (
 )
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.logs import register_secret
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.api.tenant import Tenant
+    from ccs_desktop.core.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -273,3 +277,20 @@ class Agent:
 
     def ping(self) -> None:
         self.client.ping(self._token())
+
+
+def make_agent(
+    tenant: Tenant,
+    email: str,
+    app_token: str | None,
+    settings: Settings,
+    *,
+    store: SessionStore | None = None,
+) -> Agent:
+    """The one way the CLI and the window build an agent: timeouts and the session's lifetime come from the
+    settings; sessions are read from and kept in `store` (None: not kept)."""
+    client = CcsClient(
+        tenant, timeouts=Timeouts(settings.get_float("connect_timeout"), settings.get_float("read_timeout"))
+    )
+    lifetime = settings.get_float("session_lifetime_hours") * 3600
+    return Agent(client, email, app_token, store=store, lifetime=lifetime)

@@ -42,6 +42,7 @@ IDEMPOTENT = frozenset({"ping", "login", "reportsCDRLogs"})
 EARLIEST_YEAR = 1900
 #: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
 _TOKEN_WORDS = ("app_token", "token", "unauthori", "not authori", "yetki")
+_USER_WORDS = ("user", "e-mail", "email")  # in a refused login: the e-mail, not the app_token, was wrong
 
 
 @dataclass(frozen=True)
@@ -300,10 +301,13 @@ class CcsClient:
         message = str(data.get("message") or "").strip()
         if function == "login":
             if data.get("login") is not True:
+                # CCS names the agent ("Unknown user ...") when the e-mail is what it refused, else the token
+                about_user = any(word in message.lower() for word in _USER_WORDS)
                 raise AuthenticationFailed(
                     Core.tr("Login refused by {host}: {reason}.").format(
                         host=self.tenant.host, reason=message or Core.tr("no reason given")
-                    )
+                    ),
+                    field="email" if about_user else "token",
                 )
             return data
         if data.get("login") is False:
@@ -313,7 +317,8 @@ class CcsClient:
                 raise AuthenticationFailed(
                     Core.tr("{host} rejected the app_token: {reason}.").format(
                         host=self.tenant.host, reason=message
-                    )
+                    ),
+                    field="token",
                 )
             raise ApiRefused(message, function)
         return data

@@ -32,7 +32,8 @@ def resolve_tenant(text: str) -> Tenant:
     raw = (text or "").strip()
     if not raw:
         raise InvalidInput(
-            Core.tr("No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL.")
+            Core.tr("No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL."),
+            field="tenant",
         )
     if "://" in raw:
         parts = urlsplit(raw)
@@ -40,15 +41,18 @@ def resolve_tenant(text: str) -> Tenant:
             raise InvalidInput(
                 Core.tr("Tenant URL must start with https:// or http:// and name a host: {url}").format(
                     url=repr(raw)
-                )
+                ),
+                field="tenant",
             )
         if parts.query or parts.fragment or parts.username or parts.password:
-            raise InvalidInput(Core.tr("Tenant URL must not carry a query, a fragment or a password."))
+            raise InvalidInput(
+                Core.tr("Tenant URL must not carry a query, a fragment or a password."), field="tenant"
+            )
         try:
             port = parts.port
         except ValueError:
             raise InvalidInput(
-                Core.tr("Tenant URL has an invalid port: {url}").format(url=repr(raw))
+                Core.tr("Tenant URL has an invalid port: {url}").format(url=repr(raw)), field="tenant"
             ) from None
         host = parts.hostname.lower()
         netloc = f"[{host}]" if ":" in host else host
@@ -64,5 +68,6 @@ def resolve_tenant(text: str) -> Tenant:
     raise InvalidInput(
         Core.tr(
             "{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example)."
-        ).format(text=repr(raw))
+        ).format(text=repr(raw)),
+        field="tenant",
     )

@@ -32,3 +32,8 @@ class Contact:
     notes: str = ""
     favourite: bool = False
     external_id: str = ""  # the CRM's key, so a re-import updates instead of duplicating
+
+    @property
+    def display_name(self) -> str:
+        """How a contact is named to a person, everywhere: "Ayşe Yılmaz (Koç Holding)", or the name alone."""
+        return f"{self.name} ({self.company})" if self.company else self.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.api import resolve_tenant
-from ccs_desktop.core.errors import AuthenticationFailed, CcsError, InvalidInput
+from ccs_desktop.core.errors import InvalidInput, user_text
 from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, error_label
+
+log = logging.getLogger(__name__)
 
 Verify = Callable[[str, str, str], None]  # (tenant, email, token); raises CcsError; runs in a worker
 
@@ -137,18 +140,8 @@ class LoginDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._show("form", "")
-        text = (
-            str(exc)
-            if isinstance(exc, CcsError)
-            else self.tr("Unexpected error ({error}).").format(error=type(exc).__name__)
-        )
-        if isinstance(exc, AuthenticationFailed):
-            field = "email" if "user" in text.lower() or "e-mail" in text.lower() else "token"
-            self._show(field, text)
-        elif isinstance(exc, InvalidInput):
-            self._show("tenant", text)
-        else:
-            self._show("form", text)
+        field = getattr(exc, "field", "")  # what the error is about, as core.errors tags it
+        self._show(field if field in self.errors else "form", user_text(exc, log, "login check failed"))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

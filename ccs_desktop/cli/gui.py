@@ -1,0 +1,55 @@
+"""No command: the agent window, or a hand-over to the one already running (with a phone link, if given)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ccs_desktop.cli.common import EXIT_OK, raise_input
+from ccs_desktop.core.i18n import Cli
+
+URI_SCHEMES = ("tel:", "callto:", "sip:")
+
+
+def link_argument(arguments: Sequence[str]) -> str | None:
+    """The phone link of `ccs-desktop [options] tel:+90...`, as a desktop's URL handler runs it; None when a
+    command comes first, so `ccs-desktop call tel:+90...` keeps its link as the number (core.phone parses links)."""
+    for argument in arguments:
+        if argument.lower().startswith(URI_SCHEMES):
+            return argument
+        if not argument.startswith("-"):
+            return None
+    return None
+
+
+def start_window(args: argparse.Namespace, uri: str | None) -> int:
+    """Hand over to a running instance if there is one; else start the window (the only Qt import)."""
+    from ccs_desktop.core import handoff
+    from ccs_desktop.core.logs import setup_logging
+    from ccs_desktop.core.paths import log_dir
+
+    if args.smoke and not args.demo:
+        raise_input(Cli.tr("--smoke needs --demo"))
+    # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
+    request = {"action": "open", "uri": uri} if uri else {"action": "ping" if args.minimized else "show"}
+    if not args.smoke and handoff.send(request) is not None:
+        return EXIT_OK
+    setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
+    from ccs_desktop.app import run_gui
+
+    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """The window's options, on the main parser: they apply when no command is given."""
+    parser.add_argument(
+        "--demo", action="store_true", help=Cli.tr("open the window on a built-in CCS simulator")
+    )
+    parser.add_argument(
+        "--smoke", action="store_true", help=Cli.tr("with --demo: start, measure, print JSON, exit")
+    )
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help=Cli.tr("start in the tray without showing the window (as at login)"),
+    )
