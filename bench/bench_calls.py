@@ -33,7 +33,6 @@ SEED_CALLS = 18_600  # about 10,000 of them the demo agent's
 def fetch_bench(qapp) -> None:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QModelIndex, QTimer
 
-    from ccs_desktop.app import connect_calls_panel
     from ccs_desktop.core.api import Agent, CcsClient
     from ccs_desktop.core.api.tenant import resolve_tenant
     from ccs_desktop.core.calls.cache import CallCache, account_key
@@ -42,7 +41,7 @@ def fetch_bench(qapp) -> None:
     from ccs_desktop.services.call_state import CallTracker
     from ccs_desktop.services.messages import MessageBus
     from ccs_desktop.services.tasks import TaskRunner
-    from ccs_desktop.ui.calls_panel import CallsPanel
+    from ccs_desktop.ui.calls_panel import CallsPanel, connect_calls_panel
 
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     sim = subprocess.Popen(

@@ -133,13 +133,13 @@ def test_quitting_during_a_call_asks_and_can_hang_up(harness, qtbot):
     harness.wait_ready()
     harness.start_call()
     harness.app.request_quit()
-    box = harness.app.quit_box
+    box = harness.app.quit_guard.box
     assert isinstance(box, QMessageBox) and box.isVisible()
-    harness.app.stay_button.click()
+    harness.app.quit_guard.stay_button.click()
     assert harness.app.tracker.is_active()
     assert "click2hang" not in harness.sim.functions()
     harness.app.request_quit()
-    harness.app.hangup_quit_button.click()
+    harness.app.quit_guard.hangup_quit_button.click()
     qtbot.waitUntil(lambda: harness.app.quit_started, timeout=WAIT)
     assert harness.sim.functions().count("click2hang") == 1
     assert not harness.app.tracker.is_active()
@@ -194,10 +194,10 @@ def second_instance(qtbot, *args: str) -> str:
 def test_a_second_instance_hands_tel_over_to_the_first(harness, qtbot, user_dirs):
     harness.wait_ready()
     second_instance(qtbot, "tel:+905321234567")
-    qtbot.waitUntil(lambda: harness.app.uri_box is not None and harness.app.uri_box.isVisible(), timeout=WAIT)
-    assert "0532 123 45 67" in harness.app.uri_box.text()  # it asks first (the default), showing the number
+    qtbot.waitUntil(lambda: harness.app.uri_prompt.box is not None and harness.app.uri_prompt.box.isVisible(), timeout=WAIT)
+    assert "0532 123 45 67" in harness.app.uri_prompt.box.text()  # it asks first (the default), showing the number
     assert "click2call" not in harness.sim.functions()
-    harness.app.uri_call_button.click()
+    harness.app.uri_prompt.call_button.click()
     qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
     sent = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
     assert sent == ["05321234567"]
@@ -245,9 +245,9 @@ def test_logout_is_refused_during_a_call_and_asks_for_login_after(harness, qtbot
     qtbot.waitUntil(lambda: not harness.app.tracker.is_active(), timeout=WAIT)
     harness.app.logout()
     assert harness.app.service is None
-    assert harness.app.login_dialog is not None and harness.app.login_dialog.isVisible()
+    assert harness.app.login.dialog is not None and harness.app.login.dialog.isVisible()
     assert harness.app.tray.state.value == "logged out"
-    harness.app.login_dialog.reject()
+    harness.app.login.dialog.reject()
 
 
 def test_tray_click_toggles_the_window(harness):
@@ -355,9 +355,9 @@ def test_links_name_the_contact_and_can_call_without_asking(harness, qtbot):
     )
     qtbot.waitUntil(lambda: app.window.contacts.row_count() == 1, timeout=WAIT)
     app.open_uri("callto:0532 123 45 67")
-    qtbot.waitUntil(lambda: app.uri_box is not None and app.uri_box.isVisible(), timeout=WAIT)
-    assert "Ahmet Yılmaz" in app.uri_box.text()
-    app.uri_box.reject()
+    qtbot.waitUntil(lambda: app.uri_prompt.box is not None and app.uri_prompt.box.isVisible(), timeout=WAIT)
+    assert "Ahmet Yılmaz" in app.uri_prompt.box.text()
+    app.uri_prompt.box.reject()
     app.settings.set("confirm_uri_calls", False)
     app.settings.set("outside_line_prefix", "9")
     harness.sim.clear_log()
@@ -376,17 +376,17 @@ def test_import_from_the_window_keeps_good_rows_and_lists_bad_ones(harness, qtbo
     source.write_text(
         "Ad;Telefon\nAyşe Demir;0533 775 15 19\nBozuk;12\nEmre Koç;0536 919 95 20\n", encoding="utf-8-sig"
     )
-    app.import_contacts(source)
+    app.contacts.import_contacts(source)
     qtbot.waitUntil(
-        lambda: getattr(app, "import_box", None) is not None and app.import_box.isVisible(), timeout=WAIT
+        lambda: app.files.import_box is not None and app.files.import_box.isVisible(), timeout=WAIT
     )
     # a bad number costs that number, not the contact (issue 10)
-    assert "3 added, 0 merged, 0 skipped. 1 number left out." in app.import_box.text()
-    assert "line 3" in app.import_box.detailedText() and "'12'" in app.import_box.detailedText()
+    assert "3 added, 0 merged, 0 skipped. 1 number left out." in app.files.import_box.text()
+    assert "line 3" in app.files.import_box.detailedText() and "'12'" in app.files.import_box.detailedText()
     qtbot.waitUntil(lambda: app.window.contacts.row_count() == 3, timeout=WAIT)
-    app.import_box.close()
+    app.files.import_box.close()
     out = tmp_path / "out.vcf"
-    app.export_contacts(out)
+    app.contacts.export_contacts(out)
     qtbot.waitUntil(lambda: out.exists() and "Emre Koç" in out.read_text(encoding="utf-8"), timeout=WAIT)
 
 
@@ -452,7 +452,7 @@ def test_a_long_import_does_not_hold_up_lookups(harness, qtbot, tmp_path):
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     messages: list[str] = []
     app.bus.message.connect(lambda _level, text: messages.append(text))
-    app.import_contacts(source)
+    app.contacts.import_contacts(source)
     qtbot.wait(300)  # the import is under way
     QGuiApplication.clipboard().setText("Aradı: 0532 765 43 21")
     qtbot.waitUntil(app.popup.isVisible, timeout=3000)
@@ -461,5 +461,5 @@ def test_a_long_import_does_not_hold_up_lookups(harness, qtbot, tmp_path):
     )
     qtbot.waitUntil(lambda: any("20,000 added" in m for m in messages), timeout=120_000)
     counted: list[int] = []
-    app._with_store(lambda store: store.count(), counted.append)
+    app.contacts.with_store(lambda store: store.count(), counted.append)
     qtbot.waitUntil(lambda: counted == [20_000], timeout=WAIT)

@@ -60,7 +60,7 @@ def test_a_link_handed_over_during_a_call_asks_once(on_a_call, qtbot):
     app.open_uri("tel:+905321234562")
     box = _question(app, qtbot)
     assert "0532 123 45 62" in box.text()
-    assert app.uri_box is None, "one question, not the link's confirmation on top of it"
+    assert app.uri_prompt.box is None, "one question, not the link's confirmation on top of it"
     box.reject()
     qtbot.wait(300)
     assert "click2call" not in on_a_call.sim.functions()

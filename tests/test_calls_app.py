@@ -211,13 +211,13 @@ def test_a_taken_port_is_retried_and_diagnostics_says_so(qtbot, qapp):
             app = h.app
             qtbot.waitUntil(lambda: app.listener is not None, timeout=WAIT)
             assert not app.listener.running
-            _name, text, ok = app._listener_check()
+            _name, text, ok = app.diagnostics.listener_check()
             assert f"127.0.0.1:{port}: the port is already in use; trying again in" in text
             assert ok is False
-            assert app._hangup_url() is None  # CCS is not given an address nobody answers
+            assert app.session.hangup_url() is None  # CCS is not given an address nobody answers
             taken.close()
             qtbot.waitUntil(lambda: app.listener.running, timeout=WAIT)  # the first retry is 2 s later
-            assert app._listener_check()[1].startswith("listening on")
+            assert app.diagnostics.listener_check()[1].startswith("listening on")
             assert requests.get(app.listener.ivr_url, params={"call_activecallkey": "k"}, timeout=5).ok
     finally:
         taken.close()

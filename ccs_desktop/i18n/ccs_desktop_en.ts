@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>App</name>
-    <message numerus="yes">
-        <source>Exported %Ln call(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln call to {path}.</numerusform>
-            <numerusform>Exported %Ln calls to {path}.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln contact(s) to {path}.</source>
-        <translation>
-            <numerusform>Exported %Ln contact to {path}.</numerusform>
-            <numerusform>Exported %Ln contacts to {path}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>CallHistory</name>
     <message numerus="yes">
         <source>%Ln call(s)</source>
@@ -73,6 +56,23 @@
         <translation>
             <numerusform>Exported %Ln contact to {path}.</numerusform>
             <numerusform>Exported %Ln contacts to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactsController</name>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln contact to {path}.</numerusform>
+            <numerusform>Exported %Ln contacts to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to {path}.</source>
+        <translation>
+            <numerusform>Exported %Ln call to {path}.</numerusform>
+            <numerusform>Exported %Ln calls to {path}.</numerusform>
         </translation>
     </message>
 </context>

@@ -14,238 +14,6 @@
         <source>The softphone is not reloaded during a call; it will be after the call.</source>
         <translation>Softphone görüşme sırasında yeniden yüklenmez; görüşme bitince yüklenecek.</translation>
     </message>
-    <message>
-        <source>demo (built-in simulator)</source>
-        <translation>demo (yerleşik simülatör)</translation>
-    </message>
-    <message>
-        <source>Hang up before logging out: logging out would drop the call.</source>
-        <translation>Oturumu kapatmadan önce görüşmeyi kapatın: oturumu kapatmak görüşmeyi düşürür.</translation>
-    </message>
-    <message>
-        <source>Log in first.</source>
-        <translation>Önce oturum açın.</translation>
-    </message>
-    <message>
-        <source>The clipboard holds no phone number.</source>
-        <translation>Panoda telefon numarası yok.</translation>
-    </message>
-    <message>
-        <source>Saved {name}.</source>
-        <translation>{name} kaydedildi.</translation>
-    </message>
-    <message>
-        <source>Import contacts</source>
-        <translation>Kişileri içe aktar</translation>
-    </message>
-    <message>
-        <source>Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)</source>
-        <translation>Kişiler (*.csv *.vcf *.vcard *.txt);;Tüm dosyalar (*)</translation>
-    </message>
-    <message>
-        <source>Export contacts</source>
-        <translation>Kişileri dışa aktar</translation>
-    </message>
-    <message>
-        <source>contacts.csv</source>
-        <translation>kisiler.csv</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv);;vCard (*.vcf)</source>
-        <translation>CSV (*.csv);;vCard (*.vcf)</translation>
-    </message>
-    <message>
-        <source>Export calls</source>
-        <translation>Çağrıları dışa aktar</translation>
-    </message>
-    <message>
-        <source>calls.csv</source>
-        <translation>cagrilar.csv</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln call(s) to {path}.</source>
-        <translation>
-            <numerusform>%Ln çağrı {path} dosyasına aktarıldı.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Call notifications are off: {error}</source>
-        <translation>Çağrı bildirimleri kapalı: {error}</translation>
-    </message>
-    <message>
-        <source>Some rows were skipped</source>
-        <translation>Bazı satırlar atlandı</translation>
-    </message>
-    <message>
-        <source>Some numbers need a look</source>
-        <translation>Bazı numaralara bakmak gerekiyor</translation>
-    </message>
-    <message>
-        <source>line {line}: {reason}</source>
-        <translation>satır {line}: {reason}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln contact(s) to {path}.</source>
-        <translation>
-            <numerusform>%Ln kişi {path} dosyasına aktarıldı.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Session age</source>
-        <translation>Oturum süresi</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>yok</translation>
-    </message>
-    <message>
-        <source>{hours:.1f} h</source>
-        <translation>{hours:.1f} sa</translation>
-    </message>
-    <message>
-        <source>Microphone permission</source>
-        <translation>Mikrofon izni</translation>
-    </message>
-    <message>
-        <source>Softphone loaded</source>
-        <translation>Softphone yüklendi</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>evet</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>hayır</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Hat</translation>
-    </message>
-    <message>
-        <source>Memory in use (app + web engine)</source>
-        <translation>Kullanılan bellek (uygulama + web motoru)</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>bilinmiyor</translation>
-    </message>
-    <message>
-        <source>{mib:.0f} MiB</source>
-        <translation>{mib:.0f} MiB</translation>
-    </message>
-    <message>
-        <source>Call notifications</source>
-        <translation>Çağrı bildirimleri</translation>
-    </message>
-    <message>
-        <source>not listening</source>
-        <translation>dinlemiyor</translation>
-    </message>
-    <message>
-        <source>off (Settings)</source>
-        <translation>kapalı (Ayarlar)</translation>
-    </message>
-    <message>
-        <source>listening on {url}: {delivered} delivered, {repeated} repeated, {refused} refused</source>
-        <translation>{url} dinleniyor: {delivered} iletildi, {repeated} tekrar, {refused} reddedildi</translation>
-    </message>
-    <message>
-        <source>API reachable</source>
-        <translation>API erişilebilir</translation>
-    </message>
-    <message>
-        <source>not logged in</source>
-        <translation>oturum açılmadı</translation>
-    </message>
-    <message>
-        <source>app_token valid</source>
-        <translation>app_token geçerli</translation>
-    </message>
-    <message>
-        <source>yes, {ms:.0f} ms</source>
-        <translation>evet, {ms:.0f} ms</translation>
-    </message>
-    <message>
-        <source>granted</source>
-        <translation>verildi</translation>
-    </message>
-    <message>
-        <source>denied</source>
-        <translation>reddedildi</translation>
-    </message>
-    <message>
-        <source>not asked</source>
-        <translation>henüz sorulmadı</translation>
-    </message>
-    <message>
-        <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
-        <translation>Softphone görüşme sırasında durdu. Görüşme CCS&apos;te hâlâ sürüyor olabilir: bitirmek için Kapat&apos;ı kullanın; softphone ardından geri gelir.</translation>
-    </message>
-    <message>
-        <source>unknown request {action}</source>
-        <translation>bilinmeyen istek {action}</translation>
-    </message>
-    <message>
-        <source>ccs-desktop is running but not logged in.</source>
-        <translation>ccs-desktop çalışıyor ama oturum açık değil.</translation>
-    </message>
-    <message>
-        <source>The same number was dialed less than 2 s ago; not dialed twice.</source>
-        <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
-    </message>
-    <message>
-        <source>The agent is on a call and did not place this one.</source>
-        <translation>Temsilci görüşmede ve bu aramayı yapmadı.</translation>
-    </message>
-    <message>
-        <source>an unknown number</source>
-        <translation>bilinmeyen bir numara</translation>
-    </message>
-    <message>
-        <source>Calling {who}…</source>
-        <translation>{who} aranıyor…</translation>
-    </message>
-    <message>
-        <source>Call this number?</source>
-        <translation>Bu numara aransın mı?</translation>
-    </message>
-    <message>
-        <source>Call {who} at {number}?</source>
-        <translation>{who}, {number} numarasından aransın mı?</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>Ara</translation>
-    </message>
-    <message>
-        <source>A call is in progress</source>
-        <translation>Süren bir görüşme var</translation>
-    </message>
-    <message>
-        <source>You are on a call. Quitting now would leave the call hanging on Call Center Studio.</source>
-        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio&apos;da askıda kalır.</translation>
-    </message>
-    <message>
-        <source>Hang up and quit, or stay on the call?</source>
-        <translation>Görüşmeyi kapatıp çıkılsın mı, yoksa görüşmede mi kalınsın?</translation>
-    </message>
-    <message>
-        <source>Hang up and quit</source>
-        <translation>Kapat ve çık</translation>
-    </message>
-    <message>
-        <source>Stay on the call</source>
-        <translation>Görüşmede kal</translation>
-    </message>
-    <message>
-        <source>Could not hang up, so ccs-desktop stays open: {error}</source>
-        <translation>Görüşme kapatılamadı, bu yüzden ccs-desktop açık kalıyor: {error}</translation>
-    </message>
 </context>
 <context>
     <name>CallGuard</name>
@@ -947,6 +715,37 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>ContactsController</name>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} kaydedildi.</translation>
+    </message>
+    <message>
+        <source>Some rows were skipped</source>
+        <translation>Bazı satırlar atlandı</translation>
+    </message>
+    <message>
+        <source>Some numbers need a look</source>
+        <translation>Bazı numaralara bakmak gerekiyor</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>satır {line}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln kişi {path} dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln call(s) to {path}.</source>
+        <translation>
+            <numerusform>%Ln çağrı {path} dosyasına aktarıldı.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactsPanel</name>
     <message>
         <source>Search name, company or number</source>
@@ -1531,6 +1330,132 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>DataFiles</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kişileri içe aktar</translation>
+    </message>
+    <message>
+        <source>Contacts (*.csv *.vcf *.vcard *.txt);;All files (*)</source>
+        <translation>Kişiler (*.csv *.vcf *.vcard *.txt);;Tüm dosyalar (*)</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>Kişileri dışa aktar</translation>
+    </message>
+    <message>
+        <source>contacts.csv</source>
+        <translation>kisiler.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;vCard (*.vcf)</source>
+        <translation>CSV (*.csv);;vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Export calls</source>
+        <translation>Çağrıları dışa aktar</translation>
+    </message>
+    <message>
+        <source>calls.csv</source>
+        <translation>cagrilar.csv</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Session age</source>
+        <translation>Oturum süresi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>{hours:.1f} h</source>
+        <translation>{hours:.1f} sa</translation>
+    </message>
+    <message>
+        <source>Microphone permission</source>
+        <translation>Mikrofon izni</translation>
+    </message>
+    <message>
+        <source>Softphone loaded</source>
+        <translation>Softphone yüklendi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>hayır</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Hat</translation>
+    </message>
+    <message>
+        <source>Memory in use (app + web engine)</source>
+        <translation>Kullanılan bellek (uygulama + web motoru)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>bilinmiyor</translation>
+    </message>
+    <message>
+        <source>{mib:.0f} MiB</source>
+        <translation>{mib:.0f} MiB</translation>
+    </message>
+    <message>
+        <source>Call notifications</source>
+        <translation>Çağrı bildirimleri</translation>
+    </message>
+    <message>
+        <source>not listening</source>
+        <translation>dinlemiyor</translation>
+    </message>
+    <message>
+        <source>off (Settings)</source>
+        <translation>kapalı (Ayarlar)</translation>
+    </message>
+    <message>
+        <source>listening on {url}: {delivered} delivered, {repeated} repeated, {refused} refused</source>
+        <translation>{url} dinleniyor: {delivered} iletildi, {repeated} tekrar, {refused} reddedildi</translation>
+    </message>
+    <message>
+        <source>API reachable</source>
+        <translation>API erişilebilir</translation>
+    </message>
+    <message>
+        <source>not logged in</source>
+        <translation>oturum açılmadı</translation>
+    </message>
+    <message>
+        <source>app_token valid</source>
+        <translation>app_token geçerli</translation>
+    </message>
+    <message>
+        <source>yes, {ms:.0f} ms</source>
+        <translation>evet, {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>verildi</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>reddedildi</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>henüz sorulmadı</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsDialog</name>
     <message>
         <source>Last softphone load error</source>
@@ -1593,10 +1518,52 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>Handoff</name>
+    <message>
+        <source>Log in first.</source>
+        <translation>Önce oturum açın.</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no phone number.</source>
+        <translation>Panoda telefon numarası yok.</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>bilinmeyen bir numara</translation>
+    </message>
+    <message>
+        <source>Calling {who}…</source>
+        <translation>{who} aranıyor…</translation>
+    </message>
+    <message>
+        <source>unknown request {action}</source>
+        <translation>bilinmeyen istek {action}</translation>
+    </message>
+    <message>
+        <source>ccs-desktop is running but not logged in.</source>
+        <translation>ccs-desktop çalışıyor ama oturum açık değil.</translation>
+    </message>
+    <message>
+        <source>The same number was dialed less than 2 s ago; not dialed twice.</source>
+        <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
+    </message>
+    <message>
+        <source>The agent is on a call and did not place this one.</source>
+        <translation>Temsilci görüşmede ve bu aramayı yapmadı.</translation>
+    </message>
+</context>
+<context>
     <name>InstanceServer</name>
     <message>
         <source>unreadable request</source>
         <translation>okunamayan istek</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerControl</name>
+    <message>
+        <source>Call notifications are off: {error}</source>
+        <translation>Çağrı bildirimleri kapalı: {error}</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +1818,33 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>QuitGuard</name>
+    <message>
+        <source>A call is in progress</source>
+        <translation>Süren bir görüşme var</translation>
+    </message>
+    <message>
+        <source>You are on a call. Quitting now would leave the call hanging on Call Center Studio.</source>
+        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio&apos;da askıda kalır.</translation>
+    </message>
+    <message>
+        <source>Hang up and quit, or stay on the call?</source>
+        <translation>Görüşmeyi kapatıp çıkılsın mı, yoksa görüşmede mi kalınsın?</translation>
+    </message>
+    <message>
+        <source>Hang up and quit</source>
+        <translation>Kapat ve çık</translation>
+    </message>
+    <message>
+        <source>Stay on the call</source>
+        <translation>Görüşmede kal</translation>
+    </message>
+    <message>
+        <source>Could not hang up, so ccs-desktop stays open: {error}</source>
+        <translation>Görüşme kapatılamadı, bu yüzden ccs-desktop açık kalıyor: {error}</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryBanner</name>
     <message>
         <source>Retry now</source>
@@ -1863,6 +1857,21 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>{problem}. Trying again…</source>
         <translation>{problem}. Yeniden deneniyor…</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>demo (built-in simulator)</source>
+        <translation>demo (yerleşik simülatör)</translation>
+    </message>
+    <message>
+        <source>Hang up before logging out: logging out would drop the call.</source>
+        <translation>Oturumu kapatmadan önce görüşmeyi kapatın: oturumu kapatmak görüşmeyi düşürür.</translation>
+    </message>
+    <message>
+        <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
+        <translation>Softphone görüşme sırasında durdu. Görüşme CCS&apos;te hâlâ sürüyor olabilir: bitirmek için Kapat&apos;ı kullanın; softphone ardından geri gelir.</translation>
     </message>
 </context>
 <context>
@@ -2135,6 +2144,21 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Quit</source>
         <translation>Çık</translation>
+    </message>
+</context>
+<context>
+    <name>UriPrompt</name>
+    <message>
+        <source>Call this number?</source>
+        <translation>Bu numara aransın mı?</translation>
+    </message>
+    <message>
+        <source>Call {who} at {number}?</source>
+        <translation>{who}, {number} numarasından aransın mı?</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ara</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,17 @@ class LineState(Enum):
     READY = "ready"
     IN_CALL = "in call"
     UNAVAILABLE = "cannot take calls"
+
+
+def state_text(state: LineState) -> str:
+    """The line state in words; a function, so it is translated when shown, not when imported."""
+    return {
+        LineState.LOGGED_OUT: QCoreApplication.translate("MainWindow", "Logged out"),
+        LineState.CONNECTING: QCoreApplication.translate("MainWindow", "Connecting…"),
+        LineState.READY: QCoreApplication.translate("MainWindow", "Ready"),
+        LineState.IN_CALL: QCoreApplication.translate("MainWindow", "In a call"),
+        LineState.UNAVAILABLE: QCoreApplication.translate("MainWindow", "Cannot take calls"),
+    }[state]
 
 
 @dataclass

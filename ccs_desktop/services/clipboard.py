@@ -36,6 +36,10 @@ class ClipboardWatcher(QObject):
         self._clipboard: QClipboard = QGuiApplication.clipboard()
         self._clipboard.dataChanged.connect(self._changed)
 
+    def set_paused(self, paused: bool) -> None:
+        """The tray's Pause: copied numbers are not looked up meanwhile."""
+        self.paused = paused
+
     def copy(self, text: str) -> None:
         """Put text on the clipboard without looking it up (the app's own copies are not news)."""
         self._own = text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -37,6 +38,9 @@ from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
 from ccs_desktop.core.calls.rows import CallRow, direction_text, status_text
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
+
+if TYPE_CHECKING:
+    from ccs_desktop.services.call_history import CallHistory
 
 PERIOD_KEYS = ("today", "yesterday", "7 days", "30 days", "custom")
 FILTER_DELAY_MS = 150
@@ -359,3 +363,15 @@ class CallsPanel(QWidget):
         if row.recording:
             menu.addAction(self.tr("Open recording"), lambda: QDesktopServices.openUrl(QUrl(row.recording)))
         menu.exec(self.table.viewport().mapToGlobal(point))
+
+
+def connect_calls_panel(calls: CallsPanel, history: CallHistory) -> None:
+    """What the Calls tab asks of the call history, and what it shows of it (Export is the caller's: it asks
+    for a file name)."""
+    calls.today = lambda: history.now().date()
+    calls.period_changed.connect(history.open_period)
+    calls.refresh_requested.connect(history.refresh)
+    calls.details_requested.connect(lambda row: history.details(row, calls.show_details))
+    calls.note_saved.connect(history.save_note)
+    history.status.connect(calls.show_status)
+    history.timeline_changed.connect(calls.timeline_changed)

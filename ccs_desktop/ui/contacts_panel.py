@@ -7,6 +7,8 @@ typist causes one query, not ten.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.contacts.model import Contact
+
+if TYPE_CHECKING:
+    from ccs_desktop.services.contacts import ContactsController
 
 SEARCH_DELAY_MS = 60
 
@@ -208,3 +213,15 @@ class ContactsPanel(QWidget):
     def _favourite(self, on: bool) -> None:
         if self.contact is not None and self.contact.id is not None:
             self.favourite_requested.emit(self.contact.id, on)
+
+
+def connect_contacts_panel(panel: ContactsPanel, contacts: ContactsController) -> None:
+    """What the Contacts tab asks of the contacts controller, and what it shows of its answers."""
+    panel.search_requested.connect(contacts.search)
+    panel.card_requested.connect(contacts.show_card)
+    panel.save_requested.connect(contacts.save)
+    panel.delete_requested.connect(contacts.delete)
+    panel.favourite_requested.connect(contacts.set_favourite)
+    contacts.results.connect(panel.show_results)
+    contacts.card.connect(panel.show_card)
+    contacts.changed.connect(panel.refresh)

@@ -6,7 +6,7 @@ first when a call is up.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ccs_desktop.services.call_state import LineState
+from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
@@ -62,17 +62,6 @@ class RecoveryBanner(QFrame):
         )
         self.label.setText(text)
         self.show()
-
-
-def state_text(state: LineState) -> str:
-    """The line state in words; a function, so it is translated when shown, not when imported."""
-    return {
-        LineState.LOGGED_OUT: QCoreApplication.translate("MainWindow", "Logged out"),
-        LineState.CONNECTING: QCoreApplication.translate("MainWindow", "Connecting…"),
-        LineState.READY: QCoreApplication.translate("MainWindow", "Ready"),
-        LineState.IN_CALL: QCoreApplication.translate("MainWindow", "In a call"),
-        LineState.UNAVAILABLE: QCoreApplication.translate("MainWindow", "Cannot take calls"),
-    }[state]
 
 
 class MainWindow(QMainWindow):
@@ -184,6 +173,30 @@ class MainWindow(QMainWindow):
             self.dial_requested.emit(text)
 
     # --- shown state -----------------------------------------------------------------------------------------
+
+    def bring_up(self) -> None:
+        """Shown, on top and focused (from the tray, a link, a second process)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def toggle(self) -> None:
+        if self.isVisible() and not self.isMinimized():
+            self.hide()
+        else:
+            self.bring_up()
+
+    def add_contact(self, e164: str) -> None:
+        """The popup's Add contact: a new contact with this number, in the editor."""
+        self.bring_up()
+        self.tabs.setCurrentWidget(self.contacts)
+        self.contacts.edit_contact(None, number=e164)
+
+    def find_contact(self, e164: str) -> None:
+        """The popup's Open: the contacts tab, searching for the number."""
+        self.bring_up()
+        self.tabs.setCurrentWidget(self.contacts)
+        self.contacts.search_edit.setText(e164)
 
     def set_identity(self, tenant: str, agent: str) -> None:
         self.tenant_label.setText(self.tr("Tenant: {tenant}").format(tenant=tenant))

@@ -100,6 +100,16 @@ class SoftphoneView(QWebEngineView):
         """The URL last given to load_softphone (it may hold the session: redact before logging)."""
         return QUrl(self._softphone_url)
 
+    def address(self) -> str:
+        """`softphone_url` as text, for Diagnostics and the page's load events."""
+        return self._softphone_url.toString()
+
+    def microphone_state(self) -> str:
+        return self.page().microphone_state()
+
+    def versions(self) -> dict[str, str]:
+        return engine_versions()
+
     def load_softphone(self, url: QUrl) -> bool:
         """Load the softphone from `url` and make its origin the only allowed one; False if refused now.
 

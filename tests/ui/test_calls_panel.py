@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex
 
-from ccs_desktop.app import connect_calls_panel
 from ccs_desktop.core.api import Agent, CcsClient, CdrQuery
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.calls.cache import CallCache, account_key
@@ -25,7 +24,7 @@ from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.simulator import SimulatorConfig
 from ccs_desktop.simulator.seed import build_tenant, seed_records
 from ccs_desktop.ui.calls_model import CONTACT, NOTE
-from ccs_desktop.ui.calls_panel import CallsPanel
+from ccs_desktop.ui.calls_panel import CallsPanel, connect_calls_panel
 from tests.helpers import SimHandle, start_simulator
 
 pytestmark = pytest.mark.gui

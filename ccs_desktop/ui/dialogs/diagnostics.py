@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,34 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.logs import redact
+from ccs_desktop.services.diagnostics import Check, softphone_checks  # noqa: F401 - re-exported
 from ccs_desktop.services.tasks import TaskRunner
-
-Check = tuple[str, str, bool | None]  # (what, result text, ok? None = neutral)
-
-
-def softphone_checks(
-    url: str, last_failure: tuple[str, str, float] | None, versions: Mapping[str, str]
-) -> list[Check]:
-    """The softphone's address (session masked), its last load error and when, and the program versions."""
-    what = QCoreApplication.translate("DiagnosticsDialog", "Last softphone load error")
-    if last_failure is None:
-        error: Check = (what, QCoreApplication.translate("DiagnosticsDialog", "none"), None)
-    else:
-        text, detail, when = last_failure
-        stamp = QDateTime.fromMSecsSinceEpoch(round(when * 1000)).toString("yyyy-MM-dd HH:mm:ss")
-        shown = f"{text} ({detail})" if detail else text
-        at = QCoreApplication.translate("DiagnosticsDialog", "{error}, at {time}")
-        error = (what, at.format(error=shown, time=stamp), False)
-    address = redact(url) if url else QCoreApplication.translate("DiagnosticsDialog", "not loaded")
-    return [
-        (QCoreApplication.translate("DiagnosticsDialog", "Softphone address"), address, None),
-        error,
-        (
-            QCoreApplication.translate("DiagnosticsDialog", "Versions"),
-            ", ".join(f"{name} {version}" for name, version in versions.items()),
-            None,
-        ),
-    ]
 
 
 class DiagnosticsDialog(QDialog):

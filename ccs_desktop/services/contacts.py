@@ -1,0 +1,218 @@
+"""What the agent does with contacts (search, card, save, delete, favourite, import, export) and the two
+look-ups that put a name to a number (a copied number, a ringing call). Every store access runs on the serial
+worker; results come back as signals the panels and the popup show."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.services.call_history import CallHistory
+from ccs_desktop.services.messages import MessageBus
+from ccs_desktop.services.operations import run_op
+from ccs_desktop.services.stores import Stores
+from ccs_desktop.services.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.calls.rows import Note
+    from ccs_desktop.core.contacts.model import Contact
+    from ccs_desktop.core.contacts.store import ContactStore
+
+
+def with_note(line: str, note: Note | None) -> str:
+    if note is None:
+        return line
+    return " — ".join(part for part in (line, note.outcome, note.note.replace("\n", " ")) if part)
+
+
+class ContactsController(QObject):
+    """Signals: `results(contacts, total)` for the list, `card(contact, call lines)`, `changed()` when the list
+    should be read again, `import_report(title, summary, details)` when an import left rows out,
+    `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last call)`
+    and `incoming_selected(callid)`."""
+
+    results = Signal(object, int)
+    card = Signal(object, object)
+    changed = Signal()
+    import_report = Signal(str, str, str)
+    copied_card = Signal(object, str, object, object)
+    incoming_card = Signal(object, str, str, object, object)
+    incoming_selected = Signal(str)
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        bus: MessageBus,
+        settings: Settings,
+        stores: Stores,
+        history: CallHistory,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner, self.bus, self.settings, self.stores, self.history = (
+            runner,
+            bus,
+            settings,
+            stores,
+            history,
+        )
+
+    def with_store(
+        self, work: Callable[[ContactStore], Any], done: Any = None, name: str = "contacts"
+    ) -> None:
+        """`work(store)` on the serial worker, `done(result)` back here; errors in words on the bus."""
+        run_op(self.runner, self.bus, lambda: work(self.stores.contacts()), done, pool="serial", name=name)
+
+    def search(self, query: str) -> None:
+        def work(store: ContactStore) -> tuple[list[Contact], int]:
+            found = store.search(query, limit=100) if query else list(itertools.islice(store.all(), 200))
+            return found, store.count()
+
+        self.with_store(work, lambda result: self.results.emit(*result), "contact search")
+
+    def show_card(self, contact_id: int) -> None:
+        account = self.history.account
+
+        def work(store: ContactStore) -> tuple[Contact | None, list[str]]:
+            from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
+            from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
+            contact = store.get(contact_id)
+            if contact is None:
+                return None, []
+            cache = self.stores.calls()
+            rows = cache.history(account, {digits_suffix(n.e164) for n in contact.numbers}, 200)
+            notes = cache.notes(account) if rows else {}
+            return contact, [with_note(describe_row(row), notes.get(row.callid)) for row in rows]
+
+        def done(result: tuple[Contact | None, list[str]]) -> None:
+            contact, calls = result
+            if contact is not None:
+                self.card.emit(contact, calls)
+
+        self.with_store(work, done, "contact card")
+
+    def save(self, contact: Contact) -> None:
+        def work(store: ContactStore) -> Contact:
+            return store.update(contact) if contact.id is not None else store.add(contact)
+
+        def done(saved: Contact) -> None:
+            self.changed.emit()
+            self.history.names_changed()
+            self.show_card(saved.id or 0)
+            self.bus.info(self.tr("Saved {name}.").format(name=saved.name))
+
+        self.with_store(work, done, "save contact")
+
+    def delete(self, contact_id: int) -> None:
+        self.with_store(lambda s: s.delete(contact_id), lambda _r: self.changed.emit(), "delete contact")
+
+    def set_favourite(self, contact_id: int, on: bool) -> None:
+        def done(_r: object) -> None:
+            self.changed.emit()
+            self.show_card(contact_id)
+
+        self.with_store(lambda s: s.set_favourite(contact_id, on), done, "favourite")
+
+    def import_contacts(self, path: Path) -> None:
+        """Bad rows are listed with their line numbers, good rows are kept. The import runs on its own thread and
+        SQLite connection, in batches, so a ringing call's card or a copied number is answered meanwhile."""
+        database, region = self.stores.path(), self.settings.get_str("region")
+
+        def work() -> Any:
+            from ccs_desktop.core.contacts.io import import_csv, import_vcard  # noqa: PLC0415
+            from ccs_desktop.core.contacts.store import ContactStore  # noqa: PLC0415
+
+            vcard = path.suffix.lower() in (".vcf", ".vcard")
+            with ContactStore(database, region) as store:
+                return (import_vcard if vcard else import_csv)(store, path)
+
+        def done(report: Any) -> None:
+            from ccs_desktop.core.contacts.io import import_summary  # noqa: PLC0415
+
+            summary = f"{path.name}: " + import_summary(
+                report.added, report.merged, len(report.skipped), len(report.dropped)
+            )
+            self.bus.info(summary)
+            self.with_store(lambda store: store.changed_elsewhere(), None, "after import")
+            self.changed.emit()
+            self.history.names_changed()
+            if report.problems():
+                title = (
+                    self.tr("Some rows were skipped")
+                    if report.skipped
+                    else self.tr("Some numbers need a look")
+                )
+                details = "\n".join(
+                    self.tr("line {line}: {reason}").format(line=p.line, reason=p.reason)
+                    for p in report.problems()
+                )
+                self.import_report.emit(title, summary, details)
+
+        run_op(self.runner, self.bus, work, done, pool="bulk", name="import contacts")
+
+    def export_contacts(self, path: Path) -> None:
+        def work(store: ContactStore) -> int:
+            from ccs_desktop.core.contacts.io import export_csv, export_vcard  # noqa: PLC0415
+
+            vcard = path.suffix.lower() in (".vcf", ".vcard")
+            return (export_vcard if vcard else export_csv)(store, path)  # InvalidInput when it cannot write
+
+        self.with_store(
+            work,
+            lambda n: self.bus.info(self.tr("Exported %Ln contact(s) to {path}.", "", n).format(path=path)),
+            "export contacts",
+        )
+
+    def export_calls(self, path: Path) -> None:
+        """The rows the calls panel shows, in its order, with notes and every CCS field."""
+        self.history.export(
+            path, lambda n: self.bus.info(self.tr("Exported %Ln call(s) to {path}.", "", n).format(path=path))
+        )
+
+    # --- a name for a number ----------------------------------------------------------------------------------
+
+    def who_and_last_call(self, e164: str, account: str) -> tuple[str | None, str | None]:
+        """Serial worker: the contact's name (and company) and a line about the last call with the number."""
+        from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
+        from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
+        found = self.stores.contacts().find_by_number(e164) if e164 else []
+        who = found[0].display_name if found else None
+        last = self.stores.calls().history(account, [digits_suffix(e164)], 1) if e164 else []
+        return who, describe_row(last[0], last=True) if last else None
+
+    def look_up_copied(self, number: Any) -> None:
+        """A number was copied: who it is and the last call with it, for the popup."""
+        region, account = self.settings.get_str("region"), self.history.account
+        run_op(
+            self.runner,
+            self.bus,
+            lambda: self.who_and_last_call(number.e164, account),
+            lambda result: self.copied_card.emit(number, region, *result),
+            pool="serial",
+            name="clipboard card",
+        )
+
+    def look_up_incoming(self, number: str, callid: str) -> None:
+        """A notification says the phone rings: the caller's card (or "unknown caller" with Add contact)."""
+        region, account = self.settings.get_str("region"), self.history.account
+
+        def look() -> tuple[Any, str | None, str | None]:
+            from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
+
+            parsed = try_parse(number, region) if number else None
+            who, last = self.who_and_last_call(parsed.e164 if parsed else "", account)
+            return parsed, who, last
+
+        def show(result: tuple[Any, str | None, str | None]) -> None:
+            parsed, who, last = result
+            self.incoming_card.emit(parsed, number, region, who, last)
+            self.incoming_selected.emit(callid)
+
+        run_op(self.runner, self.bus, look, show, pool="serial", name="incoming call card")

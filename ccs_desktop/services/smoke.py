@@ -1,0 +1,70 @@
+"""`--smoke`: start, log in, load the softphone, fill both panels, print the figures as one JSON line, quit.
+
+A failure (not logged in, not ready in time) prints `{"error": ...}` and sets `exit_code` 1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ccs_desktop.core.memory import process_age, tree_pss_mib
+
+SMOKE_TIMEOUT_MS = 90_000
+
+
+class Smoke(QObject):
+    """Inert unless `enabled`. `counts()` gives the rows shown (calls, contacts); `finished()` asks to quit."""
+
+    finished = Signal()
+
+    def __init__(
+        self, enabled: bool, counts: Callable[[], tuple[int, int]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.enabled = enabled
+        self.counts = counts
+        self.state: dict[str, Any] = {}
+        self.exit_code = 0
+
+    def arm(self) -> None:
+        if self.enabled:
+            QTimer.singleShot(SMOKE_TIMEOUT_MS, self._timeout)
+
+    def page_loaded(self) -> None:
+        if "loaded_at" not in self.state:
+            self.state["loaded_at"] = process_age()
+
+    def page_message(self, message: dict[str, object]) -> None:
+        if message.get("type") == "ready":
+            self.state["page_ready"] = True
+            self.check()
+
+    def check(self) -> None:
+        if not self.enabled or self.state.get("printed"):
+            return
+        calls, contacts = self.counts()
+        if not (self.state.get("page_ready") and calls and contacts):
+            return
+        self.state["printed"] = True
+        loaded = self.state.get("loaded_at") or process_age() or 0.0
+        result = {
+            "softphone_loaded_s": round(loaded, 3),
+            "ready_s": round(process_age() or 0.0, 3),
+            "pss_mib": tree_pss_mib(),
+            "contacts": contacts,
+            "calls": calls,
+        }
+        print(json.dumps(result), flush=True)
+        QTimer.singleShot(0, self.finished.emit)
+
+    def give_up(self, why: str) -> None:
+        print(json.dumps({"error": why}), flush=True)
+        self.exit_code = 1
+        QTimer.singleShot(0, self.finished.emit)
+
+    def _timeout(self) -> None:
+        if not self.state.get("printed"):
+            self.give_up(f"not ready after {SMOKE_TIMEOUT_MS // 1000} s: {self.state}")
