@@ -1,18 +1,50 @@
-"""The GUI's half of core.i18n: Qt translators on the same compiled catalogue the core and the CLI read.
+"""The GUI's half of core.i18n: Qt translators on our catalogue, compiled by Qt's lrelease.
 
-Ours gives the app's own texts; Qt's `qtbase_<lang>.qm` (shipped with PySide6) gives the standard buttons
+Ours (the .qm built from the same .ts the core and the CLI read) gives the app's own texts; Qt's `qtbase_<lang>.qm` (shipped with PySide6) gives the standard buttons
 (Save, Cancel, Close) and Qt's own dialogs. `%Ln` in our texts groups digits the way QLocale's default does.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ccs_desktop.core import i18n
+from ccs_desktop.core.paths import cache_dir
+from ccs_desktop.services import qt_tools
 
 log = logging.getLogger(__name__)
+_compiled: dict[str, Path] = {}  # .qm name -> where this process compiled it (tests start many apps)
+
+
+def qm_file(language: str) -> Path | None:
+    """A compiled catalogue for the current .ts: the one the build put beside it, else one compiled now by
+    lrelease into the user cache (a source checkout or an editable install has no build step)."""
+    try:
+        data = i18n.ts_file(language).read_bytes()
+    except OSError:
+        return None
+    name = i18n.qm_name(language, data)
+    for known in (i18n.CATALOGUE_DIR / name, cache_dir() / "i18n" / name, _compiled.get(name)):
+        if known is not None and known.is_file():
+            return known
+    for folder in (cache_dir() / "i18n", Path(tempfile.gettempdir()) / "ccs-desktop-i18n"):
+        partial = folder / f"{name}.{os.getpid()}.part"
+        try:
+            qt_tools.lrelease(i18n.ts_file(language), partial)
+            _compiled[name] = partial.replace(
+                folder / name
+            )  # atomic: a concurrent start sees all of it or none
+            return _compiled[name]
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("could not compile the %s catalogue into %s: %s", language, folder, exc)
+            partial.unlink(missing_ok=True)
+    return None
 
 
 def system_language() -> str:
@@ -38,7 +70,7 @@ def install(app: QCoreApplication, language: str) -> Installed:
     done = Installed(i18n.language(), QLocale())
     i18n.set_language(language)
     QLocale.setDefault(QLocale(language))
-    ours = i18n.qm_file(language)
+    ours = qm_file(language)
     sources = [(str(ours), "")] if ours else []
     if language != "en":
         sources.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
