@@ -3,7 +3,8 @@
 The sources are resources/icons/*.svg; setup.py's build compiles them with `pyside6-rcc` into the module
 `icons_rc` beside this file (never committed). A source checkout or an editable install has no build step, so
 there the same rcc compiles them on first use into a binary resource in the user cache, named after the icons'
-checksum (an edited icon is compiled again), and Qt registers that file instead.
+checksum (an edited icon is compiled again), and Qt registers that file instead. Either way :/icons/ exists
+as soon as this module is imported, as with the usual `import resources_rc`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ log = logging.getLogger(__name__)
 
 @cache
 def icon(name: str) -> QIcon:
-    register()
     path = f":{qt_tools.ICON_PREFIX}/{name}.svg"
     if not QFile.exists(path):
         raise FileNotFoundError(path)
@@ -63,3 +63,6 @@ def _compile_from_source() -> Path | None:
             log.warning("could not compile the icons into %s: %s", folder, exc)
             partial.unlink(missing_ok=True)
     return None
+
+
+register()
