@@ -152,3 +152,22 @@ def test_a_source_checkout_compiles_the_icons_into_the_cache(monkeypatch, tmp_pa
     ready.close()
     for root, path in (("/first", first), ("/second", second)):
         QResource.unregisterResource(str(path), root)
+
+
+def test_a_cache_that_cannot_be_written_falls_back_to_a_private_temp_folder(tmp_path):
+    from ccs_desktop.services import qt_tools
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    built = qt_tools.built_once("x.bin", blocked / "cache", lambda out: out.write_bytes(b"ok"))
+    assert built is not None and built.read_bytes() == b"ok"
+    assert not built.is_relative_to(tmp_path) and built.parent.stat().st_mode & 0o777 == 0o700
+    shutil.rmtree(built.parent)
+
+    def broken(out: Path) -> None:
+        out.write_bytes(b"half")
+        raise subprocess.CalledProcessError(1, "rcc")
+
+    cache = tmp_path / "cache"
+    assert qt_tools.built_once("y.bin", cache, broken) is None
+    assert list(cache.iterdir()) == [], "a failed build leaves nothing behind"

@@ -9,13 +9,17 @@ the PySide6 the code runs with, and they are found even when the environment's b
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
+import tempfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
+
+log = logging.getLogger(__name__)
 
 TOOLS = ("lrelease", "rcc", "lupdate")
 ICON_PREFIX = "/icons"  # the GUI loads its icons as ":/icons/<name>.svg"
@@ -67,3 +71,30 @@ def rcc(files: Iterable[Path], out: Path, *, binary: bool = False) -> None:
         run("rcc", *(["--binary"] if binary else []), "--no-zstd", str(qrc), "-o", str(out))
     finally:
         qrc.unlink(missing_ok=True)
+
+
+def built_once(name: str, cache: Path, build: Callable[[Path], None]) -> Path | None:
+    """`cache/name`, made by `build(path)` when missing: for a checkout or an editable install, whose resources
+    are compiled at first use. Written atomically (a concurrent start sees all of it or none); if the cache is not
+    writable, into a new private temp folder instead (a shared one is never trusted)."""
+    if (cache / name).is_file():
+        return cache / name
+    try:
+        return _build_into(cache, name, build)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not build %s into %s (%s); building it into a temp folder", name, cache, exc)
+    try:
+        return _build_into(Path(tempfile.mkdtemp(prefix="ccs-desktop-")), name, build)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.warning("could not build %s: %s", name, exc)
+        return None
+
+
+def _build_into(folder: Path, name: str, build: Callable[[Path], None]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{name}.{os.getpid()}.part"
+    try:
+        build(partial)
+        return partial.replace(folder / name)
+    finally:
+        partial.unlink(missing_ok=True)  # (only left if the build failed)

@@ -1,15 +1,12 @@
 """The GUI's half of core.i18n: Qt translators on our catalogue, compiled by Qt's lrelease.
 
-Ours (the .qm built from the same .ts the core and the CLI read) gives the app's own texts; Qt's `qtbase_<lang>.qm` (shipped with PySide6) gives the standard buttons
-(Save, Cancel, Close) and Qt's own dialogs. `%Ln` in our texts groups digits the way QLocale's default does.
+Ours (the .qm built from the same .ts the core and the CLI read) gives the app's own texts; Qt's
+`qtbase_<lang>.qm` (shipped with PySide6) gives the standard buttons (Save, Cancel, Close) and Qt's own dialogs. `%Ln` in our texts groups digits the way QLocale's default does.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -25,26 +22,18 @@ _compiled: dict[str, Path] = {}  # .qm name -> where this process compiled it (t
 def qm_file(language: str) -> Path | None:
     """A compiled catalogue for the current .ts: the one the build put beside it, else one compiled now by
     lrelease into the user cache (a source checkout or an editable install has no build step)."""
+    ts = i18n.ts_file(language)
     try:
-        data = i18n.ts_file(language).read_bytes()
+        name = i18n.qm_name(language, ts.read_bytes())
     except OSError:
         return None
-    name = i18n.qm_name(language, data)
-    for known in (i18n.CATALOGUE_DIR / name, cache_dir() / "i18n" / name, _compiled.get(name)):
+    for known in (i18n.CATALOGUE_DIR / name, _compiled.get(name)):
         if known is not None and known.is_file():
             return known
-    for folder in (cache_dir() / "i18n", Path(tempfile.gettempdir()) / "ccs-desktop-i18n"):
-        partial = folder / f"{name}.{os.getpid()}.part"
-        try:
-            qt_tools.lrelease(i18n.ts_file(language), partial)
-            _compiled[name] = partial.replace(
-                folder / name
-            )  # atomic: a concurrent start sees all of it or none
-            return _compiled[name]
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("could not compile the %s catalogue into %s: %s", language, folder, exc)
-            partial.unlink(missing_ok=True)
-    return None
+    compiled = qt_tools.built_once(name, cache_dir() / "i18n", lambda out: qt_tools.lrelease(ts, out))
+    if compiled is not None:
+        _compiled[name] = compiled
+    return compiled
 
 
 def system_language() -> str:

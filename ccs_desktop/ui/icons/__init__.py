@@ -9,10 +9,6 @@ as soon as this module is imported, as with the usual `import resources_rc`.
 
 from __future__ import annotations
 
-import logging
-import os
-import subprocess
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -22,8 +18,6 @@ from PySide6.QtGui import QIcon
 from ccs_desktop.core.i18n import RESOURCES
 from ccs_desktop.core.paths import cache_dir
 from ccs_desktop.services import qt_tools
-
-log = logging.getLogger(__name__)
 
 
 @cache
@@ -52,17 +46,7 @@ def _compile_from_source() -> Path | None:
     if not files:
         return None
     name = f"icons-{qt_tools.icons_checksum(files):08x}.rcc"
-    for folder in (cache_dir() / "icons", Path(tempfile.gettempdir()) / "ccs-desktop-icons"):
-        if (folder / name).is_file():
-            return folder / name
-        partial = folder / f"{name}.{os.getpid()}.part"
-        try:
-            qt_tools.rcc(files, partial, binary=True)
-            return partial.replace(folder / name)  # atomic: a concurrent start sees all of it or none
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("could not compile the icons into %s: %s", folder, exc)
-            partial.unlink(missing_ok=True)
-    return None
+    return qt_tools.built_once(name, cache_dir() / "icons", lambda out: qt_tools.rcc(files, out, binary=True))
 
 
 register()
