@@ -22,7 +22,7 @@ from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
 
-from ccs_desktop import APP_ID
+from ccs_desktop import APP_ID, __version__
 from ccs_desktop.core import handoff, i18n
 from ccs_desktop.core.api.tenant import resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
@@ -47,7 +47,7 @@ from ccs_desktop.ui.main_window import MainWindow, state_text
 from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.tray import Tray
 from ccs_desktop.web.profile import create_profile
-from ccs_desktop.web.view import SoftphoneView
+from ccs_desktop.web.view import SoftphoneView, engine_versions
 
 if TYPE_CHECKING:  # requests, keyring and phonenumbers load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
@@ -180,6 +180,7 @@ class App(QObject):
         w.diagnostics_requested.connect(self.open_diagnostics)
         w.logout_requested.connect(self.logout)
         w.reload_requested.connect(self.reload_softphone)
+        w.retry_requested.connect(self.reload_softphone)
         w.import_requested.connect(self._choose_import)
         w.export_requested.connect(self._choose_export)
         tray.toggle_window.connect(self.toggle_window)
@@ -212,6 +213,9 @@ class App(QObject):
         self.tracker.active_changed.connect(w.set_call_active)
         self.tracker.active_changed.connect(self.popup.set_call_active)
         view.bridge.message.connect(self._bridge_message)
+        view.load_failed.connect(
+            lambda text, detail: self.supervisor and self.supervisor.page_failed(text, detail)
+        )
         view.loaded.connect(self._page_loaded)
         view.page().renderer_crashed.connect(self._renderer_crashed)
         view.reload_refused.connect(
@@ -537,7 +541,7 @@ class App(QObject):
             self.view.reload_softphone()  # refuses, and says so
             return
         if self.supervisor is not None:
-            self.supervisor.trouble(self.tr("reload requested"))
+            self.supervisor.retry_now()
 
     # --- clipboard lookup ------------------------------------------------------------------------------------
 
@@ -877,6 +881,10 @@ class App(QObject):
         reason = self.supervisor.reason if self.supervisor is not None else ""
         self.tray.set_state(state, reason)
         self.window.set_line_state(state, reason)
+        supervisor = self.supervisor
+        self.window.set_recovery(
+            supervisor.problem if supervisor else "", supervisor.next_try_text() if supervisor else ""
+        )
 
     def _recent_changed(self) -> None:
         if self.service is not None:
@@ -928,6 +936,8 @@ class App(QObject):
     def _quick_checks(self) -> list[Check]:
         from PySide6.QtWebEngineCore import QWebEnginePermission  # noqa: PLC0415 - enum only
 
+        from ccs_desktop.ui.dialogs.diagnostics import softphone_checks  # noqa: PLC0415
+
         mic = self.view.page().permission_state(QWebEnginePermission.PermissionType.MediaAudioCapture)
         age = self.service.agent.session_age() if self.service else None
         pss = tree_pss_mib()
@@ -955,6 +965,11 @@ class App(QObject):
                 None,
             ),
             self._listener_check(),
+            *softphone_checks(
+                self.view.softphone_url().toString(),
+                supervisor.last_failure if supervisor else None,
+                {"ccs-desktop": __version__, **engine_versions()},
+            ),
         ]
 
     def _listener_check(self) -> Check:

@@ -6,6 +6,7 @@ gets its own D-Bus session with its own gnome-keyring (`dbus-run-session`), the 
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -106,6 +107,15 @@ def qapp_args() -> list[str]:
     os.environ[ENV_FLAGS] = f"{os.environ.get(ENV_FLAGS, '')} --use-fake-device-for-media-stream".strip()
     prepare_environment()
     return [sys.argv[0]]
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """A test's Qt objects caught in reference cycles die at the next garbage collection, which may run on a
+    worker thread of a later test ("Timers cannot be stopped from another thread", or a crash): collect them
+    here, on the thread that made them."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture

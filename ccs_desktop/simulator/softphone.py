@@ -12,6 +12,10 @@ Routes (any build path segment works, e.g. `/demo/sso/` or `/generic/sso/`):
 - `GET /<build>/sso/static/<file>`: its CSS and JS.
 - `GET /<build>/events?session=..`: text/event-stream of this agent's call events; 401 JSON for a bad session.
 - `GET /<build>/session?session=..`: `{"login": true|false, ..}`; the page asks after its stream failed for good.
+
+`set_streams_down(True)` cuts every event stream and answers new ones 503 until `set_streams_down(False)`: the
+page shows "Disconnected" and tells its host (`connection` message), then reconnects by itself - what a real
+softphone does when its WebSocket to CCS drops.
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ class Softphone:
         self.keepalive_seconds = KEEPALIVE_SECONDS
         self._streams: set[queue.SimpleQueue[Event | None]] = set()
         self._lock = threading.Lock()
+        self._down = False
 
     def install(self, add_route: AddRoute) -> None:
         add_route("GET", BUILD + r"/sso/", self.page)
@@ -76,6 +81,13 @@ class Softphone:
     def stream_count(self) -> int:
         with self._lock:
             return len(self._streams)
+
+    def set_streams_down(self, down: bool) -> None:
+        """Cut the pages' link (every stream ends, new ones get 503) or let it come back."""
+        with self._lock:
+            self._down = down
+        if down:
+            self.close_streams()
 
     def close_streams(self) -> None:
         """Wake every stream so it ends now, not at its next poll (stop() must stay fast)."""
@@ -150,6 +162,8 @@ class Softphone:
         with self._lock:
             if self.stopping.is_set():
                 return json_response({"success": False, "message": "Shutting down"}, 503)
+            if self._down:
+                return json_response({"success": False, "message": "Service unavailable"}, 503)
             self._streams.add(inbox)
         unsubscribe = self.cc.subscribe(listen)
         try:

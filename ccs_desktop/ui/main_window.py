@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +26,42 @@ from ccs_desktop.services.call_state import LineState
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
+
+
+class RecoveryBanner(QFrame):
+    """Above the softphone while it cannot take calls: why, when the next try is, and Retry now."""
+
+    retry_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery-banner")
+        self.setStyleSheet(
+            "#recovery-banner { background: #ffebe9; border: 1px solid #cf222e; border-radius: 4px; }"
+        )
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.retry_button = QPushButton(self.tr("Retry now"))
+        self.retry_button.clicked.connect(self.retry_requested)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button)
+        self.hide()
+
+    def show_problem(self, problem: str, next_try: str) -> None:
+        """Show `problem` (hide the banner when it is ""), with the time of the next automatic try if any."""
+        if not problem:
+            self.hide()
+            return
+        problem = problem[:1].upper() + problem[1:]
+        text = (
+            self.tr("{problem}. Next try at {time}.").format(problem=problem, time=next_try)
+            if next_try
+            else self.tr("{problem}. Trying again…").format(problem=problem)
+        )
+        self.label.setText(text)
+        self.show()
 
 
 def state_text(state: LineState) -> str:
@@ -48,6 +85,7 @@ class MainWindow(QMainWindow):
     diagnostics_requested = Signal()
     logout_requested = Signal()
     reload_requested = Signal()
+    retry_requested = Signal()  # the banner's Retry now
     import_requested = Signal()
     export_requested = Signal()
 
@@ -88,7 +126,14 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main-splitter")
-        self.splitter.addWidget(softphone)
+        self.banner = RecoveryBanner()
+        self.banner.retry_requested.connect(self.retry_requested)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(softphone, 1)
+        self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
@@ -152,6 +197,10 @@ class MainWindow(QMainWindow):
             (f"color: {c}; font-weight: bold" for c, states in colour.items() if state in states), ""
         )
         self.state_label.setStyleSheet(style)
+
+    def set_recovery(self, problem: str, next_try: str) -> None:
+        """The banner above the softphone: what is wrong and when the next try is ("" hides it)."""
+        self.banner.show_problem(problem, next_try)
 
     def set_call_active(self, active: bool) -> None:
         """Hang up works whenever a call may be up, even while the softphone itself is down; Call does not,

@@ -14,6 +14,8 @@ call anything but this one-way message. Messages (extra keys are kept, for forwa
 - `{"type": "call", "callid": str, "state": "ringing"|"talking"|"hold"|"ended", "direction": "in"|"out",
   "number": str, "disposition"?: str}`: a call changed state.
 - `{"type": "status", "status": str}`: the agent's status text.
+- `{"type": "connection", "state": "connected"|"disconnected"}`: the page's own link to CCS dropped or came
+  back (the page reconnects by itself; the app only shows it, within a second).
 
 Anything else (not JSON, not an object, over 16 KiB, an unknown type, a missing or mistyped field) is logged
 and dropped, so `SoftphoneBridge.message` only ever carries dicts of the shapes above.
@@ -43,12 +45,14 @@ WORLD = QWebEngineScript.ScriptWorldId.ApplicationWorld
 
 CALL_STATES = frozenset({"ringing", "talking", "hold", "ended"})
 CALL_DIRECTIONS = frozenset({"in", "out"})
+CONNECTION_STATES = frozenset({"connected", "disconnected"})
 # type -> required string fields; optional fields are checked in _problem().
 MESSAGE_FIELDS: dict[str, tuple[str, ...]] = {
     "ready": ("agent", "email"),
     "login_required": ("message",),
     "call": ("callid", "state", "direction", "number"),
     "status": ("status",),
+    "connection": ("state",),
 }
 
 _log = logging.getLogger(__name__)
@@ -122,6 +126,8 @@ def _problem(message: dict[str, Any]) -> str | None:
             return f"call: unknown direction {message['direction']!r}"
         if "disposition" in message and not isinstance(message["disposition"], str):
             return "call: field 'disposition' must be a string"
+    if kind == "connection" and message["state"] not in CONNECTION_STATES:
+        return f"connection: unknown state {message['state']!r}"
     return None
 
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineFileSystemAccessRequest,
     QWebEngineFullScreenRequest,
+    QWebEngineLoadingInfo,
     QWebEngineNewWindowRequest,
     QWebEnginePage,
     QWebEnginePermission,
@@ -83,6 +84,67 @@ TERMINATION_REASONS: Mapping[TerminationStatus, str | None] = MappingProxyType(
         ),
     }
 )
+
+ErrorDomain = QWebEngineLoadingInfo.ErrorDomain
+
+# Chromium's net error codes (net/base/net_error_list.h) -> what the agent reads after "cannot be reached: ".
+# Codes not listed fall back to their domain's phrase, then to Chromium's own text.
+LOAD_PROBLEMS: Mapping[int, str] = MappingProxyType(
+    {
+        -105: QT_TRANSLATE_NOOP("SoftphonePage", "host not found"),  # ERR_NAME_NOT_RESOLVED
+        -137: QT_TRANSLATE_NOOP("SoftphonePage", "host not found"),  # ERR_NAME_RESOLUTION_FAILED
+        -102: QT_TRANSLATE_NOOP("SoftphonePage", "connection refused"),  # ERR_CONNECTION_REFUSED
+        -7: QT_TRANSLATE_NOOP("SoftphonePage", "no answer in time"),  # ERR_TIMED_OUT
+        -118: QT_TRANSLATE_NOOP("SoftphonePage", "no answer in time"),  # ERR_CONNECTION_TIMED_OUT
+        -109: QT_TRANSLATE_NOOP("SoftphonePage", "address unreachable"),  # ERR_ADDRESS_UNREACHABLE
+        -106: QT_TRANSLATE_NOOP("SoftphonePage", "no network connection"),  # ERR_INTERNET_DISCONNECTED
+        -21: QT_TRANSLATE_NOOP("SoftphonePage", "the network changed"),  # ERR_NETWORK_CHANGED
+        -100: QT_TRANSLATE_NOOP("SoftphonePage", "the connection was cut"),  # ERR_CONNECTION_CLOSED
+        -101: QT_TRANSLATE_NOOP("SoftphonePage", "the connection was cut"),  # ERR_CONNECTION_RESET
+        -130: QT_TRANSLATE_NOOP("SoftphonePage", "the proxy refused it"),  # ERR_PROXY_CONNECTION_FAILED
+        -111: QT_TRANSLATE_NOOP("SoftphonePage", "the proxy refused it"),  # ERR_TUNNEL_CONNECTION_FAILED
+        -20: QT_TRANSLATE_NOOP("SoftphonePage", "blocked"),  # ERR_BLOCKED_BY_CLIENT
+        -22: QT_TRANSLATE_NOOP(
+            "SoftphonePage", "blocked by the administrator"
+        ),  # ERR_BLOCKED_BY_ADMINISTRATOR
+        -312: QT_TRANSLATE_NOOP("SoftphonePage", "port not allowed"),  # ERR_UNSAFE_PORT
+    }
+)
+DOMAIN_PROBLEMS: Mapping[ErrorDomain, str] = MappingProxyType(
+    {
+        ErrorDomain.DnsErrorDomain: QT_TRANSLATE_NOOP("SoftphonePage", "host not found"),
+        ErrorDomain.CertificateErrorDomain: QT_TRANSLATE_NOOP(
+            "SoftphonePage", "its certificate is not trusted"
+        ),
+        ErrorDomain.ConnectionErrorDomain: QT_TRANSLATE_NOOP("SoftphonePage", "connection failed"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """A main-frame load that failed, as plain values: `text` for the agent, `detail` for diagnostics (English)."""
+
+    host: str
+    text: str
+    detail: str
+
+
+def describe_load_failure(url: QUrl, domain: ErrorDomain, code: int, error_string: str) -> LoadFailure:
+    """What to tell the agent about a failed load: the host, and the error as a short translated phrase."""
+    host = url.host() or url.toString()
+    detail = f"{domain.name} {code} {error_string}".strip()
+    if domain == ErrorDomain.HttpStatusCodeDomain:
+        text = QCoreApplication.translate("SoftphonePage", "the softphone at {host} answered HTTP {status}")
+        return LoadFailure(host, text.format(host=host, status=code), detail)
+    template = LOAD_PROBLEMS.get(code) or DOMAIN_PROBLEMS.get(domain)
+    if template is not None:
+        problem = QCoreApplication.translate("SoftphonePage", template)
+    else:
+        problem = error_string.removeprefix("net::") or domain.name
+    text = QCoreApplication.translate("SoftphonePage", "the softphone at {host} cannot be reached: {problem}")
+    return LoadFailure(host, text.format(host=host, problem=problem), detail)
+
 
 _log = logging.getLogger(__name__)
 _console_log = logging.getLogger("ccs_desktop.web.console")

@@ -11,15 +11,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal, qVersion
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices
-from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage, QWebEngineProfile
+from PySide6.QtWebEngineCore import (
+    QWebEngineLoadingInfo,
+    QWebEnginePage,
+    QWebEngineProfile,
+    qWebEngineChromiumVersion,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ccs_desktop.core.logs import redact
 from ccs_desktop.web.bridge import SoftphoneBridge
-from ccs_desktop.web.page import BLANK, HISTORY_ACTIONS, SoftphonePage
+from ccs_desktop.web.page import BLANK, HISTORY_ACTIONS, LoadFailure, SoftphonePage, describe_load_failure
 
 WebAction = QWebEnginePage.WebAction
 # Besides history: developer tools, and downloads (the profile refuses them anyway).
@@ -33,6 +38,11 @@ HIDDEN_MENU_ACTIONS = HISTORY_ACTIONS | {
 }
 
 _log = logging.getLogger(__name__)
+
+
+def engine_versions() -> dict[str, str]:
+    """Qt's and Chromium's versions, for diagnostics (a softphone bug report needs the Chromium build)."""
+    return {"Qt": qVersion(), "Chromium": qWebEngineChromiumVersion()}
 
 
 def _always() -> bool:
@@ -54,11 +64,14 @@ class SoftphoneView(QWebEngineView):
 
     Signals:
         loaded(bool): a main-frame load finished (True) or failed (False); refused navigations are silent.
+        load_failed(str, str): just before loaded(False): what the agent reads ("the softphone at host cannot
+            be reached: host not found") and the technical detail (error domain, code, Chromium's text).
         reload_refused(): load_softphone/reload_softphone was refused by `can_reload` (or the page's
             `navigation_guard`, which is asked too).
     """
 
     loaded = Signal(bool)
+    load_failed = Signal(str, str)
     reload_refused = Signal()
 
     def __init__(self, profile: QWebEngineProfile, parent: QWidget | None = None) -> None:
@@ -67,6 +80,7 @@ class SoftphoneView(QWebEngineView):
         self.open_external: Callable[[QUrl], None] = _open_in_browser
         self._softphone_url = QUrl()
         self._shut_down = False
+        self.last_failure: LoadFailure | None = None
         page = SoftphonePage(profile, self)
         self.setPage(page)
         self.bridge = SoftphoneBridge(self)
@@ -182,5 +196,10 @@ class SoftphoneView(QWebEngineView):
             _log.info("loaded %s", shown)
             self.loaded.emit(True)
         elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
-            _log.warning("could not load %s: %s", shown, info.errorString())
+            failure = describe_load_failure(
+                info.url(), info.errorDomain(), info.errorCode(), info.errorString()
+            )
+            self.last_failure = failure
+            _log.warning("could not load %s: %s", shown, failure.detail)
+            self.load_failed.emit(failure.text, failure.detail)
             self.loaded.emit(False)

@@ -35,10 +35,6 @@
         <translation>Panoda telefon numarası yok.</translation>
     </message>
     <message>
-        <source>reload requested</source>
-        <translation>yeniden yükleme istendi</translation>
-    </message>
-    <message>
         <source>Saved {name}.</source>
         <translation>{name} kaydedildi.</translation>
     </message>
@@ -1553,6 +1549,30 @@ iş: +90 212 555 12 34</translation>
 <context>
     <name>DiagnosticsDialog</name>
     <message>
+        <source>Last softphone load error</source>
+        <translation>Softphone&apos;un son yükleme hatası</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>{error}, at {time}</source>
+        <translation>{error}, {time}</translation>
+    </message>
+    <message>
+        <source>not loaded</source>
+        <translation>yüklenmedi</translation>
+    </message>
+    <message>
+        <source>Softphone address</source>
+        <translation>Softphone adresi</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Sürümler</translation>
+    </message>
+    <message>
         <source>ccs-desktop diagnostics</source>
         <translation>ccs-desktop tanılama</translation>
     </message>
@@ -1567,6 +1587,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Run again</source>
         <translation>Yeniden çalıştır</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Raporu kopyala</translation>
     </message>
     <message>
         <source>API reachable</source>
@@ -1854,6 +1878,21 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Şimdi yeniden dene</translation>
+    </message>
+    <message>
+        <source>{problem}. Next try at {time}.</source>
+        <translation>{problem}. Sonraki deneme: {time}.</translation>
+    </message>
+    <message>
+        <source>{problem}. Trying again…</source>
+        <translation>{problem}. Yeniden deneniyor…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>ccs-desktop settings</source>
@@ -1951,6 +1990,66 @@ iş: +90 212 555 12 34</translation>
         <translation>softphone sayfası sonlandırıldı (bellek yetmedi ya da başka bir program kapattı)</translation>
     </message>
     <message>
+        <source>host not found</source>
+        <translation>sunucu bulunamadı</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>bağlantı reddedildi</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>zamanında yanıt yok</translation>
+    </message>
+    <message>
+        <source>address unreachable</source>
+        <translation>adrese ulaşılamıyor</translation>
+    </message>
+    <message>
+        <source>no network connection</source>
+        <translation>ağ bağlantısı yok</translation>
+    </message>
+    <message>
+        <source>the network changed</source>
+        <translation>ağ değişti</translation>
+    </message>
+    <message>
+        <source>the connection was cut</source>
+        <translation>bağlantı kesildi</translation>
+    </message>
+    <message>
+        <source>the proxy refused it</source>
+        <translation>vekil sunucu (proxy) reddetti</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>engellendi</translation>
+    </message>
+    <message>
+        <source>blocked by the administrator</source>
+        <translation>yönetici tarafından engellendi</translation>
+    </message>
+    <message>
+        <source>port not allowed</source>
+        <translation>bu bağlantı noktasına izin verilmiyor</translation>
+    </message>
+    <message>
+        <source>its certificate is not trusted</source>
+        <translation>sertifikasına güvenilmiyor</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>bağlantı kurulamadı</translation>
+    </message>
+    <message>
+        <source>the softphone at {host} answered HTTP {status}</source>
+        <translation>{host} adresindeki softphone HTTP {status} yanıtı verdi</translation>
+    </message>
+    <message>
+        <source>the softphone at {host} cannot be reached: {problem}</source>
+        <translation>{host} adresindeki softphone&apos;a ulaşılamıyor: {problem}</translation>
+    </message>
+    <message>
         <source>the softphone page stopped ({status}, exit code {code})</source>
         <translation>softphone sayfası durdu ({status}, çıkış kodu {code})</translation>
     </message>
@@ -1964,10 +2063,6 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>logging in</source>
         <translation>oturum açılıyor</translation>
-    </message>
-    <message>
-        <source>the session was renewed</source>
-        <translation>oturum yenilendi</translation>
     </message>
     <message>
         <source>the softphone page did not load</source>
@@ -1994,16 +2089,28 @@ iş: +90 212 555 12 34</translation>
         <translation>ağ bağlantısı yok</translation>
     </message>
     <message>
-        <source>{reason}; reconnecting</source>
-        <translation>{reason}; yeniden bağlanılıyor</translation>
+        <source>{problem}; waiting for the call to end</source>
+        <translation>{problem}; görüşmenin bitmesi bekleniyor</translation>
+    </message>
+    <message>
+        <source>{problem}; logging in</source>
+        <translation>{problem}; oturum açılıyor</translation>
+    </message>
+    <message>
+        <source>{problem}; next try at {time}</source>
+        <translation>{problem}; sonraki deneme: {time}</translation>
+    </message>
+    <message>
+        <source>the softphone says it is disconnected</source>
+        <translation>softphone bağlantısının kesildiğini bildiriyor</translation>
+    </message>
+    <message>
+        <source>on hold</source>
+        <translation>beklemede</translation>
     </message>
     <message>
         <source>loading the softphone</source>
         <translation>softphone yükleniyor</translation>
-    </message>
-    <message>
-        <source>login failed</source>
-        <translation>oturum açılamadı</translation>
     </message>
     <message>
         <source>the computer woke from sleep</source>

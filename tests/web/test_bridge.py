@@ -33,6 +33,8 @@ def send(message: dict) -> str:
         CALL,
         {**CALL, "state": "ended", "direction": "out", "disposition": "ANSWERED"},
         {"type": "status", "status": "Available"},
+        {"type": "connection", "state": "disconnected"},
+        {"type": "connection", "state": "connected"},
         {**READY, "future_field": [1, 2]},
     ],
 )
@@ -54,6 +56,8 @@ def test_valid_messages_pass(message):
         (json.dumps({**CALL, "state": "parked"}), "unknown state"),
         (json.dumps({**CALL, "direction": "sideways"}), "unknown direction"),
         (json.dumps({**CALL, "disposition": None}), "'disposition' must be a string"),
+        ('{"type": "connection", "state": "flaky"}', "unknown state"),
+        ('{"type": "connection", "state": false}', "'state' must be a string"),
         (json.dumps({**READY, "pad": "x" * MAX_MESSAGE_BYTES}), "limit"),
     ],
 )

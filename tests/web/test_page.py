@@ -13,8 +13,10 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEnginePermission
 from ccs_desktop.web.page import (
     POPUP,
     TERMINATION_REASONS,
+    ErrorDomain,
     NavigationRequest,
     Verdict,
+    describe_load_failure,
     navigation_verdict,
     termination_reason,
 )
@@ -339,3 +341,56 @@ def test_the_page_is_never_left_frozen(qtbot, make_view, media_pages):
         page.setLifecycleState(QWebEnginePage.LifecycleState.Frozen)
     qtbot.wait_until(lambda: page.lifecycleState() == QWebEnginePage.LifecycleState.Active, timeout=TIMEOUT)
     assert run_js(qtbot, page, "1 + 1") == 2
+
+
+# --- load failures in words -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("domain", "code", "error", "expected"),
+    [
+        (
+            ErrorDomain.ConnectionErrorDomain,
+            -105,
+            "net::ERR_NAME_NOT_RESOLVED",
+            "the softphone at softphone.alo-tech.com cannot be reached: host not found",
+        ),
+        (
+            ErrorDomain.ConnectionErrorDomain,
+            -102,
+            "net::ERR_CONNECTION_REFUSED",
+            "the softphone at softphone.alo-tech.com cannot be reached: connection refused",
+        ),
+        (
+            ErrorDomain.HttpErrorDomain,
+            -130,
+            "net::ERR_PROXY_CONNECTION_FAILED",
+            "the softphone at softphone.alo-tech.com cannot be reached: the proxy refused it",
+        ),
+        (
+            ErrorDomain.HttpStatusCodeDomain,
+            404,
+            "No web page was found",
+            "the softphone at softphone.alo-tech.com answered HTTP 404",
+        ),
+        (
+            ErrorDomain.CertificateErrorDomain,
+            -201,
+            "net::ERR_CERT_DATE_INVALID",
+            "the softphone at softphone.alo-tech.com cannot be reached: its certificate is not trusted",
+        ),
+        (
+            ErrorDomain.InternalErrorDomain,
+            -999,
+            "net::ERR_SOMETHING_NEW",
+            "the softphone at softphone.alo-tech.com cannot be reached: ERR_SOMETHING_NEW",
+        ),
+    ],
+)
+def test_load_failures_name_the_host_and_the_error(qapp, domain, code, error, expected):
+    url = QUrl("https://softphone.alo-tech.com/generic/sso/?tenant=t&session=SECRET")
+    failure = describe_load_failure(url, domain, code, error)
+    assert failure.text == expected
+    assert failure.host == "softphone.alo-tech.com"
+    assert f"{domain.name} {code}" in failure.detail
+    assert "SECRET" not in failure.text + failure.detail

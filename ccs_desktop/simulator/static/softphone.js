@@ -13,6 +13,8 @@
  *   {"type": "call", "callid", "state", "direction", "number", "disposition" (ended only)}
  *       state: "ringing" | "talking" | "hold" | "ended"; direction: "in" | "out"
  *   {"type": "status", "status"}                        the status pill's text changed
+ *   {"type": "connection", "state": "connected" | "disconnected"}
+ *                                                       the event stream dropped, or came back (then "ready" too)
  *
  * Like the real softphone, closing or reloading this page does NOT hang up a live call.
  * The session is read from the address and never put on screen.
@@ -109,7 +111,8 @@
     endedTimer: 0,
     noticeTimer: 0,
     retryTimer: 0,
-    toldLogin: false
+    toldLogin: false,
+    toldConnected: null  // the last connection state told to the host
   };
 
   // --- talking to the host -------------------------------------------------------------------------------
@@ -120,6 +123,13 @@
     } catch (error) {
       // A listener's failure is the host's business; the phone keeps working.
     }
+  }
+
+  // Each change of the link is told once: "disconnected" when a working stream drops, "connected" when it is back.
+  function tellConnection(connected) {
+    if (page.toldConnected === connected) { return; }
+    page.toldConnected = connected;
+    tell({ type: "connection", state: connected ? "connected" : "disconnected" });
   }
 
   // --- small helpers -------------------------------------------------------------------------------------
@@ -363,6 +373,7 @@
     var wasShowing = liveState() ? page.call : null;
     page.connected = true;
     page.everConnected = true;
+    tellConnection(true);
     tell({ type: "ready", agent: page.agent, email: page.email });
     if (message.call) {
       applyCall(message.call, skew);
@@ -413,6 +424,7 @@
     source.onerror = function () {
       if (page.source !== source) { return; }
       page.connected = false;
+      if (page.everConnected) { tellConnection(false); }
       renderCall();
       if (source.readyState === EventSource.CLOSED) {
         // EventSource gives up on an HTTP error (a 401 for a bad session): find out which it was.

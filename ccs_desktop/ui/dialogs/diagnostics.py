@@ -1,9 +1,11 @@
-"""Diagnostics: what works and what does not, in one table an agent can read to their IT desk."""
+"""Diagnostics: what works and what does not, in one table an agent can read (or copy) to their IT desk."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,9 +16,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccs_desktop.core.logs import redact
 from ccs_desktop.services.tasks import TaskRunner
 
 Check = tuple[str, str, bool | None]  # (what, result text, ok? None = neutral)
+
+
+def softphone_checks(
+    url: str, last_failure: tuple[str, str, float] | None, versions: Mapping[str, str]
+) -> list[Check]:
+    """The softphone's address (session masked), its last load error and when, and the program versions."""
+    what = QCoreApplication.translate("DiagnosticsDialog", "Last softphone load error")
+    if last_failure is None:
+        error: Check = (what, QCoreApplication.translate("DiagnosticsDialog", "none"), None)
+    else:
+        text, detail, when = last_failure
+        stamp = QDateTime.fromMSecsSinceEpoch(round(when * 1000)).toString("yyyy-MM-dd HH:mm:ss")
+        shown = f"{text} ({detail})" if detail else text
+        at = QCoreApplication.translate("DiagnosticsDialog", "{error}, at {time}")
+        error = (what, at.format(error=shown, time=stamp), False)
+    address = redact(url) if url else QCoreApplication.translate("DiagnosticsDialog", "not loaded")
+    return [
+        (QCoreApplication.translate("DiagnosticsDialog", "Softphone address"), address, None),
+        error,
+        (
+            QCoreApplication.translate("DiagnosticsDialog", "Versions"),
+            ", ".join(f"{name} {version}" for name, version in versions.items()),
+            None,
+        ),
+    ]
 
 
 class DiagnosticsDialog(QDialog):
@@ -40,8 +68,11 @@ class DiagnosticsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         again = QPushButton(self.tr("Run again"))
         again.clicked.connect(self.refresh)
+        copy = QPushButton(self.tr("Copy report"))
+        copy.clicked.connect(self.copy_report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -71,4 +102,8 @@ class DiagnosticsDialog(QDialog):
         self.table.resizeColumnToContents(0)
 
     def result_text(self) -> str:
-        return "\n".join(f"{what}: {text}" for what, text, _ in self.rows)
+        """The table as text, with anything secret-looking masked (it goes to the clipboard and to IT desks)."""
+        return redact("\n".join(f"{what}: {text}" for what, text, _ in self.rows))
+
+    def copy_report(self) -> None:
+        QGuiApplication.clipboard().setText(self.result_text())
