@@ -13,11 +13,9 @@ import logging
 import os
 import subprocess
 import sys
-import tempfile
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +58,8 @@ def icons_checksum(files: Iterable[Path]) -> int:
 def rcc(files: Iterable[Path], out: Path, *, binary: bool = False) -> None:
     """Compile `files` into a Qt resource under :/icons/: a Python module (`binary=False`: import it to
     register) or a binary .rcc (for `QResource.registerResource`). zlib, not zstd: any QtCore reads it."""
+    from xml.sax.saxutils import escape, quoteattr  # noqa: PLC0415 - 14 ms (urllib): only when compiling
+
     out.parent.mkdir(parents=True, exist_ok=True)
     entries = "".join(f"<file alias={quoteattr(p.name)}>{escape(str(p.resolve()))}</file>" for p in files)
     qrc = out.with_name(f"{out.name}.{os.getpid()}.qrc")
@@ -83,6 +83,8 @@ def built_once(name: str, cache: Path, build: Callable[[Path], None]) -> Path | 
         return _build_into(cache, name, build)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not build %s into %s (%s); building it into a temp folder", name, cache, exc)
+    import tempfile  # noqa: PLC0415 - only then
+
     try:
         return _build_into(Path(tempfile.mkdtemp(prefix="ccs-desktop-")), name, build)
     except (OSError, subprocess.SubprocessError) as exc:
