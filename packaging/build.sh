@@ -36,9 +36,9 @@ mkdir -p "$BUNDLE/share/applications" "$BUNDLE/share/metainfo"
 cp "packaging/linux/$APP_ID.desktop" "$BUNDLE/share/applications/"
 cp "packaging/linux/$APP_ID.metainfo.xml" "$BUNDLE/share/metainfo/"
 mkdir -p "$BUNDLE/share/icons"
-cp -r ccs_desktop/ui/icons/hicolor "$BUNDLE/share/icons/"
+cp -r resources/icons/hicolor "$BUNDLE/share/icons/"
 mkdir -p "$BUNDLE/share/icons/hicolor/scalable/apps"
-cp ccs_desktop/ui/icons/app.svg "$BUNDLE/share/icons/hicolor/scalable/apps/$APP_ID.svg"
+cp resources/icons/app.svg "$BUNDLE/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 
 for needed in QtWebEngineProcess qtwebengine_resources.pak icudtl.dat qtwebengine_locales; do
     if [ -z "$(find "$BUNDLE" -name "$needed" -print -quit)" ]; then
@@ -78,7 +78,15 @@ for round in 1 2 3; do
     printf '== smoke %s: %s, process wall time %.2f s\n' "$round" "$figures" "$(awk "BEGIN { print $t1 - $t0 }")"
 done
 
-# The bundle speaks Turkish from its own compiled catalogue (nothing compiled into the user's cache).
+# The window used the icons and catalogues built into the bundle, compiling nothing into the user's cache.
+for built in icons i18n; do
+    if [ -d "$SMOKE_HOME/cache/ccs-desktop/$built" ]; then
+        echo "!! the bundle compiled its $built at run time: the spec did not ship the built resources" >&2
+        exit 1
+    fi
+done
+
+# The bundle's command speaks Turkish from the catalogue the spec shipped (and compiles nothing into the cache).
 turkish=$(env HOME="$SMOKE_HOME" XDG_CONFIG_HOME="$SMOKE_HOME/config" XDG_CACHE_HOME="$SMOKE_HOME/tr-cache" \
     LANG=tr_TR.UTF-8 "$BUNDLE/ccs-desktop" call 12 2>&1) && { echo "!! 'call 12' was accepted" >&2; exit 1; }
 case $turkish in
@@ -86,6 +94,6 @@ case $turkish in
     *) echo "!! the bundle does not answer in Turkish: $turkish" >&2; exit 1 ;;
 esac
 if [ -d "$SMOKE_HOME/tr-cache/ccs-desktop" ]; then
-    echo "!! the bundle compiled its catalogue at run time: the spec did not ship the .qm files" >&2
+    echo "!! the bundle compiled resources at run time: the spec did not ship the built ones" >&2
     exit 1
 fi

@@ -26,6 +26,7 @@ METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
 PLIST = PACKAGING / "macos" / "Info.plist"
 ISS = PACKAGING / "windows" / "ccs-desktop.iss"
 CHANGELOG = ROOT / "CHANGELOG.md"
+ICONS = ROOT / "resources" / "icons"  # the sources; setup.py copies them into the package
 ISS_SCHEMES = ("tel", "callto")  # registered directly; sip only through the capabilities (see the .iss)
 
 
@@ -138,7 +139,7 @@ def check_changelog() -> list[str]:
 def check_icons() -> list[str]:
     problems = []
     for size in desktop.ICON_SIZES:
-        path = desktop.ICONS_DIR / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        path = ICONS / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
         if not path.is_file():
             problems.append(f"missing icon {path.relative_to(ROOT)}: run packaging/render_icons.py")
         elif png_size(path) != (size, size):

@@ -1,6 +1,6 @@
-"""Render the app icon's PNGs (hicolor sizes) from ccs_desktop/ui/icons/app.svg, and build a Windows .ico.
+"""Render the app icon's PNGs (hicolor sizes) from resources/icons/app.svg, and build a Windows .ico.
 
-The PNGs are committed under ccs_desktop/ui/icons/hicolor/, because `ccs-desktop install-desktop-integration`
+The PNGs are committed under resources/icons/hicolor/ (setup.py copies them into the package), because `ccs-desktop install-desktop-integration`
 copies them from an ordinary pip install and must not load Qt to draw them; tests/test_packaging.py renders
 app.svg again and fails if they went stale. Run after changing app.svg:
 
@@ -17,7 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ccs_desktop import APP_ID  # noqa: E402
-from ccs_desktop.core.desktop import ICON_SIZES, ICONS_DIR  # noqa: E402
+from ccs_desktop.core.desktop import ICON_SIZES  # noqa: E402
+
+ICONS_DIR = ROOT / "resources" / "icons"
 
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 

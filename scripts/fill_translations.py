@@ -1,7 +1,8 @@
 """Write translations into a .ts from a Python mapping (source text -> translation, or a list of plural forms).
 
-For bulk work only: `python scripts/fill_translations.py catalogue.ts mapping.py` fills every unfinished message
-whose source is in the mapping's `TRANSLATIONS` dict and marks it finished; Qt Linguist does the same by hand.
+For bulk work only: `python scripts/fill_translations.py resources/i18n/ccs_desktop_tr.ts mapping.py` fills
+every unfinished message whose source is in the mapping's `TRANSLATIONS` dict and marks it finished; Qt Linguist
+does the same by hand.
 """
 
 from __future__ import annotations

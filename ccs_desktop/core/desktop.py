@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ccs_desktop import APP_ID, APP_TITLE
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.i18n import Core
+from ccs_desktop.core.i18n import RESOURCES, Core
 from ccs_desktop.core.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,7 @@ SCHEMES = ("tel", "callto", "sip")
 MIME_TYPES = tuple(f"x-scheme-handler/{scheme}" for scheme in SCHEMES)
 DESKTOP_FILE = f"{APP_ID}.desktop"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256)
-ICONS_DIR = Path(__file__).resolve().parent.parent / "ui" / "icons"  # app.svg and its rendered hicolor PNGs
+ICONS_DIR = RESOURCES / "icons"  # app.svg and its rendered hicolor PNGs, built into the package by setup.py
 STATE_FILE = "desktop-integration.json"
 MINIMIZED_FLAG = "--minimized"
 COMMENT = "Call Center Studio softphone, contacts, call records and click-to-call"

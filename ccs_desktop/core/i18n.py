@@ -1,13 +1,13 @@
 """English and Turkish, from one Qt catalogue, without Qt in the core or the CLI.
 
-Design: `ccs_desktop/i18n/ccs_desktop_tr.ts` is the one catalogue of every user-visible string (extracted by
+Design: `resources/i18n/ccs_desktop_tr.ts` is the one catalogue of every user-visible string (extracted by
 `pyside6-lupdate`, see scripts/update_translations.py); `ccs_desktop_en.ts` holds only English plural forms
-(`lupdate -pluralonly`: "%n contact(s)" needs "contact"/"contacts", Turkish has one form). Each is compiled to
-`.qm` by our pure-Python `core.qm.compile_ts` - at build time by setup.py, or, in a source checkout or an
-editable install, on first use into the user cache. Either way the file is named after the .ts checksum, so an
-edited .ts is never served by an old .qm.
-The GUI installs a real `QTranslator` on that same .qm; the core and the CLI read it with `core.qm.Catalogue`,
-so `ccs-desktop --help` and the non-GUI commands never load Qt, yet speak the same Turkish as the window.
+(`lupdate -pluralonly`: "%n contact(s)" needs "contact"/"contacts", Turkish has one form).
+The GUI loads them compiled to `.qm` by Qt's `lrelease` into a `QTranslator` (services/translation.py): setup.py
+builds the .qm into the package, and a source checkout or an editable install compiles them into the user cache
+on first use. The core and the CLI read the same .ts directly (XML, parsed only when a translation is needed),
+so `ccs-desktop --help` and the non-GUI commands never load Qt, yet speak the same Turkish as the window; the
+plural form a count takes comes from `PLURAL_FORMS`, gettext expressions evaluated by the standard library.
 
 How code marks a string (lupdate extracts exactly these forms; keep the text a literal):
 - in QObject subclasses (ui/, services/, app.py): `self.tr("Hang up")`, plurals `self.tr("%n call(s)", "", n)`;
@@ -22,18 +22,36 @@ from __future__ import annotations
 import os
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from ccs_desktop.core.qm import Catalogue
+    from collections.abc import Callable
 
 LANGUAGES = ("en", "tr")
 LANGUAGE_NAMES = {"en": "English", "tr": "Türkçe"}
-CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "i18n"
+# Which of a message's plural forms a count takes: gettext's Plural-Forms expression per language, the same rule
+# Qt applies to the .qm (tests/core/test_i18n.py compares the two): English "1 contact"/"2 contacts"; Qt gives
+# Turkish a single form.
+PLURAL_FORMS = {"en": "n != 1", "tr": "0"}
+PACKAGE = Path(__file__).resolve().parent.parent
+# The GUI's resources: built into the package by setup.py (a wheel, the PyInstaller bundle), else the source
+# checkout's top-level resources/ (a checkout or an editable install, which has no build step).
+RESOURCES = PACKAGE / "resources" if (PACKAGE / "resources").is_dir() else PACKAGE.parent / "resources"
+CATALOGUE_DIR = RESOURCES / "i18n"
 PREFIX = "ccs_desktop_"
 
 _language: str | None = None
-_catalogues: dict[str, Catalogue | None] = {}
+_catalogues: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {}
+_plurals: dict[str, Callable[[int], int]] = {}
+
+
+class TsMessage(NamedTuple):  # (not a dataclass: importing dataclasses costs the CLI ~10 ms)
+    context: str
+    source: str
+    comment: str  # the disambiguation
+    numerus: bool
+    translations: tuple[str, ...]  # one, or one per plural form
+    finished: bool
 
 
 def system_language(environ: os._Environ[str] | dict[str, str] | None = None) -> str:
@@ -88,51 +106,59 @@ def qm_name(language: str, ts_data: bytes) -> str:
     return f"{PREFIX}{language}-{zlib.crc32(ts_data):08x}.qm"
 
 
-def qm_file(language: str) -> Path | None:
-    """A compiled catalogue for the current .ts: the one the build put beside it, else one compiled now into the
-    user cache (a source checkout or an editable install has no build step)."""
-    try:
-        data = (CATALOGUE_DIR / f"{PREFIX}{language}.ts").read_bytes()
-    except OSError:
-        return None
-    name = qm_name(language, data)
-    for folder in (CATALOGUE_DIR, _cache_dir()):
-        if (folder / name).is_file():
-            return folder / name
-    import tempfile  # noqa: PLC0415 - only to compile, once per catalogue version
-
-    from ccs_desktop.core.qm import compile_ts  # noqa: PLC0415
-
-    compiled = compile_ts(data)
-    for folder in (_cache_dir(), Path(tempfile.gettempdir()) / "ccs-desktop-i18n"):
-        if (folder / name).is_file():
-            return folder / name
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            partial = folder / f"{name}.{os.getpid()}.part"
-            partial.write_bytes(compiled)
-            return partial.replace(folder / name)  # atomic: a concurrent start sees all of it or none
-        except OSError:
-            continue
-    return None
+def ts_file(language: str) -> Path:
+    return CATALOGUE_DIR / f"{PREFIX}{language}.ts"
 
 
-def _cache_dir() -> Path:
-    from ccs_desktop.core.paths import cache_dir  # noqa: PLC0415 - platformdirs, only for a Turkish start
+def read_ts(data: bytes) -> tuple[str, list[TsMessage]]:
+    """The language and every message of a .ts file (obsolete and vanished ones left out)."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415 - only when a translation is needed
 
-    return cache_dir() / "i18n"
+    root = ET.fromstring(data)
+    if root.tag != "TS":
+        raise ValueError("not a Qt .ts file")
+    messages: list[TsMessage] = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type", "") if translation is not None else "unfinished"
+            if kind in ("obsolete", "vanished"):
+                continue
+            numerus = message.get("numerus") == "yes"
+            if translation is None:
+                forms: tuple[str, ...] = ()
+            elif numerus:
+                forms = tuple(form.text or "" for form in translation.iter("numerusform"))
+            else:
+                forms = (translation.text or "",)
+            source, comment = message.findtext("source") or "", message.findtext("comment") or ""
+            messages.append(TsMessage(name, source, comment, numerus, forms, kind != "unfinished"))
+    return root.get("language", ""), messages
 
 
-def catalogue(language: str) -> Catalogue | None:
+def catalogue(language: str) -> dict[tuple[str, str, str], tuple[str, ...]]:
+    """(context, source, disambiguation) -> the finished translation's forms, as lrelease would keep them."""
     if language not in _catalogues:
-        from ccs_desktop.core.qm import Catalogue, QmError  # noqa: PLC0415
-
-        path = qm_file(language)
         try:
-            _catalogues[language] = Catalogue(path.read_bytes()) if path else None
-        except (OSError, QmError):
-            _catalogues[language] = None
+            _, messages = read_ts(ts_file(language).read_bytes())
+        except (OSError, ValueError, SyntaxError):  # (ElementTree's ParseError is a SyntaxError)
+            messages = []
+        _catalogues[language] = {
+            (m.context, m.source, m.comment): m.translations
+            for m in messages
+            if m.finished and any(m.translations)
+        }
     return _catalogues[language]
+
+
+def plural_form(language: str, n: int) -> int:
+    """The index of the plural form `n` takes in `language` (gettext's evaluator on PLURAL_FORMS)."""
+    if language not in _plurals:
+        from gettext import c2py  # noqa: PLC0415 - argparse has imported gettext already
+
+        _plurals[language] = c2py(PLURAL_FORMS.get(language, "n != 1"))
+    return _plurals[language](n)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -141,7 +167,10 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     found = None
     if lang != "en" or n >= 0:  # English needs its catalogue only for plural forms
         book = catalogue(lang)
-        found = book.lookup(context, text, disambiguation or "", n) if book else None
+        # like QTranslator: a miss with a disambiguation retries without it
+        forms = book.get((context, text, disambiguation or "")) or book.get((context, text, ""))
+        if forms:
+            found = forms[min(plural_form(lang, n) if n >= 0 else 0, len(forms) - 1)]
     result = found or text
     if n >= 0:
         result = result.replace("%Ln", group_digits(n, lang)).replace("%n", str(n))

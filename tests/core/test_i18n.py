@@ -1,4 +1,5 @@
-"""The catalogues are complete and current, our .qm compiler is lrelease's twin, and the language is chosen right."""
+"""The catalogues are complete and current, the CLI's reading of them says what Qt's says, and the language is
+chosen right."""
 
 from __future__ import annotations
 
@@ -12,15 +13,13 @@ from pathlib import Path
 import pytest
 
 from ccs_desktop.core import i18n
-from ccs_desktop.core.qm import Catalogue, compile_ts, plural_form, read_ts
+from ccs_desktop.core.i18n import read_ts
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUES = ROOT / "ccs_desktop" / "i18n"
+CATALOGUES = ROOT / "resources" / "i18n"
 TR, EN = CATALOGUES / "ccs_desktop_tr.ts", CATALOGUES / "ccs_desktop_en.ts"
 # what must survive translation unchanged: str.format fields, Qt's %n/%Ln/%1, printf-style (argparse), newlines
 PLACEHOLDER = re.compile(r"\{[^{}\s]*\}|[{}]|%L?n|%\d|%\([a-z_]+\)[sr]|%s|\n")
-NEEDS_LRELEASE = pytest.mark.skipif(shutil.which("pyside6-lrelease") is None, reason="needs pyside6-lrelease")
-NEEDS_LUPDATE = pytest.mark.skipif(shutil.which("pyside6-lupdate") is None, reason="needs pyside6-lupdate")
 
 
 def _update_script():
@@ -66,7 +65,12 @@ def test_english_catalogue_holds_exactly_the_plurals():
     assert {(m.context, m.source) for m in english} == {(m.context, m.source) for m in turkish if m.numerus}
 
 
-@NEEDS_LUPDATE
+def test_the_package_reads_the_catalogues_from_resources():
+    """In a source checkout (what the tests run) the package finds resources/ at the top of the repository."""
+    assert i18n.CATALOGUE_DIR == CATALOGUES
+    assert i18n.ts_file("tr") == TR
+
+
 @pytest.mark.parametrize("ts", [TR, EN], ids=["tr", "en"])
 def test_catalogue_is_up_to_date_with_the_code(ts, tmp_path):
     """lupdate over the code finds no string missing from the catalogue and none that the code dropped."""
@@ -87,30 +91,59 @@ def test_catalogue_is_up_to_date_with_the_code(ts, tmp_path):
     )
 
 
-@NEEDS_LRELEASE
-@pytest.mark.parametrize("ts", [TR, EN], ids=["tr", "en"])
-def test_our_compiler_writes_what_lrelease_writes(ts, tmp_path):
-    qm = tmp_path / "lrelease.qm"
-    subprocess.run(["pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
-    assert compile_ts(ts.read_bytes()) == qm.read_bytes()
+@pytest.mark.gui
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_the_cli_says_what_qt_says_for_every_message(language, qapp):
+    """The CLI reads the .ts itself; the window loads lrelease's .qm into a QTranslator. Every message, and every
+    plural form under our PLURAL_FORMS against Qt's own plural rules, must come out the same."""
+    from PySide6.QtCore import QCoreApplication
 
+    from ccs_desktop.services import translation
 
-def test_reader_finds_every_message():
     _, messages = read_ts(TR.read_bytes())
-    book = Catalogue(compile_ts(TR.read_bytes()))
-    for m in messages:
-        assert book.lookup(m.context, m.source, n=1 if m.numerus else -1) == m.translations[0], m.source
-    assert book.lookup("Core", "not in the catalogue") is None
-    assert book.lookup("NoSuchContext", "No phone number given.") is None
+    installed = translation.install(qapp, language)
+    try:
+        assert len(installed.translators) == (2 if language == "tr" else 1)
+        differ = []
+        for m in messages:
+            for n in (0, 1, 2, 5, 11, 21, 101, 12345) if m.numerus else (-1,):
+                qt = QCoreApplication.translate(m.context, m.source, m.comment or None, n)
+                ours = i18n.translate(m.context, m.source, m.comment or None, n)
+                if qt != ours:
+                    differ.append(f"{m.context}: {m.source!r} n={n}: Qt {qt!r}, CLI {ours!r}")
+        assert not differ, "\n".join(differ[:20])
+        assert any(m.numerus for m in messages)
+    finally:
+        translation.remove(qapp, installed)
 
 
-def test_plural_rules():
-    english = Catalogue(compile_ts(EN.read_bytes()))
-    assert [plural_form(n, english._rules) for n in (0, 1, 2, 11, 21)] == [1, 0, 1, 1, 1]
-    assert plural_form(5, b"") == 0  # Turkish: one form
-    # a Slavic-style program: n%10==1 && n%100!=11 -> 0; n%10 in 2..4 && n%100 not in 12..14 -> 1; else 2
-    rules = bytes([0x11, 1, 0xFD, 0x29, 11, 0xFF, 0x14, 2, 4, 0xFD, 0x2C, 12, 14])
-    assert [plural_form(n, rules) for n in (1, 21, 11, 3, 13, 5)] == [0, 0, 2, 1, 2, 2]
+def test_plural_forms_are_data_for_every_language():
+    """One gettext expression per language, and it never picks a form the language's catalogue lacks."""
+    assert set(i18n.PLURAL_FORMS) == set(i18n.LANGUAGES)
+    assert [i18n.plural_form("en", n) for n in (0, 1, 2, 11, 21)] == [1, 0, 1, 1, 1]
+    assert {i18n.plural_form("tr", n) for n in range(200)} == {0}
+    for language in i18n.LANGUAGES:
+        _, messages = read_ts(i18n.ts_file(language).read_bytes())
+        forms = {len(m.translations) for m in messages if m.numerus}
+        assert len(forms) == 1, (language, forms)
+        assert max(i18n.plural_form(language, n) for n in range(1000)) == forms.pop() - 1, language
+
+
+def test_the_cli_reads_only_finished_translations(monkeypatch, tmp_path):
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    text = TR.read_text(encoding="utf-8")
+    hang_up = "<source>Hang up</source>\n        <translation>Kapat</translation>"
+    assert hang_up in text
+    text = text.replace(hang_up, hang_up.replace("<translation>", '<translation type="unfinished">'))
+    (folder / "ccs_desktop_tr.ts").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(i18n, "CATALOGUE_DIR", folder)
+    monkeypatch.setattr(i18n, "_catalogues", {})
+    i18n.set_language("tr")
+    assert i18n.translate("MainWindow", "Hang up") == "Hang up"
+    assert i18n.Core.tr("No phone number given.") == "Telefon numarası verilmedi."
+    assert i18n.Core.tr("not in the catalogue") == "not in the catalogue"
+    assert i18n.translate("NoSuchContext", "No phone number given.") == "No phone number given."
 
 
 # --- translate() ---------------------------------------------------------------------------------------------
@@ -161,30 +194,40 @@ def test_setting_overrides_the_system(monkeypatch, tmp_path):
     assert i18n.configured_language(config) == "tr"
 
 
-def test_a_fresh_checkout_compiles_into_the_cache_and_follows_edits(monkeypatch, tmp_path, user_dirs):
+@pytest.mark.gui
+def test_a_fresh_checkout_compiles_into_the_cache_and_follows_edits(monkeypatch, tmp_path, user_dirs, qapp):
+    """No build step (a checkout, `pip install -e .`): the GUI runs lrelease into the user cache, once per
+    version of the .ts; a built package's .qm beside the .ts wins, and a stray unversioned .qm is never used."""
+    from PySide6.QtCore import QTranslator
+
+    from ccs_desktop.services import qt_tools, translation
+
+    def says(path: Path) -> str:
+        translator = QTranslator()
+        assert translator.load(str(path))
+        return translator.translate("Core", "No phone number given.")
+
     folder = tmp_path / "i18n"
     folder.mkdir()
     ts = folder / "ccs_desktop_tr.ts"
     shutil.copy(TR, ts)
     monkeypatch.setattr(i18n, "CATALOGUE_DIR", folder)
-    first = i18n.qm_file("tr")
+    monkeypatch.setattr(translation, "_compiled", {})  # (what this process compiled for earlier tests)
+    first = translation.qm_file("tr")
     assert first is not None and first.is_relative_to(user_dirs.cache)
-    assert (
-        Catalogue(first.read_bytes()).lookup("Core", "No phone number given.")
-        == "Telefon numarası verilmedi."
-    )
-    assert i18n.qm_file("tr") == first  # compiled once
+    assert says(first) == "Telefon numarası verilmedi."
+    assert translation.qm_file("tr") == first  # compiled once
     ts.write_text(
         ts.read_text(encoding="utf-8").replace("Telefon numarası verilmedi.", "Numara yok."), "utf-8"
     )
-    second = i18n.qm_file("tr")
-    assert second != first
-    assert Catalogue(second.read_bytes()).lookup("Core", "No phone number given.") == "Numara yok."
+    second = translation.qm_file("tr")
+    assert second is not None and second != first
+    assert says(second) == "Numara yok."
     built = folder / i18n.qm_name("tr", ts.read_bytes())  # what setup.py's build step leaves beside the .ts
-    built.write_bytes(compile_ts(ts.read_bytes()))
-    assert i18n.qm_file("tr") == built
+    qt_tools.lrelease(ts, built)
+    assert translation.qm_file("tr") == built
     (folder / "ccs_desktop_tr.qm").write_bytes(b"an old lrelease output is never used")
-    assert i18n.qm_file("tr") == built
+    assert translation.qm_file("tr") == built
 
 
 def test_context_objects_are_named_as_their_context():
