@@ -194,8 +194,13 @@ def second_instance(qtbot, *args: str) -> str:
 def test_a_second_instance_hands_tel_over_to_the_first(harness, qtbot, user_dirs):
     harness.wait_ready()
     second_instance(qtbot, "tel:+905321234567")
-    qtbot.waitUntil(lambda: harness.app.uri_prompt.box is not None and harness.app.uri_prompt.box.isVisible(), timeout=WAIT)
-    assert "0532 123 45 67" in harness.app.uri_prompt.box.text()  # it asks first (the default), showing the number
+    qtbot.waitUntil(
+        lambda: harness.app.uri_prompt.box is not None and harness.app.uri_prompt.box.isVisible(),
+        timeout=WAIT,
+    )
+    assert (
+        "0532 123 45 67" in harness.app.uri_prompt.box.text()
+    )  # it asks first (the default), showing the number
     assert "click2call" not in harness.sim.functions()
     harness.app.uri_prompt.call_button.click()
     qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
