@@ -111,6 +111,10 @@ class ContactsPanel(QWidget):
     def refresh(self) -> None:
         self.search_requested.emit(self.search_edit.text().strip())
 
+    def search_for(self, text: str) -> None:
+        """Show the contacts that match `text` (the search field says what was searched)."""
+        self.search_edit.setText(text)
+
     def show_results(self, contacts: list[Contact], total: int) -> None:
         from ccs_desktop.core.phone import try_parse  # noqa: PLC0415 - phonenumbers stays off start-up
 

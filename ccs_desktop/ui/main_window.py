@@ -196,7 +196,10 @@ class MainWindow(QMainWindow):
         """The popup's Open: the contacts tab, searching for the number."""
         self.bring_up()
         self.tabs.setCurrentWidget(self.contacts)
-        self.contacts.search_edit.setText(e164)
+        self.contacts.search_for(e164)
+
+    def show_status(self, text: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
 
     def set_identity(self, tenant: str, agent: str) -> None:
         self.tenant_label.setText(self.tr("Tenant: {tenant}").format(tenant=tenant))

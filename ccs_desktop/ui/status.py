@@ -56,6 +56,6 @@ class StatusPresenter(QObject):
         self.window.set_session_age(self.session.session_age())
 
     def show_message(self, level: str, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000 if level == "info" else 15000)
+        self.window.show_status(text, 8000 if level == "info" else 15000)
         if level != "info" and not self.window.isVisible():
             self.tray.notify("ccs-desktop", text, level)
