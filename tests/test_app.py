@@ -273,7 +273,7 @@ def test_hangup_from_the_command_line_goes_to_the_window(harness, qtbot):
 def test_a_copied_number_pops_a_card_without_taking_focus(harness, qtbot):
     harness.wait_ready()
     model = harness.app.window.calls.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.fetching, timeout=WAIT)
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.paging.fetching, timeout=WAIT)
     called = next(r for r in model.visible_rows() if r.number.replace("+", "").startswith(("05", "905")))
     digits = called.party
     clipboard = QGuiApplication.clipboard()

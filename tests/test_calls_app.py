@@ -185,7 +185,7 @@ def test_a_call_answered_in_the_softphone_appears_after_it_ends(harness, qtbot):
     harness.sim.sim.config.notify_url = ""
     app.history._after_call.setInterval(300)
     model = app.window.calls.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.fetching, timeout=WAIT)
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.paging.fetching, timeout=WAIT)
     before = model.total()
     callid = harness.sim.control("incoming", {"callerid": "05441112233"})["callid"]
     qtbot.waitUntil(lambda: model.find(callid) is not None, timeout=WAIT)
