@@ -80,7 +80,9 @@ class Tab:
 
     def settle(self) -> None:
         model = self.panel.model
-        self.qtbot.waitUntil(lambda: not model.paging.fetching and self.history.runner.pending == 0, timeout=WAIT)
+        self.qtbot.waitUntil(
+            lambda: not model.paging.fetching and self.history.runner.pending == 0, timeout=WAIT
+        )
 
     def scroll_to_the_end(self) -> None:
         model = self.panel.model
