@@ -90,8 +90,9 @@ class Tab:
             self.settle()
             if not model.canFetchMore(QModelIndex()):
                 return
-            self.panel.table.scrollToBottom()
-            self.qtbot.wait(20)
+            pages = self.history.pages_fetched
+            self.panel.table.scrollToBottom()  # the view asks for the next page, which settle() then waits for
+            self.qtbot.waitUntil(lambda before=pages: self.history.pages_fetched > before, timeout=WAIT)
         raise AssertionError("still more to fetch after 100 scrolls")
 
     def close(self) -> None:
@@ -268,7 +269,7 @@ def test_double_click_calls_back_and_refresh_fetches_only_what_is_new(qtbot, tab
     before = model.total()
     simulator.clear_log()
     tab.agent.place_call("05321234561")  # a new call on CCS; the fast simulator ends it within a second
-    qtbot.wait(1500)
+    qtbot.waitUntil(lambda: not simulator.state()["live_calls"], timeout=WAIT)  # ended: its record is written
     panel.refresh_button.click()
     qtbot.waitUntil(lambda: model.total() == before + 1, timeout=WAIT)
     tab.settle()
