@@ -300,7 +300,7 @@ def test_followed_calls_are_dated_on_the_tenant_clock(qtbot, simulator, runner, 
     tab.close()
 
 
-def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, runner, tmp_path):
+def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, sync_runner, tmp_path):
     """At 23:30 UTC on Dec 31 a tenant at +03:00 is already in the new year: its week ends on Jan 1."""
     from ccs_desktop.core.api.records import tenant_clock
     from tests.helpers import clock_at
@@ -308,7 +308,7 @@ def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, ru
     panel = CallsPanel()
     qtbot.addWidget(panel)
     history = CallHistory(
-        runner,
+        sync_runner,
         panel.model,
         lambda: None,
         lambda parties: {},
