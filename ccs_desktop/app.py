@@ -913,11 +913,10 @@ class App(QObject):
         DiagnosticsDialog(self.runner, self._slow_checks, self._quick_checks, self.window).open()
 
     def _quick_checks(self) -> list[Check]:
-        from PySide6.QtWebEngineCore import QWebEnginePermission  # noqa: PLC0415 - enum only
-
         from ccs_desktop.ui.dialogs.diagnostics import softphone_checks  # noqa: PLC0415
+        from ccs_desktop.web.permissions import microphone_state  # noqa: PLC0415 - loaded with the view anyway
 
-        mic = self.view.page().permission_state(QWebEnginePermission.PermissionType.MediaAudioCapture)
+        mic = microphone_state(self.view.page())
         age = self.service.agent.session_age() if self.service else None
         pss = tree_pss_mib()
         supervisor = self.supervisor
