@@ -13,19 +13,19 @@ is reported (`report`) without keeping the others from hearing of the change.
 from __future__ import annotations
 
 import configparser
-import logging
 import os
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import LANGUAGES, Core
 from ccs_desktop.core.paths import private_dir
 from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import logging
 
 SCHEMA_VERSION = 1
 SECTION = "ccs-desktop"
@@ -34,8 +34,10 @@ Value = str | int | float | bool
 Subscriber = Callable[[frozenset[str]], None]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
+    """One declared option (a NamedTuple, not a dataclass: `ccs-desktop --help` reads the language through here,
+    and dataclasses with inspect would cost it 4 ms)."""
+
     name: str
     default: Value
     doc: str
@@ -160,8 +162,14 @@ OPTIONS: dict[str, Option] = {
 _UPGRADES: dict[int, Callable[[configparser.ConfigParser], None]] = {}
 
 
+def _log() -> logging.Logger:
+    import logging  # noqa: PLC0415 - off the `--help` path, which only reads the language
+
+    return logging.getLogger(__name__)
+
+
 def _log_fault(where: str, exc: BaseException) -> None:
-    log.error("unexpected error in %s", where, exc_info=exc)
+    _log().error("unexpected error in %s", where, exc_info=exc)
 
 
 def _text(value: Value) -> str:
@@ -233,7 +241,7 @@ class Settings:
         try:
             return option.convert(raw)
         except InvalidInput as exc:
-            log.warning("%s; using the default %r", exc, option.default)
+            _log().warning("%s; using the default %r", exc, option.default)
             return option.default
 
     def raw(self, name: str) -> str | None:

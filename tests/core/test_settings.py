@@ -151,11 +151,11 @@ def test_a_save_keeps_what_another_process_wrote_meanwhile(tmp_path):
 def test_the_window_layout_is_a_declared_setting_in_its_own_section(tmp_path):
     path = tmp_path / "config.ini"
     settings = Settings(path)
-    settings.set("window_geometry", "AdnQywADAAA=")
+    settings.update({"window_geometry": "AdnQywADAAA=", "window_splitter": "AAAA/wAAAAE="})
     settings.save()
-    assert "[window]\nwindow_geometry = AdnQywADAAA=" in path.read_text()
+    assert "[window]\nwindow_geometry = AdnQywADAAA=\nwindow_splitter = AAAA/wAAAAE=" in path.read_text()
     assert Settings(path).get("window_geometry") == "AdnQywADAAA="
-    assert "window_geometry" not in path.read_text().split("[window]")[0], "not among the agent's options"
+    assert "window_" not in path.read_text().split("[window]")[0], "not among the agent's options"
 
 
 def test_the_command_reads_its_language_through_the_registry(tmp_path):

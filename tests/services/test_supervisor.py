@@ -324,7 +324,9 @@ def test_the_page_saying_disconnected_or_on_hold_shows_at_once(qtbot, simulator,
     rig.close()
 
 
-def test_a_new_softphone_address_loads_at_once_when_idle_and_after_the_call_otherwise(qtbot, simulator, tmp_path):
+def test_a_new_softphone_address_loads_at_once_when_idle_and_after_the_call_otherwise(
+    qtbot, simulator, tmp_path
+):
     address = ["one"]
     rig = Rig(simulator, tmp_path, Clock(), url_for_session=lambda session: f"{address[0]}?session={session}")
     rig.started(qtbot)
