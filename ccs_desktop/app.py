@@ -236,7 +236,12 @@ class App(QObject):
         self.settings.report = self.faults.report
         preferences.follow_settings(
             self.settings,
-            region=(self.window.contacts.set_region, self.window.calls.model.set_region, self._store_region),
+            region=(
+                self.window.contacts.set_region,
+                self.window.calls.model.set_region,
+                self._store_region,
+                lambda _region: self._recent_changed(),  # the tray's recent calls
+            ),
             clipboard_lookup=lambda on: setattr(self.clipboard, "enabled", on),
             restart_listener=self._restart_listener,
             move_softphone=self._move_softphone,

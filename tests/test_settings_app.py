@@ -49,9 +49,13 @@ def test_a_new_region_shows_in_contacts_and_call_records_at_once(harness, qtbot)
     call = next(r for r in model.visible_rows() if in_region(r.number, "TR") != in_region(r.number, "DE"))
     shown = model.index(model.visible_row_of(call.callid), NUMBER).data
     assert shown(Qt.ItemDataRole.DisplayRole) == in_region(call.number, "TR")
+    app.dial("0532 123 45 61")
+    qtbot.waitUntil(lambda: bool(app.tray.recent_menu.actions()), timeout=WAIT)
+    assert app.tray.recent_menu.actions()[0].text() == "0532 123 45 61"
 
     app.settings.set("region", "DE")
 
+    assert app.tray.recent_menu.actions()[0].text() == "+90 532 123 45 61"
     qtbot.waitUntil(lambda: "+90 532 123 45 67" in panel.list.item(0).text(), timeout=WAIT)
     qtbot.waitUntil(lambda: panel.numbers.item(0).text().startswith("+90 532 123 45 67"), timeout=WAIT)
     assert shown(Qt.ItemDataRole.DisplayRole) == in_region(call.number, "DE")
