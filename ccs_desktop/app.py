@@ -129,9 +129,8 @@ class App(QObject):
         self.service: AgentService | None = None
         self.supervisor: Supervisor | None = None
         self.identity: Identity | None = None
-        self._address: tuple[str, str] | None = (
-            None  # softphone template and build, once the settings moved it
-        )
+        # the softphone's template and build once a settings change moved it (else the identity's)
+        self._address: tuple[str, str] | None = None
         self.quit_box: QMessageBox | None = None
         self.uri_box: QMessageBox | None = None
         self.login_dialog: LoginDialog | None = None
@@ -419,7 +418,11 @@ class App(QObject):
         tenant = resolve_tenant(self.identity.tenant_text)
         template, build = self._address or (self.identity.template, self.identity.build)
         return build_url(
-            template, base=tenant.base_url, tenant_host=tenant.host, build=build, session=session
+            template,
+            base=tenant.base_url,
+            tenant_host=tenant.host,
+            build=build,
+            session=session,
         )
 
     def _move_softphone(self, template: str | None, build: str | None) -> None:
