@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication, QSessionManager
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QSystemTrayIcon
@@ -30,7 +30,7 @@ from ccs_desktop.core.memory import process_age, tree_pss_mib
 from ccs_desktop.core.paths import config_file, data_dir, database_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
-from ccs_desktop.services import translation
+from ccs_desktop.services import preferences, translation
 from ccs_desktop.services.agent_service import AgentService, RecentCall
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker, LineState
@@ -43,7 +43,7 @@ from ccs_desktop.services.supervisor import Supervisor
 from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
 from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import CallsPanel
-from ccs_desktop.ui.main_window import MainWindow, state_text
+from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout, state_text
 from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.tray import Tray
 from ccs_desktop.web.profile import create_profile
@@ -129,6 +129,8 @@ class App(QObject):
         self.service: AgentService | None = None
         self.supervisor: Supervisor | None = None
         self.identity: Identity | None = None
+        # the softphone's template and build once a settings change moved it (else the identity's)
+        self._address: tuple[str, str] | None = None
         self.quit_box: QMessageBox | None = None
         self.uri_box: QMessageBox | None = None
         self.login_dialog: LoginDialog | None = None
@@ -140,8 +142,9 @@ class App(QObject):
         self.view = SoftphoneView(self.profile)
         self.view.can_reload = lambda: not self.tracker.is_active()
         self.view.page().navigation_guard = lambda _url: not self.tracker.is_active()
-        state_file = data_dir() / "window-state.ini"
-        self.window = MainWindow(self.view, QSettings(str(state_file), QSettings.Format.IniFormat))
+        if not smoke:
+            adopt_old_layout(self.settings, data_dir() / "window-state.ini")
+        self.window = MainWindow(self.view, self.settings)
         self.window.persist = not smoke
         self.tray = Tray(self)
         self.popup = NumberPopup()
@@ -161,7 +164,6 @@ class App(QObject):
             now=self._tenant_now,
         )
         self.listener: NotificationListener | None = None
-        self._listener_config: tuple[object, ...] = ()  # listener settings when the dialog opened
         self._contacts_opened = False
         self.window.contacts.region = self.window.calls.model.region = self.settings.get_str("region")
         self.instance = InstanceServer(self)
@@ -230,6 +232,19 @@ class App(QObject):
         self._age_timer.timeout.connect(self._show_session_age)
         self._age_timer.start()
         self._watch_network()
+        self.settings.report = self.faults.report
+        preferences.follow_settings(
+            self.settings,
+            region=(
+                self.window.contacts.set_region,
+                self.window.calls.model.set_region,
+                self._store_region,
+                lambda _region: self._recent_changed(),  # the tray's recent calls
+            ),
+            clipboard_lookup=lambda on: setattr(self.clipboard, "enabled", on),
+            restart_listener=self._restart_listener,
+            move_softphone=self._move_softphone,
+        )
 
     def _watch_network(self) -> None:
         if not QNetworkInformation.loadDefaultBackend():
@@ -342,7 +357,7 @@ class App(QObject):
     def _begin(self, identity: Identity, session: str | None = None) -> None:
         """Build the agent for these credentials (in a worker: it loads requests) and let the supervisor log
         in and load the softphone."""
-        self.identity = identity
+        self.identity, self._address = identity, None
         tenant = resolve_tenant(identity.tenant_text)
         self.view.page().set_softphone_origin(QUrl(origin_of(self._softphone_url("x"))))
         self.window.set_identity(
@@ -401,13 +416,27 @@ class App(QObject):
     def _softphone_url(self, session: str) -> str:
         assert self.identity is not None
         tenant = resolve_tenant(self.identity.tenant_text)
+        template, build = self._address or (self.identity.template, self.identity.build)
         return build_url(
-            self.identity.template,
+            template,
             base=tenant.base_url,
             tenant_host=tenant.host,
-            build=self.identity.build,
+            build=build,
             session=session,
         )
+
+    def _move_softphone(self, template: str | None, build: str | None) -> None:
+        """The softphone's address changed in the settings (None: that part did not): the page moves there
+        when the line is free; the next login reads the settings anyway."""
+        if self.identity is None:
+            return
+        old_template, old_build = self._address or (self.identity.template, self.identity.build)
+        self._address = (
+            old_template if template is None else template,
+            old_build if build is None else build,
+        )
+        if self.supervisor is not None:
+            self.supervisor.address_changed()
 
     def _logged_in(self, _stored: StoredSession) -> None:
         self._show_session_age()
@@ -641,6 +670,15 @@ class App(QObject):
                 _seed_demo_contacts(self._store)
         return self._store
 
+    def _store_region(self, region: str) -> None:
+        """Numbers typed without a country code are read in the new region (on the store's own worker)."""
+
+        def apply() -> None:
+            if self._store is not None:
+                self._store.region = region
+
+        self.runner.submit(apply, pool="serial", name="contacts region")
+
     def _with_store(self, work: Any, done: Any = None, name: str = "contacts") -> None:
         self.runner.submit(
             lambda: work(self._contacts_db()), done, self.bus.show_error, pool="serial", name=name
@@ -768,6 +806,17 @@ class App(QObject):
 
         self.runner.submit(token, start, self.bus.show_error, pool="serial", name="listener token")
 
+    def _restart_listener(self) -> None:
+        """Its settings changed: the old address stops answering, the new one starts (the demo's listener
+        follows its simulator, not the settings)."""
+        if self.demo:
+            return
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
+        if self.identity is not None:
+            self._start_listener(self.identity)
+
     def _notified(self, notification: CallNotification) -> None:
         self.history.notification(notification)
 
@@ -882,23 +931,11 @@ class App(QObject):
 
         listener = self.listener
         urls = (listener.ivr_url, listener.redacted_base_url) if listener is not None else (None, "")
-        self._listener_config = self._listener_settings()
         dialog = SettingsDialog(self.settings, self.window, runner=self.runner, listener_urls=urls)
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
 
-    def _listener_settings(self) -> tuple[object, ...]:
-        names = ("notification_listener", "listener_address", "listener_port")
-        return tuple(self.settings.get(name) for name in names)
-
     def _settings_saved(self) -> None:
-        self.clipboard.enabled = self.settings.get_bool("clipboard_lookup")
-        if self._listener_settings() != self._listener_config and not self.demo:
-            if self.listener is not None:  # moved or switched off: the old address stops answering
-                self.listener.stop()
-                self.listener = None
-            if self.identity is not None:
-                self._start_listener(self.identity)
         self.runner.submit(self.settings.save, None, self.bus.show_error, pool="serial", name="save settings")
         from ccs_desktop.core import autostart  # noqa: PLC0415 - off the start-up path
 

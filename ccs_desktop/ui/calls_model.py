@@ -280,6 +280,12 @@ class CallRecordsModel(QAbstractTableModel):
         self._table.set_names(names)
         self._rebuild()
 
+    def set_region(self, region: str) -> None:
+        """Numbers are shown for `region` from now on (the setting changed)."""
+        self.region = region
+        self._shown_numbers.clear()
+        self._rebuild()
+
     def set_note(self, callid: str, note: Note | None) -> None:
         self._table.set_note(callid, note)
         visible = self.visible_row_of(callid)
