@@ -103,7 +103,7 @@ def fetch_bench(qapp) -> None:
             loop = QEventLoop()
 
             def scroll() -> None:
-                if model.fetching or runner.pending:
+                if model.paging.fetching or runner.pending:
                     return
                 if not model.canFetchMore(QModelIndex()) and model.rowCount():
                     loop.quit()

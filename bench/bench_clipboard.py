@@ -36,7 +36,7 @@ def main() -> None:
     app.start()
     deadline = time.monotonic() + 60
     model = app.window.calls.model
-    while not (model.rowCount() and not model.fetching) and time.monotonic() < deadline:
+    while not (model.rowCount() and not model.paging.fetching) and time.monotonic() < deadline:
         qapp.processEvents()
         time.sleep(0.005)
     if not model.rowCount():

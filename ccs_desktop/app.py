@@ -9,14 +9,14 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ccs_desktop import APP_ID
 from ccs_desktop.core import handoff, i18n
 from ccs_desktop.core.paths import config_file, data_dir
 from ccs_desktop.core.settings import Settings
-from ccs_desktop.services import translation
+from ccs_desktop.services import preferences, translation
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker
 from ccs_desktop.services.clipboard import ClipboardWatcher
@@ -39,7 +39,7 @@ from ccs_desktop.ui.calls_panel import connect_calls_panel
 from ccs_desktop.ui.contacts_panel import connect_contacts_panel
 from ccs_desktop.ui.data_files import DataFiles
 from ccs_desktop.ui.login_flow import LoginFlow
-from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
 from ccs_desktop.ui.popup import NumberPopup
 from ccs_desktop.ui.quit_guard import QuitGuard
 from ccs_desktop.ui.settings_flow import SettingsFlow
@@ -48,8 +48,6 @@ from ccs_desktop.ui.tray import Tray
 from ccs_desktop.ui.uri_prompt import UriPrompt
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
-
-__all__ = ["App", "Identity", "run_gui"]
 
 
 class App(QObject):
@@ -87,8 +85,9 @@ class App(QObject):
         self.view = SoftphoneView(self.profile)
         self.view.can_reload = lambda: not tracker.is_active()
         self.view.page().navigation_guard = lambda _url: not tracker.is_active()
-        state = QSettings(str(data_dir() / "window-state.ini"), QSettings.Format.IniFormat)
-        self.window = window = MainWindow(self.view, state)
+        if not smoke:
+            adopt_old_layout(settings, data_dir() / "window-state.ini")
+        self.window = window = MainWindow(self.view, settings)
         window.persist = not smoke
         window.contacts.region = window.calls.model.region = region()
         self.tray = Tray(self)
@@ -113,8 +112,7 @@ class App(QObject):
         self.quit_guard = QuitGuard(tracker, session, runner, bus, window, self)
         self.status = StatusPresenter(session, bus, settings, window, self.tray, self)
         self.files = DataFiles(contacts, window, self)
-        flow = SettingsFlow(*args, session, listeners, self.clipboard, window, demo=demo, parent=self)
-        self.settings_flow = flow
+        self.settings_flow = SettingsFlow(*args, listeners, window, self)
         self.diagnostics = Diagnostics(session, listeners, self.view, self)
         self.network = NetworkWatch(self)
         self.instance = InstanceServer(self)
@@ -138,8 +136,9 @@ class App(QObject):
         w.settings_requested.connect(self.settings_flow.open)
         w.diagnostics_requested.connect(self.open_diagnostics)
         w.logout_requested.connect(session.logout)
-        w.reload_requested.connect(self.reload_softphone)
-        w.retry_requested.connect(self.reload_softphone)
+        reload = lambda: view.reload_softphone() if self.tracker.is_active() else session.retry_now()  # noqa: E731
+        w.reload_requested.connect(reload)  # during a call the view refuses, and says so
+        w.retry_requested.connect(reload)
         w.import_requested.connect(self.files.choose_import)
         w.export_requested.connect(self.files.choose_export)
         w.calls.export_requested.connect(self.files.choose_calls_export)
@@ -174,7 +173,7 @@ class App(QObject):
         session.load_softphone.connect(lambda url: view.load_softphone(QUrl(url)))  # the view logs a refusal
         session.logged_in.connect(handoff.open_pending)
         session.softphone_loaded.connect(self.smoke.page_loaded)
-        session.softphone_loaded.connect(self._open_contacts)
+        session.records_opened.connect(w.contacts.refresh)
         self.listeners.started.connect(lambda url: self.demo_sim and self.demo_sim.listener_started(url))
         handoff.show_requested.connect(w.bring_up)
         view.bridge.message.connect(session.page_message)
@@ -193,6 +192,19 @@ class App(QObject):
         self.smoke.finished.connect(self.quit_now)
         self.network.changed.connect(session.network_changed)
         self.network.start()
+        self.settings.report = self.faults.report
+        preferences.follow_settings(
+            self.settings,
+            region=(
+                w.contacts.set_region,
+                w.calls.model.set_region,
+                contacts.set_region,
+                self.status.show_recent_in,
+            ),
+            clipboard_lookup=self.clipboard.set_enabled,
+            restart_listener=session.restart_listener,
+            move_softphone=session.move_softphone,
+        )
 
     def start(self, identity: Identity | None = None) -> bool:
         """Show up and log in: with `identity` (tests, embedding), the demo simulator, or the saved settings."""
@@ -207,7 +219,7 @@ class App(QObject):
             self.window.showMinimized()  # no tray to come back from: the taskbar is the only way back
         self.smoke.arm()
         # The contact list opens after the softphone (or 2 s at most): taking calls comes first at start-up.
-        QTimer.singleShot(2000, self._open_contacts)
+        QTimer.singleShot(2000, self.session.open_records)
         if identity is not None:
             self.session.begin(identity)
         elif self.demo_sim is not None:
@@ -216,18 +228,6 @@ class App(QObject):
         else:
             self.session.start_from_settings()
         return True
-
-    def _open_contacts(self) -> None:
-        """After the softphone loaded (or 2 s at most): the contact list, then the call records."""
-        if not self.session.records_allowed:
-            self.window.contacts.refresh()
-            self.session.allow_records()
-
-    def reload_softphone(self) -> None:
-        if self.tracker.is_active():
-            self.view.reload_softphone()  # refuses, and says so
-        else:
-            self.session.retry_now()
 
     def open_diagnostics(self) -> None:
         from ccs_desktop.ui.dialogs.diagnostics import DiagnosticsDialog  # noqa: PLC0415

@@ -1,26 +1,28 @@
-"""Shared fixtures: a private Secret Service keyring, isolated user dirs, and the CCS simulator over real HTTP.
+"""What every test needs: isolated user dirs, English, no display, and the CCS simulator over real HTTP.
 
-Tests never touch the developer's real keyring or config: each test gets its own XDG dirs, and the whole run
-gets its own D-Bus session with its own gnome-keyring (`dbus-run-session`), the same service agents use.
+Tests never touch the developer's real config or keyring: each test gets its own XDG dirs, and keyring's fail
+backend unless it asks for the private gnome-keyring (`private_keyring`, tests/support/keyring.py). Nothing here
+imports PySide6, so `python -m pytest tests/core` runs without Qt, a display, D-Bus or gnome-keyring. Qt fixtures
+live in the folders that use them (tests/support/runners.py, tests/web/conftest.py); `qapp_args` stays here because
+there is one QApplication per run, and whichever test makes it first must make it ready for QtWebEngine.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib.util
 import os
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from ccs_desktop.core import i18n
-from ccs_desktop.services.tasks import TaskRunner
-from tests.helpers import SimHandle, UserDirs, start_private_keyring, start_simulator, stop_private_keyring
+from tests.helpers import SimHandle, UserDirs, start_simulator
 
-NEEDED = ("dbus-run-session", "gnome-keyring-daemon")
+# The private keyring's fixtures, for the tests that ask for them (the module imports nothing heavy).
+pytest_plugins = ("tests.support.keyring",)
 
 # Headless by themselves: Qt finds no display on a server or in CI, and then aborts the whole run ("Fatal Python
 # error: Aborted"). Set before any QApplication exists (pytest-qt builds it after conftest is imported) and so
@@ -35,32 +37,18 @@ for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
     os.environ.pop(_name, None)
 
 
-@pytest.fixture(scope="session")
-def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A private D-Bus session bus with an unlocked gnome-keyring; yields the bus address."""
-    missing = [tool for tool in NEEDED if shutil.which(tool) is None]
-    if missing:
-        pytest.exit(
-            f"missing {', '.join(missing)}: install the Debian packages dbus and gnome-keyring "
-            "(see .ci/run); the tests use a real Secret Service keyring",
-            returncode=3,
-        )
-    proc, address = start_private_keyring(tmp_path_factory.mktemp("keyring-home"))
-    previous = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
-    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-    try:
-        yield address
-    finally:
-        stop_private_keyring(proc)
-        if previous is None:
-            os.environ.pop("DBUS_SESSION_BUS_ADDRESS", None)
-        else:
-            os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Without pytest-qt (a venv for the core tests alone), its settings in pyproject.toml are declared here, so
+    --strict-config accepts them and `python -m pytest tests/core` needs neither Qt nor pytest-qt."""
+    if importlib.util.find_spec("pytestqt") is None:
+        parser.addini("qt_api", "pytest-qt's; unused: it is not installed")
+        parser.addini("qt_log_level_fail", "pytest-qt's; unused: it is not installed")
+        parser.addini("qt_log_ignore", "pytest-qt's; unused: it is not installed", type="linelist")
 
 
 @pytest.fixture(autouse=True)
-def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret_service: str) -> UserDirs:
-    """Every test starts as a new user: empty config/data/state dirs, the private keyring, no CCS_* variables."""
+def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> UserDirs:
+    """Every test starts as a new user: empty config/data/state dirs, no usable keyring, no CCS_* variables."""
     root = tmp_path / "user"
     dirs = UserDirs(root, root / "config", root / "data", root / "state", root / "cache")
     for path in (dirs.config, dirs.data, dirs.state, dirs.cache):
@@ -69,7 +57,8 @@ def user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret_service: s
     monkeypatch.setenv("XDG_DATA_HOME", str(dirs.data))
     monkeypatch.setenv("XDG_STATE_HOME", str(dirs.state))
     monkeypatch.setenv("XDG_CACHE_HOME", str(dirs.cache))
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+    # No keyring until a test asks for the private one: never the developer's, and a loud failure if forgotten.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     for name in ("CCS_TENANT", "CCS_EMAIL", "CCS_APP_TOKEN"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(i18n, "_language", None)  # the next text follows the (English) locale again
@@ -116,11 +105,3 @@ def collect_on_the_gui_thread() -> Iterator[None]:
     here, on the thread that made them."""
     yield
     gc.collect()
-
-
-@pytest.fixture
-def runner(qapp: Any) -> Iterator[TaskRunner]:
-    """A task runner of the test's own, shut down (waiting for its workers) after the test."""
-    r = TaskRunner()
-    yield r
-    r.shutdown(wait=True)

@@ -62,11 +62,6 @@ def _offset_text(offset: timedelta) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-@pytest.fixture(autouse=True)
-def user_dirs() -> None:
-    """No user dirs or keyring are touched here: skip the suite-wide private keyring."""
-
-
 @pytest.mark.parametrize("instant", INSTANTS, ids=lambda i: i.strftime("%Y-%m-%dT%H:%M:%SZ"))
 def test_at_any_instant(instant: datetime) -> None:
     offset = instant.astimezone(BERLIN).utcoffset()

@@ -6,6 +6,7 @@ import contextlib
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -159,15 +160,19 @@ def test_reload_is_refused_during_a_call_and_allowed_after(harness, qtbot):
     qtbot.waitUntil(lambda: len(harness.loads) > loads_before, timeout=WAIT)
 
 
-def test_expired_session_is_renewed_and_the_page_reloaded_only_after_the_call(harness, qtbot):
+def test_expired_session_is_renewed_and_the_page_reloaded_only_after_the_call(harness, qtbot, monkeypatch):
     harness.wait_ready()
     first_session = harness.session_in_page()
     harness.start_call()
+    supervisor = harness.app.supervisor
+    heard: list[object] = []
+    told = supervisor.session_renewed
+    monkeypatch.setattr(supervisor, "session_renewed", lambda stored: (told(stored), heard.append(stored)))
     harness.sim.control("expire-sessions")
     # any API use now gets login: false; the agent logs in again by itself
     harness.app.service.hold()
     qtbot.waitUntil(lambda: harness.app.service.agent.logins >= 2, timeout=WAIT)
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: bool(heard), timeout=WAIT)  # the supervisor has decided what to do with it
     assert harness.session_in_page() == first_session, "no page reload during the call"
     assert harness.sim.state()["live_calls"], "the call is still up"
     harness.messages.clear()
@@ -278,7 +283,7 @@ def test_hangup_from_the_command_line_goes_to_the_window(harness, qtbot):
 def test_a_copied_number_pops_a_card_without_taking_focus(harness, qtbot):
     harness.wait_ready()
     model = harness.app.window.calls.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.fetching, timeout=WAIT)
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.paging.fetching, timeout=WAIT)
     called = next(r for r in model.visible_rows() if r.number.replace("+", "").startswith(("05", "905")))
     digits = called.party
     clipboard = QGuiApplication.clipboard()
@@ -297,21 +302,25 @@ def test_a_copied_number_pops_a_card_without_taking_focus(harness, qtbot):
 
 def test_clipboard_lookup_ignores_own_copies_pauses_and_plain_text(harness, qtbot):
     harness.wait_ready()
-    popup = harness.app.popup
-    harness.app.clipboard.copy("0532 123 45 67")
-    qtbot.wait(300)
-    assert not popup.isVisible()
-    QGuiApplication.clipboard().setText("no number in here, only 2026-11-25 and 1.250,00 TL")
-    qtbot.wait(300)
-    assert not popup.isVisible()
-    harness.app.tray.pause_action.setChecked(True)
-    QGuiApplication.clipboard().setText("0532 765 43 21")
-    qtbot.wait(300)
-    assert not popup.isVisible()
-    harness.app.tray.pause_action.setChecked(False)
-    QGuiApplication.clipboard().setText("x" * 2100 + " 0532 765 43 21")  # beyond the first 2,000 characters
-    qtbot.wait(300)
-    assert not popup.isVisible()
+    app, popup = harness.app, harness.app.popup
+    clipboard = QGuiApplication.clipboard()
+    found: list[str] = []
+    app.clipboard.number_copied.connect(lambda number: found.append(number.e164))
+
+    def copy(text: str, how=clipboard.setText) -> None:
+        """Copy, and wait until the watcher has looked at it: it heard the change (it is connected before this
+        wait), and whatever lookup it started has come back (the runner has nothing pending)."""
+        with qtbot.waitSignal(clipboard.dataChanged, timeout=WAIT):
+            how(text)
+        qtbot.waitUntil(lambda: app.runner.pending == 0, timeout=WAIT)
+        assert found == [] and not popup.isVisible(), text[:40]
+
+    copy("0532 123 45 67", how=app.clipboard.copy)
+    copy("no number in here, only 2026-11-25 and 1.250,00 TL")
+    app.tray.pause_action.setChecked(True)
+    copy("0532 765 43 21")
+    app.tray.pause_action.setChecked(False)
+    copy("x" * 2100 + " 0532 765 43 21")  # beyond the first 2,000 characters
     QGuiApplication.clipboard().setText("0532 765 43 21")
     qtbot.waitUntil(popup.isVisible, timeout=WAIT)
     assert popup.who_label.text() == "Unknown number"
@@ -340,8 +349,8 @@ def test_contacts_panel_search_card_and_double_click_call(harness, qtbot):
     harness.sim.clear_log()
     panel.numbers.itemDoubleClicked.emit(item)
     panel.numbers.itemDoubleClicked.emit(item)  # an impatient second double-click within 2 s
-    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
-    qtbot.wait(300)
+    # a dial is submitted as it is clicked: with nothing pending, a second click2call would have been sent
+    qtbot.waitUntil(lambda: "click2call" in harness.sim.functions() and app.runner.pending == 0, timeout=WAIT)
     calls = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
     assert calls == ["05321234567"]
     # a copied number now names the contact
@@ -369,8 +378,11 @@ def test_links_name_the_contact_and_can_call_without_asking(harness, qtbot):
     app.open_uri("sip:+905321234567@pbx.example")
     qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
     assert [e["params"]["phonenumber"] for e in harness.sim.requests_log()] == ["905321234567"]
-    app.open_uri("tel:12")  # not a number: one message, nothing sent
-    qtbot.wait(200)
+    with qtbot.waitSignal(
+        app.bus.message, timeout=WAIT
+    ):  # not a number: one message (as it is read), nothing sent
+        app.open_uri("tel:12")
+    qtbot.waitUntil(lambda: app.runner.pending == 0, timeout=WAIT)
     assert harness.sim.functions() == ["click2call"]
 
 
@@ -448,8 +460,10 @@ def test_saving_settings_writes_and_removes_the_login_entry(harness, qtbot, user
     assert Settings(config_file()).get_bool("autostart") is False
 
 
-def test_a_long_import_does_not_hold_up_lookups(harness, qtbot, tmp_path):
+def test_a_long_import_does_not_hold_up_lookups(harness, qtbot, tmp_path, monkeypatch):
     """A big CRM export imports on its own thread and connection: a number copied meanwhile still gets its card."""
+    from ccs_desktop.core.contacts import io as contacts_io
+
     harness.wait_ready()
     app = harness.app
     source = tmp_path / "crm.csv"
@@ -457,8 +471,16 @@ def test_a_long_import_does_not_hold_up_lookups(harness, qtbot, tmp_path):
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     messages: list[str] = []
     app.bus.message.connect(lambda _level, text: messages.append(text))
+    under_way = threading.Event()
+    import_one = contacts_io._import_one
+
+    def first_rows(*args: object) -> None:
+        under_way.set()
+        import_one(*args)
+
+    monkeypatch.setattr(contacts_io, "_import_one", first_rows)
     app.contacts.import_contacts(source)
-    qtbot.wait(300)  # the import is under way
+    qtbot.waitUntil(under_way.is_set, timeout=WAIT)  # the import is writing its first batch
     QGuiApplication.clipboard().setText("Aradı: 0532 765 43 21")
     qtbot.waitUntil(app.popup.isVisible, timeout=3000)
     assert not any("20,000 added" in m for m in messages), (

@@ -16,6 +16,8 @@ from ccs_desktop.core.credentials import SERVICE, account_name
 from tests.helpers import REPO, cli_env, run_cli
 
 WIDE = ("--from", "2020-01-01 00:00:00", "--to", "2099-12-31 23:59:59")
+# Logging in stores the app_token: these tests use the private gnome-keyring (tests/support/keyring.py).
+pytestmark = pytest.mark.usefixtures("private_keyring")
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, code: int) -> str:

@@ -7,10 +7,15 @@ import io
 import json
 import time
 
+import pytest
+
 from ccs_desktop.core.paths import config_file
 from ccs_desktop.core.settings import OPTIONS, Settings
 from tests.helpers import cli_env, run_cli
 from tests.test_cli import assert_one_line_error
+
+# Some of these log in, which stores the app_token: the private gnome-keyring (tests/support/keyring.py).
+pytestmark = pytest.mark.usefixtures("private_keyring")
 
 FORMULAS = ['=HYPERLINK("http://evil.example/","click")', "+cmd|' /C calc'!A0", "-2+3+cmd|x", "@SUM(1+1)"]
 

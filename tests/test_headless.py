@@ -6,17 +6,10 @@ import os
 import subprocess
 import sys
 
-import pytest
-
 from tests.helpers import REPO, cli_env
 
 HEADLESS = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
 PLATFORM = "from PySide6.QtGui import QGuiApplication; print(QGuiApplication([]).platformName())"
-
-
-@pytest.fixture(autouse=True)
-def user_dirs() -> None:
-    """No user dirs or keyring are touched here: skip the suite-wide private keyring."""
 
 
 def test_a_qapplication_and_its_subprocesses_run_offscreen(qapp):

@@ -39,11 +39,6 @@ def live_members(group: int) -> list[int]:
     return found
 
 
-@pytest.fixture(autouse=True)
-def user_dirs() -> None:
-    """This test starts its own keyring: skip the suite-wide one."""
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_the_keyring_daemons_do_not_outlive_a_killed_run(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -41,6 +41,8 @@ def test_core_never_imports_qt_or_upper_layers(path):
         or name.startswith(("ccs_desktop.ui", "ccs_desktop.web", "ccs_desktop.services", "ccs_desktop.app"))
         or name.startswith(("ccs_desktop.simulator", "ccs_desktop.cli"))
     }
+    # spelled out as well, since the rule "core never imports services" is the one a shortcut is likeliest to break
+    assert not _violations(path, ("ccs_desktop.services",)), f"{path} imports a service"
     assert not bad, f"{path} imports {bad}"
 
 
@@ -53,6 +55,67 @@ def test_simulator_stands_apart(path):
         or (name.startswith("ccs_desktop.") and not name.startswith("ccs_desktop.simulator"))
     }
     assert not bad, f"{path} imports {bad}"
+
+
+WEB_ENGINE = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick")
+
+
+def _named(path: Path) -> str:
+    return str(path.relative_to(PACKAGE))
+
+
+def everything_imported(path: Path) -> set[str]:
+    """Modules `path` imports anywhere (in functions and `if TYPE_CHECKING:` blocks too), with `from X import Y`
+    counted as X.Y as well, since `from PySide6 import QtWebEngineCore` imports the module QtWebEngineCore."""
+    found = imports_of(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _violations(path: Path, forbidden: tuple[str, ...]) -> set[str]:
+    """What `path` imports that is, or lies under, one of `forbidden`."""
+    return {n for n in everything_imported(path) if any(n == f or n.startswith(f + ".") for f in forbidden)}
+
+
+@pytest.mark.parametrize("path", modules_under("services"), ids=_named)
+def test_services_never_import_widgets_or_the_web_view(path):
+    """Services are Qt without widgets: the ui and web layers sit on top of them, never under them."""
+    bad = _violations(
+        path, ("ccs_desktop.ui", "ccs_desktop.web", "ccs_desktop.app", "PySide6.QtWidgets", *WEB_ENGINE)
+    )
+    assert not bad, f"{path} imports {bad}"
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in sorted(PACKAGE.rglob("*.py")) if not p.is_relative_to(PACKAGE / "web")], ids=_named
+)
+def test_only_web_imports_qtwebengine(path):
+    """QtWebEngine is wrapped once, in web/ (as qutebrowser keeps it in browser/webengine/): the rest of the app
+    asks web/ (e.g. `web.permissions.microphone_state`) instead of handling its classes and enums."""
+    bad = _violations(path, WEB_ENGINE)
+    assert not bad, f"{path} imports {bad}"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("from ccs_desktop.ui.calls_model import CallRecordsModel", "ccs_desktop.ui.calls_model"),
+        ("from ccs_desktop import ui", "ccs_desktop.ui"),
+        ("from PySide6 import QtWebEngineCore", "PySide6.QtWebEngineCore"),
+        ("import PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineWidgets"),
+        (
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ccs_desktop.web.page import X",
+            "ccs_desktop.web.page",
+        ),
+        ("def f():\n    from PySide6.QtWebEngineCore import QWebEnginePermission", "PySide6.QtWebEngineCore"),
+    ],
+)
+def test_the_checker_sees_every_form_of_import(tmp_path, source, expected):
+    module = tmp_path / "m.py"
+    module.write_text(source + "\n", encoding="utf-8")
+    assert expected in everything_imported(module)
 
 
 def test_i18n_stays_light():

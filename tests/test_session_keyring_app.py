@@ -12,7 +12,7 @@ from ccs_desktop.core.credentials import CredentialStore
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
 from tests.helpers import SimHandle, close_app, start_simulator
 
-pytestmark = [pytest.mark.gui, pytest.mark.webengine]
+pytestmark = [pytest.mark.gui, pytest.mark.webengine, pytest.mark.usefixtures("private_keyring")]
 WAIT = 20_000
 
 

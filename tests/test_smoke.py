@@ -23,7 +23,8 @@ def test_demo_smoke_prints_its_figures_and_exits_0(user_dirs):
     if os.path.exists("/proc/self/smaps_rollup"):
         assert 100 < figures["pss_mib"] < 2000
     # the smoke run never overwrites the agent's window layout, and the demo never touches the real contacts
-    assert not (user_dirs.data / "ccs-desktop" / "window-state.ini").exists()
+    config = user_dirs.config / "ccs-desktop" / "config.ini"
+    assert not config.exists() or "[window]" not in config.read_text()
     assert not (user_dirs.data / "ccs-desktop" / "ccs-desktop.sqlite3").exists()
 
 

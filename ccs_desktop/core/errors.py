@@ -6,9 +6,12 @@ token. `exit_code` is what the CLI returns for it, so the CLI, the GUI and scrip
 
 from __future__ import annotations
 
-import logging
+from typing import TYPE_CHECKING
 
 from ccs_desktop.core.i18n import Core
+
+if TYPE_CHECKING:
+    import logging  # only named in a hint: the CLI's start reads the settings, which import this module
 
 
 class CcsError(Exception):

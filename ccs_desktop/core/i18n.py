@@ -75,19 +75,10 @@ def resolve(setting: str, system: str | None = None) -> str:
 
 
 def configured_language(config: Path) -> str:
-    """The `language` setting straight from the config file: the CLI needs it before anything else is loaded."""
-    try:
-        text = config.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return "auto"
-    section = ""
-    for raw in text.splitlines():
-        line = raw.strip()
-        if line.startswith("["):
-            section = line.strip("[]").strip()
-        elif section == "ccs-desktop" and line.partition("=")[0].strip() == "language":
-            return line.partition("=")[2].strip()
-    return "auto"
+    """The `language` setting, for the CLI that chooses its language before anything else is loaded."""
+    from ccs_desktop.core.settings import read_setting  # noqa: PLC0415 - settings imports this module
+
+    return str(read_setting(config, "language"))
 
 
 def set_language(language: str) -> None:

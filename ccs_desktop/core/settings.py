@@ -3,37 +3,47 @@
 Secrets are not settings: the app_token and the session live in the keyring (core.credentials), and `set()`
 refuses any option that is not declared here, so nothing can slip a token into the file by accident.
 The file carries a schema version; `_UPGRADES` moves old files forward instead of dropping what users set.
+
+A change is news: `on_change(callback, *names)` subscribes to options (qutebrowser's `config.changed` with its
+`change_filter`), so every consumer applies a new value at once instead of someone re-reading it after a dialog.
+Subscribers run on the thread that changed the value, after it is set (before any `save()`), and one that raises
+is reported (`report`) without keeping the others from hearing of the change.
 """
 
 from __future__ import annotations
 
 import configparser
-import logging
 import os
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import LANGUAGES, Core
 from ccs_desktop.core.paths import private_dir
 from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import logging
 
 SCHEMA_VERSION = 1
 SECTION = "ccs-desktop"
+WINDOW = "window"  # the window's layout: written by the window, not by people, so apart from the options
 Value = str | int | float | bool
+Subscriber = Callable[[frozenset[str]], None]
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
+    """One declared option (a NamedTuple, not a dataclass: `ccs-desktop --help` reads the language through here,
+    and dataclasses with inspect would cost it 4 ms)."""
+
     name: str
     default: Value
     doc: str
     choices: tuple[str, ...] = ()
     minimum: float | None = None
+    section: str = SECTION
 
     def convert(self, raw: object) -> Value:
         """Turn text (or a value) into this option's type; raise InvalidInput with a message for people."""
@@ -141,6 +151,10 @@ OPTIONS: dict[str, Option] = {
         Option(
             "notify_param_duration", "call_duration", "Query parameter of the call's duration (end events)."
         ),
+        Option(
+            "window_geometry", "", "The window's size and place (Qt saveGeometry, base64).", section=WINDOW
+        ),
+        Option("window_splitter", "", "Softphone/side-panel split (Qt saveState, base64).", section=WINDOW),
     )
 }
 
@@ -148,51 +162,92 @@ OPTIONS: dict[str, Option] = {
 _UPGRADES: dict[int, Callable[[configparser.ConfigParser], None]] = {}
 
 
+def _log() -> logging.Logger:
+    import logging  # noqa: PLC0415 - off the `--help` path, which only reads the language
+
+    return logging.getLogger(__name__)
+
+
+def _log_fault(where: str, exc: BaseException) -> None:
+    _log().error("unexpected error in %s", where, exc_info=exc)
+
+
+def _text(value: Value) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def read_setting(path: Path, name: str) -> Value:
+    """One option straight from the file, its default if the file is missing or damaged: for the CLI's choice
+    of language, which comes before anything could report an error."""
+    option = OPTIONS[name]
+    try:
+        raw = Settings(path).raw(name)
+        return option.default if raw is None else option.convert(raw)
+    except InvalidInput:  # quietly: the commands that use the file say what is wrong with it
+        return option.default
+
+
 class Settings:
-    """Typed access to the config file; unknown keys in the file are kept, unknown keys in code are an error."""
+    """Typed access to the config file; unknown keys in the file are kept, unknown keys in code are an error.
+
+    Attributes:
+        report: `report(where, exc)` for a subscriber that raised (the app's FaultReporter; logs by default).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._parser = configparser.ConfigParser(interpolation=None)
-        self._parser.optionxform = str  # type: ignore[assignment, method-assign]
-        self._load()
+        self.report: Callable[[str, BaseException], None] = _log_fault
+        self._subscribers: list[tuple[frozenset[str], Subscriber]] = []
+        self._lock = threading.RLock()  # the dialog sets on the GUI thread while a worker may be saving
+        self._set_here: set[str] = (
+            set()
+        )  # what `save()` writes over the file; the rest may be another process's
+        self._parser = self._load()
 
-    def _load(self) -> None:
+    def _load(self) -> configparser.ConfigParser:
+        parser = configparser.ConfigParser(interpolation=None)
+        parser.optionxform = str  # type: ignore[assignment, method-assign]
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             text = ""
-        except OSError as exc:
+        except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput(
                 Core.tr("Cannot read the settings file {path}: {reason}.").format(
-                    path=self.path, reason=exc.strerror
+                    path=self.path, reason=getattr(exc, "strerror", None) or type(exc).__name__
                 )
             ) from None
         try:
-            self._parser.read_string(text, source=str(self.path))
+            parser.read_string(text, source=str(self.path))
         except configparser.Error as exc:
             raise InvalidInput(
                 Core.tr("The settings file {path} is damaged ({error}); fix or delete it.").format(
                     path=self.path, error=type(exc).__name__
                 )
             ) from None
-        if not self._parser.has_section(SECTION):
-            self._parser.add_section(SECTION)
-        version = self._parser.getint("meta", "version", fallback=SCHEMA_VERSION) if text else SCHEMA_VERSION
+        if not parser.has_section(SECTION):
+            parser.add_section(SECTION)
+        version = parser.getint("meta", "version", fallback=SCHEMA_VERSION) if text else SCHEMA_VERSION
         while version < SCHEMA_VERSION:
-            _UPGRADES[version](self._parser)
+            _UPGRADES[version](parser)
             version += 1
+        return parser
 
     def get(self, name: str) -> Value:
         option = OPTIONS[name]  # KeyError for undeclared names is the point
-        raw = self._parser.get(SECTION, name, fallback=None)
+        raw = self.raw(name)
         if raw is None:
             return option.default
         try:
             return option.convert(raw)
         except InvalidInput as exc:
-            log.warning("%s; using the default %r", exc, option.default)
+            _log().warning("%s; using the default %r", exc, option.default)
             return option.default
+
+    def raw(self, name: str) -> str | None:
+        """The option's text as the file has it, None when the file does not set it."""
+        with self._lock:
+            return self._parser.get(OPTIONS[name].section, name, fallback=None)
 
     def get_str(self, name: str) -> str:
         return str(self.get(name))
@@ -207,27 +262,86 @@ class Settings:
         return bool(self.get(name))
 
     def set(self, name: str, value: object) -> None:
-        if name not in OPTIONS:
-            raise InvalidInput(Core.tr("There is no setting called {name}.").format(name=repr(name)))
-        converted = OPTIONS[name].convert(value)
-        self._parser.set(
-            SECTION, name, str(converted).lower() if isinstance(converted, bool) else str(converted)
-        )
+        self.update({name: value})
+
+    def update(self, values: Mapping[str, object]) -> frozenset[str]:
+        """Set several options at once: all are checked first (one bad value changes nothing), then the
+        subscribers hear once of those whose value changed, which are returned."""
+        converted: dict[str, Value] = {}
+        for name, value in values.items():
+            if name not in OPTIONS:
+                raise InvalidInput(Core.tr("There is no setting called {name}.").format(name=repr(name)))
+            converted[name] = OPTIONS[name].convert(value)
+        changed = set()
+        with self._lock:
+            for name, value in converted.items():
+                if self.get(name) != value:
+                    changed.add(name)
+                section = OPTIONS[name].section
+                if not self._parser.has_section(section):
+                    self._parser.add_section(section)
+                self._parser.set(section, name, _text(value))
+                self._set_here.add(name)
+        if changed:
+            self._notify(frozenset(changed))
+        return frozenset(changed)
 
     def is_set(self, name: str) -> bool:
-        return self._parser.has_option(SECTION, name)
+        with self._lock:
+            return self._parser.has_option(OPTIONS[name].section, name)
+
+    # --- change notification ---------------------------------------------------------------------------------
+
+    def on_change(self, callback: Subscriber, *names: str) -> Callable[[], None]:
+        """Call `callback(changed)` after any of `names` changes (any option when none are named), with the
+        changed ones among them; returns the function that unsubscribes it."""
+        unknown = set(names) - OPTIONS.keys()
+        if unknown:
+            raise KeyError(sorted(unknown)[0])
+        entry = (frozenset(names), callback)
+        self._subscribers.append(entry)
+
+        def unsubscribe() -> None:
+            if entry in self._subscribers:
+                self._subscribers.remove(entry)
+
+        return unsubscribe
+
+    def _notify(self, changed: frozenset[str]) -> None:
+        for names, callback in list(self._subscribers):
+            mine = changed & names if names else changed
+            if not mine:
+                continue
+            try:
+                callback(mine)
+            except Exception as exc:  # a broken consumer must not keep the others from the news
+                self.report(f"applying the {', '.join(sorted(mine))} setting", exc)
 
     def save(self) -> None:
-        """Write atomically: a crash mid-write must never leave a half file."""
-        if not self._parser.has_section("meta"):
-            self._parser.add_section("meta")
-        self._parser.set("meta", "version", str(SCHEMA_VERSION))
-        private_dir(self.path.parent)  # mkstemp makes the file itself 0600
-        fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".ini", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                self._parser.write(handle)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        """Write what was set here over the file as it is now, atomically: a `ccs-desktop login` while the window
+        runs survives the window's quit (its values apply at the next start), and a crash mid-write never leaves
+        a half file."""
+        import tempfile  # noqa: PLC0415 - off the CLI's start-up path, which only reads
+
+        with self._lock:
+            try:
+                merged = self._load()
+            except InvalidInput:
+                merged = self._parser  # unreadable or damaged: ours replaces it
+            for name in self._set_here if merged is not self._parser else ():
+                section = OPTIONS[name].section
+                if not merged.has_section(section):
+                    merged.add_section(section)
+                merged.set(section, name, self._parser.get(section, name))
+            if not merged.has_section("meta"):
+                merged.add_section("meta")
+            merged.set("meta", "version", str(SCHEMA_VERSION))
+            private_dir(self.path.parent)  # mkstemp makes the file itself 0600
+            fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".ini", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    merged.write(handle)
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise

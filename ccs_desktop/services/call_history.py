@@ -2,7 +2,8 @@
 every call the app placed or was told about followed until CCS has its record.
 
 SQLite work runs in the serial worker (the same thread as the contacts, so names join cheaply), HTTP in the net
-pool; the model is only touched here, on the GUI thread. A generation number drops answers that arrive after
+pool; the rows are only touched here, on the GUI thread. The rows are any `CallRows` (the panel's table model): this
+service never imports the ui, and the paging state it keeps (`core.calls.paging.Paging`) is what the model reads. A generation number drops answers that arrive after
 the agent switched period or account.
 """
 
@@ -12,10 +13,11 @@ import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
+from ccs_desktop.core.calls.paging import Paging
 from ccs_desktop.core.calls.rows import clock
 from ccs_desktop.core.calls.timeline import DONE, GIVE_UP_AFTER_START, NO_RECORD, OPEN, Timeline, stamp
 from ccs_desktop.core.errors import CcsError, user_text
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
     from ccs_desktop.core.calls.sync import PeriodFetch
     from ccs_desktop.core.calls.table import CallTable
     from ccs_desktop.services.agent_service import RecentCall
-    from ccs_desktop.ui.calls_model import CallRecordsModel
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,29 @@ REFRESH_AFTER_CALL_MS = 5000  # CCS writes the record as the call ends; give it 
 MAX_FOLLOWED = 50  # calls looked up at once; others wait their turn (a flood of keys is no flood of lookups)
 DISPLACE_AFTER = 10 * 60  # s; all turns taken, a new call takes the turn of one that started this long ago
 RESUME_STAGGER = 1.0  # seconds between the first lookups of the calls resumed after a restart
+
+
+class CallRows(Protocol):
+    """What the history needs of the rows it shows (`ui.calls_model.CallRecordsModel` is one): it feeds them rows
+    and reads back names and notes; `fetch_wanted` is the view asking for the next page."""
+
+    fetch_wanted: SignalInstance
+    paging: Paging
+
+    @property
+    def names(self) -> dict[str, str]: ...
+    @property
+    def notes(self) -> dict[str, Note]: ...
+    def rowCount(self) -> int: ...  # Qt's name
+    def total(self) -> int: ...
+    def find(self, callid: str) -> CallRow | None: ...
+    def visible_rows(self) -> list[CallRow]: ...
+    def reset_rows(self, rows: list[CallRow], names: dict[str, str], notes: dict[str, Note]) -> None: ...
+    def reset_table(self, table: CallTable, notes: dict[str, Note]) -> None: ...
+    def merge(self, rows: list[CallRow], names: dict[str, str] | None = None) -> int: ...
+    def remove(self, callid: str) -> None: ...
+    def set_note(self, callid: str, note: Note | None) -> None: ...
+    def set_names(self, names: dict[str, str]) -> None: ...
 
 
 def polls_by_age(seconds: float) -> int:
@@ -63,7 +87,7 @@ class CallHistory(QObject):
     def __init__(
         self,
         runner: TaskRunner,
-        model: CallRecordsModel,
+        model: CallRows,
         cache: Callable[[], CallCache],
         names_for: Callable[[set[str]], dict[str, str]],
         tracker: CallTracker,
@@ -75,6 +99,8 @@ class CallHistory(QObject):
         super().__init__(parent)
         self.runner = runner
         self.model = model
+        self.paging = Paging()  # where the walk through CCS's pages stands; the model reads it
+        model.paging = self.paging
         self._cache = cache  # serial worker only
         self._names_for = names_for  # serial worker only
         self.tracker = tracker
@@ -120,7 +146,7 @@ class CallHistory(QObject):
         self._generation += 1
         self._stop_following()
         self.agent, self.account, self._walk = None, "", None
-        self.model.more_available = self.model.fetching = False
+        self.paging.more_available = self.paging.fetching = False
         self.model.reset_rows([], {}, {})
         self.status.emit("")
 
@@ -137,7 +163,7 @@ class CallHistory(QObject):
         generation, account = self._generation, self.account
         self._walk = None
         self._refreshing = False
-        self.model.more_available = self.model.fetching = self.model.paused = False
+        self.paging.reset()
         if not account:
             return
 
@@ -164,7 +190,7 @@ class CallHistory(QObject):
             if rows and not self._walk.done:
                 self.refresh()  # what is new since last time; older gaps wait for the scroll
             else:
-                self.model.more_available = not self._walk.done
+                self.paging.more_available = not self._walk.done
                 self.fetch_more()
 
         self.runner.submit(load, shown, self._load_failed, pool="serial", name="cached calls")
@@ -189,7 +215,7 @@ class CallHistory(QObject):
 
         if self.agent is None or not self.account:
             return
-        if self.model.fetching:
+        if self.paging.fetching:
             self._refresh_again = True
             return
         start, finish = period_bounds(self.period[0], self._now(), self.period[1], self.period[2])
@@ -199,16 +225,16 @@ class CallHistory(QObject):
             return self._cache().coverage(account)
 
         def walk(spans: list[tuple[str, str]]) -> None:
-            if generation != self._generation or self.model.fetching:
+            if generation != self._generation or self.paging.fetching:
                 return
             self._walk = PeriodFetch(start, finish, spans, self._now(), self.agent_username)
             if self._walk.done:
-                self.model.more_available = False
+                self.paging.more_available = False
                 return
             self._walk.newest_gap_only()
             self._refreshing = True
-            self.model.paused = False
-            self.model.more_available = True
+            self.paging.paused = False
+            self.paging.more_available = True
             self.fetch_more()
 
         self.runner.submit(coverage, walk, self._load_failed, pool="serial", name="call coverage")
@@ -216,14 +242,14 @@ class CallHistory(QObject):
     def fetch_more(self) -> None:
         """The next page of the current walk (the view scrolled to the end, or Refresh)."""
         walk, agent = self._walk, self.agent
-        if walk is None or agent is None or self.model.fetching:
+        if walk is None or agent is None or self.paging.fetching:
             return
         request = walk.next_request()
         if request is None:
-            self.model.more_available = False
+            self.paging.more_available = False
             return
         query, cursor = request
-        self.model.fetching = True
+        self.paging.fetching = True
         generation, account = self._generation, self.account
         self.status.emit(self.tr("{count} · fetching from CCS…").format(count=self._count_text()))
 
@@ -261,7 +287,7 @@ class CallHistory(QObject):
         if generation != self._generation:
             return
         self.model.merge(rows, names)
-        self.model.fetching = False
+        self.paging.fetching = False
         self._match_followed(rows)
         walk = self._walk
         done = walk is None or walk.done
@@ -269,7 +295,7 @@ class CallHistory(QObject):
             self._refreshing = False
             self._after_refresh()
             return
-        self.model.more_available = not done
+        self.paging.more_available = not done
         self._show_count()
         if self._refresh_again:
             self._refresh_again = False
@@ -290,7 +316,7 @@ class CallHistory(QObject):
             # the unsettled hour was just read: do not read it again when the agent scrolls
             known = [*spans, (fmt(fetched_at.replace(microsecond=0) - SETTLE), fmt(finish))]
             self._walk = PeriodFetch(start, finish, known, fetched_at, self.agent_username)
-            self.model.more_available = not self._walk.done
+            self.paging.more_available = not self._walk.done
             self._show_count()
             if self._refresh_again:
                 self._refresh_again = False
@@ -305,8 +331,8 @@ class CallHistory(QObject):
         )
 
     def _fetch_failed(self, exc: BaseException) -> None:
-        self.model.fetching = False
-        self.model.paused = True  # no retry loop from the view; Refresh or the next open tries again
+        self.paging.fetching = False
+        self.paging.paused = True  # no retry loop from the view; Refresh or the next open tries again
         self._refreshing = False
         why = user_text(exc, log, "fetching call records failed")
         self.status.emit(
@@ -320,7 +346,7 @@ class CallHistory(QObject):
         return self.tr("%Ln of {total} call(s)", "", shown).format(total=f"{total:,}")
 
     def _show_count(self) -> None:
-        if self.model.more_available:
+        if self.paging.more_available:
             self.status.emit(self.tr("{count} · scroll for older calls").format(count=self._count_text()))
         else:
             self.status.emit(self._count_text())

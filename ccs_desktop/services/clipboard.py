@@ -36,6 +36,10 @@ class ClipboardWatcher(QObject):
         self._clipboard: QClipboard = QGuiApplication.clipboard()
         self._clipboard.dataChanged.connect(self._changed)
 
+    def set_enabled(self, on: bool) -> None:
+        """The clipboard_lookup setting: off, a copied number pops nothing."""
+        self.enabled = on
+
     def set_paused(self, paused: bool) -> None:
         """The tray's Pause: copied numbers are not looked up meanwhile."""
         self.paused = paused

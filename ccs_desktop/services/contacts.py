@@ -68,6 +68,10 @@ class ContactsController(QObject):
         """`work(store)` on the serial worker, `done(result)` back here; errors in words on the bus."""
         run_op(self.runner, self.bus, lambda: work(self.stores.contacts()), done, pool="serial", name=name)
 
+    def set_region(self, region: str) -> None:
+        """The region setting changed: the store reads new numbers in it (on its own worker)."""
+        self.runner.submit(lambda: self.stores.set_region(region), pool="serial", name="contacts region")
+
     def search(self, query: str) -> None:
         def work(store: ContactStore) -> tuple[list[Contact], int]:
             found = store.search(query, limit=100) if query else list(itertools.islice(store.all(), 200))

@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from ccs_desktop.core.notifications import CallNotification
     from ccs_desktop.services.listener import NotificationListener
 
-LISTENER_SETTINGS = ("notification_listener", "listener_address", "listener_port")
-
 
 class ListenerControl(QObject):
     """`listener` is the running (or retrying) one, or None. `started(ivr_url)` once it listens."""
@@ -88,10 +86,6 @@ class ListenerControl(QObject):
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
-
-    def config(self) -> tuple[object, ...]:
-        """The settings that decide where it listens (compared before and after the settings dialog)."""
-        return tuple(self.settings.get(name) for name in LISTENER_SETTINGS)
 
     def hangup_url(self, tenant_host: str) -> str | None:
         """Where CCS should POST when an app-placed call ends: only an address CCS can reach."""

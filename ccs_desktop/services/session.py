@@ -67,7 +67,7 @@ class SessionController(QObject):
     """Signals: `login_needed()` (no usable credentials: ask), `identity_shown(tenant, email)`,
     `origin_changed(origin)` (the page's navigation guard), `load_softphone(url)`, `service_started(service)`
     once an agent exists, `line_state(LineState)`, `logged_in()` after every login, `softphone_loaded()` when
-    the page loaded."""
+    the page loaded, `records_opened()` once the contact list and the call records may load."""
 
     login_needed = Signal()
     identity_shown = Signal(str, str)
@@ -77,6 +77,7 @@ class SessionController(QObject):
     line_state = Signal(object)
     logged_in = Signal()
     softphone_loaded = Signal()
+    records_opened = Signal()
 
     def __init__(
         self,
@@ -98,6 +99,8 @@ class SessionController(QObject):
         self.service: AgentService | None = None
         self.supervisor: Supervisor | None = None
         self.records_allowed = False  # the softphone loaded (or 2 s passed): records may load
+        # the softphone's template and build once a settings change moved it (else the identity's)
+        self._address: tuple[str, str] | None = None
 
     # --- start -----------------------------------------------------------------------------------------------
 
@@ -153,7 +156,7 @@ class SessionController(QObject):
     def begin(self, identity: Identity, session: str | None = None) -> None:
         """Build the agent for these credentials (in a worker: it loads requests) and let the supervisor log
         in and load the softphone."""
-        self.identity = identity
+        self.identity, self._address = identity, None
         tenant = identity.tenant
         self.origin_changed.emit(origin_of(self.softphone_url("x")))
         self.identity_shown.emit(
@@ -210,13 +213,23 @@ class SessionController(QObject):
     def softphone_url(self, session: str) -> str:
         assert self.identity is not None
         tenant = self.identity.tenant
+        template, build = self._address or (self.identity.template, self.identity.build)
         return build_url(
-            self.identity.template,
-            base=tenant.base_url,
-            tenant_host=tenant.host,
-            build=self.identity.build,
-            session=session,
+            template, base=tenant.base_url, tenant_host=tenant.host, build=build, session=session
         )
+
+    def move_softphone(self, template: str | None, build: str | None) -> None:
+        """The softphone's address changed in the settings (None: that part did not): the page moves there
+        when the line is free; the next login reads the settings anyway."""
+        if self.identity is None:
+            return
+        old_template, old_build = self._address or (self.identity.template, self.identity.build)
+        self._address = (
+            old_template if template is None else template,
+            old_build if build is None else build,
+        )
+        if self.supervisor is not None:
+            self.supervisor.address_changed()
 
     def _logged_in(self, _stored: StoredSession) -> None:
         self.start_records()
@@ -224,10 +237,13 @@ class SessionController(QObject):
 
     # --- call records and notifications ----------------------------------------------------------------------
 
-    def allow_records(self) -> None:
-        """After the softphone loaded (or 2 s at most): the call records may load now, whose workers would
-        otherwise compete with the page's start for the interpreter."""
+    def open_records(self) -> None:
+        """After the softphone loaded (or 2 s at most): `records_opened()` (the contact list), then the call
+        records, whose workers would otherwise compete with the page's start for the interpreter."""
+        if self.records_allowed:
+            return
         self.records_allowed = True
+        self.records_opened.emit()
         self.start_records()
 
     def start_records(self) -> None:
@@ -240,7 +256,10 @@ class SessionController(QObject):
         self.listeners.start(identity.store, lambda: self.identity is identity)
 
     def restart_listener(self) -> None:
-        """Its settings changed: the old address stops answering, the new one starts (if logged in)."""
+        """Its settings changed: the old address stops answering, the new one starts (if logged in). The demo's
+        listener follows its simulator, not the settings."""
+        if self.demo:
+            return
         self.listeners.stop()
         if self.identity is not None:
             identity = self.identity
@@ -289,6 +308,7 @@ class SessionController(QObject):
             return
         if ok:
             self.softphone_loaded.emit()
+            self.open_records()
         if self.supervisor is not None:
             self.supervisor.page_loaded(ok)
 

@@ -51,6 +51,11 @@ class Stores:
             self._calls = CallCache(self.path())
         return self._calls
 
+    def set_region(self, region: str) -> None:
+        """Numbers typed without a country code are read in `region` from now on."""
+        if self._contacts is not None:
+            self._contacts.region = region
+
     def names_for(self, parties: set[str]) -> dict[str, str]:
         """Contact names for the call list."""
         return self.contacts().names_for(parties) if parties else {}

@@ -85,6 +85,7 @@ class Supervisor(QObject):
         self._want_load = False  # a login we asked for: load the page with its session
         self._load_serial = 0
         self._failed_serial = -1
+        self._move_after_call = False  # the address changed during a call
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -172,6 +173,19 @@ class Supervisor(QObject):
         self._due = self._mono()
         self._timer.stop()
         self.run_due(manual=True)
+
+    def address_changed(self) -> None:
+        """The softphone's address changed (a setting): load it from there, now when the line is free, else
+        when the call ends. Through `retry_now`, so a step that was waiting runs instead and nothing is
+        loaded twice."""
+        if self.loaded_session is None and self._action is None:
+            return  # nothing loaded yet: the first load asks for the new address anyway
+        if self.tracker.is_active():
+            log.info("the softphone moves after the call")
+            self._move_after_call = True
+            return
+        self._move_after_call = False
+        self.retry_now()
 
     # --- recovery --------------------------------------------------------------------------------------------
 
@@ -272,7 +286,9 @@ class Supervisor(QObject):
         if self.state is LineState.IN_CALL:
             self._show_line()
         session = self.service.agent.session
-        if self._due is not None:
+        if self._move_after_call:
+            self.address_changed()
+        elif self._due is not None:
             self.run_due()  # a step that came due during the call runs now; one not due yet waits its time
         elif session is not None and self.loaded_session not in (None, session.session):
             self._load(session)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from ccs_desktop.core.calls.paging import Paging
 from ccs_desktop.core.calls.rows import CallRow, Note, clock, direction_text, result_text
 from ccs_desktop.core.calls.table import (
     AGENT,
@@ -59,7 +60,9 @@ __all__ = ["COLUMNS", "CONTACT", "NOTE", "RECORDING", "ROW_ROLE", "CallFilter", 
 
 
 class CallRecordsModel(QAbstractTableModel):
-    """Rows keyed by callid; `fetch_wanted` when the view scrolls to the end and more pages exist."""
+    """Rows keyed by callid; `fetch_wanted` when the view scrolls to the end and more pages exist.
+
+    Whether more exist is `paging`, which the call history owns and updates; the model only reads it."""
 
     fetch_wanted = Signal()
 
@@ -70,9 +73,7 @@ class CallRecordsModel(QAbstractTableModel):
         self._column = TIME
         self._descending = True
         self._match: Match | None = None
-        self.more_available = False  # set by the loader: CCS has pages we have not fetched
-        self.fetching = False
-        self.paused = False  # the last fetch failed: wait for Refresh instead of hammering CCS
+        self.paging = Paging()  # replaced by the call history's own, which it keeps up to date
         self.region = "TR"
         self._titles: list[str] | None = None
         self._italic = QFont()
@@ -135,10 +136,10 @@ class CallRecordsModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.more_available and not self.paused
+        return not parent.isValid() and self.paging.can_fetch_more()
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not parent.isValid() and self.more_available and not self.fetching and not self.paused:
+        if not parent.isValid() and self.paging.wants_page():
             self.fetch_wanted.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -277,6 +278,12 @@ class CallRecordsModel(QAbstractTableModel):
     def set_names(self, names: dict[str, str]) -> None:
         """Contacts changed: new names for the numbers shown (and search texts that include them)."""
         self._table.set_names(names)
+        self._rebuild()
+
+    def set_region(self, region: str) -> None:
+        """Numbers are shown for `region` from now on (the setting changed)."""
+        self.region = region
+        self._shown_numbers.clear()
         self._rebuild()
 
     def set_note(self, callid: str, note: Note | None) -> None:

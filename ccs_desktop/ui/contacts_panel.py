@@ -108,6 +108,14 @@ class ContactsPanel(QWidget):
     def row_count(self) -> int:
         return self.list.count()
 
+    def set_region(self, region: str) -> None:
+        """Numbers are shown, and read in the contact dialog, for `region` from now on: the list and the open
+        card are asked for again and drawn in it."""
+        self.region = region
+        self.refresh()
+        if self.contact is not None and self.contact.id is not None:
+            self.card_requested.emit(self.contact.id)
+
     def refresh(self) -> None:
         self.search_requested.emit(self.search_edit.text().strip())
 

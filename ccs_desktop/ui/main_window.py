@@ -6,6 +6,10 @@ first when a call is up.
 
 from __future__ import annotations
 
+import base64
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
+
+log = logging.getLogger(__name__)
 
 
 class RecoveryBanner(QFrame):
@@ -78,11 +85,11 @@ class MainWindow(QMainWindow):
     import_requested = Signal()
     export_requested = Signal()
 
-    def __init__(self, softphone: QWidget, state: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, softphone: QWidget, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("ccs-desktop")  # the program's name, the same in every language
         self.setWindowIcon(icon("app"))
-        self._state = state
+        self._settings = settings  # the layout is kept in its [window] section
         self.softphone = softphone
         self.contacts = ContactsPanel()
         self.calls = CallsPanel()
@@ -242,23 +249,28 @@ class MainWindow(QMainWindow):
     # --- geometry --------------------------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        geometry = self._state.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        geometry = _blob(self._settings.get_str("window_geometry"))
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1200, 760)
-        splitter = self._state.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
+        splitter = _blob(self._settings.get_str("window_splitter"))
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
             self.splitter.setSizes([520, 680])
 
     def save_state(self) -> None:
+        """Into the settings file, at once: a quit is the moment it changes, and nothing comes after it."""
         if not self.persist:
             return
-        self._state.setValue("window/geometry", self.saveGeometry())
-        self._state.setValue("window/splitter", self.splitter.saveState())
-        self._state.sync()
+        changed = self._settings.update(
+            {
+                "window_geometry": self.saveGeometry().toBase64().data().decode("ascii"),
+                "window_splitter": self.splitter.saveState().toBase64().data().decode("ascii"),
+            }
+        )
+        if changed:
+            try:
+                self._settings.save()
+            except OSError as exc:  # a full disk costs the layout, not the quit
+                log.warning("the window layout was not saved (%s)", exc.strerror or type(exc).__name__)
 
     # --- closing ---------------------------------------------------------------------------------------------
 
@@ -273,3 +285,29 @@ class MainWindow(QMainWindow):
             self.hide()
         else:
             self.showMinimized()  # no tray to come back from: keep it reachable
+
+
+def _blob(text: str) -> QByteArray:
+    """What `save_state` wrote (base64), or empty for nothing or a damaged value."""
+    try:
+        return QByteArray(base64.b64decode(text.encode("ascii"), validate=True))
+    except (ValueError, UnicodeEncodeError):
+        return QByteArray()
+
+
+def adopt_old_layout(settings: Settings, old: Path) -> None:
+    """Before the layout was a setting it lived in its own QSettings file: take it over once, then delete it."""
+    if not old.is_file():
+        return
+    if not settings.is_set("window_geometry"):
+        state = QSettings(str(old), QSettings.Format.IniFormat)
+        for key, name in (("window/geometry", "window_geometry"), ("window/splitter", "window_splitter")):
+            value = state.value(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                settings.set(name, value.toBase64().data().decode("ascii"))
+        try:
+            settings.save()
+        except OSError as exc:
+            log.warning("the old window layout was not taken over (%s)", exc.strerror or type(exc).__name__)
+            return
+    old.unlink(missing_ok=True)

@@ -52,6 +52,10 @@ class StatusPresenter(QObject):
         if self.session.service is not None:
             self.tray.set_recent(self.session.service.recent, self.settings.get_str("region"))
 
+    def show_recent_in(self, _region: str) -> None:
+        """The region changed: the tray's recent calls are drawn in it."""
+        self.show_recent()
+
     def show_session_age(self) -> None:
         self.window.set_session_age(self.session.session_age())
 

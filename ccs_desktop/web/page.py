@@ -357,10 +357,6 @@ class SoftphonePage(QWebEnginePage):
         """The last decision for this type in this page: "granted", "denied" or "not asked"."""
         return self._permission_states.get(permission_type, "not asked")
 
-    def microphone_state(self) -> str:
-        """The microphone's `permission_state`, for Diagnostics (which knows no QtWebEngine enum)."""
-        return self.permission_state(QWebEnginePermission.PermissionType.MediaAudioCapture)
-
     def _on_full_screen_requested(self, request: QWebEngineFullScreenRequest) -> None:
         request.reject()
 

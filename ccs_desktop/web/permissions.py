@@ -14,6 +14,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Protocol
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWebEngineCore import QWebEnginePermission
@@ -59,6 +60,18 @@ PERMISSIONS: Mapping[PermissionType, PermissionRule] = MappingProxyType(
 def permission_name(permission_type: PermissionType) -> str:
     """A stable name for signals and logs ("MediaAudioCapture"), so callers never handle the Qt enum."""
     return permission_type.name
+
+
+class DecidingPage(Protocol):
+    """A page that remembers its permission decisions (`web.page.SoftphonePage`)."""
+
+    def permission_state(self, permission_type: PermissionType) -> str: ...
+
+
+def microphone_state(page: DecidingPage) -> str:
+    """The page's last microphone decision, "granted", "denied" or "not asked": what the Diagnostics page shows,
+    asked here so that nothing outside web/ handles QtWebEngine's permission enum."""
+    return page.permission_state(PermissionType.MediaAudioCapture)
 
 
 def phrase(permission_type: PermissionType) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from ccs_desktop.core.logs import redact
 from ccs_desktop.web.bridge import SoftphoneBridge
 from ccs_desktop.web.page import BLANK, HISTORY_ACTIONS, LoadFailure, SoftphonePage, describe_load_failure
+from ccs_desktop.web.permissions import microphone_state
 
 WebAction = QWebEnginePage.WebAction
 # Besides history: developer tools, and downloads (the profile refuses them anyway).
@@ -105,7 +106,8 @@ class SoftphoneView(QWebEngineView):
         return self._softphone_url.toString()
 
     def microphone_state(self) -> str:
-        return self.page().microphone_state()
+        """The page's last microphone decision (web.permissions.microphone_state)."""
+        return microphone_state(self.page())
 
     def versions(self) -> dict[str, str]:
         return engine_versions()

@@ -1047,7 +1047,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{path} is empty.</source>
-        <extracomment>Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers (the call cache saving a page, a note) wait for the file up to its busy timeout (5 s): a commit every second lets them in. An import that stops half-way is finished by running it again, since re-imports merge.</extracomment>
+        <extracomment>Seconds of writing per transaction. Readers on other connections never wait for an import (WAL); writers (the call cache saving a page, a note) queue for the file (core.database.WriteQueue) and go between two batches. An import that stops half-way is finished by running it again, since re-imports merge.</extracomment>
         <translation>{path} boş.</translation>
     </message>
     <message numerus="yes">
@@ -1082,7 +1082,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Cannot open the database file {path}: {error}.</source>
-        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.</extracomment>
+        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would (&quot;database is locked&quot;); the same as the connections&apos; busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
         <translation>Veritabanı dosyası {path} açılamıyor: {error}.</translation>
     </message>
     <message>

@@ -105,6 +105,7 @@ def test_a_shut_down_worker_means_no_stored_session():
         assert loader.result(timeout=10) is None
 
 
+@pytest.mark.usefixtures("private_keyring")  # the real Secret Service: the store is the one the window uses
 def test_make_agent_takes_timeouts_lifetime_and_store_from_the_settings(tmp_path, simulator, serial):
     settings = Settings(tmp_path / "config.ini")
     settings.set("connect_timeout", 1.5)

@@ -4,7 +4,6 @@ SQLite, real Qt timers."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
@@ -20,6 +19,7 @@ from ccs_desktop.core.notifications import RING, CallNotification
 from ccs_desktop.services.call_history import (
     FOLLOW_DELAYS,
     MAX_FOLLOWED,
+    RESUME_STAGGER,
     CallHistory,
     polls_by_age,
 )
@@ -68,6 +68,14 @@ class Follower:
             if e["function"] == "reportsCDRLogs" and e["params"].get("activecallkey")
         ]
 
+    def scheduled(self) -> dict[str, float]:
+        """Each followed call's next lookup: the seconds its timer was set to (active timers only)."""
+        timers = self.history._timers
+        return {key: timer.interval() / 1000 for key, timer in timers.items() if timer.isActive()}
+
+    def next_lookups(self) -> list[float]:
+        return sorted(self.scheduled().values())
+
     def close(self) -> None:
         self.history.stop()
         self.cache.close()
@@ -75,8 +83,9 @@ class Follower:
 
 
 @pytest.fixture
-def follower(qtbot, simulator, runner, tmp_path) -> Iterator[Follower]:
-    f = Follower(qtbot, simulator, tmp_path / "ccs.sqlite3", runner)
+def follower(qtbot, simulator, sync_runner, tmp_path) -> Iterator[Follower]:
+    """A lookup's answer is handled as its timer fires (SyncRunner): what a test reads is never half-done."""
+    f = Follower(qtbot, simulator, tmp_path / "ccs.sqlite3", sync_runner)
     yield f
     f.close()
 
@@ -87,12 +96,9 @@ def test_a_flood_of_new_call_keys_is_looked_up_at_most_50_at_once(qtbot, followe
     for i in range(200):
         follower.ring(f"flood-{i}")
     assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, 200 - MAX_FOLLOWED)
-    started = time.perf_counter()
     qtbot.waitUntil(lambda: len(follower.lookups()) >= MAX_FOLLOWED, timeout=10_000)  # the first at 2 s
-    # the next lookup of each is FOLLOW_DELAYS[1] later: until then, no more than one per followed call
-    qtbot.wait(
-        max(0, int((FOLLOW_DELAYS[0] + FOLLOW_DELAYS[1] - 0.5 - (time.perf_counter() - started)) * 1000))
-    )
+    # each answer was handled as its lookup ran: every followed call's next lookup is FOLLOW_DELAYS[1] away
+    assert follower.next_lookups() == [FOLLOW_DELAYS[1]] * MAX_FOLLOWED
     looked = follower.lookups()
     assert len(looked) == MAX_FOLLOWED == len(set(looked))
     assert set(looked) == {f"flood-{i}" for i in range(MAX_FOLLOWED)}  # the first ones came first
@@ -108,7 +114,7 @@ def test_a_new_call_takes_the_turn_of_a_stale_one(qtbot, follower):
         follower.ring(f"new-{i}")
     assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, MAX_FOLLOWED + 1)
     qtbot.waitUntil(lambda: len(follower.lookups()) >= MAX_FOLLOWED, timeout=10_000)
-    qtbot.wait(300)
+    assert follower.next_lookups() == [FOLLOW_DELAYS[1]] * MAX_FOLLOWED
     looked = set(follower.lookups())
     assert looked == {f"new-{i}" for i in range(MAX_FOLLOWED)}  # new-50 waits: no stale turn was left to take
 
@@ -143,13 +149,16 @@ def test_calls_resumed_after_a_restart_are_staggered_on_their_own_back_off(qtbot
     follower.start()
     qtbot.waitUntil(lambda: follower.history.following == MAX_FOLLOWED, timeout=5000)
     assert follower.history.waiting == 80 - MAX_FOLLOWED
-    started = time.perf_counter()
-    qtbot.waitUntil(lambda: len(follower.lookups()) >= 1, timeout=5000)
-    qtbot.wait(max(0, int((4.5 - (time.perf_counter() - started)) * 1000)))
-    looked = follower.lookups()
-    assert 2 <= len(looked) <= 10, looked  # about one a second (5 by now), not all 50 at once
-    assert looked == sorted(looked, reverse=True)  # the newest first
-    assert len(set(looked)) == len(looked)  # half an hour old: the next lookup of each is a minute later
+    # not all 50 at once: the first lookups are RESUME_STAGGER apart, the newest first
+    first = sorted(follower.scheduled().items(), key=lambda item: item[1])
+    assert [seconds for _key, seconds in first] == [
+        FOLLOW_DELAYS[0] + turn * RESUME_STAGGER for turn in range(50)
+    ]
+    assert [key for key, _seconds in first] == [f"old-{i:02}" for i in range(79, 29, -1)]
+    qtbot.waitUntil(lambda: len(follower.lookups()) >= 2, timeout=5000)
+    assert follower.lookups()[:2] == ["old-79", "old-78"]
+    # half an hour old: once looked up, the next lookup of each is a minute later
+    assert follower.scheduled()["old-79"] == FOLLOW_DELAYS[-1]
 
 
 @pytest.mark.parametrize(

@@ -322,3 +322,26 @@ def test_the_page_saying_disconnected_or_on_hold_shows_at_once(qtbot, simulator,
     assert supervisor.state is LineState.READY
     assert rig.due_in() is None, "the page reconnects by itself: nothing is scheduled"
     rig.close()
+
+
+def test_a_new_softphone_address_loads_at_once_when_idle_and_after_the_call_otherwise(
+    qtbot, simulator, tmp_path
+):
+    address = ["one"]
+    rig = Rig(simulator, tmp_path, Clock(), url_for_session=lambda session: f"{address[0]}?session={session}")
+    rig.started(qtbot)
+    rig.ready()
+    address[0] = "two"
+    rig.supervisor.address_changed()
+    assert [url.split("?")[0] for url in rig.loads] == ["one", "two"], "a free line moves at once"
+    rig.ready()
+    rig.tracker.call_placed("k1", "+905321234561")
+    address[0] = "three"
+    rig.supervisor.address_changed()
+    rig.run_for(qtbot, 120)
+    assert len(rig.loads) == 2, "never under a live call"
+    assert rig.supervisor.state is LineState.IN_CALL, "and the line does not look broken meanwhile"
+    rig.tracker.hangup_confirmed()
+    assert [url.split("?")[0] for url in rig.loads] == ["one", "two", "three"]
+    assert rig.agent.logins == 1, "the session it has is good for the new address"
+    rig.close()

@@ -164,7 +164,8 @@ def test_hangup_while_talking_is_answer_with_local_release(make_client):
 
 
 def test_hold_and_unhold(make_client):
-    client = make_client(ring_seconds=0.05, call_seconds=30)
+    ahead = [0.0]  # the simulator's clock runs ahead of real time by this much
+    client = make_client(ring_seconds=0.05, call_seconds=30, clock=lambda: time.time() + ahead[0])
     session = client.login()
     assert client.api("click2hold", session=session) == {"success": False, "message": "No active call"}
     assert client.api("click2unhold", session=session) == {"success": False, "message": "No active call"}
@@ -184,7 +185,7 @@ def test_hold_and_unhold(make_client):
         "success": False,
         "message": "Call is already on hold",
     }
-    time.sleep(1.2)
+    ahead[0] = 1.2  # on hold for 1.2 s, without waiting for them
     assert client.api("click2unhold", session=session) == {"success": True, "message": "Call resumed"}
     assert client.api("click2hang", session=session)["success"] is True
     record = client.record(key)

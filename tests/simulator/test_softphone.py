@@ -276,7 +276,7 @@ def test_closing_the_page_mid_call_leaves_the_call_up(make_client, streams: list
     state = client.state()
     assert state["listeners"] == 0  # the stream's subscriber is gone
     assert [(c["callid"], c["state"]) for c in state["live_calls"]] == [(key, "talking")]
-    time.sleep(0.5)
+    time.sleep(0.5)  # a fixed wait left on purpose: "the call was not ended" has no event to wait for
     assert [c["callid"] for c in client.state()["live_calls"]] == [key]
     reloaded = open_stream(streams, client.sim, session)
     assert reloaded.next()["call"]["callid"] == key
@@ -357,7 +357,7 @@ def test_incoming_every_skips_a_busy_agent(make_client):
     client = make_client(incoming_every=0.1, ring_seconds=0.05, call_seconds=30)
     session = client.login()
     key = client.api("click2call", session=session, phonenumber="05321234567")["activecallkey"]
-    time.sleep(0.6)
+    time.sleep(0.6)  # left on purpose: several incoming_every ticks (real timers) must pass while busy
     assert [c["callid"] for c in client.state()["live_calls"]] == [key]
     assert client.state()["records"] == 200  # no abandoned inbound calls while busy
     client.api("click2hang", session=session)

@@ -79,7 +79,9 @@ class Tab:
 
     def settle(self) -> None:
         model = self.panel.model
-        self.qtbot.waitUntil(lambda: not model.fetching and self.history.runner.pending == 0, timeout=WAIT)
+        self.qtbot.waitUntil(
+            lambda: not model.paging.fetching and self.history.runner.pending == 0, timeout=WAIT
+        )
 
     def scroll_to_the_end(self) -> None:
         model = self.panel.model
@@ -87,8 +89,9 @@ class Tab:
             self.settle()
             if not model.canFetchMore(QModelIndex()):
                 return
-            self.panel.table.scrollToBottom()
-            self.qtbot.wait(20)
+            pages = self.history.pages_fetched
+            self.panel.table.scrollToBottom()  # the view asks for the next page, which settle() then waits for
+            self.qtbot.waitUntil(lambda before=pages: self.history.pages_fetched > before, timeout=WAIT)
         raise AssertionError("still more to fetch after 100 scrolls")
 
     def close(self) -> None:
@@ -265,7 +268,7 @@ def test_double_click_calls_back_and_refresh_fetches_only_what_is_new(qtbot, tab
     before = model.total()
     simulator.clear_log()
     tab.agent.place_call("05321234561")  # a new call on CCS; the fast simulator ends it within a second
-    qtbot.wait(1500)
+    qtbot.waitUntil(lambda: not simulator.state()["live_calls"], timeout=WAIT)  # ended: its record is written
     panel.refresh_button.click()
     qtbot.waitUntil(lambda: model.total() == before + 1, timeout=WAIT)
     tab.settle()
@@ -296,7 +299,7 @@ def test_followed_calls_are_dated_on_the_tenant_clock(qtbot, simulator, runner, 
     tab.close()
 
 
-def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, runner, tmp_path):
+def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, sync_runner, tmp_path):
     """At 23:30 UTC on Dec 31 a tenant at +03:00 is already in the new year: its week ends on Jan 1."""
     from ccs_desktop.core.api.records import tenant_clock
     from tests.helpers import clock_at
@@ -304,7 +307,7 @@ def test_custom_days_start_as_the_tenants_last_week_not_this_computers(qtbot, ru
     panel = CallsPanel()
     qtbot.addWidget(panel)
     history = CallHistory(
-        runner,
+        sync_runner,
         panel.model,
         lambda: None,
         lambda parties: {},

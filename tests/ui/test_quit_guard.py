@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from ccs_desktop.services.operations import run_op
@@ -21,7 +20,7 @@ def parts(qapp, runner, tmp_path) -> Iterator[Parts]:
 
 @pytest.fixture
 def guard(parts, runner, tmp_path, qtbot) -> QuitGuard:
-    window = MainWindow(QWidget(), QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(QWidget(), parts.settings)
     qtbot.addWidget(window)
     guard = QuitGuard(parts.tracker, parts.session, runner, parts.bus, window)
     guard.quits = []  # type: ignore[attr-defined]

@@ -15,12 +15,12 @@ from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.dialogs.login import LoginDialog
 from ccs_desktop.ui.dialogs.settings import SettingsDialog
-from ccs_desktop.ui.main_window import MainWindow
+from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
 from ccs_desktop.ui.tray import Tray, state_tip
 
 
 def make_window(tmp_path) -> MainWindow:
-    return MainWindow(QWidget(), QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat))
+    return MainWindow(QWidget(), Settings(tmp_path / "config.ini"))
 
 
 def test_geometry_and_splitter_persist(qtbot, tmp_path):
@@ -37,6 +37,42 @@ def test_geometry_and_splitter_persist(qtbot, tmp_path):
     again.show()
     assert (again.size().width(), again.size().height()) == (780, 520)
     assert again.splitter.sizes() == sizes
+
+
+def test_the_layout_round_trips_through_the_settings_registry(qtbot, tmp_path):
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(780, 500)
+    window.quitting = True
+    window.close()
+    stored = Settings(tmp_path / "config.ini")
+    assert stored.get_str("window_geometry") and stored.get_str("window_splitter")
+    assert not list(tmp_path.glob("*state*")), "no undeclared file beside it"
+    stored.set("window_splitter", "not base64!")  # damaged by hand: the default split, no error
+    stored.save()
+    again = make_window(tmp_path)
+    qtbot.addWidget(again)
+    again.show()
+    assert (again.size().width(), again.size().height()) == (780, 500)
+
+
+def test_the_old_layout_file_is_taken_over_once(qtbot, tmp_path):
+    old = tmp_path / "window-state.ini"
+    legacy = make_window(tmp_path / "unused")
+    qtbot.addWidget(legacy)
+    legacy.resize(770, 510)
+    state = QSettings(str(old), QSettings.Format.IniFormat)
+    state.setValue("window/geometry", legacy.saveGeometry())
+    state.setValue("window/splitter", legacy.splitter.saveState())
+    state.sync()
+    del state
+    adopt_old_layout(Settings(tmp_path / "config.ini"), old)
+    assert not old.exists()
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert (window.size().width(), window.size().height()) == (770, 510)
 
 
 def test_close_hides_instead_of_quitting(qtbot, tmp_path):

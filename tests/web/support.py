@@ -117,6 +117,18 @@ def eval_async(qtbot: Any, page: QWebEnginePage, expression: str) -> Any:
     return run_js(qtbot, page, "window.__result")[0]
 
 
+_markers = iter(range(1, 1_000_000))
+
+
+def round_trip(qtbot: Any, page: QWebEnginePage, server: PageServer) -> None:
+    """A positive end for "nothing happened" tests: the page fetches a marker from `server` (its own origin) and
+    this waits until the request arrives, so what the page was asked to do before (navigate, send, call back)
+    has had its turn in the renderer and the network, with no fixed sleep."""
+    marker = f"/round-trip-{next(_markers)}"
+    run_js(qtbot, page, f"fetch({marker!r}).catch(() => 0), 1")
+    qtbot.wait_until(lambda: server.hits(marker) == 1, timeout=TIMEOUT)
+
+
 def click_until(qtbot: Any, view: Any, button: Qt.MouseButton, done: Callable[[], bool]) -> None:
     """Click into the page until `done()`: right after a load Chromium may not route input yet."""
     deadline = time.monotonic() + TIMEOUT / 1000

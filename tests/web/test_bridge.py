@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from ccs_desktop.web.bridge import MAX_MESSAGE_BYTES, parse_message
-from tests.web.support import TIMEOUT, engine_test, load, run_js
+from tests.web.support import TIMEOUT, engine_test, load, round_trip, run_js
 
 READY = {"type": "ready", "agent": "Ayşe", "email": "ayse@example.com"}
 CALL = {"type": "call", "callid": "c1", "state": "ringing", "direction": "in", "number": "+905551112233"}
@@ -141,7 +141,7 @@ def test_subframes_have_no_bridge(qtbot, view, softphone_server, caplog):
     view.bridge.message.connect(received.append)
     with qtbot.wait_signal(view.bridge.message, timeout=TIMEOUT):
         load(qtbot, view, url)
-    qtbot.wait(200)
+    round_trip(qtbot, view.page(), softphone_server)  # the frame loaded first: its message would be in by now
     assert received == [{"type": "status", "status": "main"}]
 
 
@@ -156,5 +156,7 @@ def test_our_javascript_waits_for_the_page_and_is_dropped_after_teardown(qtbot, 
     view.bridge.run_javascript("1 + 1", results.append)
     view.bridge.teardown()
     view.bridge.run_javascript("2 + 2", results.append)
-    qtbot.wait(300)
+    run_js(
+        qtbot, view.page(), "3 + 3"
+    )  # scripts run and answer in order: a callback not dropped is in by now
     assert results == ["softphone"], "a callback that arrives after teardown is dropped"

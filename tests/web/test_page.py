@@ -20,7 +20,7 @@ from ccs_desktop.web.page import (
     navigation_verdict,
     termination_reason,
 )
-from tests.web.support import TIMEOUT, click_until, engine_test, eval_async, load, run_js
+from tests.web.support import TIMEOUT, click_until, engine_test, eval_async, load, round_trip, run_js
 
 SOFTPHONE = QUrl("https://softphone.alo-tech.com")
 TerminationStatus = QWebEnginePage.RenderProcessTerminationStatus
@@ -99,7 +99,9 @@ def links_page(softphone_server, outside_server):
 
 
 @engine_test
-def test_an_outside_link_opens_in_the_browser_not_in_the_view(qtbot, view, links_page, outside_server):
+def test_an_outside_link_opens_in_the_browser_not_in_the_view(
+    qtbot, view, links_page, outside_server, softphone_server
+):
     load(qtbot, view, links_page)
     loads: list[bool] = []
     view.loaded.connect(loads.append)
@@ -110,7 +112,7 @@ def test_an_outside_link_opens_in_the_browser_not_in_the_view(qtbot, view, links
     with qtbot.wait_signal(view.page().external_link, timeout=TIMEOUT):
         run_js(qtbot, view.page(), f"location.href = {landing.toString()!r}")
     assert view.opened == [landing, landing]
-    qtbot.wait(300)
+    round_trip(qtbot, view.page(), softphone_server)
     assert loads == [], "a refused navigation is no failed load"
     assert run_js(qtbot, view.page(), "window.marker") == 42, "the softphone document was never replaced"
     assert view.url() == links_page
@@ -198,7 +200,7 @@ def test_a_handler_can_veto_a_navigation(qtbot, view, links_page, softphone_serv
     view.page().navigation_requested.connect(veto)
     run_js(qtbot, view.page(), "document.getElementById('same').click()")
     qtbot.wait_until(lambda: bool(seen), timeout=TIMEOUT)
-    qtbot.wait(200)
+    round_trip(qtbot, view.page(), softphone_server)
     assert (seen[0].navigation_type, seen[0].is_main_frame, seen[0].user_initiated) == (
         "LinkClicked",
         True,

@@ -16,7 +16,16 @@ from PySide6.QtWidgets import QMenu
 from ccs_desktop import __version__
 from ccs_desktop.web.page import NavigationRequest, SoftphonePage
 from ccs_desktop.web.view import HIDDEN_MENU_ACTIONS, SoftphoneView
-from tests.web.support import TIMEOUT, click_until, dispose_profile, dispose_view, engine_test, load, run_js
+from tests.web.support import (
+    TIMEOUT,
+    click_until,
+    dispose_profile,
+    dispose_view,
+    engine_test,
+    load,
+    round_trip,
+    run_js,
+)
 
 WebAction = QWebEnginePage.WebAction
 PAGE = "<!doctype html><html><body style='height:100vh'><p>softphone</p><script>window.marker = 42</script></body></html>"
@@ -44,7 +53,7 @@ def test_reload_is_refused_while_a_call_is_active(qtbot, view, softphone, softph
     with qtbot.wait_signal(view.reload_refused, timeout=TIMEOUT), qtbot.assert_not_emitted(view.loaded):
         assert view.reload_softphone() is False
         assert view.load_softphone(softphone) is False
-    qtbot.wait(300)
+        round_trip(qtbot, view.page(), softphone_server)
     assert softphone_server.hits("/b/") == 1
     assert run_js(qtbot, view.page(), "window.marker") == 42
 
@@ -119,7 +128,7 @@ def test_history_navigation_does_nothing(qtbot, view, softphone, softphone_serve
         click_until(qtbot, view, Qt.MouseButton.BackButton, lambda: len(history) >= 1)
         run_js(qtbot, view.page(), "history.back()")
         qtbot.wait_until(lambda: len(history) >= 2, timeout=TIMEOUT)
-        qtbot.wait(300)
+        round_trip(qtbot, view.page(), softphone_server)
     assert run_js(qtbot, view.page(), "window.marker") == 7, "the document was never replaced"
     assert view.url() == softphone_server.url("/b/other.html")
     assert softphone_server.hits("/b/") == 1

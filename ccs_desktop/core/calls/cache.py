@@ -18,7 +18,7 @@ from pathlib import Path
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
 from ccs_desktop.core.calls.rows import CallRow, Note
 from ccs_desktop.core.calls.timeline import Timeline
-from ccs_desktop.core.database import open_database
+from ccs_desktop.core.database import open_database, write_transaction
 
 _CHUNK = 500  # parameters per IN (...) query, well under SQLite's limit
 _ROW_COLUMNS = (
@@ -50,14 +50,8 @@ class CallCache:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
+        with self._lock, write_transaction(self._db):
+            yield
 
     # -- records ---------------------------------------------------------------------------------------------
 

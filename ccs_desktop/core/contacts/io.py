@@ -327,11 +327,10 @@ def _quotes(lines: list[str], delimiter: str) -> tuple[int | None, int | None, b
     return spanning, (opened if quoted else None), stray
 
 
-#: Seconds of writing per transaction. Readers on other connections never wait for an import (WAL), but writers
-#: (the call cache saving a page, a note) wait for the file up to its busy timeout (5 s): a commit every second
-#: lets them in. An import that stops half-way is finished by running it again, since re-imports merge.
+#: Seconds of writing per transaction. Readers on other connections never wait for an import (WAL); writers (the
+#: call cache saving a page, a note) queue for the file (core.database.WriteQueue) and go between two batches.
+#: An import that stops half-way is finished by running it again, since re-imports merge.
 BATCH_SECONDS = 1.0
-BATCH_PAUSE = 0.15
 T = TypeVar("T")
 
 
@@ -348,10 +347,6 @@ def _in_batches(store: ContactStore, items: Iterable[T]) -> Iterator[T]:
                         break
                 else:
                     done = True
-            if not done:
-                # SQLite does not queue writers: one that waits retries every few tens of ms, and would lose every
-                # race to a loop that begins its next batch at once
-                time.sleep(BATCH_PAUSE)
 
 
 def import_csv(store: ContactStore, path: Path) -> ImportReport:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
-from ccs_desktop.core.database import open_database
+from ccs_desktop.core.database import open_database, write_transaction
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_possible
@@ -90,21 +90,22 @@ class ContactStore:
     def transaction(self) -> Iterator[ContactStore]:
         """Group many writes (an import) into one transaction: all or nothing, and 100x faster than one each."""
         with self._lock:
-            outer = self._depth == 0
-            if outer:
-                self._db.execute("BEGIN IMMEDIATE")
-            self._depth += 1
+            if self._depth:  # inside another: the outer one commits or rolls back
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
             try:
-                yield self
+                with write_transaction(self._db):
+                    self._depth = 1
+                    yield self
             except BaseException:
-                self._depth -= 1
-                if outer:
-                    self._db.execute("ROLLBACK")
-                    self._count = None
+                self._count = None
                 raise
-            self._depth -= 1
-            if outer:
-                self._db.execute("COMMIT")
+            finally:
+                self._depth = 0
 
     # -- writes ----------------------------------------------------------------------------------------------
 

@@ -122,8 +122,7 @@ class SettingsDialog(QDialog):
                 "confirm_uri_calls": self.confirm_uri.isChecked(),
                 **self.listener_fields.values(),
             }
-            for name, value in values.items():
-                self.settings.set(name, value)
+            self.settings.update(values)  # all or nothing; each change applies at once where it is used
         except InvalidInput as exc:
             self.error.setText(str(exc))
             return

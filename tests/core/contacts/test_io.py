@@ -255,7 +255,6 @@ def test_imports_commit_in_batches_so_other_connections_read_meanwhile(tmp_path,
         "Name,Phone\n" + "".join(f"Kişi {i},0212 300 {i:04d}\n" for i in range(25)), encoding="utf-8"
     )
     monkeypatch.setattr(contacts_io, "BATCH_SECONDS", 0.0)  # a commit after every row
-    monkeypatch.setattr(contacts_io, "BATCH_PAUSE", 0.0)
     seen: dict[int, int] = {}
     with ContactStore(path) as store, ContactStore(path) as other:
         original = contacts_io._import_one
