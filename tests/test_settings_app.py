@@ -45,7 +45,7 @@ def test_a_new_region_shows_in_contacts_and_call_records_at_once(harness, qtbot)
     qtbot.waitUntil(lambda: panel.card.isVisible() and panel.numbers.count() == 1, timeout=WAIT)
     assert "0532 123 45 67" in panel.list.item(0).text()  # at home, national
     model = app.window.calls.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.fetching, timeout=WAIT)
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.paging.fetching, timeout=WAIT)
     call = next(r for r in model.visible_rows() if in_region(r.number, "TR") != in_region(r.number, "DE"))
     shown = model.index(model.visible_row_of(call.callid), NUMBER).data
     assert shown(Qt.ItemDataRole.DisplayRole) == in_region(call.number, "TR")
