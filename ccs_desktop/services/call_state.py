@@ -31,11 +31,11 @@ class LineState(Enum):
 def state_text(state: LineState) -> str:
     """The line state in words; a function, so it is translated when shown, not when imported."""
     return {
-        LineState.LOGGED_OUT: QCoreApplication.translate("MainWindow", "Logged out"),
-        LineState.CONNECTING: QCoreApplication.translate("MainWindow", "Connecting…"),
-        LineState.READY: QCoreApplication.translate("MainWindow", "Ready"),
-        LineState.IN_CALL: QCoreApplication.translate("MainWindow", "In a call"),
-        LineState.UNAVAILABLE: QCoreApplication.translate("MainWindow", "Cannot take calls"),
+        LineState.LOGGED_OUT: QCoreApplication.translate("LineState", "Logged out"),
+        LineState.CONNECTING: QCoreApplication.translate("LineState", "Connecting…"),
+        LineState.READY: QCoreApplication.translate("LineState", "Ready"),
+        LineState.IN_CALL: QCoreApplication.translate("LineState", "In a call"),
+        LineState.UNAVAILABLE: QCoreApplication.translate("LineState", "Cannot take calls"),
     }[state]
 
 

@@ -1560,6 +1560,29 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>LineState</name>
+    <message>
+        <source>Logged out</source>
+        <translation>Oturum kapalı</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Hazır</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>Görüşmede</translation>
+    </message>
+    <message>
+        <source>Cannot take calls</source>
+        <translation>Çağrı alamıyor</translation>
+    </message>
+</context>
+<context>
     <name>ListenerControl</name>
     <message>
         <source>Call notifications are off: {error}</source>
@@ -1662,26 +1685,6 @@ iş: +90 212 555 12 34</translation>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Logged out</source>
-        <translation>Oturum kapalı</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Bağlanıyor…</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>Hazır</translation>
-    </message>
-    <message>
-        <source>In a call</source>
-        <translation>Görüşmede</translation>
-    </message>
-    <message>
-        <source>Cannot take calls</source>
-        <translation>Çağrı alamıyor</translation>
-    </message>
     <message>
         <source>Number to call (any format)</source>
         <translation>Aranacak numara (herhangi bir biçimde)</translation>
