@@ -328,7 +328,8 @@ class Settings:
                 merged = self._load()
             except InvalidInput:
                 merged = self._parser  # unreadable or damaged: ours replaces it
-            for name in self._set_here if merged is not self._parser else ():
+            # in declaration order, so the file reads the same however the values were set
+            for name in [n for n in OPTIONS if n in self._set_here] if merged is not self._parser else ():
                 section = OPTIONS[name].section
                 if not merged.has_section(section):
                     merged.add_section(section)
