@@ -7,6 +7,7 @@ reported without leaking the query string (it carries the app_token or the sessi
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import logging
 import socket
@@ -25,6 +26,7 @@ from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
     InvalidInput,
+    ManualCallsRestricted,
     NetworkError,
     RequestTimedOut,
     Unreachable,
@@ -43,6 +45,9 @@ EARLIEST_YEAR = 1900
 #: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
 _TOKEN_WORDS = ("app_token", "token", "unauthori", "not authori", "yetki")
 _USER_WORDS = ("user", "e-mail", "email")  # in a refused login: the e-mail, not the app_token, was wrong
+#: How a click2call refusal names the "Restrict Manual Calls" permission (the exact text is unknown upstream,
+#: ccs-api.md §7b): English and Turkish wordings.
+_MANUAL_CALL_WORDS = ("manual call", "manual dial", "restrictmanualcall", "manuel arama")
 
 
 @dataclass(frozen=True)
@@ -253,33 +258,14 @@ class CcsClient:
         raise AssertionError("unreachable")
 
     def _request_once(self, function: str, params: Mapping[str, str]) -> dict[str, Any]:
-        import requests  # noqa: PLC0415 - loaded already by `http`; here for its exception types
-
         query = {"function": function, **params}
         host = self.tenant.host
         started = time.perf_counter()
         http = self.http
-        try:
+        with transport_errors(host, self.timeouts):
             response = http.get(
                 self.tenant.api_url, params=query, timeout=(self.timeouts.connect, self.timeouts.read)
             )
-        except requests.exceptions.ConnectTimeout:
-            raise Unreachable(
-                Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
-                    host=host, seconds=self.timeouts.connect
-                )
-            ) from None
-        except requests.exceptions.ReadTimeout:
-            raise RequestTimedOut(
-                Core.tr("{host} did not answer within {seconds:g} s.").format(
-                    host=host, seconds=self.timeouts.read
-                )
-            ) from None
-        except requests.exceptions.RequestException as exc:
-            kind = Unreachable if _never_sent(exc) else NetworkError
-            raise kind(
-                Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
-            ) from None
         log.debug("%s answered HTTP %s in %.0f ms", function, response.status_code, _ms(started))
         if response.status_code != 200:
             if response.status_code >= 500:
@@ -320,8 +306,35 @@ class CcsClient:
                     ),
                     field="token",
                 )
+            if function == "click2call" and any(word in message.lower() for word in _MANUAL_CALL_WORDS):
+                raise ManualCallsRestricted(message, function)
             raise ApiRefused(message, function)
         return data
+
+
+@contextlib.contextmanager
+def transport_errors(host: str, timeouts: Timeouts) -> Iterator[None]:
+    """Turn requests' failures inside the block into our typed errors, without their text (it holds the URL and
+    its query string); shared by the classic and the v1 clients."""
+    import requests  # noqa: PLC0415 - loaded already by the caller's session; here for its exception types
+
+    try:
+        yield
+    except requests.exceptions.ConnectTimeout:
+        raise Unreachable(
+            Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
+                host=host, seconds=timeouts.connect
+            )
+        ) from None
+    except requests.exceptions.ReadTimeout:
+        raise RequestTimedOut(
+            Core.tr("{host} did not answer within {seconds:g} s.").format(host=host, seconds=timeouts.read)
+        ) from None
+    except requests.exceptions.RequestException as exc:
+        kind = Unreachable if _never_sent(exc) else NetworkError
+        raise kind(
+            Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
+        ) from None
 
 
 def _ms(started: float) -> float:
