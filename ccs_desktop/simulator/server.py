@@ -1,7 +1,7 @@
 """The simulator's HTTP side: a threaded HTTP/1.1 server, a small routing table, faults and test controls.
 
-Routes are (method, path regex, function) rows; softphone.py adds the Generic Softphone stand-in page at
-`/<build>/sso/` and its server-sent-events stream that way. A route that writes to the socket itself (SSE)
+Routes are (method, path regex, function) rows: the classic API at `/api/`, Public API v1 at `/v1/` (v1.py);
+softphone.py adds the Generic Softphone stand-in page at `/<build>/sso/` and its server-sent-events stream that way. A route that writes to the socket itself (SSE)
 returns None. Nothing is logged by default because request URLs carry app_tokens and sessions.
 """
 
