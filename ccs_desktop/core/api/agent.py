@@ -24,6 +24,7 @@ from ccs_desktop.core.errors import (
     CallOutcomeUnknown,
     NetworkError,
     NotConfigured,
+    RateLimited,
     RequestTimedOut,
     SessionExpired,
     Unreachable,
@@ -219,8 +220,8 @@ class Agent:
                     masked=masked,
                     selected_queue=selected_queue,
                 )
-            except Unreachable:
-                raise  # no connection: the request never left, so nothing rings (below)
+            except (Unreachable, RateLimited):
+                raise  # never left, or CCS turned it away unread (429): nothing rings (below)
             except RequestTimedOut:
                 raise CallOutcomeUnknown(
                     Core.tr(

@@ -14,24 +14,26 @@ logs in once through the Agent (`V1Agent`), as the CCS guide says.
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from ccs_desktop import __version__
-from ccs_desktop.core.api.client import LoginRequired, Timeouts, transport_errors
+from ccs_desktop.core.api.client import (
+    LoginRequired,
+    Timeouts,
+    rate_limited,
+    transport_errors,
+)
 from ccs_desktop.core.api.records import parse_ccs_datetime
 from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
     InvalidInput,
     NetworkError,
-    RateLimited,
 )
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.logs import register_secret
@@ -51,10 +53,6 @@ LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "http://[::1]")
 STATUSES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
 #: What CCS shows while the agent is on a call; a status change is refused then.
 LIVE_STATUSES = ("ringing", "dialing", "talking", "hold")
-#: The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this.
-MAX_RETRY_AFTER = 300.0
-#: The wait assumed when a 429 names none (or one that cannot be read).
-DEFAULT_RETRY_AFTER = 5.0
 AGENTS_STATUS_PATH = "agent/get_agents_status"
 #: Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.
 _SESSION_WORDS = ("session",)
@@ -163,24 +161,6 @@ def check_status(status: str) -> str:
             )
         )
     return wanted
-
-
-def parse_retry_after(value: str | None, clock: Callable[[], float] = time.time) -> float:
-    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), within [0, MAX_RETRY_AFTER];
-    DEFAULT_RETRY_AFTER when it is missing or unreadable."""
-    text = (value or "").strip()
-    if not text:
-        return DEFAULT_RETRY_AFTER
-    try:
-        seconds = float(text)
-    except ValueError:
-        try:
-            seconds = parsedate_to_datetime(text).timestamp() - clock()
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return DEFAULT_RETRY_AFTER
-    if math.isnan(seconds):
-        return DEFAULT_RETRY_AFTER
-    return min(MAX_RETRY_AFTER, max(0.0, seconds))
 
 
 def _rows(data: dict[str, Any], name: str, host: str) -> list[Any]:
@@ -317,13 +297,7 @@ class V1Client:
                 field="token",
             )
         if status == 429:
-            wait = parse_retry_after(response.headers.get("Retry-After"), self._clock)
-            raise RateLimited(
-                Core.tr("{host} is busy (too many requests); ask again in {seconds:.0f} s.").format(
-                    host=host, seconds=wait
-                ),
-                wait,
-            )
+            raise rate_limited(host, response.headers.get("Retry-After"), self._clock)
         try:
             data = response.json()
         except ValueError:

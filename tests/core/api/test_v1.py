@@ -18,20 +18,19 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from ccs_desktop.core.api import Agent, CcsClient, StoredSession, Timeouts, resolve_tenant
+from ccs_desktop.core.api.client import DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER, parse_retry_after
 from ccs_desktop.core.api.v1 import (
-    DEFAULT_RETRY_AFTER,
-    MAX_RETRY_AFTER,
     STATUSES,
     LiveCall,
     V1Agent,
     V1Client,
     make_v1_agent,
-    parse_retry_after,
     v1_base_url,
 )
 from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
+    CallNotPlaced,
     InvalidInput,
     ManualCallsRestricted,
     NetworkError,
@@ -451,3 +450,26 @@ def test_429_with_an_http_date(scripted: Scripted):
 )
 def test_retry_after_is_read_and_bounded(header, seconds):
     assert parse_retry_after(header, clock=lambda: 2_000_000_000.0) == seconds
+
+
+# --- the classic client honours 429 the same way -----------------------------------------------------------------
+
+
+def test_the_classic_client_honours_429_without_asking_again(simulator: SimHandle):
+    v1 = v1_agent(simulator)
+    simulator.fault("http429", count=1, function="ping", seconds=12)
+    with pytest.raises(RateLimited) as caught:
+        v1.agent.ping()
+    assert caught.value.retry_after == 12
+    assert simulator.functions() == ["ping"]  # ping is idempotent, yet not asked again at once
+    v1.agent.ping()
+
+
+def test_a_click2call_turned_away_with_429_was_not_placed(simulator: SimHandle):
+    v1 = v1_agent(simulator)
+    v1.agent.login()
+    simulator.fault("http429", count=1, function="click2call", seconds=3)
+    with pytest.raises(CallNotPlaced) as caught:
+        v1.agent.place_call("05321234561")
+    assert "3 s" in str(caught.value)
+    assert simulator.state()["live_calls"] == []
