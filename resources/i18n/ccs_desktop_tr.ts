@@ -1078,7 +1078,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{date} is before {year}: give a date from {year} on.</source>
-        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the &quot;Restrict Manual Calls&quot; permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings.</extracomment>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the &quot;Restrict Manual Calls&quot; permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
         <translation>{date}, {year} yılından önce: {year} ve sonrasından bir tarih verin.</translation>
     </message>
     <message>
@@ -1575,7 +1575,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{status} is not a status CCS knows; use one of: {statuses}.</source>
-        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read). Words of a refusal that mean &quot;this session is unknown or expired&quot;, whatever the exact shape.</extracomment>
+        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean &quot;this session is unknown or expired&quot;, whatever the exact shape.</extracomment>
         <translation>{status} CCS&apos;in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
     </message>
     <message>
