@@ -107,3 +107,24 @@ class CallOutcomeUnknown(NetworkError):
     def __init__(self, message: str, transaction_id: str) -> None:
         super().__init__(message)
         self.transaction_id = transaction_id
+
+
+class RateLimited(NetworkError):
+    """CCS answered 429: too many requests. `retry_after` is how many seconds it asked us to wait (its
+    `Retry-After`, bounded); the client never sleeps on it, the caller's back-off does."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ManualCallsRestricted(ApiRefused):
+    """CCS refused a click2call because the user has "Restrict Manual Calls" (only incoming, campaign and
+    click2connect calls): no retry or other number helps, only an administrator. `reason` is CCS's own text."""
+
+    def __init__(self, reason: str, function: str = "click2call") -> None:
+        CcsError.__init__(
+            self, Core.tr("Your CCS user may not place manual calls; ask your CCS administrator.")
+        )
+        self.function = function
+        self.reason = reason

@@ -115,6 +115,12 @@ OPTIONS: dict[str, Option] = {
         Option(
             "session_lifetime_hours", 10.0, "Reuse a session this long before logging in again.", minimum=0.01
         ),
+        Option(
+            "v1_base_url",
+            "https://api.alo-tech.com/v1",
+            "Root of CCS's v1 API (live calls, agent status); unset with a local tenant "
+            "(http://127.0.0.1 or localhost, the simulator): the tenant's URL + /v1.",
+        ),
         Option("connect_timeout", 5.0, "Seconds to wait for a connection to CCS.", minimum=0.1),
         Option("read_timeout", 20.0, "Seconds to wait for CCS to answer a request.", minimum=0.1),
         Option(

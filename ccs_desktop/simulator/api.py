@@ -12,7 +12,7 @@ from typing import Any
 
 from ccs_desktop.simulator.records import CdrQuery, Record, call_history, parse_local
 from ccs_desktop.simulator.seed import Agent
-from ccs_desktop.simulator.state import CallCenter
+from ccs_desktop.simulator.state import MANUAL_CALLS_REFUSAL, CallCenter
 
 Params = Mapping[str, str]
 Answer = dict[str, Any]
@@ -74,6 +74,8 @@ def _click2call(cc: CallCenter, agent: Agent, params: Params) -> Answer:
     phonenumber = params.get("phonenumber", "").strip()
     if not phonenumber:
         return _fail("phonenumber is required")
+    if cc.manual_calls_restricted(agent):
+        return _fail(MANUAL_CALLS_REFUSAL)
     transactionid = params.get("transactionid", "").strip() or str(uuid.uuid4())
     callid = cc.click2call(
         agent,
@@ -212,6 +214,98 @@ def _renderer(cc: CallCenter, params: Params) -> Callable[[Record], Record]:
     return render
 
 
+def _recording_info(cc: CallCenter, params: Params) -> Answer:
+    """ccs-api.md §2.7: by `callkey`; the answer's shape is unknown upstream, so ours mirrors the CDR's fields."""
+    if not cc.check_app_token(params.get("app_token")):
+        return _fail("Invalid app_token")
+    callkey = params.get("callkey", "").strip()
+    if not callkey:
+        return _fail("callkey is required")
+    record = cc.store.get(callkey)
+    if record is None:
+        return _fail("Call not found")
+    url = record["recordingurl"] or ""
+    return {
+        "success": True,
+        "callkey": callkey,
+        "callid": record["callid"],
+        "available": bool(url),
+        "recordingurl": url,
+        "duration": record["duration"] or 0,
+        "calldate": record["calldate"],
+    }
+
+
+def _day_bound(cc: CallCenter, text: str, end: bool) -> int | None:
+    """A `Y-m-d` (reportsAgentPerf, ccs-api.md §2.8) as the epoch second its day starts or ends."""
+    when = parse_local(f"{text} {'23:59:59' if end else '00:00:00'}", cc.config.utc_offset_seconds)
+    return when if when is not None and len(text) == 10 else None
+
+
+def _reports_agent_perf(cc: CallCenter, params: Params) -> Answer:
+    """ccs-api.md §2.8: every filter optional; without dates, the last 30 days (today included). The answer's
+    shape is unknown upstream: one row of counts and seconds per agent, in `AgentPerfList`."""
+    if not cc.check_app_token(params.get("app_token")):
+        return _fail("Invalid app_token")
+    offset = cc.config.utc_offset_seconds
+    now = int(cc.now())
+    today_end = (now + offset) // 86400 * 86400 + 86399 - offset
+    bounds = [today_end - 30 * 86400 + 1, today_end]
+    for index, name in enumerate(("startdate", "finishdate")):
+        text = params.get(name, "").strip()
+        if text:
+            when = _day_bound(cc, text, end=index == 1)
+            if when is None:
+                return _fail(f"Invalid {name}: expected YYYY-MM-DD")
+            bounds[index] = when
+    if bounds[0] > bounds[1]:
+        return _fail("startdate is after finishdate")
+    agents = list(cc.tenant.agents)
+    wanted_id = params.get("agent", "").strip() or params.get("agentcustomid", "").strip()
+    email = params.get("email", "").strip().lower()
+    team = params.get("team", "").strip().lower()
+    if wanted_id:
+        agents = [a for a in agents if a.agentid == wanted_id]
+    if email:
+        agents = [a for a in agents if a.email.lower() == email]
+    if team:  # the simulator's teams are the agents' default queues
+        agents = [a for a in agents if team in (a.queue.name.lower(), a.queue.queuekey.lower())]
+    rows = {a.agentid: _perf_row(a) for a in agents}
+    for record in cc.store.between(bounds[0], bounds[1]):
+        row = rows.get(record["agentid"])
+        if row is None:
+            continue
+        row["total_calls"] += 1
+        row["inbound_calls" if record["inbound"] else "outbound_calls"] += 1
+        if record["answered"]:
+            row["answered_calls"] += 1
+            row["talk_duration"] += record["duration"] or 0
+            row["hold_duration"] += record["holdduration"] or 0
+        else:
+            row["missed_calls"] += 1
+    for row in rows.values():
+        answered = row["answered_calls"]
+        row["avg_talk_duration"] = round(row["talk_duration"] / answered) if answered else 0
+    return {"success": True, "AgentPerfList": list(rows.values())}
+
+
+def _perf_row(agent: Agent) -> dict[str, Any]:
+    return {
+        "agent": agent.name,
+        "agentid": agent.agentid,
+        "email": agent.email,
+        "team": agent.queue.name,
+        "total_calls": 0,
+        "inbound_calls": 0,
+        "outbound_calls": 0,
+        "answered_calls": 0,
+        "missed_calls": 0,
+        "talk_duration": 0,
+        "hold_duration": 0,
+        "avg_talk_duration": 0,
+    }
+
+
 FUNCTIONS: dict[str, Callable[[CallCenter, Params], Answer]] = {
     "ping": _ping,
     "login": _login,
@@ -220,4 +314,6 @@ FUNCTIONS: dict[str, Callable[[CallCenter, Params], Answer]] = {
     "click2hold": _click2hold,
     "click2unhold": _click2unhold,
     "reportsCDRLogs": _reports_cdr_logs,
+    "recordinginfo": _recording_info,
+    "reportsAgentPerf": _reports_agent_perf,
 }

@@ -272,6 +272,13 @@ class RecordStore:
                 found.append((keys[index], record))
             return found, False
 
+    def between(self, start: int, finish: int) -> list[Record]:
+        """Every record whose calldate falls in [start, finish] (epoch seconds), oldest first."""
+        with self._lock:
+            lo = bisect.bisect_left(self._keys, (start,))
+            hi = bisect.bisect_left(self._keys, (finish + 1,))
+            return self._records[lo:hi]
+
     def has_csat(self, callid: str) -> bool:
         """Unlocked on purpose: called from `page`'s match while the lock is held; dict reads are atomic."""
         return "csat" in self._extras.get(callid, ())

@@ -1,7 +1,7 @@
 """The simulator's HTTP side: a threaded HTTP/1.1 server, a small routing table, faults and test controls.
 
-Routes are (method, path regex, function) rows; softphone.py adds the Generic Softphone stand-in page at
-`/<build>/sso/` and its server-sent-events stream that way. A route that writes to the socket itself (SSE)
+Routes are (method, path regex, function) rows: the classic API at `/api/`, Public API v1 at `/v1/` (v1.py);
+softphone.py adds the Generic Softphone stand-in page at `/<build>/sso/` and its server-sent-events stream that way. A route that writes to the socket itself (SSE)
 returns None. Nothing is logged by default because request URLs carry app_tokens and sessions.
 """
 
@@ -29,7 +29,7 @@ from types import FrameType
 from typing import Any, TextIO
 from urllib.parse import parse_qs, urlsplit
 
-from ccs_desktop.simulator import api
+from ccs_desktop.simulator import api, v1
 from ccs_desktop.simulator.config import SimulatorConfig
 from ccs_desktop.simulator.routing import DROP, Request, Response, Route, json_response
 from ccs_desktop.simulator.seed import build_tenant, customer_numbers
@@ -39,7 +39,7 @@ from ccs_desktop.simulator.state import CallCenter, Event
 log = logging.getLogger(__name__)
 
 REDACTED_PARAMS = ("app_token", "session")
-FAULT_MODES = ("delay", "http500", "malformed", "drop", "drop_after")
+FAULT_MODES = ("delay", "http500", "http429", "malformed", "drop", "drop_after")
 MAX_BODY = 1 << 20
 REQUEST_LOG_SIZE = 10_000
 POLL_INTERVAL = 0.1  # serve_forever's shutdown check; keeps stop() well under a second
@@ -198,6 +198,8 @@ class Simulator:
         self._next_customer = 0
         self.softphone = Softphone(self.cc, self._stopping)
         self.add_route("GET", r"/api/?", self._api)
+        for method in ("GET", "POST"):
+            self.add_route(method, r"/v1/(?P<v1path>[A-Za-z0-9_/]*)", self._v1)
         self.add_route("GET", r"/recordings/(?P<callid>[A-Za-z0-9_-]+)\.wav", self._recording)
         if self.config.test_controls:
             self._add_test_controls()
@@ -304,6 +306,44 @@ class Simulator:
                 }
             )
         fault = self._take_fault(function)
+        early = self._fault_response(fault)
+        if early is not None:
+            return early
+        answer = api.handle(self.cc, request.query)
+        return DROP if fault and fault.mode == "drop_after" else json_response(answer)
+
+    def _v1(self, request: Request) -> Response:
+        """Public API v1 (simulator/v1.py). Faults for it name the function `v1` (every v1 request) or
+        `v1/<path>`; a fault without a function stays with the classic API, so a poll cannot eat it."""
+        path = request.match["v1path"]
+        headers = request.handler.headers
+        with self._lock:
+            self._log.append(
+                {
+                    "function": f"v1/{path}",
+                    "method": request.method,
+                    "params": {
+                        k: "<redacted>" if k in REDACTED_PARAMS else v for k, v in request.query.items()
+                    },
+                    "headers": sorted(h for h in ("app_token", "tenant") if headers.get(h) is not None),
+                }
+            )
+        fault = self._take_fault(f"v1/{path}", family="v1")
+        early = self._fault_response(fault)
+        if early is not None:
+            return early
+        reached_as = urlsplit(f"http://{headers.get('Host') or ''}").hostname or ""
+        status, body = v1.handle(
+            self.cc, request.method, path, request.query, request.body, headers, reached_as
+        )
+        if fault and fault.mode == "drop_after":
+            return DROP
+        if isinstance(body, str):
+            return Response(status, body.encode(), "text/plain; charset=utf-8")
+        return json_response(body, status)
+
+    def _fault_response(self, fault: Fault | None) -> Response | None:
+        """What a fault answers instead of the API (None: the API answers, perhaps after a delay)."""
         mode = fault.mode if fault else ""
         if mode == "delay" and fault is not None:
             self._stopping.wait(fault.seconds)
@@ -311,15 +351,21 @@ class Simulator:
             return DROP
         elif mode == "http500":
             return Response(500, b"<html><body><h1>500 Internal Server Error</h1></body></html>", "text/html")
+        elif mode == "http429" and fault is not None:
+            response = json_response({"success": False, "message": "Too many requests"}, 429)
+            response.headers["Retry-After"] = str(math.ceil(fault.seconds) if fault.seconds > 0 else 1)
+            return response
         elif mode == "malformed":
             return Response(200, b'{"success": true, "message": "Call req')
-        answer = api.handle(self.cc, request.query)
-        return DROP if mode == "drop_after" else json_response(answer)
+        return None
 
-    def _take_fault(self, function: str) -> Fault | None:
+    def _take_fault(self, function: str, family: str = "") -> Fault | None:
+        """The first fault for this request: one naming it, or its `family`; a fault naming nothing is the
+        classic API's (family "")."""
         with self._lock:
             for fault in self._faults:
-                if not fault.function or fault.function == function:
+                matches = fault.function in (function, family) if fault.function else not family
+                if matches:
                     fault.count -= 1
                     if fault.count <= 0:
                         self._faults.remove(fault)
@@ -343,6 +389,7 @@ class Simulator:
             ("GET", "state", self._sim_state),
             ("POST", "incoming", self._sim_incoming),
             ("POST", "reset", self._sim_reset),
+            ("POST", "restrict-manual-calls", self._sim_restrict),
         ):
             self.add_route(method, f"/_sim/{path}", _json_body_errors(route))
 
@@ -396,6 +443,15 @@ class Simulator:
         except ValueError as exc:
             return json_response({"success": False, "message": str(exc)}, 400)
         return json_response({"success": True, "callid": callid})
+
+    def _sim_restrict(self, request: Request) -> Response:
+        """{"email": ..., "restricted": true|false}: the user's "Restrict Manual Calls" permission."""
+        body = request.json()
+        agent = self.cc.tenant.agent_by_email(str(body.get("email") or self.email))
+        if agent is None:
+            return json_response({"success": False, "message": "Unknown user"}, 400)
+        self.cc.restrict_manual_calls(agent, bool(body.get("restricted", True)))
+        return json_response({"success": True})
 
     def _sim_reset(self, request: Request) -> Response:
         with self._lock:

@@ -30,6 +30,20 @@ BUSY_RING_SECONDS = 1.0
 MIN_DIGITS = 7
 ANSWER = "ANSWER"
 CALLBACK_TIMEOUT = 5.0
+#: What an agent can set through v1 `POST /agent/status` (ccs-api.md §6.1); agents start `available`.
+AGENT_STATUSES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
+#: v1's word for the agent while a call is in this (direction, state): ccs-api.md §7b saw ringing, dialing and
+#: talking in `get_agents_status`; a call on hold is still "talking" there (no other word was observed).
+LIVE_STATUS = {
+    ("in", "ringing"): "ringing",
+    ("out", "ringing"): "dialing",
+    ("in", "talking"): "talking",
+    ("out", "talking"): "talking",
+    ("in", "hold"): "talking",
+    ("out", "hold"): "talking",
+}
+#: How a click2call of a user with "Restrict Manual Calls" is refused (the real wording is unknown, §7b).
+MANUAL_CALLS_REFUSAL = "User is not allowed to make manual calls (Restrict Manual Calls)"
 
 Event = dict[str, Any]
 Listener = Callable[[Event], None]
@@ -173,6 +187,8 @@ class CallCenter:
         self._listeners: list[Listener] = []
         self._pending: list[tuple[str, Any]] = []
         self._last_ended: dict[str, Event] = {}  # agentid -> the event that ended their latest call
+        self._status: dict[str, str] = {}  # agentid -> the status they set (v1); absent: "available"
+        self._restricted: set[str] = set()  # agentids with "Restrict Manual Calls"
 
     # --- seeding and credentials ---------------------------------------------------------------------------
 
@@ -335,6 +351,83 @@ class CallCenter:
             deadlines = [c.deadline for c in self._live.values() if c.deadline is not None]
         self._flush()
         return max(0.0, min(deadlines) - now) if deadlines else None
+
+    # --- agent status and permissions (v1) ------------------------------------------------------------------
+
+    def agent_status(self, agent: Agent) -> str:
+        """What v1 shows: a live word while the agent is on a call, else the status they set."""
+        with self._lock:
+            return self._status_locked(agent)
+
+    def _status_locked(self, agent: Agent) -> str:
+        call = self._call_of(agent)
+        if call is not None:
+            return LIVE_STATUS.get((call.direction, call.state), "talking")
+        return self._status.get(agent.agentid, "available")
+
+    def agents_status(self) -> list[dict[str, str]]:
+        """v1 `agents_status_list`: every agent of the tenant."""
+        with self._lock:
+            return [
+                {
+                    "email": a.email,
+                    "agentname": a.name,
+                    "agentid": a.agentid,
+                    "status": self._status_locked(a),
+                }
+                for a in self.tenant.agents
+            ]
+
+    def set_status(self, agent: Agent, status: str) -> tuple[bool, str]:
+        """Refused for an unknown status and while the agent rings, dials, talks or holds (ccs-api.md §6.1)."""
+        if status not in AGENT_STATUSES:
+            return False, f"Invalid status: {status}"
+        with self._lock:
+            call = self._call_of(agent)
+            if call is not None:
+                live = (
+                    "on hold" if call.state == "hold" else LIVE_STATUS.get((call.direction, call.state), "")
+                )
+                return False, f"Agent status cannot be changed while the agent is {live or 'on a call'}"
+            self._status[agent.agentid] = status
+        return True, f"Agent status set to {status}"
+
+    def restrict_manual_calls(self, agent: Agent, restricted: bool = True) -> None:
+        """Give (or take) the agent the "Restrict Manual Calls" permission: click2call is then refused."""
+        with self._lock:
+            if restricted:
+                self._restricted.add(agent.agentid)
+            else:
+                self._restricted.discard(agent.agentid)
+
+    def manual_calls_restricted(self, agent: Agent) -> bool:
+        with self._lock:
+            return agent.agentid in self._restricted
+
+    def active_calls(self, agent: Agent) -> list[dict[str, Any]]:
+        """v1 `MyActiveCalls` rows of the agent's live calls (ccs-api.md §6.1); `inbound` stays true after the
+        answer, only `status` moves (§7b). `key` is the live-call key, which CDR lookups take as activecallkey."""
+        offset = self.config.utc_offset_seconds
+        with self._lock:
+            calls = [c for c in self._live.values() if c.agent.agentid == agent.agentid]
+            rows = []
+            for call in calls:
+                inbound = call.direction == "in"
+                number = mask_number(call.number) if call.masked else call.number
+                rows.append(
+                    {
+                        "callid": call.callid,
+                        "callerid": number if inbound else self.tenant.did,
+                        "called_num": self.tenant.did if inbound else number,
+                        "queue": call.queue.name,
+                        "inbound": inbound,
+                        "status": call.state,
+                        "calldate": format_local(call.started, offset),
+                        "talkdate": format_local(call.answered_at, offset) or "",
+                        "key": call.callid,
+                    }
+                )
+        return rows
 
     # --- observation ---------------------------------------------------------------------------------------
 

@@ -664,6 +664,46 @@
         <source>--smoke needs --demo</source>
         <translation>--smoke için --demo gerekir</translation>
     </message>
+    <message>
+        <source>Status set to {status}.</source>
+        <translation>Durum {status} olarak ayarlandı.</translation>
+    </message>
+    <message>
+        <source>No live calls.</source>
+        <translation>Canlı çağrı yok.</translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation>gelen</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>giden</translation>
+    </message>
+    <message>
+        <source>print the agent&apos;s status in CCS, or change it with `status set`</source>
+        <translation>temsilcinin CCS&apos;teki durumunu yazdır veya `status set` ile değiştir</translation>
+    </message>
+    <message>
+        <source>print {&quot;status&quot;: ...}</source>
+        <translation>{&quot;status&quot;: ...} yazdır</translation>
+    </message>
+    <message>
+        <source>change the agent&apos;s status (refused by CCS during a call)</source>
+        <translation>temsilcinin durumunu değiştir (çağrı sırasında CCS reddeder)</translation>
+    </message>
+    <message>
+        <source>one of: {statuses}</source>
+        <translation>şunlardan biri: {statuses}</translation>
+    </message>
+    <message>
+        <source>list the agent&apos;s live calls in CCS, with their live-call keys</source>
+        <translation>temsilcinin CCS&apos;teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
+    </message>
+    <message>
+        <source>print a list of {key, callid, callerid, called_num, queue, inbound, status, ...}</source>
+        <translation>{key, callid, callerid, called_num, queue, inbound, status, ...} listesi yazdır</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -837,7 +877,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{date} is before {year}: give a date from {year} on.</source>
-        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.</extracomment>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the &quot;Restrict Manual Calls&quot; permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
         <translation>{date}, {year} yılından önce: {year} ve sonrasından bir tarih verin.</translation>
     </message>
     <message>
@@ -1127,6 +1167,10 @@ iş: +90 212 555 12 34</translation>
         <translation>CCS isteği reddetti: {reason}</translation>
     </message>
     <message>
+        <source>Your CCS user may not place manual calls; ask your CCS administrator.</source>
+        <translation>CCS kullanıcınız manuel arama yapamaz; CCS yöneticinize başvurun.</translation>
+    </message>
+    <message>
         <source>The running ccs-desktop did not answer in time.</source>
         <translation>Çalışan ccs-desktop zamanında yanıt vermedi.</translation>
     </message>
@@ -1327,6 +1371,23 @@ iş: +90 212 555 12 34</translation>
         <source>Write the time zone as an offset from UTC, like +03:00, not {text}.</source>
         <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
         <translation>Saat dilimini UTC&apos;ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
+    </message>
+    <message>
+        <source>{status} is not a status CCS knows; use one of: {statuses}.</source>
+        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean &quot;this session is unknown or expired&quot;, whatever the exact shape.</extracomment>
+        <translation>{status} CCS&apos;in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
+    </message>
+    <message>
+        <source>{email} is not in the tenant&apos;s agent list.</source>
+        <translation>{email} kiracının temsilci listesinde yok.</translation>
+    </message>
+    <message>
+        <source>{host} rejected the app_token (HTTP {status}).</source>
+        <translation>{host} app_token&apos;ı reddetti (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{host} is busy (too many requests); ask again in {seconds:.0f} s.</source>
+        <translation>{host} meşgul (çok fazla istek); {seconds:.0f} sn sonra yeniden deneyin.</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,7 @@ def test_sessions_expire_after_their_ttl(make_client):
 
 def test_unknown_and_missing_function(client: Client, sim: Simulator):
     unknown = {"success": False, "message": "Unknown function"}
-    assert client.api("recordinginfo", app_token=sim.app_token) == unknown
+    assert client.api("monitoringQueue", app_token=sim.app_token) == unknown
     assert client.api(None, app_token=sim.app_token) == unknown
 
 

@@ -1,4 +1,4 @@
-"""The Call Center Studio classic API: wire client, agent session and call records.
+"""The Call Center Studio API: the classic wire client, agent session and call records, and the v1 client.
 
 Names load on first use (PEP 562): importing `ccs_desktop.core.api.tenant` or `.records` must not pull in
 requests, which the GUI imports in a worker thread, off its start-up path.
@@ -22,20 +22,30 @@ _HOMES = {
     "CallRecord": "records",
     "Tenant": "tenant",
     "resolve_tenant": "tenant",
+    "AgentStatus": "v1",
+    "LiveCall": "v1",
+    "V1Agent": "v1",
+    "V1Client": "v1",
+    "make_v1_agent": "v1",
 }
 
 __all__ = [
     "Agent",
+    "AgentStatus",
     "CallRecord",
     "CcsClient",
     "CdrQuery",
+    "LiveCall",
     "LoginRequired",
     "PlacedCall",
     "SessionStore",
     "StoredSession",
     "Tenant",
     "Timeouts",
+    "V1Agent",
+    "V1Client",
     "make_agent",
+    "make_v1_agent",
     "resolve_tenant",
 ]
 
@@ -44,6 +54,7 @@ if TYPE_CHECKING:
     from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired, Timeouts
     from ccs_desktop.core.api.records import CallRecord
     from ccs_desktop.core.api.tenant import Tenant, resolve_tenant
+    from ccs_desktop.core.api.v1 import AgentStatus, LiveCall, V1Agent, V1Client, make_v1_agent
 
 
 def __getattr__(name: str) -> Any:

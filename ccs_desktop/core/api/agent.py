@@ -24,6 +24,7 @@ from ccs_desktop.core.errors import (
     CallOutcomeUnknown,
     NetworkError,
     NotConfigured,
+    RateLimited,
     RequestTimedOut,
     SessionExpired,
     Unreachable,
@@ -150,6 +151,15 @@ class Agent:
             if self._session is None:
                 self._session = stored
 
+    def token(self) -> str:
+        """The app_token, for the v1 client that sends it in a header; NotConfigured when there is none."""
+        return self._token()
+
+    def with_session(self, action: Callable[[str], T]) -> T:
+        """Run `action(session)`; when it raises LoginRequired, log in once (unless another thread just did) and
+        run it once more. Other clients that take this session (the v1 API) renew it through here."""
+        return self._with_session(action)
+
     def _with_session(self, action: Callable[[str], T]) -> T:
         session = self.ensure_session()
         try:
@@ -210,8 +220,8 @@ class Agent:
                     masked=masked,
                     selected_queue=selected_queue,
                 )
-            except Unreachable:
-                raise  # no connection: the request never left, so nothing rings (below)
+            except (Unreachable, RateLimited):
+                raise  # never left, or CCS turned it away unread (429): nothing rings (below)
             except RequestTimedOut:
                 raise CallOutcomeUnknown(
                     Core.tr(

@@ -7,15 +7,18 @@ reported without leaking the query string (it carries the app_token or the sessi
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import logging
+import math
 import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
 from ccs_desktop import __version__
@@ -25,7 +28,9 @@ from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
     InvalidInput,
+    ManualCallsRestricted,
     NetworkError,
+    RateLimited,
     RequestTimedOut,
     Unreachable,
 )
@@ -43,6 +48,15 @@ EARLIEST_YEAR = 1900
 #: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
 _TOKEN_WORDS = ("app_token", "token", "unauthori", "not authori", "yetki")
 _USER_WORDS = ("user", "e-mail", "email")  # in a refused login: the e-mail, not the app_token, was wrong
+#: How a click2call refusal names the "Restrict Manual Calls" permission (the exact text is unknown upstream,
+#: ccs-api.md §7b): English and Turkish wordings.
+_MANUAL_CALL_WORDS = ("manual call", "manual dial", "restrictmanualcall", "manuel arama")
+
+
+#: The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this.
+MAX_RETRY_AFTER = 300.0
+#: The wait assumed when a 429 names none (or one that cannot be read).
+DEFAULT_RETRY_AFTER = 5.0
 
 
 @dataclass(frozen=True)
@@ -245,6 +259,8 @@ class CcsClient:
         for attempt in range(1, attempts + 1):
             try:
                 return self._request_once(function, params)
+            except RateLimited:
+                raise  # CCS asked us to wait: asking again at once would be the opposite
             except NetworkError as exc:
                 if attempt == attempts:
                     raise
@@ -253,34 +269,17 @@ class CcsClient:
         raise AssertionError("unreachable")
 
     def _request_once(self, function: str, params: Mapping[str, str]) -> dict[str, Any]:
-        import requests  # noqa: PLC0415 - loaded already by `http`; here for its exception types
-
         query = {"function": function, **params}
         host = self.tenant.host
         started = time.perf_counter()
         http = self.http
-        try:
+        with transport_errors(host, self.timeouts):
             response = http.get(
                 self.tenant.api_url, params=query, timeout=(self.timeouts.connect, self.timeouts.read)
             )
-        except requests.exceptions.ConnectTimeout:
-            raise Unreachable(
-                Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
-                    host=host, seconds=self.timeouts.connect
-                )
-            ) from None
-        except requests.exceptions.ReadTimeout:
-            raise RequestTimedOut(
-                Core.tr("{host} did not answer within {seconds:g} s.").format(
-                    host=host, seconds=self.timeouts.read
-                )
-            ) from None
-        except requests.exceptions.RequestException as exc:
-            kind = Unreachable if _never_sent(exc) else NetworkError
-            raise kind(
-                Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
-            ) from None
         log.debug("%s answered HTTP %s in %.0f ms", function, response.status_code, _ms(started))
+        if response.status_code == 429:
+            raise rate_limited(host, response.headers.get("Retry-After"))
         if response.status_code != 200:
             if response.status_code >= 500:
                 text = Core.tr("{host} answered with HTTP {status} (a server error).")
@@ -320,8 +319,65 @@ class CcsClient:
                     ),
                     field="token",
                 )
+            if function == "click2call" and any(word in message.lower() for word in _MANUAL_CALL_WORDS):
+                raise ManualCallsRestricted(message, function)
             raise ApiRefused(message, function)
         return data
+
+
+@contextlib.contextmanager
+def transport_errors(host: str, timeouts: Timeouts) -> Iterator[None]:
+    """Turn requests' failures inside the block into our typed errors, without their text (it holds the URL and
+    its query string); shared by the classic and the v1 clients."""
+    import requests  # noqa: PLC0415 - loaded already by the caller's session; here for its exception types
+
+    try:
+        yield
+    except requests.exceptions.ConnectTimeout:
+        raise Unreachable(
+            Core.tr("Cannot reach {host}: no connection within {seconds:g} s.").format(
+                host=host, seconds=timeouts.connect
+            )
+        ) from None
+    except requests.exceptions.ReadTimeout:
+        raise RequestTimedOut(
+            Core.tr("{host} did not answer within {seconds:g} s.").format(host=host, seconds=timeouts.read)
+        ) from None
+    except requests.exceptions.RequestException as exc:
+        kind = Unreachable if _never_sent(exc) else NetworkError
+        raise kind(
+            Core.tr("Cannot reach {host}: {reason}.").format(host=host, reason=_describe_failure(exc))
+        ) from None
+
+
+def parse_retry_after(value: str | None, clock: Callable[[], float] = time.time) -> float:
+    """Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), within [0, MAX_RETRY_AFTER];
+    DEFAULT_RETRY_AFTER when it is missing or unreadable."""
+    text = (value or "").strip()
+    if not text:
+        return DEFAULT_RETRY_AFTER
+    try:
+        seconds = float(text)
+    except ValueError:
+        try:
+            seconds = parsedate_to_datetime(text).timestamp() - clock()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return DEFAULT_RETRY_AFTER
+    if math.isnan(seconds):
+        return DEFAULT_RETRY_AFTER
+    return min(MAX_RETRY_AFTER, max(0.0, seconds))
+
+
+def rate_limited(host: str, retry_after: str | None, clock: Callable[[], float] = time.time) -> RateLimited:
+    """The error for a 429: CCS's `Retry-After` read and bounded; nobody sleeps on it here (the caller's back-off
+    waits), and the request was not carried out, so it is never repeated at once."""
+    wait = parse_retry_after(retry_after, clock)
+    return RateLimited(
+        Core.tr("{host} is busy (too many requests); ask again in {seconds:.0f} s.").format(
+            host=host, seconds=wait
+        ),
+        wait,
+    )
 
 
 def _ms(started: float) -> float:
