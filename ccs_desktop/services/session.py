@@ -287,6 +287,7 @@ class SessionController(QObject):
         self.history.stop()
         self.listeners.stop()
         if self.supervisor is not None:
+            self.supervisor.stop()  # a login still in flight must not load a softphone after this
             self.supervisor.deleteLater()
         if self.service is not None:
             self.service.deleteLater()

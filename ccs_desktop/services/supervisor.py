@@ -86,6 +86,7 @@ class Supervisor(QObject):
         self._load_serial = 0
         self._failed_serial = -1
         self._move_after_call = False  # the address changed during a call
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -99,6 +100,16 @@ class Supervisor(QObject):
         self._wake.setInterval(WAKE_TICK_MS)
         self._wake.timeout.connect(self._tick)
         self._wake.start()
+
+    def stop(self) -> None:
+        """Logged out: a login still in flight, a step coming due or the line going free later must not load a
+        softphone for a session nobody has any more."""
+        self._stopped = True
+        self._timer.stop()
+        self._wake.stop()
+        self.service.logged_in.disconnect(self._logged_in)
+        self.service.login_failed.disconnect(self._login_failed)
+        self.tracker.active_changed.disconnect(self._line_changed)
 
     # --- inputs ----------------------------------------------------------------------------------------------
 
@@ -267,6 +278,8 @@ class Supervisor(QObject):
         self._load(stored)
 
     def _load(self, stored: StoredSession) -> None:
+        if self._stopped:
+            return
         self._want_load = False
         self.page_ready = False
         self.loaded_session = stored.session

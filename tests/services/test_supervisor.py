@@ -345,3 +345,18 @@ def test_a_new_softphone_address_loads_at_once_when_idle_and_after_the_call_othe
     assert [url.split("?")[0] for url in rig.loads] == ["one", "two", "three"]
     assert rig.agent.logins == 1, "the session it has is good for the new address"
     rig.close()
+
+
+def test_a_login_still_in_flight_at_logout_loads_nothing(simulator, tmp_path, qtbot):
+    """Logging out while the login runs: its answer arrives after, and must not load the old session's page."""
+    rig = Rig(simulator, tmp_path, Clock())
+    simulator.fault("delay", function="login", seconds=0.5)
+    rig.supervisor.start()
+    rig.supervisor.stop()
+    qtbot.waitUntil(lambda: not rig.service._logging_in, timeout=10_000)
+    qtbot.waitUntil(lambda: rig.runner.pending == 0, timeout=10_000)
+    assert rig.loads == []
+    rig.tracker.call_placed("k1", "+905321234561")
+    rig.tracker.hangup_confirmed()  # the line going free later starts nothing either
+    assert rig.loads == [] and rig.supervisor._due is None
+    rig.close()
