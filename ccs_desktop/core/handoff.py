@@ -89,6 +89,8 @@ def _read_line(sock: socket.socket) -> bytes:
 
 
 def _result(line: bytes) -> dict[str, Any]:
+    if not line.strip():  # the window quit (or crashed) while the request waited, e.g. on a question
+        raise NetworkError(Core.tr("The running ccs-desktop closed before answering; it may have quit."))
     try:
         reply = decode(line)
     except ValueError:

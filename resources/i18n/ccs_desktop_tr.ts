@@ -1179,6 +1179,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Çalışan ccs-desktop bağlantıyı kapattı.</translation>
     </message>
     <message>
+        <source>The running ccs-desktop closed before answering; it may have quit.</source>
+        <translation>Çalışan ccs-desktop yanıt vermeden bağlantıyı kapattı; kapanmış olabilir.</translation>
+    </message>
+    <message>
         <source>The running ccs-desktop sent an unreadable answer.</source>
         <translation>Çalışan ccs-desktop okunamayan bir yanıt gönderdi.</translation>
     </message>
