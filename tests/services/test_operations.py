@@ -43,5 +43,5 @@ def test_a_failure_handler_replaces_the_default(qtbot, runner):
     with qtbot.waitCallback() as failed:
         run_op(runner, bus, lambda: 1 / 0, fail=failed)
     assert isinstance(failed.args[0], ZeroDivisionError)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: runner.pending == 0)  # the default would have been shown in the same drain
     assert shown == []

@@ -141,7 +141,8 @@ def test_a_failed_load_without_details_is_no_login_storm_either(qtbot, simulator
     rig = Rig(simulator, tmp_path, Clock())
     rig.on_load = lambda _url: rig.supervisor.page_loaded(False)
     rig.started(qtbot)
-    qtbot.wait(300)  # real time in which the old supervisor logged in dozens of times
+    # the old supervisor logged in again from each failure, so its runner never went idle
+    qtbot.waitUntil(lambda: rig.runner.pending == 0 and not rig.service._logging_in, timeout=10_000)
     assert rig.agent.logins == 1
     assert len(rig.loads) == 1
     assert rig.due_in() == DELAYS[0]
@@ -170,7 +171,7 @@ def test_login_false_from_the_page_logs_in_once_after_the_wait(qtbot, simulator,
     rig.started(qtbot)
     old = rig.agent.session.session
     rig.supervisor.page_message({"type": "login_required", "message": "Session expired"})
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: rig.runner.pending == 0 and not rig.service._logging_in, timeout=10_000)
     assert rig.agent.logins == 1, "no login before the back-off step"
     rig.run_for(qtbot, DELAYS[0])
     qtbot.waitUntil(lambda: len(rig.loads) == 2, timeout=10_000)
