@@ -60,7 +60,7 @@ def test_a_click2call_is_followed_to_its_final_record_and_outcome(harness, qtbot
     assert request["params"]["hangup_url"] == app.listener.hangup_url  # CCS on this computer can reach it
 
     def timeline():
-        return app.history.timeline_of(placed.call_id, placed.transaction_id)
+        return app.history.follower.timeline_of(placed.call_id, placed.transaction_id)
 
     qtbot.waitUntil(lambda: timeline() is not None and timeline().state == DONE, timeout=WAIT)
     line = timeline()
@@ -83,10 +83,10 @@ def test_an_inbound_call_pops_the_right_contact(harness, qtbot):
     assert popup.title_label.text() == "Incoming call"
     assert popup.who_label.text() == "Ayşe Demir (Demir Lojistik)"
     assert not popup.call_button.isVisible() and popup.open_button.isVisible()
-    key = next(t.callid for t in app.history._timelines.values() if t.direction == "in")
-    qtbot.waitUntil(lambda: app.history.timeline_of(key).state == DONE, timeout=WAIT)  # end GET → record
-    assert [e.kind for e in app.history.timeline_of(key).events][:1] == ["ring"]
-    assert "end" in [e.kind for e in app.history.timeline_of(key).events]
+    key = next(t.callid for t in app.history.follower._timelines.values() if t.direction == "in")
+    qtbot.waitUntil(lambda: app.history.follower.timeline_of(key).state == DONE, timeout=WAIT)  # end GET → record
+    assert [e.kind for e in app.history.follower.timeline_of(key).events][:1] == ["ring"]
+    assert "end" in [e.kind for e in app.history.follower.timeline_of(key).events]
 
 
 def test_an_unknown_caller_offers_add_contact(harness, qtbot):
@@ -114,7 +114,7 @@ def test_a_notification_without_the_token_gets_403_and_changes_nothing(harness, 
     assert requests.get(app.listener.ivr_url, params=real, timeout=5).status_code == 200
     qtbot.waitUntil(lambda: bool(pops), timeout=WAIT)
     assert pops == [OTHER_CALLER]
-    assert app.history.timeline_of("k-forged") is None
+    assert app.history.follower.timeline_of("k-forged") is None
 
 
 def test_a_repeated_notification_pops_once(harness, qtbot):
@@ -132,15 +132,15 @@ def test_a_repeated_notification_pops_once(harness, qtbot):
     qtbot.waitUntil(lambda: len(pops) >= 2, timeout=WAIT)
     assert pops == [CALLER, OTHER_CALLER]
     assert app.listener.counters.duplicates == 2
-    assert [e.kind for e in app.history.timeline_of("k-repeat").events] == ["ring"]
+    assert [e.kind for e in app.history.follower.timeline_of("k-repeat").events] == ["ring"]
 
 
 def test_the_contact_card_shows_the_full_history_with_notes(harness, qtbot):
     app = harness.app
     harness.wait_ready()
     harness.sim.control("incoming", {"callerid": CALLER})  # one call with Ayşe on her mobile…
-    qtbot.waitUntil(lambda: any(t.state == DONE for t in app.history._timelines.values()), timeout=WAIT)
-    callid = next(t.callid for t in app.history._timelines.values() if t.state == DONE)
+    qtbot.waitUntil(lambda: any(t.state == DONE for t in app.history.follower._timelines.values()), timeout=WAIT)
+    callid = next(t.callid for t in app.history.follower._timelines.values() if t.state == DONE)
     app.history.save_note(callid, "Kargo gecikmesi\nyarın aranacak", "Call back")
     qtbot.waitUntil(lambda: app.history.model.note_of(callid) is not None, timeout=WAIT)
     contacts = app.window.contacts

@@ -198,7 +198,7 @@ class SessionController(QObject):
         self.supervisor.load_softphone.connect(self.load_softphone)
         self.service.logged_in.connect(self._logged_in)
         self.service.hangup_url = self.hangup_url
-        self.service.call_placed.connect(self.history.follow_placed)
+        self.service.call_placed.connect(self.history.follower.follow_placed)
         self.service_started.emit(self.service)
         self.supervisor.start()
 

@@ -16,57 +16,10 @@
     </message>
 </context>
 <context>
-    <name>CallGuard</name>
-    <message>
-        <source>You are on a call</source>
-        <translation>Görüşmedesiniz</translation>
-    </message>
-    <message>
-        <source>You are on a call with {party}. Call {target} anyway?</source>
-        <translation>{party} ile görüşmedesiniz. Yine de {target} aransın mı?</translation>
-    </message>
-    <message>
-        <source>Call anyway</source>
-        <translation>Yine de ara</translation>
-    </message>
-    <message>
-        <source>an unknown number</source>
-        <translation>bilinmeyen bir numara</translation>
-    </message>
-</context>
-<context>
-    <name>CallHistory</name>
-    <message>
-        <source>Saved calls cannot be read: {error}</source>
-        <extracomment>Seconds between lookups of a followed call&apos;s record: quick at first (short calls), then once a minute.</extracomment>
-        <translation>Kayıtlı çağrılar okunamıyor: {error}</translation>
-    </message>
-    <message>
-        <source>{count} · fetching from CCS…</source>
-        <translation>{count} · CCS&apos;ten alınıyor…</translation>
-    </message>
-    <message>
-        <source>{count} (saved) · {why} Refresh to try again.</source>
-        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile&apos;ye basın.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln call(s)</source>
-        <translation>
-            <numerusform>%Ln çağrı</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln of {total} call(s)</source>
-        <translation>
-            <numerusform>{total} çağrıdan %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{count} · scroll for older calls</source>
-        <translation>{count} · daha eski çağrılar için kaydırın</translation>
-    </message>
+    <name>CallFollower</name>
     <message>
         <source>click2call to {number} (transaction {transaction})</source>
+        <extracomment>Seconds between lookups of a followed call&apos;s record: quick at first (short calls), then once a minute.</extracomment>
         <translation>{number} için click2call (işlem {transaction})</translation>
     </message>
     <message>
@@ -116,6 +69,56 @@
     <message>
         <source>The softphone says the call ended</source>
         <translation>Softphone çağrının bittiğini bildirdi</translation>
+    </message>
+</context>
+<context>
+    <name>CallGuard</name>
+    <message>
+        <source>You are on a call</source>
+        <translation>Görüşmedesiniz</translation>
+    </message>
+    <message>
+        <source>You are on a call with {party}. Call {target} anyway?</source>
+        <translation>{party} ile görüşmedesiniz. Yine de {target} aransın mı?</translation>
+    </message>
+    <message>
+        <source>Call anyway</source>
+        <translation>Yine de ara</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>bilinmeyen bir numara</translation>
+    </message>
+</context>
+<context>
+    <name>CallHistory</name>
+    <message>
+        <source>Saved calls cannot be read: {error}</source>
+        <translation>Kayıtlı çağrılar okunamıyor: {error}</translation>
+    </message>
+    <message>
+        <source>{count} · fetching from CCS…</source>
+        <translation>{count} · CCS&apos;ten alınıyor…</translation>
+    </message>
+    <message>
+        <source>{count} (saved) · {why} Refresh to try again.</source>
+        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile&apos;ye basın.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln çağrı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of {total} call(s)</source>
+        <translation>
+            <numerusform>{total} çağrıdan %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} · scroll for older calls</source>
+        <translation>{count} · daha eski çağrılar için kaydırın</translation>
     </message>
 </context>
 <context>

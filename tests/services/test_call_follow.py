@@ -16,13 +16,13 @@ from ccs_desktop.core.calls.cache import CallCache, account_key
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.core.contacts.store import ContactStore
 from ccs_desktop.core.notifications import RING, CallNotification
-from ccs_desktop.services.call_history import (
+from ccs_desktop.services.call_follower import (
     FOLLOW_DELAYS,
     MAX_FOLLOWED,
     RESUME_STAGGER,
-    CallHistory,
     polls_by_age,
 )
+from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.call_state import CallTracker
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.ui.calls_model import CallRecordsModel
@@ -51,6 +51,7 @@ class Follower:
             MessageBus(),
             now=lambda: self.now,
         )
+        self.calls = self.history.follower  # the CallFollower the history built
         self.agent = Agent(CcsClient(resolve_tenant(sim.base_url)), sim.email, sim.app_token)
         self.account = account_key(resolve_tenant(sim.base_url).host, sim.email)
 
@@ -58,7 +59,7 @@ class Follower:
         self.history.start(self.agent, self.account, self.agent.email)
 
     def ring(self, key: str) -> None:
-        self.history.notification(CallNotification(RING, key, callerid="05321234567"))
+        self.calls.notification(CallNotification(RING, key, callerid="05321234567"))
 
     def lookups(self) -> list[str]:
         """The call keys looked up one by one (not the pages of the calls panel), in order."""
@@ -70,7 +71,7 @@ class Follower:
 
     def scheduled(self) -> dict[str, float]:
         """Each followed call's next lookup: the seconds its timer was set to (active timers only)."""
-        timers = self.history._timers
+        timers = self.calls._timers
         return {key: timer.interval() / 1000 for key, timer in timers.items() if timer.isActive()}
 
     def next_lookups(self) -> list[float]:
@@ -95,7 +96,7 @@ def test_a_flood_of_new_call_keys_is_looked_up_at_most_50_at_once(qtbot, followe
     follower.start()
     for i in range(200):
         follower.ring(f"flood-{i}")
-    assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, 200 - MAX_FOLLOWED)
+    assert (follower.calls.following, follower.calls.waiting) == (MAX_FOLLOWED, 200 - MAX_FOLLOWED)
     qtbot.waitUntil(lambda: len(follower.lookups()) >= MAX_FOLLOWED, timeout=10_000)  # the first at 2 s
     # each answer was handled as its lookup ran: every followed call's next lookup is FOLLOW_DELAYS[1] away
     assert follower.next_lookups() == [FOLLOW_DELAYS[1]] * MAX_FOLLOWED
@@ -112,7 +113,7 @@ def test_a_new_call_takes_the_turn_of_a_stale_one(qtbot, follower):
     follower.now = T0 + timedelta(minutes=11)
     for i in range(MAX_FOLLOWED + 1):
         follower.ring(f"new-{i}")
-    assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, MAX_FOLLOWED + 1)
+    assert (follower.calls.following, follower.calls.waiting) == (MAX_FOLLOWED, MAX_FOLLOWED + 1)
     qtbot.waitUntil(lambda: len(follower.lookups()) >= MAX_FOLLOWED, timeout=10_000)
     assert follower.next_lookups() == [FOLLOW_DELAYS[1]] * MAX_FOLLOWED
     looked = set(follower.lookups())
@@ -130,10 +131,10 @@ def test_a_finished_call_hands_its_turn_to_the_newest_waiting_one(qtbot, followe
     follower.ring("waiting-older")
     follower.now += timedelta(seconds=1)
     follower.ring("waiting-newer")
-    assert (follower.history.following, follower.history.waiting) == (MAX_FOLLOWED, 2)
-    qtbot.waitUntil(lambda: follower.history.waiting == 1, timeout=10_000)
-    assert follower.history.timeline_of(real).state == DONE
-    assert follower.history.following == MAX_FOLLOWED
+    assert (follower.calls.following, follower.calls.waiting) == (MAX_FOLLOWED, 2)
+    qtbot.waitUntil(lambda: follower.calls.waiting == 1, timeout=10_000)
+    assert follower.calls.timeline_of(real).state == DONE
+    assert follower.calls.following == MAX_FOLLOWED
     qtbot.waitUntil(lambda: "waiting-newer" in follower.lookups(), timeout=10_000)
     assert "waiting-older" not in follower.lookups()
 
@@ -147,8 +148,8 @@ def test_calls_resumed_after_a_restart_are_staggered_on_their_own_back_off(qtbot
             follower.account, Timeline(f"old-{i:02}", f"old-{i:02}", "in", "", started)
         )
     follower.start()
-    qtbot.waitUntil(lambda: follower.history.following == MAX_FOLLOWED, timeout=5000)
-    assert follower.history.waiting == 80 - MAX_FOLLOWED
+    qtbot.waitUntil(lambda: follower.calls.following == MAX_FOLLOWED, timeout=5000)
+    assert follower.calls.waiting == 80 - MAX_FOLLOWED
     # not all 50 at once: the first lookups are RESUME_STAGGER apart, the newest first
     first = sorted(follower.scheduled().items(), key=lambda item: item[1])
     assert [seconds for _key, seconds in first] == [
@@ -159,6 +160,20 @@ def test_calls_resumed_after_a_restart_are_staggered_on_their_own_back_off(qtbot
     assert follower.lookups()[:2] == ["old-79", "old-78"]
     # half an hour old: once looked up, the next lookup of each is a minute later
     assert follower.scheduled()["old-79"] == FOLLOW_DELAYS[-1]
+
+
+def test_the_history_shows_its_followers_calls_and_relays_their_changes(qtbot, follower):
+    """The split must keep the wiring: a followed call without a record is a row of a period opened again, and
+    `CallHistory.timeline_changed` (what the calls panel listens to) hears the follower's changes."""
+    changed: list[str] = []
+    follower.history.timeline_changed.connect(changed.append)
+    follower.start()
+    follower.ring("k-open")  # no record on CCS: it stays open
+    assert changed == ["k-open"]
+    follower.history.open_period("7 days")  # the model is reset from the cache, which has no row for it
+    qtbot.waitUntil(lambda: not follower.model.paging.fetching, timeout=5000)
+    row = follower.model.find("k-open")
+    assert row is not None and row.status == "ringing"
 
 
 @pytest.mark.parametrize(

@@ -27,17 +27,17 @@ def test_a_followed_call_gives_up_by_the_injected_clock_across_midnight(qapp, sy
     history = CallHistory(
         sync_runner, model, lambda: cache, lambda numbers: {}, CallTracker(), bus, now=lambda: now[0]
     )
-    history.account = "agent@tenant"  # logged in, so timelines are saved (SyncRunner: at once)
+    history.follower.account = "agent@tenant"  # logged in, so timelines are saved (SyncRunner: at once)
     try:
-        history.notification(CallNotification(END, "call-1", callerid="05321234567", duration=42))
-        timeline = history.timeline_of("call-1")
+        history.follower.notification(CallNotification(END, "call-1", callerid="05321234567", duration=42))
+        timeline = history.follower.timeline_of("call-1")
         assert timeline is not None and timeline.started == "2026-12-31 23:55:00"
         assert timeline.give_up_at() == now[0] + GIVE_UP_AFTER_END  # 2027-01-01 00:05
         now[0] += GIVE_UP_AFTER_END
-        history._not_yet(timeline)  # what a poll that found no record does
+        history.follower._not_yet(timeline)  # what a poll that found no record does
         assert timeline.state == OPEN
         now[0] += timedelta(seconds=1)
-        history._not_yet(timeline)
+        history.follower._not_yet(timeline)
         assert timeline.state == NO_RECORD
         assert timeline.events[-1].at == "2027-01-01 00:05:01"
         assert timeline.events[-1].text == "No call record from CCS after 10 min"

@@ -291,11 +291,11 @@ def test_followed_calls_are_dated_on_the_tenant_clock(qtbot, simulator, runner, 
     tab.open_whole_history()
     tab.settle()
     placed = PlacedCall("tx-clock", "05321234561", "key-clock")
-    tab.history.follow_placed(RecentCall(parse_number("05321234561", "TR"), placed))
+    tab.history.follower.follow_placed(RecentCall(parse_number("05321234561", "TR"), placed))
     row = tab.panel.model.find("key-clock")
     assert row is not None and row.status == "in progress"
     assert row.calldate == "2026-11-25 09:30:00"
-    assert all(e.at == "2026-11-25 09:30:00" for e in tab.history.timeline_of("key-clock").events)
+    assert all(e.at == "2026-11-25 09:30:00" for e in tab.history.follower.timeline_of("key-clock").events)
     tab.close()
 
 
