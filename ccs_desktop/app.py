@@ -251,7 +251,7 @@ class App(QObject):
         self.clipboard.detach()
         self.instance.close()
         self.history.stop()  # no more polls for followed calls
-        self.runner.shutdown(wait=True)  # the serial worker may be writing the contacts file
+        self.runner.shutdown(wait=True, network=False)  # a file may be being written; a request may hang
         translation.remove(self.qapp, self.translation)
         self.stores.close()
         self.listeners.stop()

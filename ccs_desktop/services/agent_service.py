@@ -63,6 +63,7 @@ class AgentService(QObject):
         self.recent: deque[RecentCall] = deque(maxlen=5)
         self._last_dial: tuple[str, float] = ("", 0.0)
         self._logging_in = False
+        self.closed = False  # logged out: see close()
         self.hangup_url: Callable[[], str | None] = lambda: None  # where CCS should POST when a call ends
 
     # --- session ---------------------------------------------------------------------------------------------
@@ -83,13 +84,20 @@ class AgentService(QObject):
 
         self.runner.submit(work, self._login_ok, self._login_err, name="login")
 
+    def close(self) -> None:
+        """Logged out: results still in flight arrive after this object is gone. A login's is dropped; a
+        click2call's still reaches the call tracker (the app's, alive), so a call placed anyway is followed."""
+        self.closed = True
+
     def _login_ok(self, stored: StoredSession) -> None:
         self._logging_in = False
-        self.logged_in.emit(stored)
+        if not self.closed:
+            self.logged_in.emit(stored)
 
     def _login_err(self, exc: BaseException) -> None:
         self._logging_in = False
-        self.login_failed.emit(user_text(exc, log, "login failed"))
+        if not self.closed:
+            self.login_failed.emit(user_text(exc, log, "login failed"))
 
     # --- calls -----------------------------------------------------------------------------------------------
 
@@ -146,6 +154,8 @@ class AgentService(QObject):
     def _placed(self, number: PhoneNumber, placed: PlacedCall) -> RecentCall:
         self.tracker.call_placed(placed.call_id, number.e164, placed.transaction_id)
         recent = RecentCall(number, placed)
+        if self.closed:
+            return recent
         self.recent.appendleft(recent)
         self.recent_changed.emit()
         self.call_placed.emit(recent)
@@ -156,7 +166,8 @@ class AgentService(QObject):
             # The request may have reached CCS: the line counts as busy until we learn otherwise.
             self.tracker.call_request_failed(exc.transaction_id)
         self.bus.show_error(exc)
-        self.call_failed.emit(str(exc))
+        if not self.closed:
+            self.call_failed.emit(str(exc))
 
     def hangup(self) -> None:
         self.runner.submit(

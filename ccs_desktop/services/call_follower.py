@@ -300,6 +300,8 @@ class CallFollower(QObject):
             return records
 
         def found(records: list[CallRecord]) -> None:
+            if self.agent is not agent or key not in self._timelines:
+                return  # stopped, or another account, while the lookup ran
             if not records:
                 self._not_yet(timeline)
                 return
@@ -316,6 +318,8 @@ class CallFollower(QObject):
             self.runner.submit(store, stored, self._failed, pool="serial", name="store followed call")
 
         def failed(exc: BaseException) -> None:
+            if self.agent is not agent or key not in self._timelines:
+                return
             log.info("looking up followed call %s failed: %s", key, exc)
             self._not_yet(timeline)
 

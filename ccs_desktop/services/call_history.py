@@ -188,12 +188,22 @@ class CallHistory(QObject):
                 self.paging.more_available = not self._walk.done
                 self.fetch_more()
 
-        self.runner.submit(load, shown, self._load_failed, pool="serial", name="cached calls")
+        self.runner.submit(load, shown, self._current(self._load_failed), pool="serial", name="cached calls")
 
     def _provisional(self, start: datetime, finish: datetime) -> list[CallRow]:
         from ccs_desktop.core.calls.sync import fmt  # noqa: PLC0415
 
         return self.follower.provisional_rows(fmt(start), fmt(finish))
+
+    def _current(self, handler: Callable[[BaseException], None]) -> Callable[[BaseException], None]:
+        """`handler` for a failure of work started now: dropped once a logout or another period has begun."""
+        generation = self._generation
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                handler(exc)
+
+        return failed
 
     def _load_failed(self, exc: BaseException) -> None:
         error = user_text(exc, log, "reading the call cache failed")
@@ -229,7 +239,7 @@ class CallHistory(QObject):
             self.paging.more_available = True
             self.fetch_more()
 
-        self.runner.submit(coverage, walk, self._load_failed, pool="serial", name="call coverage")
+        self.runner.submit(coverage, walk, self._current(self._load_failed), pool="serial", name="call coverage")
 
     def fetch_more(self) -> None:
         """The next page of the current walk (the view scrolled to the end, or Refresh)."""
@@ -263,7 +273,7 @@ class CallHistory(QObject):
             self.runner.submit(
                 store,
                 lambda r: self._stored(generation, *r),
-                self._fetch_failed,
+                self._current(self._fetch_failed),
                 pool="serial",
                 name="store calls",
             )
@@ -271,7 +281,7 @@ class CallHistory(QObject):
         self.runner.submit(
             lambda: agent.call_records_page(query, cursor),
             fetched,
-            self._fetch_failed,
+            self._current(self._fetch_failed),
             name="call records page",
         )
 
@@ -317,7 +327,7 @@ class CallHistory(QObject):
         self.runner.submit(
             lambda: self._cache().coverage(account),
             walk,
-            self._load_failed,
+            self._current(self._load_failed),
             pool="serial",
             name="call coverage",
         )

@@ -290,6 +290,7 @@ class SessionController(QObject):
             self.supervisor.stop()  # a login still in flight must not load a softphone after this
             self.supervisor.deleteLater()
         if self.service is not None:
+            self.service.close()  # its login or click2call still in flight answers into nothing
             self.service.deleteLater()
         self.supervisor = self.service = None
         self.identity = None

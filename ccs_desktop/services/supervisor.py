@@ -249,7 +249,7 @@ class Supervisor(QObject):
         if action is Action.LOGIN and not manual:
             wait = self.backoff.login_wait()
             if wait > 0:
-                log.warning("%d logins in the last hour: the next waits %.0f s", self.logins, wait)
+                log.warning("%d logins in the last hour: the next waits %.0f s", self.backoff.logins_in_window(), wait)
                 self._arm(wait)
                 self._show_problem()
                 return

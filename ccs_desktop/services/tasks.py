@@ -133,8 +133,9 @@ class TaskRunner(QObject):
             elif failed:
                 log.error("%s failed: %s", label, value, exc_info=value)
 
-    def shutdown(self, wait: bool = False) -> None:
-        """Drop late results: their widgets may be gone."""
+    def shutdown(self, wait: bool = False, *, network: bool = True) -> None:
+        """Drop late results: their widgets may be gone. `wait`: for the workers to finish, the network pool's
+        too unless `network` is False (quitting waits for a file being written, not for a slow server)."""
         self._closed = True
-        for pool in self._pools.values():
-            pool.shutdown(wait=wait, cancel_futures=True)
+        for name, pool in self._pools.items():
+            pool.shutdown(wait=wait and (network or name != "net"), cancel_futures=True)

@@ -1389,6 +1389,10 @@ iş: +90 212 555 12 34</translation>
         <translation>{email} kiracının temsilci listesinde yok.</translation>
     </message>
     <message>
+        <source>{host} redirected the request elsewhere (HTTP {status}); check the v1 address.</source>
+        <translation>{host} isteği başka bir yere yönlendirdi (HTTP {status}); v1 adresini denetleyin.</translation>
+    </message>
+    <message>
         <source>{host} rejected the app_token (HTTP {status}).</source>
         <translation>{host} app_token&apos;ı reddetti (HTTP {status}).</translation>
     </message>

@@ -48,3 +48,27 @@ def test_a_failed_dial_keeps_the_line_busy_only_if_the_request_left(
     else:
         assert "may have been placed" in text
         assert service.tracker.is_active()  # it may be ringing: the line counts as busy
+
+
+def test_results_that_arrive_after_logout_reach_nothing_that_is_gone(qtbot, tmp_path, simulator):
+    """Logout deletes the service while its login and click2call are in flight: no RuntimeError from a deleted
+    signal source, and a call placed anyway still makes the line busy."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from ccs_desktop.services.tasks import TaskRunner
+
+    faults: list[tuple[str, BaseException]] = []
+    runner = TaskRunner(report=lambda label, exc: faults.append((label, exc)))
+    service, _shown = service_for(simulator.base_url, simulator.email, simulator.app_token, runner, tmp_path)
+    simulator.fault("delay", function="login", seconds=0.4)
+    simulator.fault("delay", function="click2call", seconds=0.4)
+    service.login()
+    tracker = service.tracker
+    assert service.dial("05321234561")
+    service.close()
+    service.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+    assert faults == []
+    assert tracker.is_active(), "the call CCS placed after the logout is still on the line"
+    runner.shutdown(wait=True)

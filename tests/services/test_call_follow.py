@@ -182,3 +182,22 @@ def test_the_history_shows_its_followers_calls_and_relays_their_changes(qtbot, f
 )
 def test_polls_by_age_follows_the_back_off(seconds, polls):
     assert polls_by_age(seconds) == polls
+
+
+def test_a_lookup_that_answers_after_logout_follows_nothing_again(qtbot, simulator, runner, tmp_path):
+    """A lookup in flight when the agent logs out: its answer schedules no new lookup (which used to hold one of
+    the 50 turns for good) and warns of nothing."""
+    f = Follower(qtbot, simulator, tmp_path / "ccs.sqlite3", runner)
+    try:
+        f.start()
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+        f.ring("late-key")
+        simulator.fault("delay", count=5, function="reportsCDRLogs", seconds=0.5)
+        f.calls._timers["late-key"].setInterval(0)  # look it up now instead of in 2 s
+        f.calls._timers["late-key"].start()
+        qtbot.waitUntil(lambda: "late-key" in f.lookups(), timeout=10_000)  # CCS has the lookup, answering late
+        f.history.stop()
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+        assert f.calls._timers == {} and f.calls.following == 0
+    finally:
+        f.close()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from ccs_desktop.services.tasks import TaskRunner
 
@@ -107,3 +108,17 @@ def test_results_posted_while_a_handler_runs_a_nested_loop_are_delivered_inside_
         threading.Event().wait(0.01)
     assert seen == ["queued", "late", "modal closed"]
     runner.shutdown(wait=True)
+
+
+def test_quitting_waits_for_a_write_but_not_for_a_slow_request(qapp):
+    """A request hanging on a dead server (connect + read timeouts: 25 s) must not hold the window's quit."""
+    runner = TaskRunner()
+    release, written = threading.Event(), []
+    runner.submit(release.wait, pool="net", name="slow request")
+    runner.submit(lambda: (threading.Event().wait(0.2), written.append(True)), pool="serial", name="write")
+    started = time.perf_counter()
+    runner.shutdown(wait=True, network=False)
+    took = time.perf_counter() - started
+    release.set()
+    assert written == [True], "the write finished before the quit went on"
+    assert took < 2.0

@@ -288,8 +288,15 @@ class V1Client:
                 json=json,
                 headers=headers,
                 timeout=(self.timeouts.connect, self.timeouts.read),
+                allow_redirects=False,  # requests would carry the app_token header to wherever it points
             )
         status = response.status_code
+        if 300 <= status < 400:
+            raise NetworkError(
+                Core.tr("{host} redirected the request elsewhere (HTTP {status}); check the v1 address.").format(
+                    host=host, status=status
+                )
+            )
         log.debug("v1 %s %s answered HTTP %s in %.0f ms", method, path, status, _ms(started))
         if status in (401, 403):
             raise AuthenticationFailed(

@@ -473,3 +473,16 @@ def test_a_click2call_turned_away_with_429_was_not_placed(simulator: SimHandle):
         v1.agent.place_call("05321234561")
     assert "3 s" in str(caught.value)
     assert simulator.state()["live_calls"] == []
+
+
+def test_a_redirect_is_not_followed_so_the_app_token_stays_home(scripted: Scripted):
+    """requests drops only Authorization on a redirect to another host: our app_token header would go along."""
+    elsewhere = Scripted()
+    try:
+        elsewhere.on("/steal", (200, {}, {"success": True}))
+        scripted.on("/v1/agent/get_agents_status", (302, {"Location": elsewhere.base_url + "/steal"}, b""))
+        with pytest.raises(NetworkError, match="redirected the request elsewhere"):
+            scripted_agent(scripted).status()
+        assert elsewhere.seen == []
+    finally:
+        elsewhere.close()
