@@ -40,7 +40,7 @@ from ccs_desktop.ui.contacts_panel import connect_contacts_panel
 from ccs_desktop.ui.data_files import DataFiles
 from ccs_desktop.ui.login_flow import LoginFlow
 from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
-from ccs_desktop.ui.popup import NumberPopup
+from ccs_desktop.ui.popup import NumberPopup, connect_popup
 from ccs_desktop.ui.quit_guard import QuitGuard
 from ccs_desktop.ui.settings_flow import SettingsFlow
 from ccs_desktop.ui.status import StatusPresenter
@@ -152,16 +152,15 @@ class App(QObject):
         tray.pause_toggled.connect(lambda paused: paused and self.popup.hide())
         self.clipboard.number_copied.connect(contacts.look_up_copied)
         contacts.copied_card.connect(lambda *card: self.clipboard.paused or self.popup.show_number(*card))
-        contacts.incoming_card.connect(self.popup.show_incoming)
+        connect_popup(self.popup, contacts)
         contacts.incoming_selected.connect(w.calls.select_call)
         self.popup.call_requested.connect(handoff.dial)
         self.popup.open_requested.connect(w.find_contact)
         self.popup.add_requested.connect(w.add_contact)
         connect_contacts_panel(w.contacts, contacts)
         contacts.results.connect(lambda *_: self.smoke.check())
-        connect_calls_panel(w.calls, self.history)
+        connect_calls_panel(w.calls, self.history, contacts)
         self.history.status.connect(lambda _text: self.smoke.check())
-        self.history.incoming.connect(contacts.look_up_incoming)
         self.faults.shown.connect(lambda text: self.bus.message.emit("error", text))
         self.tracker.active_changed.connect(w.set_call_active)
         self.tracker.active_changed.connect(self.popup.set_call_active)

@@ -5,6 +5,7 @@ calls the app's listener."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 import requests
@@ -228,3 +229,43 @@ def test_a_taken_port_is_retried_and_diagnostics_says_so(qtbot, qapp):
             assert requests.get(app.listener.ivr_url, params={"call_activecallkey": "k"}, timeout=5).ok
     finally:
         taken.close()
+
+
+CRM = "https://crm.example/musteri?n={number}&e={e164}&k={callkey}&q={queue}"
+
+
+def crm_url(key: str) -> str:
+    return f"https://crm.example/musteri?n=05337751519&e=%2B905337751519&k={quote(key, safe='')}&q=Sat%C4%B1%C5%9F"
+
+
+def test_the_crm_record_opens_by_itself_once_when_an_inbound_call_rings(harness, qtbot):
+    app = harness.app
+    opened: list[str] = []
+    app.contacts.open_url = opened.append  # the one door to the browser
+    app.settings.update({"crm_url_template": CRM, "crm_auto_open": "ring"})
+    harness.wait_ready()
+    key = harness.sim.control("incoming", {"callerid": CALLER, "queue": "Satış"})["callid"]
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    assert opened == [crm_url(key)]
+    popup = app.popup
+    assert popup.isVisible() and popup.crm_button.isVisible()
+    popup.crm_button.click()  # the card's button opens it again, as asked
+    assert opened == [crm_url(key)] * 2 and not popup.isVisible()
+    app.contacts.look_up_incoming(CALLER, key, "Satış")  # the same call rings again: its card, not its record
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert len(opened) == 2
+
+
+def test_the_crm_record_opens_by_itself_once_when_an_inbound_call_is_answered(harness, qtbot):
+    app = harness.app
+    opened: list[str] = []
+    app.contacts.open_url = opened.append
+    # no {queue}: only the ring notification tells it, and it may come after the softphone's "talking"
+    app.settings.update({"crm_url_template": CRM.removesuffix("&q={queue}"), "crm_auto_open": "answer"})
+    harness.wait_ready()
+    key = harness.sim.control("incoming", {"callerid": CALLER, "queue": "Satış"})["callid"]
+    expected = crm_url(key).removesuffix("&q=Sat%C4%B1%C5%9F")
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)  # the softphone says "talking"
+    assert opened == [expected]
+    qtbot.waitUntil(lambda: app.history.follower.timeline_of(key).state == DONE, timeout=WAIT)
+    assert opened == [expected]  # once, however often the call's state changed

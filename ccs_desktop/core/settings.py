@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ccs_desktop.core.crm import AUTO_OPEN, check_crm_template
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import LANGUAGES, Core
 from ccs_desktop.core.paths import private_dir
@@ -44,6 +45,8 @@ class Option(NamedTuple):
     choices: tuple[str, ...] = ()
     minimum: float | None = None
     section: str = SECTION
+    # a further check of a text value (returns it, maybe tidied; raises InvalidInput in words)
+    check: Callable[[str], str] | None = None
 
     def convert(self, raw: object) -> Value:
         """Turn text (or a value) into this option's type; raise InvalidInput with a message for people."""
@@ -77,6 +80,8 @@ class Option(NamedTuple):
                     name=self.name, choices=", ".join(self.choices), value=repr(text)
                 )
             )
+        if self.check is not None and isinstance(value, str):
+            value = self.check(value)
         if self.minimum is not None and isinstance(value, int | float) and value < self.minimum:
             raise InvalidInput(
                 Core.tr("Setting {name} must be at least {minimum:g}.").format(
@@ -156,6 +161,19 @@ OPTIONS: dict[str, Option] = {
         Option("notify_param_agent_email", "call_agent_email", "Query parameter of the agent's e-mail."),
         Option(
             "notify_param_duration", "call_duration", "Query parameter of the call's duration (end events)."
+        ),
+        Option(
+            "crm_url_template",
+            "",
+            "The customer's record in your CRM, http or https; placeholders {number} (as dialled), {e164}, "
+            "{national}, {callkey}, {agent}, {queue}, each URL-encoded; empty: no Open in CRM.",
+            check=check_crm_template,
+        ),
+        Option(
+            "crm_auto_open",
+            "off",
+            "Open the CRM record by itself, once per call: when an inbound call rings, when it is answered, or off.",
+            AUTO_OPEN,
         ),
         Option(
             "window_geometry", "", "The window's size and place (Qt saveGeometry, base64).", section=WINDOW

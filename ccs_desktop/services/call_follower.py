@@ -48,10 +48,12 @@ def polls_by_age(seconds: float) -> int:
 
 class CallFollower(QObject):
     """`timeline_changed(str)` with the callid of a followed call; `incoming(str, str)` with (number, callid) when a
-    notification says the phone rings. `failed` hears a cache read or write that failed."""
+    notification says the phone rings, and `ringing(str, str, str)` with its queue as well. `failed` hears a cache
+    read or write that failed."""
 
     timeline_changed = Signal(str)
     incoming = Signal(str, str)
+    ringing = Signal(str, str, str)
 
     def __init__(
         self,
@@ -164,6 +166,7 @@ class CallFollower(QObject):
             self._note_event(timeline, RING, text)
             self._follow(timeline)
             self.incoming.emit(notification.callerid, notification.key)
+            self.ringing.emit(notification.callerid, notification.key, notification.queue)
         elif notification.kind == END:
             self._note_event(
                 timeline,

@@ -64,12 +64,13 @@ class CallRows(Protocol):
 
 class CallHistory(QObject):
     """`status(str)` for the panel's status line; `timeline_changed(str)` with the callid of a followed call;
-    `incoming(str, str)` with (number, callid) when a notification says the phone rings (both from `follower`,
-    which takes the listener's notifications and the placed calls)."""
+    `incoming(str, str)` with (number, callid) when a notification says the phone rings, `ringing(str, str, str)`
+    with its queue too (all from `follower`, which takes the listener's notifications and the placed calls)."""
 
     status = Signal(str)
     timeline_changed = Signal(str)
     incoming = Signal(str, str)
+    ringing = Signal(str, str, str)
 
     def __init__(
         self,
@@ -107,6 +108,7 @@ class CallHistory(QObject):
         )
         self.follower.timeline_changed.connect(self.timeline_changed)
         self.follower.incoming.connect(self.incoming)
+        self.follower.ringing.connect(self.ringing)
         self.pages_fetched = 0
         # The view asks for more while it scrolls; the request starts after the scroll has painted, so parsing
         # the answer in a worker never competes with that paint for the interpreter (bench/bench_calls.py).

@@ -1,16 +1,20 @@
 """What the agent does with contacts (search, card, save, delete, favourite, import, export) and the two
-look-ups that put a name to a number (a copied number, a ringing call). Every store access runs on the serial
-worker; results come back as signals the panels and the popup show."""
+look-ups that put a name to a number (a copied number, a ringing call), with the customer's record in the CRM
+("Open in CRM", opened here and only here: `open_url` is the one door to the browser). Every store access runs on
+the serial worker; results come back as signals the panels and the popup show."""
 
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ccs_desktop.core.crm import crm_url_for
+from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.messages import MessageBus
@@ -22,6 +26,20 @@ if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import Note
     from ccs_desktop.core.contacts.model import Contact
     from ccs_desktop.core.contacts.store import ContactStore
+    from ccs_desktop.core.phone import PhoneNumber
+    from ccs_desktop.services.call_state import LiveCall
+
+log = logging.getLogger(__name__)
+# call keys remembered for "once per call" (and ringing calls' queues): the oldest are forgotten past this
+REMEMBERED_CALLS = 200
+
+
+def open_in_browser(url: str) -> None:
+    """The default browser, as the desktop chooses it."""
+    from PySide6.QtCore import QUrl  # noqa: PLC0415
+    from PySide6.QtGui import QDesktopServices  # noqa: PLC0415
+
+    QDesktopServices.openUrl(QUrl(url))
 
 
 def with_note(line: str, note: Note | None) -> str:
@@ -34,7 +52,10 @@ class ContactsController(QObject):
     """Signals: `results(contacts, total)` for the list, `card(contact, call lines)`, `changed()` when the list
     should be read again, `import_report(title, summary, details)` when an import left rows out,
     `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last call)`
-    and `incoming_selected(callid)`."""
+    and `incoming_selected(callid)`; `crm_link(url)` just before each card ("" when no CRM template is set).
+
+    It hears of ringing calls (`history.ringing`) and answered ones (`history.tracker`) itself, so the CRM record
+    can open by itself (`crm_auto_open`), once per call key."""
 
     results = Signal(object, int)
     card = Signal(object, object)
@@ -43,6 +64,7 @@ class ContactsController(QObject):
     copied_card = Signal(object, str, object, object)
     incoming_card = Signal(object, str, str, object, object)
     incoming_selected = Signal(str)
+    crm_link = Signal(str)
 
     def __init__(
         self,
@@ -52,6 +74,8 @@ class ContactsController(QObject):
         stores: Stores,
         history: CallHistory,
         parent: QObject | None = None,
+        *,
+        open_url: Callable[[str], None] = open_in_browser,
     ) -> None:
         super().__init__(parent)
         self.runner, self.bus, self.settings, self.stores, self.history = (
@@ -61,6 +85,11 @@ class ContactsController(QObject):
             stores,
             history,
         )
+        self.open_url = open_url
+        self._crm_opened: dict[str, None] = {}  # call keys whose record opened by itself, oldest first
+        self._queues: dict[str, str] = {}  # ringing call key -> its queue, for {queue} when it is answered
+        history.ringing.connect(self.look_up_incoming)
+        history.tracker.call_changed.connect(self._call_changed)
 
     def with_store(
         self, work: Callable[[ContactStore], Any], done: Any = None, name: str = "contacts"
@@ -198,14 +227,20 @@ class ContactsController(QObject):
             self.runner,
             self.bus,
             lambda: self.who_and_last_call(number.e164, account),
-            lambda result: self.copied_card.emit(number, region, *result),
+            lambda result: self._copied(number, region, *result),
             pool="serial",
             name="clipboard card",
         )
 
-    def look_up_incoming(self, number: str, callid: str) -> None:
-        """A notification says the phone rings: the caller's card (or "unknown caller" with Add contact)."""
+    def _copied(self, number: PhoneNumber, region: str, who: str | None, last: str | None) -> None:
+        self.crm_link.emit(self.crm_url(number))
+        self.copied_card.emit(number, region, who, last)
+
+    def look_up_incoming(self, number: str, callid: str, queue: str = "") -> None:
+        """A notification says the phone rings: the caller's card (or "unknown caller" with Add contact), and the
+        CRM record when it opens on ringing."""
         region, account = self.settings.get_str("region"), self.history.account
+        self._remember(self._queues, callid, queue)
 
         def look() -> tuple[Any, str | None, str | None]:
             from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
@@ -216,7 +251,53 @@ class ContactsController(QObject):
 
         def show(result: tuple[Any, str | None, str | None]) -> None:
             parsed, who, last = result
+            url = self.crm_url(parsed, number, callid, queue)
+            self.crm_link.emit(url)
             self.incoming_card.emit(parsed, number, region, who, last)
             self.incoming_selected.emit(callid)
+            self._open_once("ring", callid, url)
 
         run_op(self.runner, self.bus, look, show, pool="serial", name="incoming call card")
+
+    # --- the customer's record in the CRM ---------------------------------------------------------------------
+
+    def crm_url(self, number: PhoneNumber | None, raw: str = "", callkey: str = "", queue: str = "") -> str:
+        """The CRM URL for a number, "" when no template is set or the number cannot fill it (logged)."""
+        try:
+            return crm_url_for(self.settings, number, raw, callkey=callkey, queue=queue) or ""
+        except InvalidInput as exc:
+            log.warning("no CRM link: %s", exc)
+            return ""
+
+    def crm_url_of(self, text: str, callkey: str = "", queue: str = "") -> str:
+        """The CRM URL for a number as text (a contact's, a call row's), read in the region setting."""
+        from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
+
+        parsed = try_parse(text, self.settings.get_str("region")) if text else None
+        return self.crm_url(parsed, text, callkey, queue or self._queues.get(callkey, ""))
+
+    def open_crm(self, url: str) -> None:
+        """The agent asked for the record (a card's, a contact's or a call row's Open in CRM)."""
+        if url:
+            self.open_url(url)
+
+    def _open_once(self, phase: str, callkey: str, url: str) -> None:
+        if not url or not callkey or callkey in self._crm_opened:
+            return
+        if self.settings.get_str("crm_auto_open") != phase:
+            return
+        self._remember(self._crm_opened, callkey, None)
+        self.open_url(url)
+
+    def _call_changed(self, call: LiveCall | None) -> None:
+        """The softphone says a call is being talked on: an inbound one's record opens when set to "answer"."""
+        if call is None or call.direction != "in" or call.state != "talking":
+            return
+        if self.settings.get_str("crm_auto_open") == "answer" and call.key not in self._crm_opened:
+            self._open_once("answer", call.key, self.crm_url_of(call.number, call.key))
+
+    @staticmethod
+    def _remember(memory: dict[str, Any], key: str, value: Any) -> None:
+        memory[key] = value
+        while len(memory) > REMEMBERED_CALLS:
+            del memory[next(iter(memory))]

@@ -1,7 +1,8 @@
 """Who applies which setting, at once: each consumer subscribes to the options it uses (`Settings.on_change`).
 
 A consumer that reads a setting every time it needs it (the dial format, the call guard's and the clipboard's
-region, the listener's public URL, the tenant's time zone) has nothing to follow. The rest follow here, so a
+region, the listener's public URL, the tenant's time zone, the CRM template for a card or a call row and
+`crm_auto_open`) has nothing to follow. The rest follow here, so a
 change from the settings dialog, the login dialog or a test applies without reopening anything or restarting:
 
 | options | applied by |
@@ -10,6 +11,7 @@ change from the settings dialog, the login dialog or a test applies without reop
 | clipboard_lookup | the clipboard watcher (off: a copied number pops nothing) |
 | notification_listener, listener_address, listener_port, notify_param_* | the listener starts again |
 | softphone_url_template, softphone_build | the softphone loads from there, never during a call |
+| crm_url_template | the open contact card shows or hides Open in CRM (ui.contacts_panel) |
 
 Only `language` needs a restart (every text is translated when its widget is made); the dialog says so.
 """

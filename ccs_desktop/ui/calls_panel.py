@@ -41,6 +41,7 @@ from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallReco
 
 if TYPE_CHECKING:
     from ccs_desktop.services.call_history import CallHistory
+    from ccs_desktop.services.contacts import ContactsController
 
 PERIOD_KEYS = ("today", "yesterday", "7 days", "30 days", "custom")
 FILTER_DELAY_MS = 150
@@ -53,11 +54,14 @@ class CallsPanel(QWidget):
     export_requested = Signal()
     details_requested = Signal(object)  # CallRow
     note_saved = Signal(str, str, str)  # callid, note, outcome
+    crm_requested = Signal(str)  # a CRM URL
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = CallRecordsModel(self)
         self._current: CallRow | None = None
+        # a row's CRM URL, "" for none (the contacts controller's, see connect_calls_panel)
+        self.crm_link: Callable[[CallRow], str] = lambda _row: ""
 
         self.period = QComboBox()
         period_names = (
@@ -354,20 +358,31 @@ class CallsPanel(QWidget):
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)
         row: CallRow | None = index.data(ROW_ROLE) if index.isValid() else None
-        if row is None:
-            return
+        if row is not None:
+            self.row_menu(row).exec(self.table.viewport().mapToGlobal(point))
+
+    def row_menu(self, row: CallRow) -> QMenu:
+        """A call row's context menu (Open in CRM only when a CRM template is set)."""
         menu = QMenu(self)
         if row.number:
             menu.addAction(self.tr("Call back"), lambda: self.dial_requested.emit(row.number))
             menu.addAction(self.tr("Copy number"), lambda: QGuiApplication.clipboard().setText(row.number))
+        crm = self.crm_link(row)
+        if crm:
+            menu.addAction(self.tr("Open in CRM"), lambda: self.crm_requested.emit(crm))
         if row.recording:
             menu.addAction(self.tr("Open recording"), lambda: QDesktopServices.openUrl(QUrl(row.recording)))
-        menu.exec(self.table.viewport().mapToGlobal(point))
+        return menu
 
 
-def connect_calls_panel(calls: CallsPanel, history: CallHistory) -> None:
+def connect_calls_panel(
+    calls: CallsPanel, history: CallHistory, contacts: ContactsController | None = None
+) -> None:
     """What the Calls tab asks of the call history, and what it shows of it (Export is the caller's: it asks
-    for a file name)."""
+    for a file name); a row's Open in CRM goes to the contacts controller."""
+    if contacts is not None:
+        calls.crm_link = lambda row: contacts.crm_url_of(row.number, row.callid, row.queue)
+        calls.crm_requested.connect(contacts.open_crm)
     calls.today = lambda: history.now().date()
     calls.period_changed.connect(history.open_period)
     calls.refresh_requested.connect(history.refresh)

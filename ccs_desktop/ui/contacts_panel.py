@@ -7,6 +7,7 @@ typist causes one query, not ten.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -38,6 +39,7 @@ class ContactsPanel(QWidget):
     save_requested = Signal(object)  # Contact
     delete_requested = Signal(int)
     favourite_requested = Signal(int, bool)
+    crm_requested = Signal(str)  # a CRM URL
 
     def __init__(self, region: str = "TR", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,8 +69,11 @@ class ContactsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.favourite_button = QPushButton("☆ " + self.tr("Favourite"))
         self.favourite_button.setCheckable(True)
+        self.crm_button = QPushButton(self.tr("Open in CRM"))
+        # a number's CRM URL, "" for none (the contacts controller's, see connect_contacts_panel)
+        self.crm_link: Callable[[str], str] = lambda _number: ""
         buttons = QHBoxLayout()
-        for button in (self.edit_button, self.delete_button, self.favourite_button):
+        for button in (self.edit_button, self.delete_button, self.favourite_button, self.crm_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         card_layout = QVBoxLayout(self.card)
@@ -100,6 +105,7 @@ class ContactsPanel(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_contact(self.contact))
         self.delete_button.clicked.connect(self._delete)
         self.favourite_button.toggled.connect(self._favourite)
+        self.crm_button.clicked.connect(lambda: self.crm_requested.emit(self.crm_url()))
         self.contact: Contact | None = None
         self.results: list[Contact] = []
 
@@ -173,7 +179,17 @@ class ContactsPanel(QWidget):
         self.favourite_button.setChecked(contact.favourite)
         self.favourite_button.setText(("★ " if contact.favourite else "☆ ") + self.tr("Favourite"))
         self.favourite_button.blockSignals(False)
+        self.show_crm()
         self.card.show()
+
+    def crm_url(self) -> str:
+        """The CRM record of the chosen number (the first when none is chosen), "" when there is none."""
+        item = self.numbers.currentItem() or self.numbers.item(0)
+        return self.crm_link(item.data(Qt.ItemDataRole.UserRole)) if item is not None else ""
+
+    def show_crm(self) -> None:
+        """Open in CRM only when a CRM template is set (again when the setting changes)."""
+        self.crm_button.setVisible(bool(self.crm_url()))
 
     def clear_card(self) -> None:
         self.contact = None
@@ -237,3 +253,6 @@ def connect_contacts_panel(panel: ContactsPanel, contacts: ContactsController) -
     contacts.results.connect(panel.show_results)
     contacts.card.connect(panel.show_card)
     contacts.changed.connect(panel.refresh)
+    panel.crm_link = contacts.crm_url_of
+    panel.crm_requested.connect(contacts.open_crm)
+    contacts.settings.on_change(lambda _c: panel.show_crm(), "crm_url_template")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 if TYPE_CHECKING:
     from ccs_desktop.core.phone import PhoneNumber
+    from ccs_desktop.services.contacts import ContactsController
 
 SHOW_MS = 7000
 
@@ -22,6 +23,7 @@ class NumberPopup(QFrame):
     call_requested = Signal(str)  # E.164
     open_requested = Signal(str)
     add_requested = Signal(str)
+    crm_requested = Signal(str)  # the CRM URL
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -47,15 +49,20 @@ class NumberPopup(QFrame):
         self.call_button = QPushButton(self.tr("Call"))
         self.open_button = QPushButton(self.tr("Open"))
         self.add_button = QPushButton(self.tr("Add contact"))
-        for button in (self.call_button, self.open_button, self.add_button):
+        self.crm_button = QPushButton(self.tr("Open in CRM"))
+        self.crm_button.setVisible(False)
+        self.crm_url = ""
+        for button in (self.call_button, self.open_button, self.add_button, self.crm_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.call_button.clicked.connect(lambda: self._emit(self.call_requested))
         self.open_button.clicked.connect(lambda: self._emit(self.open_requested))
         self.add_button.clicked.connect(lambda: self._emit(self.add_requested))
+        self.crm_button.clicked.connect(self._open_crm)
         buttons = QHBoxLayout()
         buttons.addWidget(self.call_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.crm_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.number_label)
@@ -71,6 +78,11 @@ class NumberPopup(QFrame):
     def set_call_active(self, active: bool) -> None:
         """Like the window's Call button: no second call from a card while the line is busy."""
         self.call_button.setEnabled(not active)
+
+    def set_crm(self, url: str) -> None:
+        """The next card's CRM record ("": no Open in CRM button, the template is not set)."""
+        self.crm_url = url
+        self.crm_button.setVisible(bool(url))
 
     def show_number(self, number: PhoneNumber, region: str, who: str | None, last_call: str | None) -> None:
         """After a copy: who it is, the last call, and Call."""
@@ -115,6 +127,10 @@ class NumberPopup(QFrame):
         self.hide()
         signal.emit(self.e164)
 
+    def _open_crm(self) -> None:
+        self.hide()
+        self.crm_requested.emit(self.crm_url)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The card stays while the mouse is on it, and goes a little after it leaves."""
         if event.type() == QEvent.Type.Enter:
@@ -122,3 +138,11 @@ class NumberPopup(QFrame):
         elif event.type() == QEvent.Type.Leave:
             self._timer.start(2000)
         return super().eventFilter(watched, event)
+
+
+def connect_popup(popup: NumberPopup, contacts: ContactsController) -> None:
+    """The incoming-call card and every card's Open in CRM (the copied-number card is the caller's: it is not
+    shown while the clipboard watcher is paused)."""
+    contacts.crm_link.connect(popup.set_crm)
+    contacts.incoming_card.connect(popup.show_incoming)
+    popup.crm_requested.connect(contacts.open_crm)

@@ -325,6 +325,10 @@
         <translation>Numarayı kopyala</translation>
     </message>
     <message>
+        <source>Open in CRM</source>
+        <translation>CRM&apos;de aç</translation>
+    </message>
+    <message>
         <source>Open recording</source>
         <translation>Kaydı aç</translation>
     </message>
@@ -813,6 +817,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Favourite</source>
         <translation>Favori</translation>
+    </message>
+    <message>
+        <source>Open in CRM</source>
+        <translation>CRM&apos;de aç</translation>
     </message>
     <message>
         <source>Numbers</source>
@@ -1400,6 +1408,18 @@ iş: +90 212 555 12 34</translation>
         <source>{host} is busy (too many requests); ask again in {seconds:.0f} s.</source>
         <translation>{host} meşgul (çok fazla istek); {seconds:.0f} sn sonra yeniden deneyin.</translation>
     </message>
+    <message>
+        <source>The CRM URL template has an unclosed brace.</source>
+        <translation>CRM URL şablonunda kapanmamış bir süslü parantez var.</translation>
+    </message>
+    <message>
+        <source>The CRM URL template has an unknown placeholder {name}; use {choices}.</source>
+        <translation>CRM URL şablonunda bilinmeyen bir yer tutucu var: {name}; şunları kullanın: {choices}.</translation>
+    </message>
+    <message>
+        <source>The CRM URL must start with http:// or https://, not {url}.</source>
+        <translation>CRM URL&apos;si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
+    </message>
 </context>
 <context>
     <name>DataFiles</name>
@@ -1845,6 +1865,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Kişi ekle</translation>
     </message>
     <message>
+        <source>Open in CRM</source>
+        <translation>CRM&apos;de aç</translation>
+    </message>
+    <message>
         <source>Unknown number</source>
         <translation>Bilinmeyen numara</translation>
     </message>
@@ -1992,6 +2016,26 @@ iş: +90 212 555 12 34</translation>
         <translation>Bu bilgisayarda oturum açtığımda başlat</translation>
     </message>
     <message>
+        <source>none (e.g. https://crm.example/search?phone={e164})</source>
+        <translation>yok (ör. https://crm.example/search?phone={e164})</translation>
+    </message>
+    <message>
+        <source>Placeholders: {number} (as dialled), {e164}, {national}, {callkey}, {agent}, {queue}.</source>
+        <translation>Yer tutucular: {number} (arandığı biçimde), {e164}, {national}, {callkey}, {agent}, {queue}.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Hiçbir zaman</translation>
+    </message>
+    <message>
+        <source>When an inbound call rings</source>
+        <translation>Gelen çağrı çaldığında</translation>
+    </message>
+    <message>
+        <source>When an inbound call is answered</source>
+        <translation>Gelen çağrı cevaplandığında</translation>
+    </message>
+    <message>
         <source>Language (after a restart)</source>
         <translation>Dil (yeniden başlatınca)</translation>
     </message>
@@ -2022,6 +2066,14 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Tenant time zone</source>
         <translation>Firma saat dilimi</translation>
+    </message>
+    <message>
+        <source>CRM record URL</source>
+        <translation>CRM kaydı URL&apos;si</translation>
+    </message>
+    <message>
+        <source>Open the CRM record by itself</source>
+        <translation>CRM kaydını kendiliğinden aç</translation>
     </message>
     <message>
         <source>Notifications</source>

@@ -68,6 +68,23 @@ class SettingsDialog(QDialog):
         self.minimized.setChecked(settings.get_bool("start_minimized"))
         self.autostart = QCheckBox(self.tr("Start when I log in to this computer"))
         self.autostart.setChecked(settings.get_bool("autostart"))
+        self.crm_template = QLineEdit(
+            settings.get_str("crm_url_template"),
+            placeholderText=self.tr("none (e.g. https://crm.example/search?phone={e164})"),
+        )
+        self.crm_template.setToolTip(
+            self.tr("Placeholders: {number} (as dialled), {e164}, {national}, {callkey}, {agent}, {queue}.")
+        )
+        self.crm_auto_open = QComboBox()
+        for label, value in (
+            (self.tr("Never"), "off"),
+            (self.tr("When an inbound call rings"), "ring"),
+            (self.tr("When an inbound call is answered"), "answer"),
+        ):
+            self.crm_auto_open.addItem(label, value)
+        self.crm_auto_open.setCurrentIndex(
+            max(0, self.crm_auto_open.findData(settings.get_str("crm_auto_open")))
+        )
         self.error = error_label()
 
         form = QFormLayout()
@@ -79,6 +96,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Softphone URL"), self.template)
         form.addRow(self.tr("Softphone build"), self.build)
         form.addRow(self.tr("Tenant time zone"), self.tenant_offset)
+        form.addRow(self.tr("CRM record URL"), self.crm_template)
+        form.addRow(self.tr("Open the CRM record by itself"), self.crm_auto_open)
         for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
         self.listener_fields = ListenerFields(settings, *listener_urls)
@@ -120,6 +139,8 @@ class SettingsDialog(QDialog):
                 "autostart": self.autostart.isChecked(),
                 "outside_line_prefix": self.prefix.text().strip(),
                 "confirm_uri_calls": self.confirm_uri.isChecked(),
+                "crm_url_template": self.crm_template.text().strip(),
+                "crm_auto_open": self.crm_auto_open.currentData(),
                 **self.listener_fields.values(),
             }
             self.settings.update(values)  # all or nothing; each change applies at once where it is used
