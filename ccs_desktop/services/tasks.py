@@ -106,11 +106,13 @@ class TaskRunner(QObject):
 
     def _post(self, item: tuple[Callable[[Any], None] | None, Any, bool, str]) -> None:
         with self._lock:
+            if self._closed:  # shut down: this object may be deleted any moment now (a late request's answer)
+                return
             self._done.append(item)
-            wake = not self._wake_pending
-            self._wake_pending = True
-        if wake:
-            self._wake.emit()
+            if not self._wake_pending:
+                self._wake_pending = True
+                # under the lock: shutdown() takes it too, so the object is never deleted mid-emit
+                self._wake.emit()
 
     def _drain(self) -> None:
         # Cleared before the first pop: results posted while a handler runs (even one that opens a modal
@@ -136,6 +138,7 @@ class TaskRunner(QObject):
     def shutdown(self, wait: bool = False, *, network: bool = True) -> None:
         """Drop late results: their widgets may be gone. `wait`: for the workers to finish, the network pool's
         too unless `network` is False (quitting waits for a file being written, not for a slow server)."""
-        self._closed = True
+        with self._lock:
+            self._closed = True
         for name, pool in self._pools.items():
             pool.shutdown(wait=wait and (network or name != "net"), cancel_futures=True)
