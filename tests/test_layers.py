@@ -10,15 +10,31 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "ccs_desktop"
 
 
-def imports_of(path: Path, *, top_level_only: bool = False) -> set[str]:
+def package_of(path: Path) -> str:
+    """The dotted package a module file sits in ("ccs_desktop.services" for services/x.py); "" outside it."""
+    if not path.resolve().is_relative_to(PACKAGE):
+        return ""
+    return ".".join(("ccs_desktop", *path.resolve().relative_to(PACKAGE).parent.parts))
+
+
+def absolute(node: ast.ImportFrom, package: str) -> str:
+    """`from ..ui import x` in ccs_desktop.services is ccs_desktop.ui: relative imports obey the rules too."""
+    if node.level == 0:
+        return node.module or ""
+    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def imports_of(path: Path, *, top_level_only: bool = False, package: str | None = None) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = package or package_of(path)
     nodes = tree.body if top_level_only else list(ast.walk(tree))
     found: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and (node.module or node.level):
+            found.add(absolute(node, package))
         elif isinstance(node, ast.If) and top_level_only:
             continue  # `if TYPE_CHECKING:` blocks do not run
     return found
@@ -30,6 +46,13 @@ def modules_under(folder: str) -> list[Path]:
 
 def test_the_checker_sees_imports():
     assert "requests" in imports_of(PACKAGE / "core" / "api" / "client.py")
+
+
+def test_the_checker_resolves_relative_imports(tmp_path):
+    module = tmp_path / "x.py"
+    module.write_text("from ..ui import widgets\nfrom . import tasks\nfrom .call_state import LineState\n")
+    found = imports_of(module, package="ccs_desktop.services")
+    assert {"ccs_desktop.ui", "ccs_desktop.services", "ccs_desktop.services.call_state"} <= found
 
 
 @pytest.mark.parametrize("path", modules_under("core"), ids=lambda p: str(p.relative_to(PACKAGE)))
@@ -68,9 +91,10 @@ def everything_imported(path: Path) -> set[str]:
     """Modules `path` imports anywhere (in functions and `if TYPE_CHECKING:` blocks too), with `from X import Y`
     counted as X.Y as well, since `from PySide6 import QtWebEngineCore` imports the module QtWebEngineCore."""
     found = imports_of(path)
+    package = package_of(path)
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        if isinstance(node, ast.ImportFrom) and (node.module or node.level):
+            found |= {f"{absolute(node, package)}.{alias.name}" for alias in node.names}
     return found
 
 
