@@ -25,6 +25,7 @@ from ccs_desktop.services.tasks import TaskRunner
 if TYPE_CHECKING:
     from ccs_desktop.core.contacts.model import Contact
     from ccs_desktop.core.contacts.store import ContactStore
+    from ccs_desktop.core.phone import PhoneNumber
     from ccs_desktop.services.agent_service import RecentCall
 
 
@@ -81,15 +82,26 @@ class Handoff(QObject):
         self.session.service.dial(text)
 
     def call_clipboard(self) -> None:
+        """The tray's "Call the copied number": the clipboard is read here, its text scanned in a worker (as
+        the clipboard watcher does), so a long text never holds the window."""
         from ccs_desktop.core.phone import extract_numbers  # noqa: PLC0415
 
         text = QGuiApplication.clipboard().text()
         region = self.settings.get_str("region")
-        found = extract_numbers(text, region) if text else []
-        if not found:
-            self.bus.warning(self.tr("The clipboard holds no phone number."))
-            return
-        self.dial(found[0].e164)
+
+        def dial_first(found: list[PhoneNumber]) -> None:
+            if not found:
+                self.bus.warning(self.tr("The clipboard holds no phone number."))
+                return
+            self.dial(found[0].e164)
+
+        run_op(
+            self.runner,
+            self.bus,
+            lambda: extract_numbers(text, region) if text else [],
+            dial_first,
+            name="clipboard call",
+        )
 
     # --- links -----------------------------------------------------------------------------------------------
 

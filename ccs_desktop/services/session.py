@@ -175,7 +175,9 @@ class SessionController(QObject):
                     lambda work: self.runner.submit(work, pool="serial", name="keyring session"),
                     lambda: self.identity is identity,  # nothing is kept after a logout
                 )
-            agent = make_agent(tenant, identity.email, identity.token, self.settings, store=store)
+            agent = make_agent(
+                tenant, identity.email, identity.token, self.settings, store=store, clock=self.clock
+            )
             agent.on_login = self._session_issued
             if session:
                 from ccs_desktop.core.api import StoredSession  # noqa: PLC0415
@@ -193,7 +195,9 @@ class SessionController(QObject):
             return  # logged out meanwhile
         self.runner.submit(_warm_up_imports, name="warm-up imports")  # while the softphone loads
         self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
-        self.supervisor = Supervisor(self.service, self.tracker, self.softphone_url, self)
+        self.supervisor = Supervisor(
+            self.service, self.tracker, self.softphone_url, self, wall_clock=self.clock
+        )
         self.supervisor.state_changed.connect(self.line_state)
         self.supervisor.load_softphone.connect(self.load_softphone)
         self.service.logged_in.connect(self._logged_in)

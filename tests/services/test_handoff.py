@@ -68,3 +68,31 @@ def test_a_call_from_a_second_process_answers_with_the_call(parts, qtbot, simula
     assert (
         answer.result is not None and answer.result["number"] == "+905321234567" and answer.result["call_id"]
     )
+
+
+
+def test_calling_the_copied_number_scans_it_off_the_gui_thread(parts, qtbot, simulator, monkeypatch):
+    """The tray's call of the copied number: the text is scanned in a worker, then one message or a dial."""
+    import threading
+
+    from PySide6.QtGui import QGuiApplication
+
+    from ccs_desktop.core import phone
+
+    scanned_on: list[int] = []
+    original = phone.extract_numbers
+
+    def noting(*args, **kwargs):
+        scanned_on.append(threading.get_ident())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(phone, "extract_numbers", noting)
+    logged_in(parts, qtbot, simulator)
+    QGuiApplication.clipboard().setText("no number here")
+    parts.handoff.call_clipboard()
+    qtbot.waitUntil(lambda: ("warning", "The clipboard holds no phone number.") in parts.shown, timeout=WAIT)
+    QGuiApplication.clipboard().setText("Ayşe'yi ara: 0533 775 15 19")
+    parts.handoff.call_clipboard()
+    qtbot.waitUntil(lambda: bool(parts.confirmed), timeout=WAIT)
+    assert parts.confirmed == [("+905337751519", "")]
+    assert scanned_on and threading.get_ident() not in scanned_on

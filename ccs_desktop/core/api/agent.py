@@ -296,11 +296,12 @@ def make_agent(
     settings: Settings,
     *,
     store: SessionStore | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> Agent:
     """The one way the CLI and the window build an agent: timeouts and the session's lifetime come from the
-    settings; sessions are read from and kept in `store` (None: not kept)."""
+    settings; sessions are read from and kept in `store` (None: not kept); `clock` dates them (UTC seconds)."""
     client = CcsClient(
         tenant, timeouts=Timeouts(settings.get_float("connect_timeout"), settings.get_float("read_timeout"))
     )
     lifetime = settings.get_float("session_lifetime_hours") * 3600
-    return Agent(client, email, app_token, store=store, lifetime=lifetime)
+    return Agent(client, email, app_token, store=store, lifetime=lifetime, clock=clock)

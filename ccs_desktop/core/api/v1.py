@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ccs_desktop import __version__
 from ccs_desktop.core.api.client import (
@@ -163,6 +163,9 @@ def check_status(status: str) -> str:
     return wanted
 
 
+T = TypeVar("T")
+
+
 def _rows(data: dict[str, Any], name: str, host: str) -> list[Any]:
     rows = data.get(name)
     if rows is None:
@@ -170,6 +173,19 @@ def _rows(data: dict[str, Any], name: str, host: str) -> list[Any]:
     if not isinstance(rows, list):
         raise NetworkError(Core.tr("{host} sent an answer in an unexpected shape.").format(host=host))
     return rows
+
+
+def _parsed(rows: list[Any], parse: Callable[[Mapping[str, Any]], T], what: str) -> list[T]:
+    """Each row that reads; a bad one costs only itself, logged (CCS adds and renames fields)."""
+    parsed = []
+    for row in rows:
+        try:
+            if not isinstance(row, Mapping):
+                raise ValueError(f"a {type(row).__name__}, not an object")
+            parsed.append(parse(row))
+        except ValueError as exc:
+            log.warning("skipped %s CCS sent (%s)", what, exc)
+    return parsed
 
 
 class V1Client:
@@ -220,27 +236,12 @@ class V1Client:
         """The agent's live calls; LoginRequired when CCS does not know the session (V1Agent renews it)."""
         register_secret(session)
         data = self.request("GET", "activecall/user", params={"session": session}, session_call=True)
-        calls = []
-        for row in _rows(data, "MyActiveCalls", self.tenant.host):
-            try:
-                if not isinstance(row, Mapping):
-                    raise ValueError(f"a {type(row).__name__}, not an object")
-                calls.append(LiveCall.from_api(row))
-            except ValueError as exc:
-                log.warning("skipped a live call CCS sent (%s)", exc)
-        return calls
+        return _parsed(_rows(data, "MyActiveCalls", self.tenant.host), LiveCall.from_api, "a live call")
 
     def agents_status(self) -> list[AgentStatus]:
         data = self.request("GET", AGENTS_STATUS_PATH)
-        statuses = []
-        for row in _rows(data, "agents_status_list", self.tenant.host):
-            try:
-                if not isinstance(row, Mapping):
-                    raise ValueError(f"a {type(row).__name__}, not an object")
-                statuses.append(AgentStatus.from_api(row))
-            except ValueError as exc:
-                log.warning("skipped an agent status CCS sent (%s)", exc)
-        return statuses
+        rows = _rows(data, "agents_status_list", self.tenant.host)
+        return _parsed(rows, AgentStatus.from_api, "an agent status")
 
     def status_of(self, email: str) -> str:
         """The agent's current status; ApiRefused when CCS does not list them."""
@@ -293,9 +294,9 @@ class V1Client:
         status = response.status_code
         if 300 <= status < 400:
             raise NetworkError(
-                Core.tr("{host} redirected the request elsewhere (HTTP {status}); check the v1 address.").format(
-                    host=host, status=status
-                )
+                Core.tr(
+                    "{host} redirected the request elsewhere (HTTP {status}); check the v1 address."
+                ).format(host=host, status=status)
             )
         log.debug("v1 %s %s answered HTTP %s in %.0f ms", method, path, status, _ms(started))
         if status in (401, 403):
