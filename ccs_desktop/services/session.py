@@ -31,6 +31,7 @@ from ccs_desktop.services.tasks import TaskRunner
 
 if TYPE_CHECKING:  # requests and keyring load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
+    from ccs_desktop.core.api.v1 import V1Agent
     from ccs_desktop.core.credentials import CredentialStore
 
 
@@ -67,7 +68,8 @@ class SessionController(QObject):
     """Signals: `login_needed()` (no usable credentials: ask), `identity_shown(tenant, email)`,
     `origin_changed(origin)` (the page's navigation guard), `load_softphone(url)`, `service_started(service)`
     once an agent exists, `line_state(LineState)`, `logged_in()` after every login, `softphone_loaded()` when
-    the page loaded, `records_opened()` once the contact list and the call records may load."""
+    the page loaded, `records_opened()` once the contact list and the call records may load, `v1_started(V1Agent)`
+    with the session's v1 API (live calls, status) and `v1_stopped()` at its end."""
 
     login_needed = Signal()
     identity_shown = Signal(str, str)
@@ -78,6 +80,8 @@ class SessionController(QObject):
     logged_in = Signal()
     softphone_loaded = Signal()
     records_opened = Signal()
+    v1_started = Signal(object)
+    v1_stopped = Signal()
 
     def __init__(
         self,
@@ -98,6 +102,7 @@ class SessionController(QObject):
         self.identity: Identity | None = None
         self.service: AgentService | None = None
         self.supervisor: Supervisor | None = None
+        self.v1: V1Agent | None = None  # the v1 API of this session's agent (live calls, status)
         self.records_allowed = False  # the softphone loaded (or 2 s passed): records may load
         # the softphone's template and build once a settings change moved it (else the identity's)
         self._address: tuple[str, str] | None = None
@@ -163,8 +168,9 @@ class SessionController(QObject):
             self.tr("demo (built-in simulator)") if self.demo else tenant.host, identity.email
         )
 
-        def build() -> Agent:
+        def build() -> tuple[Agent, V1Agent]:
             from ccs_desktop.core.api import make_agent  # noqa: PLC0415
+            from ccs_desktop.core.api.v1 import make_v1_agent  # noqa: PLC0415
             from ccs_desktop.core.credentials import BackgroundSessionStore  # noqa: PLC0415
 
             # the session is read and kept in the keyring through the store, on the runner's serial worker
@@ -186,12 +192,13 @@ class SessionController(QObject):
             elif identity.store is None:  # (with a keyring, the stored session is tried first)
                 with contextlib.suppress(CcsError):  # the supervisor logs in again, retries and reports
                     agent.ensure_session()
-            return agent
+            return agent, make_v1_agent(agent, self.settings, clock=self.clock)
 
-        run_op(self.runner, self.bus, build, lambda agent: self._agent_ready(identity, agent), name="agent")
+        run_op(self.runner, self.bus, build, lambda built: self._agent_ready(identity, *built), name="agent")
 
-    def _agent_ready(self, identity: Identity, agent: Agent) -> None:
+    def _agent_ready(self, identity: Identity, agent: Agent, v1: V1Agent) -> None:
         if self.identity is not identity:
+            v1.close()
             return  # logged out meanwhile
         self.runner.submit(_warm_up_imports, name="warm-up imports")  # while the softphone loads
         self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
@@ -205,6 +212,8 @@ class SessionController(QObject):
         self.service.call_placed.connect(self.history.follower.follow_placed)
         self.service_started.emit(self.service)
         self.supervisor.start()
+        self.v1 = v1
+        self.v1_started.emit(v1)
 
     def _session_issued(self, stored: StoredSession) -> None:
         """Worker thread: have the GUI thread hear of the new session (the agent's store keeps it)."""
@@ -298,6 +307,10 @@ class SessionController(QObject):
             self.service.deleteLater()
         self.supervisor = self.service = None
         self.identity = None
+        if self.v1 is not None:
+            v1, self.v1 = self.v1, None
+            self.v1_stopped.emit()
+            self.runner.submit(v1.close, name="close v1")  # a request in flight answers into nothing
         self.load_softphone.emit("about:blank")
 
     # --- what the page does ----------------------------------------------------------------------------------
