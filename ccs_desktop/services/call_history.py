@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from ccs_desktop.core.calls.paging import Paging
 from ccs_desktop.core.calls.timeline import Timeline, stamp
 from ccs_desktop.core.errors import CcsError, user_text
+from ccs_desktop.core.notifications import RING, CallNotification
 from ccs_desktop.services.call_follower import CallFollower
 from ccs_desktop.services.call_state import CallTracker, LiveCall
 from ccs_desktop.services.messages import MessageBus
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow, Note
     from ccs_desktop.core.calls.sync import PeriodFetch
     from ccs_desktop.core.calls.table import CallTable
-    from ccs_desktop.core.notifications import CallNotification
 
 log = logging.getLogger(__name__)
 
@@ -362,6 +362,10 @@ class CallHistory(QObject):
     def notification(self, notification: CallNotification) -> None:
         """The listener's (app.py hands it this method): the follower joins it to its call."""
         self.follower.notification(notification)
+
+    def live_ring(self, key: str, number: str, queue: str) -> None:
+        """A ring CCS's live calls showed: its timeline records the live key (the ring desk pops the card)."""
+        self.follower.notification(CallNotification(RING, key, callerid=number, queue=queue), announce=False)
 
     # --- notes, details, export, history ----------------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
@@ -10,6 +11,12 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ccs_desktop.services.agent_service import LineState, RecentCall
 from ccs_desktop.ui.icons import icon
+
+if TYPE_CHECKING:
+    from ccs_desktop.services.clipboard import ClipboardWatcher
+    from ccs_desktop.services.handoff import Handoff
+    from ccs_desktop.ui.main_window import MainWindow
+    from ccs_desktop.ui.popup import NumberPopup
 
 STATE_ICON = {
     LineState.LOGGED_OUT: "logged-out",
@@ -93,3 +100,23 @@ class Tray(QObject):
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.toggle_window.emit()
+
+
+def connect_tray(
+    tray: Tray,
+    window: MainWindow,
+    handoff: Handoff,
+    open_settings: Callable[[], None],
+    request_quit: Callable[[], None],
+    clipboard: ClipboardWatcher,
+    popup: NumberPopup,
+) -> None:
+    """What the tray menu's entries do."""
+    tray.toggle_window.connect(window.toggle)
+    tray.show_window.connect(window.bring_up)
+    tray.call_clipboard.connect(handoff.call_clipboard)
+    tray.call_back.connect(handoff.dial)
+    tray.settings_requested.connect(open_settings)
+    tray.quit_requested.connect(request_quit)
+    tray.pause_toggled.connect(clipboard.set_paused)
+    tray.pause_toggled.connect(lambda paused: paused and popup.hide())
