@@ -25,19 +25,20 @@ from ccs_desktop.ui.tray import Tray
 
 def status_text(status: str) -> str:
     """A CCS status in the agent's words; a function, so it is translated when shown."""
-    tr = QCoreApplication.translate
     names = {
-        "available": tr("AgentStatus", "Available"),
-        "backoffice": tr("AgentStatus", "Back office"),
-        "shortbreak": tr("AgentStatus", "Short break"),
-        "lunch": tr("AgentStatus", "Lunch"),
-        "training": tr("AgentStatus", "Training"),
-        "meeting": tr("AgentStatus", "Meeting"),
-        "aftercallwork": tr("AgentStatus", "After-call work"),
-        "": tr("AgentStatus", "Status unknown"),
+        "available": QCoreApplication.translate("AgentStatus", "Available"),
+        "backoffice": QCoreApplication.translate("AgentStatus", "Back office"),
+        "shortbreak": QCoreApplication.translate("AgentStatus", "Short break"),
+        "lunch": QCoreApplication.translate("AgentStatus", "Lunch"),
+        "training": QCoreApplication.translate("AgentStatus", "Training"),
+        "meeting": QCoreApplication.translate("AgentStatus", "Meeting"),
+        "aftercallwork": QCoreApplication.translate("AgentStatus", "After-call work"),
+        "": QCoreApplication.translate("AgentStatus", "Status unknown"),
     }
+    if status == "ringing":
+        return QCoreApplication.translate("AgentStatus", "Ringing")
     if status in LIVE_STATUSES:
-        return tr("AgentStatus", "Ringing") if status == "ringing" else tr("AgentStatus", "On a call")
+        return QCoreApplication.translate("AgentStatus", "On a call")
     return names.get(status, status.capitalize())
 
 

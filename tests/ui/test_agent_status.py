@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from ccs_desktop.ui.agent_status import MENU_ORDER, AgentStatusView, connect_agent_status, status_text
+from ccs_desktop.ui.dialogs.settings import SettingsDialog
 from ccs_desktop.ui.main_window import MainWindow
 from ccs_desktop.ui.quit_guard import QuitGuard
 from ccs_desktop.ui.tray import Tray
@@ -149,3 +150,16 @@ def test_quit_sends_back_office_first_when_asked(screen, simulator, qtbot):
     screen.guard.request_quit()  # asked again: no second send, no second quit
     screen.settled()
     assert screen.quits == [True] and simulator.functions().count("v1/agent/status") == 1
+
+
+def test_the_settings_dialog_offers_both_options_off_by_default(parts, qtbot):
+    dialog = SettingsDialog(parts.settings)
+    qtbot.addWidget(dialog)
+    assert dialog.after_call_work.value() == 0 and dialog.after_call_work.text() == "Off"
+    assert not dialog.backoffice_on_exit.isChecked()
+    assert dialog.after_call_work.accessibleName()
+    dialog.after_call_work.setValue(45)
+    dialog.backoffice_on_exit.setChecked(True)
+    dialog._save()
+    assert parts.settings.get_int("after_call_work_seconds") == 45
+    assert parts.settings.get_bool("backoffice_on_exit") is True
