@@ -248,3 +248,27 @@ def test_a_500_streak_backs_off_and_keeps_the_status(status, simulator):
     status.settled()
     assert status.shown[-1] == "meeting"
     assert status.ctl.backoff.step == 0
+
+
+def test_back_office_at_logout_goes_after_a_change_in_flight(status, simulator, qtbot):
+    status.parts.settings.set("backoffice_on_exit", True)
+    status.log_in(simulator)
+    simulator.fault("delay", seconds=0.3, function="v1/agent/status")  # the first change takes a while
+    status.ctl.set_status("lunch")
+    with qtbot.waitSignal(status.parts.session.login_needed, timeout=WAIT):
+        status.parts.session.logout()
+    status.settled()
+    assert status_requests(simulator) == 2
+    assert ccs_status(simulator) == "backoffice"
+    assert status.parts.shown == [], "nothing to say: both went through"
+
+
+def test_a_429_waits_as_long_as_ccs_asked(status, simulator):
+    status.log_in(simulator)
+    simulator.fault("http429", seconds=120, function="v1/agent/get_agents_status")
+    simulator.clear_log()
+    for _ in range(12):  # two minutes of the timer: the refused read, then quiet until CCS's wait is over
+        status.next_poll()
+    assert status_requests(simulator, "v1/agent/get_agents_status") == 1
+    status.next_poll()
+    assert status_requests(simulator, "v1/agent/get_agents_status") == 2
