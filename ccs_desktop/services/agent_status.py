@@ -72,7 +72,9 @@ class AgentStatusController(QObject):
         self._next_read = 0.0  # clock time before which no read starts
         self._changes = 0  # bumped by every send: a read that started before it is stale
         self._sending = False
-        self._waiting: tuple[str, Callable[[bool], None] | None, Timeouts | None] | None = None
+        # the newest choice waiting for the one in flight, with the v1 API of when it was made (a logout's Back
+        # office still goes after the session ended)
+        self._waiting: tuple[str, Callable[[bool], None] | None, Timeouts | None, V1Agent] | None = None
         self.acw_until: float | None = None  # the end of the after-call-work countdown, None when none
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(int(POLL_SECONDS * 1000))
@@ -144,7 +146,11 @@ class AgentStatusController(QObject):
         self._send(name)
 
     def _send(
-        self, name: str, done: Callable[[bool], None] | None = None, timeouts: Timeouts | None = None
+        self,
+        name: str,
+        done: Callable[[bool], None] | None = None,
+        timeouts: Timeouts | None = None,
+        v1: V1Agent | None = None,
     ) -> None:
         try:
             status = check_status(name)
@@ -153,7 +159,8 @@ class AgentStatusController(QObject):
             if done is not None:
                 done(False)
             return
-        if self.v1 is None:
+        v1 = v1 or self.v1
+        if v1 is None:
             self.bus.warning(self.tr("Log in to change your CCS status."))
             if done is not None:
                 done(False)
@@ -161,11 +168,10 @@ class AgentStatusController(QObject):
         if self._sending:  # after the one in flight; a newer choice replaces an older waiting one
             if self._waiting is not None and self._waiting[1] is not None:
                 self._waiting[1](False)
-            self._waiting = (status, done, timeouts)
+            self._waiting = (status, done, timeouts, v1)
             return
         self._sending = True
         self._changes += 1
-        v1 = self.v1
 
         def sent(_message: str) -> None:
             if v1 is self.v1:
@@ -190,8 +196,8 @@ class AgentStatusController(QObject):
         if done is not None:
             done(ok)
         if self._waiting is not None:
-            (status, then, timeouts), self._waiting = self._waiting, None
-            self._send(status, then, timeouts)
+            (status, then, timeouts, v1), self._waiting = self._waiting, None
+            self._send(status, then, timeouts, v1)
 
     # --- after-call work -------------------------------------------------------------------------------------
 
