@@ -159,8 +159,8 @@ class AgentStatusController(QObject):
             if done is not None:
                 done(False)
             return
-        v1 = v1 or self.v1
-        if v1 is None:
+        agent = v1 or self.v1
+        if agent is None:
             self.bus.warning(self.tr("Log in to change your CCS status."))
             if done is not None:
                 done(False)
@@ -168,27 +168,27 @@ class AgentStatusController(QObject):
         if self._sending:  # after the one in flight; a newer choice replaces an older waiting one
             if self._waiting is not None and self._waiting[1] is not None:
                 self._waiting[1](False)
-            self._waiting = (status, done, timeouts, v1)
+            self._waiting = (status, done, timeouts, agent)
             return
         self._sending = True
         self._changes += 1
 
         def sent(_message: str) -> None:
-            if v1 is self.v1:
+            if agent is self.v1:
                 self._show(status)
             self._finish(done, True)
 
         def refused(exc: BaseException) -> None:
             reason = exc.reason if isinstance(exc, ApiRefused) else user_text(exc, log)
             self.bus.error(self.tr("CCS did not change your status: {reason}").format(reason=reason))
-            if v1 is self.v1:
+            if agent is self.v1:
                 self._show(self.status)  # the old one stays shown (a selector that moved goes back)
             if status == AFTER_CALL_WORK:
                 self._cancel_countdown()
             self._finish(done, False)
 
         self.runner.submit(
-            lambda: v1.set_status(status, timeouts=timeouts), sent, refused, pool="net", name="set agent status"
+            lambda: agent.set_status(status, timeouts=timeouts), sent, refused, pool="net", name="set agent status"
         )
 
     def _finish(self, done: Callable[[bool], None] | None, ok: bool) -> None:
