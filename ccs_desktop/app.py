@@ -35,6 +35,7 @@ from ccs_desktop.services.smoke import Smoke
 from ccs_desktop.services.stop_signals import StopSignals
 from ccs_desktop.services.stores import Stores
 from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
+from ccs_desktop.ui.agent_status import connect_agent_status
 from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import connect_calls_panel
 from ccs_desktop.ui.contacts_panel import connect_contacts_panel
@@ -113,6 +114,7 @@ class App(QObject):
         self.login = LoginFlow(session, *args, window, self)
         self.quit_guard = QuitGuard(tracker, session, runner, bus, window, self)
         self.status = StatusPresenter(session, bus, settings, window, self.tray, self)
+        self.agent_status = connect_agent_status(*args, tracker, session, window, self.tray, self.quit_guard, self)
         self.files = DataFiles(contacts, window, self)
         self.settings_flow = SettingsFlow(*args, listeners, window, self)
         self.diagnostics = Diagnostics(session, listeners, self.view, self)

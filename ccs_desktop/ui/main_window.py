@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.hold_button.toggled.connect(
             lambda on: (self.hold_requested if on else self.unhold_requested).emit()
         )
-        dial_bar = QHBoxLayout()
+        self.dial_bar = dial_bar = QHBoxLayout()  # the header; the agent-status selector goes first in it
         dial_bar.addWidget(self.number_edit, 1)
         for button in (self.call_button, self.hangup_button, self.hold_button):
             dial_bar.addWidget(button)

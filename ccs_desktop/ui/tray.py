@@ -49,12 +49,15 @@ class Tray(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = LineState.LOGGED_OUT
+        self.agent_status = ""  # the CCS status in words (ui/agent_status.py), a line of the tooltip
         self.icon = QSystemTrayIcon(icon(STATE_ICON[self.state]), self)
         self.menu = QMenu()
         self._add(self.tr("Show"), self.show_window)
         self._add(self.tr("Call number from clipboard"), self.call_clipboard)
         self.recent_menu = self.menu.addMenu(self.tr("Recent calls"))
         self.recent_menu.setEnabled(False)
+        self.status_menu = self.menu.addMenu(self.tr("Status"))  # filled by ui/agent_status.py
+        self.status_menu.setEnabled(False)
         self.pause_action = self._add(self.tr("Pause clipboard lookup"), None)
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self.pause_toggled)
@@ -78,8 +81,17 @@ class Tray(QObject):
     def set_state(self, state: LineState, reason: str) -> None:
         self.state = state
         self.icon.setIcon(icon(STATE_ICON[state]))
-        tip = f"ccs-desktop: {state_tip(state)}"
-        self.icon.setToolTip(tip + (f"\n{reason}" if reason else ""))
+        self._reason = reason
+        self._show_tip()
+
+    def set_agent_status(self, text: str) -> None:
+        """The agent's CCS status in words ("" when unknown), shown in the tooltip."""
+        self.agent_status = text
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        lines = [f"ccs-desktop: {state_tip(self.state)}", self.agent_status, self._reason]
+        self.icon.setToolTip("\n".join(line for line in lines if line))
 
     def set_recent(self, calls: Iterable[RecentCall], region: str) -> None:
         self.recent_menu.clear()

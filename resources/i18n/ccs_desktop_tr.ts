@@ -8,6 +8,96 @@
     </message>
 </context>
 <context>
+    <name>AgentStatus</name>
+    <message>
+        <source>Available</source>
+        <translation>Müsait</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Arka ofis</translation>
+    </message>
+    <message>
+        <source>Short break</source>
+        <translation>Kısa mola</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Öğle yemeği</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Eğitim</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Toplantı</translation>
+    </message>
+    <message>
+        <source>After-call work</source>
+        <translation>Çağrı sonrası iş</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Durum bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Çalıyor</translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation>Görüşmede</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusController</name>
+    <message>
+        <source>Log in to change your CCS status.</source>
+        <translation>CCS durumunuzu değiştirmek için giriş yapın.</translation>
+    </message>
+    <message>
+        <source>CCS did not change your status: {reason}</source>
+        <translation>CCS durumunuzu değiştirmedi: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusView</name>
+    <message>
+        <source>Available now</source>
+        <extracomment>The selector's order: the way back to work first, then the ways away from it.</extracomment>
+        <translation>Şimdi müsait</translation>
+    </message>
+    <message>
+        <source>Agent status</source>
+        <translation>Temsilci durumu</translation>
+    </message>
+    <message>
+        <source>After-call work time left</source>
+        <translation>Çağrı sonrası işe kalan süre</translation>
+    </message>
+    <message>
+        <source>End after-call work: Available now</source>
+        <translation>Çağrı sonrası işi bitir: şimdi müsait</translation>
+    </message>
+    <message>
+        <source>{status} ({time} left)</source>
+        <translation>{status} ({time} kaldı)</translation>
+    </message>
+    <message>
+        <source>After-call work: {time}</source>
+        <translation>Çağrı sonrası iş: {time}</translation>
+    </message>
+    <message>
+        <source>Your status in CCS; choose another here.</source>
+        <translation>CCS'teki durumunuz; buradan başka birini seçin.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Durum: {status}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The softphone is not reloaded during a call; it will be after the call.</source>
@@ -2042,6 +2132,26 @@ iş: +90 212 555 12 34</translation>
         <translation>Gelen çağrı cevaplandığında</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Kapalı</translation>
+    </message>
+    <message>
+        <source>After-call work seconds</source>
+        <translation>Çağrı sonrası iş süresi (saniye)</translation>
+    </message>
+    <message>
+        <source>After-call work for this many seconds after each call, then Available; 0: off.</source>
+        <translation>Her çağrıdan sonra bu kadar saniye çağrı sonrası iş, ardından Müsait; 0: kapalı.</translation>
+    </message>
+    <message>
+        <source>Set Back office when I quit or log out</source>
+        <translation>Çıkarken veya oturumu kapatırken Arka ofis yap</translation>
+    </message>
+    <message>
         <source>Language (after a restart)</source>
         <translation>Dil (yeniden başlatınca)</translation>
     </message>
@@ -2080,6 +2190,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Open the CRM record by itself</source>
         <translation>CRM kaydını kendiliğinden aç</translation>
+    </message>
+    <message>
+        <source>After-call work, then Available</source>
+        <translation>Çağrı sonrası iş, ardından Müsait</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2269,6 +2383,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Recent calls</source>
         <translation>Son aramalar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
     </message>
     <message>
         <source>Pause clipboard lookup</source>
