@@ -117,7 +117,7 @@ class App(QObject):
         self.agent_status = connect_agent_status(*args, tracker, session, window, self.tray, self.quit_guard, self)
         self.files = DataFiles(contacts, window, self)
         self.settings_flow = SettingsFlow(*args, listeners, window, self)
-        self.diagnostics = Diagnostics(session, listeners, self.view, self)
+        self.diagnostics = Diagnostics(session, listeners, self.view, self, live=self.live)
         self.network = NetworkWatch(self)
         self.instance = InstanceServer(self)
         self.open_uri, self.dial, self.logout = self.handoff.open_uri, self.handoff.dial, self.session.logout
