@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 from ccs_desktop import __version__
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.logs import redact
+from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.memory import tree_pss_mib
 from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.services.listener_control import ListenerControl
@@ -79,7 +80,7 @@ class Diagnostics(QObject):
         return [
             (
                 self.tr("Session age"),
-                self.tr("none") if age is None else self.tr("{hours:.1f} h").format(hours=age / 3600),
+                self.tr("none") if age is None else hours_minutes(age),
                 age is not None,
             ),
             (

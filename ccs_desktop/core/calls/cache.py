@@ -216,7 +216,8 @@ class CallCache:
         with self._write():
             if done:
                 self._db.execute(
-                    "INSERT OR REPLACE INTO call_worklist_done VALUES (?, ?, ?, ?)", (account, callid, party, ticked)
+                    "INSERT OR REPLACE INTO call_worklist_done VALUES (?, ?, ?, ?)",
+                    (account, callid, party, ticked),
                 )
             else:
                 self._db.execute(

@@ -32,7 +32,9 @@ def at(now: datetime, seconds_ago: int) -> str:
 
 
 def call(callid: str, when: str, number: str, *, inbound: bool, answered: bool, status: str = "") -> CallRow:
-    return CallRow(callid, when, inbound, number, digits_suffix(number), answered, 0, 5, "Destek", "", "", "", status)
+    return CallRow(
+        callid, when, inbound, number, digits_suffix(number), answered, 0, 5, "Destek", "", "", "", status
+    )
 
 
 @pytest.mark.parametrize("now", INSTANTS, ids=lambda n: n.isoformat())
@@ -62,8 +64,20 @@ def test_the_scope_is_whole_days_of_the_tenants_today(now):
     day = 24 * 3600
     rows = [
         call("just-now", at(now, 0), "05321112233", inbound=True, answered=False),
-        call("six-days", f"{(today - timedelta(days=6)).isoformat()} 00:00:00", "05324445566", inbound=True, answered=False),
-        call("seven-days", f"{(today - timedelta(days=7)).isoformat()} 23:59:59", "05327778899", inbound=True, answered=False),
+        call(
+            "six-days",
+            f"{(today - timedelta(days=6)).isoformat()} 00:00:00",
+            "05324445566",
+            inbound=True,
+            answered=False,
+        ),
+        call(
+            "seven-days",
+            f"{(today - timedelta(days=7)).isoformat()} 23:59:59",
+            "05327778899",
+            inbound=True,
+            answered=False,
+        ),
         call("yesterday", at(now, day + 60), "05320001122", inbound=True, answered=False),
     ]
     week = open_callids(missed_not_returned(rows, set(), "7 days", today))
