@@ -10,9 +10,9 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 
 from ccs_desktop import __version__
+from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.logs import redact
-from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.memory import tree_pss_mib
 from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.services.listener_control import ListenerControl
