@@ -41,6 +41,7 @@ from ccs_desktop.core.calls.rows import CallRow, call_sentence, direction_text, 
 from ccs_desktop.core.calls.table import AGENT, CONTACT, DIR, NOTE, QUEUE, WAIT
 from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.core.calls.worklist import SCOPES, is_missed
+from ccs_desktop.core.i18n import Core
 from ccs_desktop.ui.calls_model import COLUMNS, RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ PERIOD_KEYS = ("today", "yesterday", "7 days", "30 days", "custom")
 FILTER_DELAY_MS = 150
 # Columns a narrow table leaves out, first to last (the details pane still shows them); Time, Number, Contact,
 # Result and Talk always stay. Contact takes the width left over, at least CONTACT_MIN_WIDTH.
-NARROW_HIDES = (AGENT, RECORDING, WAIT, QUEUE, NOTE, DIR)
+NARROW_HIDES = (AGENT, RECORDING, WAIT, NOTE, QUEUE, DIR)
 CONTACT_MIN_WIDTH = 110
 # Which periods hold every call of a worklist scope (otherwise the worklist opens its own period).
 COVERING_PERIODS = {"today": ("today", "7 days", "30 days"), "7 days": ("7 days", "30 days")}
@@ -191,7 +192,7 @@ class CallsPanel(QWidget):
             0: ("2026-12-31 23:59:59",),
             1: (direction_text(True), direction_text(False)),
             2: ("0532 123 45 67",),
-            4: (status_text("awaiting record"),),
+            4: (Core.tr("answered"), Core.tr("missed")),  # a provisional row's longer state is elided
             5: ("88:88",),
             6: ("88:88",),
         }
