@@ -417,7 +417,9 @@ class CallHistory(QObject):
 
         self.runner.submit(read, done, self.bus.show_error, pool="serial", name="call details")
 
-    def export(self, path: Path, done: Callable[[int], None]) -> None:
+    def export(self, path: Path, done: Callable[[int], None], delimiter: str = ",") -> None:
+        """Write the rows shown, in their order, as CSV (`delimiter`: `;` for Excel where the decimal separator is a
+        comma, see core.spreadsheet.excel_delimiter)."""
         from ccs_desktop.core.calls.export import export_calls_csv  # noqa: PLC0415
 
         rows, names, notes, account = (
@@ -429,7 +431,7 @@ class CallHistory(QObject):
 
         def write() -> int:
             records = self._cache().records(account, [row.callid for row in rows])
-            return export_calls_csv(path, rows, records, names, notes)
+            return export_calls_csv(path, rows, records, names, notes, delimiter)
 
         self.runner.submit(write, done, self.bus.show_error, pool="serial", name="export calls")
 
