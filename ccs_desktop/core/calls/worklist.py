@@ -54,8 +54,8 @@ def missed_not_returned(
     ticked: dict[str, str] = {}  # party -> its newest ticked call
     missed: list[CallRow] = []
     for row in rows:
-        if not row.party or row.status:
-            continue
+        if not row.party or row.status or row.calldate < start:
+            continue  # a call before the scope neither is on the list nor clears a call on it
         if row.inbound is False and row.answered:
             if row.calldate > returned.get(row.party, ""):
                 returned[row.party] = row.calldate
