@@ -201,10 +201,12 @@ class ContactsController(QObject):
             "export contacts",
         )
 
-    def export_calls(self, path: Path) -> None:
+    def export_calls(self, path: Path, delimiter: str = ",") -> None:
         """The rows the calls panel shows, in its order, with notes and every CCS field."""
         self.history.export(
-            path, lambda n: self.bus.info(self.tr("Exported %Ln call(s) to {path}.", "", n).format(path=path))
+            path,
+            lambda n: self.bus.info(self.tr("Exported %Ln call(s) to {path}.", "", n).format(path=path)),
+            delimiter,
         )
 
     # --- a name for a number ----------------------------------------------------------------------------------

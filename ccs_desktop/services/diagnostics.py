@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 
 from ccs_desktop import __version__
+from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.logs import redact
 from ccs_desktop.core.memory import tree_pss_mib
@@ -84,7 +85,7 @@ class Diagnostics(QObject):
         return [
             (
                 self.tr("Session age"),
-                self.tr("none") if age is None else self.tr("{hours:.1f} h").format(hours=age / 3600),
+                self.tr("none") if age is None else hours_minutes(age),
                 age is not None,
             ),
             (

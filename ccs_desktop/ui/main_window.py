@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
@@ -241,10 +242,7 @@ class MainWindow(QMainWindow):
         if seconds is None:
             self.session_label.setText(self.tr("No session"))
             return
-        hours, rest = divmod(int(seconds), 3600)
-        self.session_label.setText(
-            self.tr("Session: {hours} h {minutes:02d} min").format(hours=hours, minutes=rest // 60)
-        )
+        self.session_label.setText(self.tr("Session: {age}").format(age=hours_minutes(seconds)))
 
     # --- geometry --------------------------------------------------------------------------------------------
 

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>CallHistory</name>
@@ -20,6 +19,13 @@
 </context>
 <context>
     <name>CallsPanel</name>
+    <message numerus="yes">
+        <source>Missed, not returned (%n)</source>
+        <translation>
+            <numerusform>Missed, not returned (%n)</numerusform>
+            <numerusform>Missed, not returned (%n)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln of {total} call(s) match</source>
         <translation>
