@@ -65,7 +65,7 @@
     <name>AgentStatusView</name>
     <message>
         <source>Available now</source>
-        <extracomment>The selector&apos;s order: the way back to work first, then the ways away from it.</extracomment>
+        <extracomment>The selector's order: the way back to work first, then the ways away from it.</extracomment>
         <translation>Şimdi müsait</translation>
     </message>
     <message>
@@ -90,7 +90,7 @@
     </message>
     <message>
         <source>Your status in CCS; choose another here.</source>
-        <translation>CCS&apos;teki durumunuz; buradan başka birini seçin.</translation>
+        <translation>CCS'teki durumunuz; buradan başka birini seçin.</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -1682,6 +1682,18 @@ iş: +90 212 555 12 34</translation>
         <translation>{url} dinleniyor: {delivered} iletildi, {repeated} tekrar, {refused} reddedildi</translation>
     </message>
     <message>
+        <source>Live calls from CCS</source>
+        <translation>CCS'ten canlı çağrılar</translation>
+    </message>
+    <message>
+        <source>not asked (logged out)</source>
+        <translation>sorulmuyor (oturum kapalı)</translation>
+    </message>
+    <message>
+        <source>asked every 2 s: {polls} answers, {failures} failed; cards from the page {page}, from CCS {poll}, from the listener {listener}</source>
+        <translation>2 sn'de bir soruluyor: {polls} yanıt, {failures} başarısız; kartlar sayfadan {page}, CCS'ten {poll}, dinleyiciden {listener}</translation>
+    </message>
+    <message>
         <source>API reachable</source>
         <translation>API erişilebilir</translation>
     </message>
@@ -1878,8 +1890,8 @@ iş: +90 212 555 12 34</translation>
 <context>
     <name>LiveCallPoller</name>
     <message>
-        <source>CCS&apos;s live-call API refuses the session ({reason})</source>
-        <translation>CCS&apos;in canlı çağrı API&apos;si oturumu reddediyor ({reason})</translation>
+        <source>CCS's live-call API refuses the session ({reason})</source>
+        <translation>CCS'in canlı çağrı API'si oturumu reddediyor ({reason})</translation>
     </message>
 </context>
 <context>
