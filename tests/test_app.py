@@ -414,17 +414,15 @@ def test_edit_and_delete_a_contact(harness, qtbot):
     panel = harness.app.window.contacts
     panel.save_requested.emit(Contact(None, "Gül Kurt", "", [ContactNumber("+905417654321")]))
     qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=WAIT)
-    panel.list.setCurrentRow(0)
+    panel.select_row(0)
     qtbot.waitUntil(lambda: panel.contact is not None, timeout=WAIT)
     panel.edit_contact(panel.contact)
     panel.dialog.company.setText("Kurt Ticaret")
     panel.dialog._save()
-    qtbot.waitUntil(lambda: "Kurt Ticaret" in panel.list.item(0).text(), timeout=WAIT)
-    panel.delete_button.click()
-    delete = next(b for b in panel.delete_box.buttons() if b.text() == "Delete")
-    delete.click()
+    qtbot.waitUntil(lambda: "Kurt Ticaret" in panel.row_text(0), timeout=WAIT)
+    panel.delete_button.click()  # at once: Undo, not a question, is the safety net
     qtbot.waitUntil(lambda: panel.row_count() == 0, timeout=WAIT)
-    assert not panel.card.isVisible()
+    assert not panel.card.isVisible() and panel.undo_bar.isVisible()
 
 
 @pytest.mark.parametrize("harness", [{"minimized": True}], indirect=True)

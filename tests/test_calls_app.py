@@ -147,11 +147,11 @@ def test_the_contact_card_shows_the_full_history_with_notes(harness, qtbot):
     contacts = app.window.contacts
     contacts.search_edit.setText("ayşe")
     qtbot.waitUntil(lambda: contacts.row_count() == 1, timeout=WAIT)
-    contacts.list.setCurrentRow(0)
+    contacts.select_row(0)
     qtbot.waitUntil(
-        lambda: contacts.calls.count() >= 1 and "incoming" in contacts.calls.item(0).text(), timeout=WAIT
+        lambda: len(contacts.call_lines()) >= 1 and "incoming" in contacts.call_lines()[0], timeout=WAIT
     )
-    first = contacts.calls.item(0).text()
+    first = contacts.call_lines()[0]
     assert "answered" in first and "Call back" in first and "Kargo gecikmesi yarın aranacak" in first
 
 

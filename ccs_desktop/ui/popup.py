@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from ccs_desktop.core.phone import PhoneNumber
@@ -40,7 +40,7 @@ class NumberPopup(QFrame):
             "#number-popup { background: palette(window); border: 1px solid palette(mid); border-radius: 8px; }"
         )
         self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-weight: 600; color: #1a7f37")
+        self.title_label.setStyleSheet("font-weight: 600; color: palette(link)")
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-size: 15pt; font-weight: 600")
         self.who_label = QLabel()
@@ -74,6 +74,14 @@ class NumberPopup(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         self.installEventFilter(self)
+        for control, name in (
+            (self.call_button, self.tr("Call this number")),
+            (self.open_button, self.tr("Open the contact")),
+            (self.add_button, self.tr("Add contact")),
+            (self.crm_button, self.tr("Open in CRM")),
+        ):
+            control.setAccessibleName(name)
+        self._watching_keys = False
 
     def set_call_active(self, active: bool) -> None:
         """Like the window's Call button: no second call from a card while the line is busy."""
@@ -131,11 +139,30 @@ class NumberPopup(QFrame):
         self.hide()
         self.crm_requested.emit(self.crm_url)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """While the card is up, Esc in any of the app's windows closes it: the card never takes the focus, so
+        it cannot hear the key itself. The key still reaches the window it was meant for."""
+        super().showEvent(event)
+        app = QApplication.instance()
+        if app is not None and not self._watching_keys:
+            app.installEventFilter(self)
+            self._watching_keys = True
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        app = QApplication.instance()
+        if app is not None and self._watching_keys:
+            app.removeEventFilter(self)
+            self._watching_keys = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The card stays while the mouse is on it, and goes a little after it leaves."""
-        if event.type() == QEvent.Type.Enter:
+        """The card stays while the mouse is on it, and goes a little after it leaves; Esc closes it."""
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            self.hide()
+        elif watched is self and kind == QEvent.Type.Enter:
             self._timer.stop()
-        elif event.type() == QEvent.Type.Leave:
+        elif watched is self and kind == QEvent.Type.Leave:
             self._timer.start(2000)
         return super().eventFilter(watched, event)
 

@@ -244,6 +244,6 @@ def test_contact_rows_name_the_company_as_everywhere_else(qtbot):
     qtbot.addWidget(panel)
     ayse = Contact(1, "Ayşe Yılmaz", company="Koç Holding", numbers=[ContactNumber("+905321234567")])
     panel.show_results([ayse, Contact(2, "Ali Can", favourite=True)], 2)
-    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
-    assert rows[0].startswith(ayse.display_name + "    ")
+    rows = [panel.row_text(i) for i in range(panel.row_count())]
+    assert rows[0] == "Ayşe Yılmaz, Koç Holding, 0532 123 45 67"
     assert rows[1] == "★ Ali Can"
