@@ -152,7 +152,7 @@ class App(QObject):
         tray.pause_toggled.connect(lambda paused: paused and self.popup.hide())
         self.clipboard.number_copied.connect(contacts.look_up_copied)
         contacts.copied_card.connect(lambda *card: self.clipboard.paused or self.popup.show_number(*card))
-        connect_popup(self.popup, contacts)
+        connect_popup(self.popup, contacts, w)
         contacts.incoming_selected.connect(w.calls.select_call)
         self.popup.call_requested.connect(handoff.dial)
         self.popup.open_requested.connect(w.find_contact)

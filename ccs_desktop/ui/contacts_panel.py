@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -302,9 +302,6 @@ class ContactsPanel(QWidget):
         self.favourite_button.toggled.connect(self._favourite)  # type: ignore[attr-defined]
         self.crm_button.clicked.connect(lambda: self.crm_requested.emit(self.crm_url()))  # type: ignore[attr-defined]
         self.card.close_button.clicked.connect(self.close_card)  # type: ignore[attr-defined]
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.close_card)
         self.contact: Contact | None = None
         self.results: list[Contact] = []
 
@@ -480,6 +477,15 @@ class ContactsPanel(QWidget):
                 self._activated(self.list.currentIndex())
                 return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc anywhere in the tab (the list, the search field, the card) closes the card. A key event, not a
+        shortcut: the caller card's Esc shortcut goes first while that card is up."""
+        if event.key() == Qt.Key.Key_Escape and self.contact is not None:
+            self.close_card()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _favourite(self, on: bool) -> None:
         if self.contact is not None and self.contact.id is not None:

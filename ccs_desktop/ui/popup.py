@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication, QHideEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from ccs_desktop.core.phone import PhoneNumber
@@ -81,7 +81,7 @@ class NumberPopup(QFrame):
             (self.crm_button, self.tr("Open in CRM")),
         ):
             control.setAccessibleName(name)
-        self._watching_keys = False
+        self._escapes: list[QShortcut] = []
 
     def set_call_active(self, active: bool) -> None:
         """Like the window's Call button: no second call from a card while the line is busy."""
@@ -139,37 +139,41 @@ class NumberPopup(QFrame):
         self.hide()
         self.crm_requested.emit(self.crm_url)
 
+    def close_on_escape(self, window: QWidget) -> None:
+        """Esc in `window` (any of the app's windows while it is active) closes the card. The card never takes
+        the focus, so it cannot hear the key itself; the shortcut is on only while the card is up, so Esc keeps
+        its usual meaning otherwise."""
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.setEnabled(self.isVisible())
+        shortcut.activated.connect(self.hide)
+        self._escapes.append(shortcut)
+
     def showEvent(self, event: QShowEvent) -> None:
-        """While the card is up, Esc in any of the app's windows closes it: the card never takes the focus, so
-        it cannot hear the key itself. The key still reaches the window it was meant for."""
         super().showEvent(event)
-        app = QApplication.instance()
-        if app is not None and not self._watching_keys:
-            app.installEventFilter(self)
-            self._watching_keys = True
+        for shortcut in self._escapes:
+            shortcut.setEnabled(True)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        app = QApplication.instance()
-        if app is not None and self._watching_keys:
-            app.removeEventFilter(self)
-            self._watching_keys = False
+        for shortcut in self._escapes:
+            shortcut.setEnabled(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The card stays while the mouse is on it, and goes a little after it leaves; Esc closes it."""
+        """The card stays while the mouse is on it, and goes a little after it leaves."""
         kind = event.type()
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
-            self.hide()
-        elif watched is self and kind == QEvent.Type.Enter:
+        if kind == QEvent.Type.Enter:
             self._timer.stop()
-        elif watched is self and kind == QEvent.Type.Leave:
+        elif kind == QEvent.Type.Leave:
             self._timer.start(2000)
         return super().eventFilter(watched, event)
 
 
-def connect_popup(popup: NumberPopup, contacts: ContactsController) -> None:
+def connect_popup(popup: NumberPopup, contacts: ContactsController, window: QWidget | None = None) -> None:
     """The incoming-call card and every card's Open in CRM (the copied-number card is the caller's: it is not
-    shown while the clipboard watcher is paused)."""
+    shown while the clipboard watcher is paused); Esc in `window` closes the card."""
+    if window is not None:
+        popup.close_on_escape(window)
     contacts.crm_link.connect(popup.set_crm)
     contacts.incoming_card.connect(popup.show_incoming)
     popup.crm_requested.connect(contacts.open_crm)
