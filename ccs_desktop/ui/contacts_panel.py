@@ -315,8 +315,12 @@ class ContactsPanel(QWidget):
         return str(self.model.data(self.model.index(row), Qt.ItemDataRole.AccessibleTextRole) or "")
 
     def select_row(self, row: int) -> None:
-        """Select a row as a click does (its card is asked for)."""
-        self.list.setCurrentIndex(self.model.index(row))
+        """Select a row as a click does; its card is asked for (again, when it is already the current row)."""
+        index = self.model.index(row)
+        if index == self.list.currentIndex():
+            self._selected(index, index)
+        else:
+            self.list.setCurrentIndex(index)
 
     def call_lines(self) -> list[str]:
         """The open card's last calls, as shown."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent, QWindow
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -82,6 +82,10 @@ class NumberPopup(QFrame):
         ):
             control.setAccessibleName(name)
         self._escapes: list[QShortcut] = []
+        self._focus_to: QWindow | None = None  # the window that had the keyboard when the card came up
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._focus_moved)
 
     def set_call_active(self, active: bool) -> None:
         """Like the window's Call button: no second call from a card while the line is busy."""
@@ -120,6 +124,9 @@ class NumberPopup(QFrame):
         self.last_label.setText(last_call or self.tr("No calls with this number yet"))
         self.adjustSize()
         self._place()
+        focused = QGuiApplication.focusWindow()
+        if focused is not None and focused is not self.windowHandle():
+            self._focus_to = focused
         self.show()
         self.raise_()
         self._timer.start(SHOW_MS)
@@ -139,6 +146,15 @@ class NumberPopup(QFrame):
         self.hide()
         self.crm_requested.emit(self.crm_url)
 
+    def _focus_moved(self, window: QWindow | None) -> None:
+        """Some platforms (and window managers) activate a new window whatever its flags say: the card hands the
+        keyboard straight back to the window the agent was typing in."""
+        if window is not None and window is self.windowHandle() and self._focus_to is not None:
+            try:
+                self._focus_to.requestActivate()
+            except RuntimeError:  # that window (a dialog) is gone meanwhile
+                self._focus_to = None
+
     def close_on_escape(self, window: QWidget) -> None:
         """Esc in `window` (any of the app's windows while it is active) closes the card. The card never takes
         the focus, so it cannot hear the key itself; the shortcut is on only while the card is up, so Esc keeps
@@ -156,6 +172,7 @@ class NumberPopup(QFrame):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
+        self._focus_to = None
         for shortcut in self._escapes:
             shortcut.setEnabled(False)
 
