@@ -38,10 +38,11 @@ def parse_lines(text: str, region: str) -> tuple[list[ContactNumber], list[str]]
 
 
 def shown_line(number: ContactNumber, region: str) -> str:
-    """A saved number as the agent reads it: "mobile: 0532 123 45 67" at home, international abroad; a flagged
-    number as it was typed. `parse_lines` reads every form back to the same E.164."""
-    parsed = try_parse(number.e164, region, possible=True)
-    shown = number.typed or number.e164 if number.flagged or parsed is None else parsed.display(region)
+    """A saved number as the agent reads it: "mobile: 0532 123 45 67" at home, international abroad.
+    `parse_lines` reads it back to the same E.164; a flagged number (not valid in the metadata) stays E.164, the
+    one form that is sure to read back the same."""
+    parsed = None if number.flagged else try_parse(number.e164, region, possible=True)
+    shown = parsed.display(region) if parsed is not None else number.e164
     return f"{number.label}: {shown}" if number.label else shown
 
 
