@@ -182,7 +182,7 @@ class ContactCard(QFrame):
             self.numbers_box.addWidget(button)
             self.number_buttons.append(button)
         email = contact.email
-        self.email_label.setText(f'<a href="mailto:{_escape(email)}">{_escape(email)}</a>' if email else "")
+        self.email_label.setText(mailto_link(email))
         self.email_label.setVisible(bool(email))
         self.notes_label.setText(contact.notes)
         self.notes_label.setVisible(bool(contact.notes))
@@ -194,8 +194,12 @@ class ContactCard(QFrame):
         self.favourite_button.blockSignals(False)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+def mailto_link(email: str) -> str:
+    """A clickable address (rich text, escaped), "" for none."""
+    if not email:
+        return ""
+    escaped = email.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return f'<a href="mailto:{escaped}">{escaped}</a>'
 
 
 class ContactsPanel(QWidget):
