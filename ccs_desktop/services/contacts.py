@@ -291,14 +291,20 @@ class ContactsController(QObject):
     # --- a name for a number ----------------------------------------------------------------------------------
 
     def who_and_last_call(self, e164: str, account: str) -> tuple[str | None, str | None]:
-        """Serial worker: the contact's name (and company) and a line about the last call with the number."""
+        """Serial worker: the contact's name (and company) and the last CARD_CALLS calls with the number, a line
+        each with its note and outcome tag ("Last call …" first), None when there were none."""
         from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         found = self.stores.contacts().find_by_number(e164) if e164 else []
         who = found[0].display_name if found else None
-        last = self.stores.calls().history(account, [digits_suffix(e164)], 1) if e164 else []
-        return who, describe_row(last[0], last=True) if last else None
+        cache = self.stores.calls()
+        rows = cache.history(account, [digits_suffix(e164)], CARD_CALLS) if e164 else []
+        notes = cache.notes(account) if rows else {}
+        lines = [
+            with_note(describe_row(row, last=i == 0), notes.get(row.callid)) for i, row in enumerate(rows)
+        ]
+        return who, "\n".join(lines) or None
 
     def look_up_copied(self, number: Any) -> None:
         """A number was copied: who it is and the last call with it, for the popup."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ccs_desktop.core.contacts.model import Contact
 from ccs_desktop.ui.contacts_model import ContactDelegate, ContactsModel
+from ccs_desktop.ui.icons import icon
 
 if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow
@@ -173,8 +174,9 @@ class ContactCard(QFrame):
         self.number_buttons = []
         for number in contact.numbers:
             text = shown(number.e164)
-            button = QPushButton(f"{text}  ·  {number.label}" if number.label else text)
+            button = QPushButton(icon("ready"), f"{text}  ·  {number.label}" if number.label else text)
             button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setStyleSheet("text-align: left")
             button.setToolTip(self.tr("Call {number}").format(number=text))
             named(button, self.tr("Call {number}").format(number=f"{text} {number.label}".strip()))

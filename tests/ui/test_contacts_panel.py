@@ -331,3 +331,23 @@ def test_the_row_menu_is_where_the_mouse_is(qtbot, tab):
     tab.panel.menu.close()
     tab.panel._context_menu(QPoint(5, 590))  # below the rows: no menu
     assert not tab.panel.menu.isVisible()
+
+
+def test_the_caller_card_lists_the_last_three_calls_with_notes(qtbot, tab):
+    from ccs_desktop.core.phone import try_parse
+    from ccs_desktop.ui.popup import NumberPopup
+
+    tab.save(qtbot, ayse())
+    cache = tab.controller.stores.calls()
+    cache.store("", [cdr(f"c{i}", f"2026-12-0{i} 10:00:00", "05337751519", i != 3) for i in range(1, 5)])
+    cache.save_note("", "c4", "5337751519", "Fatura sorusu", "Resolved", "2026-12-04 10:05:00")
+    popup = NumberPopup()
+    qtbot.addWidget(popup)
+    tab.controller.copied_card.connect(popup.show_number)
+    tab.controller.look_up_copied(try_parse("0533 775 15 19", "TR"))
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    lines = popup.last_label.text().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("Last call 2026-12-04 10:00")
+    assert (
+        "Resolved — Fatura sorusu" in lines[0] and "missed" in lines[1] and lines[2].startswith("2026-12-02")
+    )
