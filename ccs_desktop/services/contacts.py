@@ -55,7 +55,7 @@ class ContactsController(QObject):
     """Signals: `results(contacts, total)` for the list and then `last_calls({id: row})`, `card(contact, call lines)`
     (the last CARD_CALLS calls, with notes), `changed()` when the list should be read again, `deleted(contact)` for
     its Undo, `import_report(title, summary, details)` when an import left rows out,
-    `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last call)`
+    `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last calls, queue)`
     and `incoming_selected(callid)`; `crm_link(url)` just before each card ("" when no CRM template is set).
 
     It hears of ringing calls (`history.ringing`) and answered ones (`history.tracker`) itself, so the CRM record
@@ -70,7 +70,7 @@ class ContactsController(QObject):
     deleted = Signal(object)  # the Contact as it was, for Undo
     import_report = Signal(str, str, str)
     copied_card = Signal(object, str, object, object)
-    incoming_card = Signal(object, str, str, object, object)
+    incoming_card = Signal(object, str, str, object, object, str)
     incoming_selected = Signal(str)
     crm_link = Signal(str)
 
@@ -339,7 +339,7 @@ class ContactsController(QObject):
             parsed, who, last = result
             url = self.crm_url(parsed, number, callid, queue)
             self.crm_link.emit(url)
-            self.incoming_card.emit(parsed, number, region, who, last)
+            self.incoming_card.emit(parsed, number, region, who, last, queue)
             self.incoming_selected.emit(callid)
             self._open_once("ring", callid, url)
 

@@ -103,10 +103,20 @@ class NumberPopup(QFrame):
         self._fill(number.e164, number.display(region), who, self.tr("Unknown number"), last_call)
 
     def show_incoming(
-        self, number: PhoneNumber | None, raw: str, region: str, who: str | None, last_call: str | None
+        self,
+        number: PhoneNumber | None,
+        raw: str,
+        region: str,
+        who: str | None,
+        last_call: str | None,
+        queue: str = "",
     ) -> None:
-        """The phone rings: the caller's card; no Call button, the agent is about to talk to them."""
-        self.title_label.setText(self.tr("Incoming call"))
+        """The phone rings: the caller's card, with the queue it came through; no Call button, the agent is about
+        to talk to them."""
+        title = self.tr("Incoming call")
+        self.title_label.setText(
+            self.tr("{title} · queue {queue}").format(title=title, queue=queue) if queue else title
+        )
         self.title_label.setVisible(True)
         self.call_button.setVisible(False)
         shown = number.display(region) if number is not None else (raw or self.tr("Hidden number"))

@@ -351,3 +351,9 @@ def test_the_caller_card_lists_the_last_three_calls_with_notes(qtbot, tab):
     assert (
         "Resolved — Fatura sorusu" in lines[0] and "missed" in lines[1] and lines[2].startswith("2026-12-02")
     )
+    popup.hide()
+    tab.controller.incoming_card.connect(popup.show_incoming)
+    tab.controller.look_up_incoming("05337751519", "call-9", "Destek")
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert popup.title_label.text() == "Incoming call · queue Destek"
+    assert len(popup.last_label.text().splitlines()) == 3
