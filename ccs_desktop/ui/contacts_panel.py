@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -70,10 +71,16 @@ class UndoBar(QFrame):
         self.timer = QTimer(self)
         self.timer.setInterval(500)
         self.timer.timeout.connect(self.tick)
+        # Ctrl+Z anywhere in the tab while the offer is on (a line edit with focus keeps its own Ctrl+Z)
+        self.key = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), parent or self)
+        self.key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.key.setEnabled(False)
+        self.key.activated.connect(self.undo)
         self.hide()
 
     def offer(self, contact: Contact) -> None:
         self.contact = contact
+        self.key.setEnabled(True)
         self.deadline = self.clock() + UNDO_SECONDS
         self.label.setText(self.tr("Contact deleted: {name}").format(name=contact.name))
         self.setAccessibleName(self.label.text())
@@ -92,6 +99,7 @@ class UndoBar(QFrame):
 
     def dismiss(self) -> None:
         self.contact = None
+        self.key.setEnabled(False)
         self.timer.stop()
         self.hide()
 
@@ -233,7 +241,7 @@ class ContactsPanel(QWidget):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.add_button)
         self.status = QLabel()
-        self.undo_bar = UndoBar(clock)
+        self.undo_bar = UndoBar(clock, self)
         self.undo_bar.undo_requested.connect(self.restore_requested)
 
         self.model = ContactsModel(region, self)
@@ -397,8 +405,12 @@ class ContactsPanel(QWidget):
         self.crm_button.setVisible(bool(self.crm_url()))
 
     def clear_card(self) -> None:
+        """Hide the card; if the keyboard was in it, it goes to the list rather than wherever Qt sends it."""
+        had_focus = self.card.isAncestorOf(QApplication.focusWidget())
         self.contact = None
         self.card.hide()
+        if had_focus:
+            self.list.setFocus()
 
     def close_card(self) -> None:
         """Esc or the card's ✕: the card goes, the list keeps the keyboard."""

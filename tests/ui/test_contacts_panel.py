@@ -175,6 +175,10 @@ def test_delete_is_at_once_and_undo_restores_numbers_notes_and_favourite(qtbot, 
     tab.listed(qtbot, 2)
     tab.panel.select_row(0)
     qtbot.waitUntil(lambda: tab.panel.contact is not None and tab.panel.contact.id == saved.id, timeout=WAIT)
+    tab.panel.show()
+    tab.panel.activateWindow()
+    tab.panel.delete_button.setFocus()
+    qtbot.waitUntil(tab.panel.delete_button.hasFocus, timeout=WAIT)
     with qtbot.waitSignal(tab.controller.deleted, timeout=WAIT):
         tab.panel.delete_button.click()
     qtbot.waitUntil(lambda: tab.panel.row_count() == 1, timeout=WAIT)
@@ -183,8 +187,9 @@ def test_delete_is_at_once_and_undo_restores_numbers_notes_and_favourite(qtbot, 
     tab.clock.now += UNDO_SECONDS - 1
     bar.tick()
     assert bar.isVisibleTo(tab.panel)  # still on offer
+    assert tab.panel.list.hasFocus()  # the card's Delete had it: the keyboard stays in the tab
     with qtbot.waitSignal(tab.controller.card, timeout=WAIT) as shown:
-        bar.undo_button.click()
+        QTest.keyClick(tab.panel.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     back = shown.args[0]
     assert (back.id, back.numbers, back.notes, back.favourite) == (saved.id, saved.numbers, saved.notes, True)
     qtbot.waitUntil(lambda: tab.panel.row_count() == 2, timeout=WAIT)
