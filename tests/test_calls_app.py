@@ -81,7 +81,7 @@ def test_an_inbound_call_pops_the_right_contact(harness, qtbot):
     harness.sim.control("incoming", {"callerid": CALLER})
     popup = app.popup
     qtbot.waitUntil(popup.isVisible, timeout=WAIT)
-    assert popup.title_label.text() == "Incoming call"
+    assert popup.title_label.text() == "Incoming call · queue Destek"  # the queue from the notification
     assert popup.who_label.text() == "Ayşe Demir (Demir Lojistik)"
     assert not popup.call_button.isVisible() and popup.open_button.isVisible()
     key = next(t.callid for t in app.history.follower._timelines.values() if t.direction == "in")

@@ -345,7 +345,8 @@ def test_restore_brings_a_deleted_contact_back_whole_with_its_id(store):
     assert [c.id for c in store.search("ayşe")] == [saved.id]
     store.delete(saved.id)
     store.delete(later.id)
-    taken = store.add(person("Emre Koç", "0536 919 95 20"))  # the highest id is free: SQLite hands it out again
+    # the highest id is free now: SQLite hands it out again
+    taken = store.add(person("Emre Koç", "0536 919 95 20"))
     saved = Contact(**{**saved.__dict__, "id": taken.id})
     again = store.restore(saved)
     assert taken.id == saved.id and again.id != saved.id and store.get(taken.id).name == "Emre Koç"
