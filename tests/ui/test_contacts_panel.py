@@ -113,7 +113,11 @@ def test_enter_and_double_click_call_the_first_number_and_the_menu_has_the_other
     tab.save(qtbot, ayse())
     tab.listed(qtbot, 1)
     tab.panel.show()
-    tab.panel.select_row(0)
+    tab.panel.activateWindow()
+    tab.panel.search_edit.setFocus()
+    qtbot.waitUntil(tab.panel.search_edit.hasFocus, timeout=WAIT)
+    QTest.keyClick(tab.panel.search_edit, Qt.Key.Key_Down)  # from the search field to the first row
+    assert tab.panel.list.hasFocus() and tab.panel.list.currentIndex().row() == 0
     QTest.keyClick(tab.panel.list, Qt.Key.Key_Return)
     assert tab.dialled == ["+905337751519"]
     centre = tab.panel.list.visualRect(tab.panel.model.index(0)).center()
