@@ -832,6 +832,57 @@
     </message>
 </context>
 <context>
+    <name>ContactCard</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Son çağrılar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Düzenle…</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Kişiyi düzenle</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favori</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Kişiyi sil</translation>
+    </message>
+    <message>
+        <source>Open in CRM</source>
+        <translation>CRM'de aç</translation>
+    </message>
+    <message>
+        <source>Close card</source>
+        <translation>Kartı kapat</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Kapat (Esc)</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>{number} numarasını ara</translation>
+    </message>
+    <message>
+        <source>No saved calls with this contact</source>
+        <translation>Bu kişiyle kayıtlı çağrı yok</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Edit contact</source>
@@ -870,6 +921,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Notes</source>
         <translation>Notlar</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favori</translation>
     </message>
     <message>
         <source>Not a phone number: {lines}</source>
@@ -918,12 +973,12 @@ iş: +90 212 555 12 34</translation>
         <translation>Kişi bul: ad, şirket ya da numara</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>Ekle…</translation>
+        <source>Search contacts</source>
+        <translation>Kişilerde ara</translation>
     </message>
     <message>
-        <source>Double-click a number to call it</source>
-        <translation>Aramak için numaraya çift tıklayın</translation>
+        <source>Add…</source>
+        <translation>Ekle…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -938,20 +993,36 @@ iş: +90 212 555 12 34</translation>
         <translation>Favori</translation>
     </message>
     <message>
+        <source>Add contact</source>
+        <translation>Kişi ekle</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kişiler</translation>
+    </message>
+    <message>
+        <source>Enter calls the first number; the menu has the others</source>
+        <translation>Enter ilk numarayı arar; diğerleri menüde</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Add one, or import a CSV or vCard file from your CRM.</source>
+        <translation>Henüz kişi yok. Bir kişi ekleyin ya da CRM'inizden bir CSV veya vCard dosyası içe aktarın.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>İçe aktar…</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kişileri içe aktar</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>{number} numarasını ara</translation>
+    </message>
+    <message>
         <source>Open in CRM</source>
         <translation>CRM'de aç</translation>
-    </message>
-    <message>
-        <source>Numbers</source>
-        <translation>Numaralar</translation>
-    </message>
-    <message>
-        <source>Last calls</source>
-        <translation>Son çağrılar</translation>
-    </message>
-    <message>
-        <source>No contacts yet: add one, or import a CSV/vCard (`ccs-desktop contacts import`).</source>
-        <translation>Henüz kişi yok: bir kişi ekleyin ya da CSV/vCard içe aktarın (`ccs-desktop contacts import`).</translation>
     </message>
     <message numerus="yes">
         <source>%n found for “{query}”</source>
@@ -964,18 +1035,6 @@ iş: +90 212 555 12 34</translation>
         <translation>
             <numerusform>%Ln kişi</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No saved calls with this contact</source>
-        <translation>Bu kişiyle kayıtlı çağrı yok</translation>
-    </message>
-    <message>
-        <source>Delete contact</source>
-        <translation>Kişiyi sil</translation>
-    </message>
-    <message>
-        <source>Delete {name}?</source>
-        <translation>{name} silinsin mi?</translation>
     </message>
 </context>
 <context>
@@ -2051,12 +2110,24 @@ iş: +90 212 555 12 34</translation>
         <translation>CRM'de aç</translation>
     </message>
     <message>
+        <source>Call this number</source>
+        <translation>Bu numarayı ara</translation>
+    </message>
+    <message>
+        <source>Open the contact</source>
+        <translation>Kişiyi aç</translation>
+    </message>
+    <message>
         <source>Unknown number</source>
         <translation>Bilinmeyen numara</translation>
     </message>
     <message>
         <source>Incoming call</source>
         <translation>Gelen çağrı</translation>
+    </message>
+    <message>
+        <source>{title} · queue {queue}</source>
+        <translation>{title} · {queue} kuyruğu</translation>
     </message>
     <message>
         <source>Hidden number</source>
@@ -2485,6 +2556,21 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Quit</source>
         <translation>Çık</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Geri al</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Silmeyi geri al</translation>
+    </message>
+    <message>
+        <source>Contact deleted: {name}</source>
+        <translation>Kişi silindi: {name}</translation>
     </message>
 </context>
 <context>
