@@ -258,6 +258,7 @@ class ContactsPanel(QWidget):
         self.list.doubleClicked.connect(self._activated)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.installEventFilter(self)
+        self.search_edit.installEventFilter(self)
 
         self.card = ContactCard()
         self.card.dial_requested.connect(self.dial_requested)
@@ -492,7 +493,14 @@ class ContactsPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a row calls its first number (QListView's own `activated` also fires on a single click on
-        some desktops, which must never dial)."""
+        some desktops, which must never dial); Down in the search field goes to the list."""
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount() > 0:
+                if not self.list.currentIndex().isValid():
+                    self.list.setCurrentIndex(self.model.index(0, 0))
+                self.list.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
         if watched is self.list and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.list.currentIndex().isValid():
