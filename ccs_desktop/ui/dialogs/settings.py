@@ -63,8 +63,15 @@ class SettingsDialog(QDialog):
         self.confirm_uri.setChecked(settings.get_bool("confirm_uri_calls"))
         self.clipboard = QCheckBox(self.tr("Look up phone numbers I copy"))
         self.clipboard.setChecked(settings.get_bool("clipboard_lookup"))
-        self.listener = QCheckBox(self.tr("Receive CCS incoming-call notifications"))
+        self.listener = QCheckBox(self.tr("Also receive the IVR's call requests (optional)"))
         self.listener.setChecked(settings.get_bool("notification_listener"))
+        self.listener.setToolTip(
+            self.tr(
+                "Caller cards pop without it: the app hears of incoming calls from the softphone page and from "
+                "CCS's live calls. The listener is for hang-up reports of the calls you place, and for centres "
+                "whose IVR can reach this computer."
+            )
+        )
         self.minimized = QCheckBox(self.tr("Start minimized to the tray"))
         self.minimized.setChecked(settings.get_bool("start_minimized"))
         self.autostart = QCheckBox(self.tr("Start when I log in to this computer"))
