@@ -136,9 +136,7 @@ class App(QObject):
         for signal, act in ((w.hangup_requested, "hangup"), (w.hold_requested, "hold"), (w.unhold_requested, "unhold")):
             signal.connect(lambda act=act: session.service and getattr(session.service, act)())
         w.quit_requested.connect(self.quit_guard.request_quit)
-        w.settings_requested.connect(self.settings_flow.open)
         w.diagnostics_requested.connect(self.open_diagnostics)
-        w.logout_requested.connect(session.logout)
         reload = lambda: view.reload_softphone() if self.tracker.is_active() else session.retry_now()  # noqa: E731
         w.reload_requested.connect(reload)  # during a call the view refuses, and says so
         w.retry_requested.connect(reload)
@@ -231,8 +229,10 @@ class App(QObject):
         checks = self.diagnostics
         DiagnosticsDialog(self.runner, checks.slow_checks, checks.quick_checks, self.window).open()
 
-    def quit_now(self) -> None:
-        """Tear down what __init__ built, in the order that loses nothing."""
+    def quit_now(self, code: int | None = None) -> None:
+        """Tear down what __init__ built, in the order that loses nothing; `code` overrides the exit code."""
+        if code is not None:
+            self.smoke.exit_code = code
         if self.quit_started:
             return
         self.quit_started = True
@@ -267,6 +267,7 @@ def run_gui(
     uri: str | None = None,
     argv: list[str] | None = None,
     minimized: bool = False,
+    prepare: Callable[[App], None] | None = None,  # once the app is built (the screenshot tour)
 ) -> int:
     from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
 
@@ -280,6 +281,8 @@ def run_gui(
     qapp.setQuitOnLastWindowClosed(False)
     app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
     app.faults.install()  # a slot's or thread's uncaught exception: logged, shown once, never fatal
+    if prepare is not None:
+        prepare(app)
     qapp.uri_opened.connect(app.handoff.open_uri)  # macOS: links arrive as events
     stop = StopSignals(qapp, call_active=app.tracker.is_active)  # SIGTERM/INT/HUP: as the session's end
     stop.received.connect(lambda _name: app.quit_now())

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ccs_desktop.cli.common import EXIT_OK, raise_input
 from ccs_desktop.core.i18n import Cli
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 URI_SCHEMES = ("tel:", "callto:", "sip:")
 
@@ -30,6 +34,12 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
 
     if args.smoke and not args.demo:
         raise_input(Cli.tr("--smoke needs --demo"))
+    if args.screenshots is not None:
+        if not args.demo:
+            raise_input(Cli.tr("--screenshots needs --demo"))
+        from pathlib import Path
+
+        return take_screenshots(Path(args.screenshots), args.screenshot_language, verbose=args.verbose)
     # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
     request = {"action": "open", "uri": uri} if uri else {"action": "ping" if args.minimized else "show"}
     if not args.smoke and handoff.send(request) is not None:
@@ -38,6 +48,44 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     from ccs_desktop.app import run_gui
 
     return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
+
+
+def take_screenshots(out_dir: Path, language: str | None, *, verbose: bool = False) -> int:
+    """Every main view, offscreen, in each language (a child process each, with settings and data of its own, so
+    nothing of the agent's is used or changed) and both themes: ui/screenshots.py draws them."""
+    if language is not None:  # the child
+        from ccs_desktop.app import run_gui
+        from ccs_desktop.core.logs import setup_logging
+        from ccs_desktop.core.paths import config_file
+        from ccs_desktop.core.settings import Settings
+        from ccs_desktop.ui.screenshots import ScreenshotTour
+
+        setup_logging(verbose=verbose)
+        settings = Settings(config_file())
+        settings.update({"language": language})
+        settings.save()
+        return run_gui(demo=True, prepare=lambda app: ScreenshotTour(app, out_dir, language).start())
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from ccs_desktop.core.screenshots import LANGUAGES, expected_files
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    code = EXIT_OK
+    for lang in LANGUAGES:
+        with tempfile.TemporaryDirectory(prefix="ccs-desktop-screenshots-") as home:
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+                env[name] = os.path.join(home, name.lower())
+            env["APPDATA"] = env["LOCALAPPDATA"] = os.path.join(home, "appdata")  # Windows' platformdirs
+            command = [sys.executable, "-m", "ccs_desktop", "--demo", "--screenshots", str(out_dir)]
+            command += ["--screenshot-language", lang, *(["--verbose"] if verbose else [])]
+            code = max(code, subprocess.run(command, env=env, check=False).returncode)
+    missing = [name for name in expected_files() if not (out_dir / name).exists()]
+    print(Cli.tr("{count} screenshots in {dir}").format(count=len(expected_files()) - len(missing), dir=out_dir))
+    return code or (1 if missing else EXIT_OK)
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -53,3 +101,9 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=Cli.tr("start in the tray without showing the window (as at login)"),
     )
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        help=Cli.tr("with --demo: draw every main view offscreen into DIR as {view}-{theme}-{lang}.png, then exit"),
+    )
+    parser.add_argument("--screenshot-language", help=argparse.SUPPRESS)

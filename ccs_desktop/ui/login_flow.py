@@ -39,6 +39,7 @@ class LoginFlow(QObject):
             settings,
             window,
         )
+        window.logout_requested.connect(session.logout)
         self.dialog: LoginDialog | None = None
 
     def ask(self) -> None:

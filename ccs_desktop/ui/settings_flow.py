@@ -31,6 +31,7 @@ class SettingsFlow(QObject):
             listeners,
             window,
         )
+        window.settings_requested.connect(self.open)
 
     def open(self) -> None:
         from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers

@@ -647,6 +647,14 @@
         <translation>ayrıntıları stderr'e yaz (gizli bilgiler maskelenir)</translation>
     </message>
     <message>
+        <source>--screenshots needs --demo</source>
+        <translation>--screenshots için --demo gerekir</translation>
+    </message>
+    <message>
+        <source>{count} screenshots in {dir}</source>
+        <translation>{dir} içinde {count} ekran görüntüsü</translation>
+    </message>
+    <message>
         <source>open the window on a built-in CCS simulator</source>
         <translation>pencereyi yerleşik bir CCS simülatörüyle aç</translation>
     </message>
@@ -657,6 +665,10 @@
     <message>
         <source>start in the tray without showing the window (as at login)</source>
         <translation>pencereyi göstermeden sistem tepsisinde başlat (oturum açılışındaki gibi)</translation>
+    </message>
+    <message>
+        <source>with --demo: draw every main view offscreen into DIR as {view}-{theme}-{lang}.png, then exit</source>
+        <translation>--demo ile: her ana görünümü ekran dışında DIR içine {view}-{theme}-{lang}.png olarak çiz, sonra çık</translation>
     </message>
     <message>
         <source>log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring</source>
