@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="tr_TR">
 <context>
     <name>AgentService</name>
@@ -19,7 +18,7 @@
     <name>CallFollower</name>
     <message>
         <source>click2call to {number} (transaction {transaction})</source>
-        <extracomment>Seconds between lookups of a followed call&apos;s record: quick at first (short calls), then once a minute.</extracomment>
+        <extracomment>Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.</extracomment>
         <translation>{number} için click2call (işlem {transaction})</translation>
     </message>
     <message>
@@ -56,7 +55,7 @@
     </message>
     <message>
         <source>CCS has no call record for the call with {number}.</source>
-        <translation>CCS&apos;te {number} ile yapılan çağrının kaydı yok.</translation>
+        <translation>CCS'te {number} ile yapılan çağrının kaydı yok.</translation>
     </message>
     <message>
         <source>Call from {caller}: {outcome}.</source>
@@ -98,11 +97,11 @@
     </message>
     <message>
         <source>{count} · fetching from CCS…</source>
-        <translation>{count} · CCS&apos;ten alınıyor…</translation>
+        <translation>{count} · CCS'ten alınıyor…</translation>
     </message>
     <message>
         <source>{count} (saved) · {why} Refresh to try again.</source>
-        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile&apos;ye basın.</translation>
+        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile'ye basın.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s)</source>
@@ -304,7 +303,7 @@
     </message>
     <message>
         <source>CCS has no record yet ({status})</source>
-        <translation>CCS&apos;te henüz kayıt yok ({status})</translation>
+        <translation>CCS'te henüz kayıt yok ({status})</translation>
     </message>
     <message>
         <source>Open the recording</source>
@@ -326,7 +325,7 @@
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message>
         <source>Open recording</source>
@@ -336,8 +335,8 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>&apos;YYYY-MM-DD HH:MM:SS&apos; in the tenant&apos;s time (YYYY-MM-DD alone means the whole day)</source>
-        <translation>firmanın saatiyle &apos;YYYY-MM-DD HH:MM:SS&apos; (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
+        <source>'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)</source>
+        <translation>firmanın saatiyle 'YYYY-MM-DD HH:MM:SS' (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
     </message>
     <message>
         <source>Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN).</source>
@@ -397,7 +396,7 @@
     </message>
     <message>
         <source>--from is after --to.</source>
-        <translation>--from, --to&apos;dan sonra.</translation>
+        <translation>--from, --to'dan sonra.</translation>
     </message>
     <message numerus="yes">
         <source>Fetched %Ln call record(s)…</source>
@@ -408,7 +407,7 @@
     <message numerus="yes">
         <source>Fetched %Ln call record(s) in {seconds:.1f} s;</source>
         <translation>
-            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn&apos;de alındı;</numerusform>
+            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn'de alındı;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -497,7 +496,7 @@
     </message>
     <message>
         <source>Desktop integration is for Linux; the Windows and macOS installers do this there.</source>
-        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS&apos;ta bunu kurulum programları yapar.</translation>
+        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS'ta bunu kurulum programları yapar.</translation>
     </message>
     <message>
         <source>wrote {path}</source>
@@ -525,7 +524,7 @@
     </message>
     <message>
         <source>log details to stderr (secrets masked)</source>
-        <translation>ayrıntıları stderr&apos;e yaz (gizli bilgiler maskelenir)</translation>
+        <translation>ayrıntıları stderr'e yaz (gizli bilgiler maskelenir)</translation>
     </message>
     <message>
         <source>open the window on a built-in CCS simulator</source>
@@ -541,19 +540,19 @@
     </message>
     <message>
         <source>log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring</source>
-        <translation>oturum aç: app_token CCS_APP_TOKEN&apos;dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
+        <translation>oturum aç: app_token CCS_APP_TOKEN'dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
     </message>
     <message>
         <source>tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT</source>
         <translation>firma adı (acme), sunucu (acme.alo-tech.com) ya da URL; veya CCS_TENANT</translation>
     </message>
     <message>
-        <source>the agent&apos;s CCS e-mail; or CCS_EMAIL</source>
+        <source>the agent's CCS e-mail; or CCS_EMAIL</source>
         <translation>temsilcinin CCS e-postası; veya CCS_EMAIL</translation>
     </message>
     <message>
         <source>remove the app_token and the session from the keyring</source>
-        <translation>app_token&apos;ı ve oturumu anahtarlıktan sil</translation>
+        <translation>app_token'ı ve oturumu anahtarlıktan sil</translation>
     </message>
     <message>
         <source>place a call (click2call) and print its call id</source>
@@ -565,7 +564,7 @@
     </message>
     <message>
         <source>how CCS receives the number</source>
-        <translation>numaranın CCS&apos;e hangi biçimde gideceği</translation>
+        <translation>numaranın CCS'e hangi biçimde gideceği</translation>
     </message>
     <message>
         <source>print {call_id, number, transaction_id}</source>
@@ -596,11 +595,11 @@
         <translation>kimliğiyle tek bir çağrı (diğer süzgeçler yok sayılır)</translation>
     </message>
     <message>
-        <source>only this agent&apos;s calls (agent_username)</source>
+        <source>only this agent's calls (agent_username)</source>
         <translation>yalnızca bu temsilcinin çağrıları (agent_username)</translation>
     </message>
     <message>
-        <source>only this queue&apos;s calls</source>
+        <source>only this queue's calls</source>
         <translation>yalnızca bu kuyruğun çağrıları</translation>
     </message>
     <message>
@@ -617,7 +616,7 @@
     </message>
     <message>
         <source>export to CSV, or vCard for .vcf/.vcard</source>
-        <translation>CSV&apos;ye, .vcf/.vcard için vCard&apos;a aktar</translation>
+        <translation>CSV'ye, .vcf/.vcard için vCard'a aktar</translation>
     </message>
     <message>
         <source>search by name, company or number (any format)</source>
@@ -629,7 +628,7 @@
     </message>
     <message>
         <source>Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)</source>
-        <translation>Linux: ccs-desktop&apos;ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
+        <translation>Linux: ccs-desktop'ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
     </message>
     <message>
         <source>remove it and give the links back to the previous app</source>
@@ -688,15 +687,15 @@
         <translation>giden</translation>
     </message>
     <message>
-        <source>print the agent&apos;s status in CCS, or change it with `status set`</source>
-        <translation>temsilcinin CCS&apos;teki durumunu yazdır veya `status set` ile değiştir</translation>
+        <source>print the agent's status in CCS, or change it with `status set`</source>
+        <translation>temsilcinin CCS'teki durumunu yazdır veya `status set` ile değiştir</translation>
     </message>
     <message>
-        <source>print {&quot;status&quot;: ...}</source>
-        <translation>{&quot;status&quot;: ...} yazdır</translation>
+        <source>print {"status": ...}</source>
+        <translation>{"status": ...} yazdır</translation>
     </message>
     <message>
-        <source>change the agent&apos;s status (refused by CCS during a call)</source>
+        <source>change the agent's status (refused by CCS during a call)</source>
         <translation>temsilcinin durumunu değiştir (çağrı sırasında CCS reddeder)</translation>
     </message>
     <message>
@@ -704,8 +703,8 @@
         <translation>şunlardan biri: {statuses}</translation>
     </message>
     <message>
-        <source>list the agent&apos;s live calls in CCS, with their live-call keys</source>
-        <translation>temsilcinin CCS&apos;teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
+        <source>list the agent's live calls in CCS, with their live-call keys</source>
+        <translation>temsilcinin CCS'teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
     </message>
     <message>
         <source>print a list of {key, callid, callerid, called_num, queue, inbound, status, ...}</source>
@@ -820,7 +819,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message>
         <source>Numbers</source>
@@ -888,7 +887,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{date} is before {year}: give a date from {year} on.</source>
-        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the &quot;Restrict Manual Calls&quot; permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads 'YYYY-MM-DD', and Python writes year 999 as '999-...'. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the "Restrict Manual Calls" permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
         <translation>{date}, {year} yılından önce: {year} ve sonrasından bir tarih verin.</translation>
     </message>
     <message>
@@ -949,7 +948,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} rejected the app_token: {reason}.</source>
-        <translation>{host} app_token&apos;ı reddetti: {reason}.</translation>
+        <translation>{host} app_token'ı reddetti: {reason}.</translation>
     </message>
     <message>
         <source>the host name was not found</source>
@@ -1037,15 +1036,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Tenant URL must start with https:// or http:// and name a host: {url}</source>
-        <translation>Firma URL&apos;si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
+        <translation>Firma URL'si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
     </message>
     <message>
         <source>Tenant URL must not carry a query, a fragment or a password.</source>
-        <translation>Firma URL&apos;si sorgu, parça (#) ya da parola içermemeli.</translation>
+        <translation>Firma URL'si sorgu, parça (#) ya da parola içermemeli.</translation>
     </message>
     <message>
         <source>Tenant URL has an invalid port: {url}</source>
-        <translation>Firma URL&apos;sinin portu geçersiz: {url}</translation>
+        <translation>Firma URL'sinin portu geçersiz: {url}</translation>
     </message>
     <message>
         <source>{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example).</source>
@@ -1133,7 +1132,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Cannot open the database file {path}: {error}.</source>
-        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would (&quot;database is locked&quot;); the same as the connections&apos; busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
+        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would ("database is locked"); the same as the connections' busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
         <translation>Veritabanı dosyası {path} açılamıyor: {error}.</translation>
     </message>
     <message>
@@ -1146,7 +1145,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Invalid phone number {number}: {error}</source>
-        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite&apos;s expression depth (&quot;Expression tree is too large&quot;).</extracomment>
+        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite's expression depth ("Expression tree is too large").</extracomment>
         <translation>Geçersiz telefon numarası {number}: {error}</translation>
     </message>
     <message>
@@ -1163,7 +1162,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The system keyring is not available ({error}). ccs-desktop keeps the app_token only there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND.</source>
-        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token&apos;ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
+        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token'ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
     </message>
     <message>
         <source>Something went wrong ({error}); details are in the log.</source>
@@ -1203,7 +1202,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{region} is not a known region code (examples: TR, DE, GB, US).</source>
-        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region&apos;s shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber&apos;s metadata does not list (see parse_possible)</extracomment>
+        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region's shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber's metadata does not list (see parse_possible)</extracomment>
         <translation>{region} bilinen bir bölge kodu değil (örnekler: TR, DE, GB, US).</translation>
     </message>
     <message>
@@ -1308,15 +1307,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>No call record from CCS after {minutes} min</source>
-        <translation>{minutes} dk sonra da CCS&apos;ten çağrı kaydı gelmedi</translation>
+        <translation>{minutes} dk sonra da CCS'ten çağrı kaydı gelmedi</translation>
     </message>
     <message>
         <source>A notification arrived but CCS has no call record</source>
-        <translation>Bildirim geldi ama CCS&apos;te çağrı kaydı yok</translation>
+        <translation>Bildirim geldi ama CCS'te çağrı kaydı yok</translation>
     </message>
     <message>
         <source>CCS has no call record for this call</source>
-        <translation>CCS&apos;te bu çağrının kaydı yok</translation>
+        <translation>CCS'te bu çağrının kaydı yok</translation>
     </message>
     <message>
         <source>The call record arrived without a hangup notification</source>
@@ -1352,7 +1351,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>the notification token must be 16 to 256 URL-safe characters</source>
-        <translation>bildirim anahtarı URL&apos;de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
+        <translation>bildirim anahtarı URL'de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
     </message>
     <message>
         <source>the notification port must be between 0 and 65535, not {port}</source>
@@ -1376,7 +1375,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>permission denied (ports below 1024 need administrator rights)</source>
-        <translation>izin verilmedi (1024&apos;ün altındaki portlar yönetici hakları gerektirir)</translation>
+        <translation>izin verilmedi (1024'ün altındaki portlar yönetici hakları gerektirir)</translation>
     </message>
     <message>
         <source>invalid address</source>
@@ -1385,15 +1384,15 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Write the time zone as an offset from UTC, like +03:00, not {text}.</source>
         <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
-        <translation>Saat dilimini UTC&apos;ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
+        <translation>Saat dilimini UTC'ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
     </message>
     <message>
         <source>{status} is not a status CCS knows; use one of: {statuses}.</source>
-        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean &quot;this session is unknown or expired&quot;, whatever the exact shape.</extracomment>
-        <translation>{status} CCS&apos;in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
+        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.</extracomment>
+        <translation>{status} CCS'in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
     </message>
     <message>
-        <source>{email} is not in the tenant&apos;s agent list.</source>
+        <source>{email} is not in the tenant's agent list.</source>
         <translation>{email} kiracının temsilci listesinde yok.</translation>
     </message>
     <message>
@@ -1402,7 +1401,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} rejected the app_token (HTTP {status}).</source>
-        <translation>{host} app_token&apos;ı reddetti (HTTP {status}).</translation>
+        <translation>{host} app_token'ı reddetti (HTTP {status}).</translation>
     </message>
     <message>
         <source>{host} is busy (too many requests); ask again in {seconds:.0f} s.</source>
@@ -1418,7 +1417,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The CRM URL must start with http:// or https://, not {url}.</source>
-        <translation>CRM URL&apos;si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
+        <translation>CRM URL'si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
     </message>
 </context>
 <context>
@@ -1551,7 +1550,7 @@ iş: +90 212 555 12 34</translation>
     <name>DiagnosticsDialog</name>
     <message>
         <source>Last softphone load error</source>
-        <translation>Softphone&apos;un son yükleme hatası</translation>
+        <translation>Softphone'un son yükleme hatası</translation>
     </message>
     <message>
         <source>none</source>
@@ -1637,7 +1636,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The same number was dialed less than 2 s ago; not dialed twice.</source>
-        <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
+        <translation>Aynı numara 2 sn'den kısa süre önce arandı; ikinci kez aranmadı.</translation>
     </message>
     <message>
         <source>The agent is on a call and did not place this one.</source>
@@ -1716,7 +1715,7 @@ iş: +90 212 555 12 34</translation>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Call Center Studio</source>
-        <translation>Call Center Studio&apos;da oturum aç</translation>
+        <translation>Call Center Studio'da oturum aç</translation>
     </message>
     <message>
         <source>acme, acme.alo-tech.com or https://…</source>
@@ -1760,11 +1759,11 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Enter the e-mail you log in to CCS with.</source>
-        <translation>CCS&apos;te oturum açtığınız e-postayı girin.</translation>
+        <translation>CCS'te oturum açtığınız e-postayı girin.</translation>
     </message>
     <message>
         <source>Paste the app_token your CCS administrator created.</source>
-        <translation>CCS yöneticinizin oluşturduğu app_token&apos;ı yapıştırın.</translation>
+        <translation>CCS yöneticinizin oluşturduğu app_token'ı yapıştırın.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1819,7 +1818,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Reload softphone</source>
-        <translation>Softphone&apos;u yeniden yükle</translation>
+        <translation>Softphone'u yeniden yükle</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
@@ -1866,7 +1865,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message>
         <source>Unknown number</source>
@@ -1890,6 +1889,13 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>PageNotifications</name>
+    <message>
+        <source>Softphone</source>
+        <translation>Softphone</translation>
+    </message>
+</context>
+<context>
     <name>PhoneLinksRow</name>
     <message>
         <source>Checking which app opens phone links…</source>
@@ -1897,7 +1903,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Make ccs-desktop the handler for phone links</source>
-        <translation>Telefon bağlantıları için ccs-desktop&apos;ı varsayılan yap</translation>
+        <translation>Telefon bağlantıları için ccs-desktop'ı varsayılan yap</translation>
     </message>
     <message>
         <source>Registering ccs-desktop for tel:, callto: and sip: links…</source>
@@ -1924,7 +1930,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>You are on a call. Quitting now would leave the call hanging on Call Center Studio.</source>
-        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio&apos;da askıda kalır.</translation>
+        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio'da askıda kalır.</translation>
     </message>
     <message>
         <source>Hang up and quit, or stay on the call?</source>
@@ -1970,7 +1976,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
-        <translation>Softphone görüşme sırasında durdu. Görüşme CCS&apos;te hâlâ sürüyor olabilir: bitirmek için Kapat&apos;ı kullanın; softphone ardından geri gelir.</translation>
+        <translation>Softphone görüşme sırasında durdu. Görüşme CCS'te hâlâ sürüyor olabilir: bitirmek için Kapat'ı kullanın; softphone ardından geri gelir.</translation>
     </message>
 </context>
 <context>
@@ -1988,7 +1994,7 @@ iş: +90 212 555 12 34</translation>
         <translation>ccs-desktop yeniden başlayınca geçerli olur.</translation>
     </message>
     <message>
-        <source>this computer&apos;s (e.g. +03:00)</source>
+        <source>this computer's (e.g. +03:00)</source>
         <translation>bu bilgisayarınki (örneğin +03:00)</translation>
     </message>
     <message>
@@ -2057,7 +2063,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Softphone URL</source>
-        <translation>Softphone URL&apos;si</translation>
+        <translation>Softphone URL'si</translation>
     </message>
     <message>
         <source>Softphone build</source>
@@ -2069,7 +2075,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>CRM record URL</source>
-        <translation>CRM kaydı URL&apos;si</translation>
+        <translation>CRM kaydı URL'si</translation>
     </message>
     <message>
         <source>Open the CRM record by itself</source>
@@ -2156,7 +2162,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>the softphone at {host} cannot be reached: {problem}</source>
-        <translation>{host} adresindeki softphone&apos;a ulaşılamıyor: {problem}</translation>
+        <translation>{host} adresindeki softphone'a ulaşılamıyor: {problem}</translation>
     </message>
     <message>
         <source>the softphone page stopped ({status}, exit code {code})</source>
@@ -2307,7 +2313,7 @@ iş: +90 212 555 12 34</translation>
         <translation>bu yardım iletisini göster ve çık</translation>
     </message>
     <message>
-        <source>show program&apos;s version number and exit</source>
+        <source>show program's version number and exit</source>
         <translation>programın sürüm numarasını göster ve çık</translation>
     </message>
     <message>
