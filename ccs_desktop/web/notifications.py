@@ -149,8 +149,8 @@ class PageNotifications(QObject):
 def connect_page_rings(
     view: SoftphoneView, desk: RingSink, region: Callable[[], str] = _default_region
 ) -> PageNotifications:
-    """Hear the notifications of `view`'s softphone page and pop each ring's card through `desk`; connect the
-    result's `said` to the tray so the page's other notifications show."""
+    """Hear the notifications (and the title) of `view`'s softphone page and pop each ring's card through
+    `desk`; connect the result's `said` to the tray so the page's other notifications show."""
 
     def ring(key: str, number: str, queue: str) -> None:
         try:
@@ -167,4 +167,29 @@ def connect_page_rings(
     page = view.page()
     notifications = PageNotifications(page.profile(), softphone_origin, region)
     notifications.rang.connect(ring)
+    page.titleChanged.connect(TitleRings(region, ring))  # the connection keeps the callable alive
     return notifications
+
+
+class TitleRings:
+    """Some softphones say a ring in the page title instead ("Incoming call 0532 123 45 67"), often flashing
+    it with their own name: a title that reads as a ring rings the desk with no key (the poll's key joins it by
+    number). The same caller again is not told again, however often the title flashes; the poll and the
+    notification still pop a later call from the same number."""
+
+    def __init__(self, region: Callable[[], str], ring: Callable[[str, str, str], None]) -> None:
+        self._region = region
+        self._ring = ring
+        self._last: tuple[str, str] | None = None
+
+    def __call__(self, title: str) -> None:
+        try:
+            found = parse_page_ring(title, "", "", self._region() or DEFAULT_REGION)
+        except Exception:
+            _log.exception("could not read the softphone page's title")
+            return
+        if found is None or (found.number, found.queue) == self._last:
+            return
+        self._last = (found.number, found.queue)
+        _log.info("the softphone page's title says a call is ringing")
+        self._ring("", found.number, found.queue)

@@ -188,3 +188,18 @@ def test_notifications_are_kept_while_open_and_deleted_after(
     qtbot.wait_until(lambda: notifications.held() == 0, timeout=TIMEOUT)
     qtbot.wait_until(lambda: not notifications.findChildren(QWebEngineNotification), timeout=TIMEOUT)
     round_trip(qtbot, page, softphone_server)
+
+
+@engine_test
+def test_a_title_that_says_a_ring_rings_once(qtbot, view, softphone_server):
+    desk = Desk()
+    connect_page_rings(view, desk)
+    load(qtbot, view, softphone_server.add("/phone.html", "<!doctype html><title>Softphone</title><p>phone"))
+    page = view.page()
+    for title in ("Gelen arama: 0532 123 45 67", "Softphone", "Gelen arama: 0532 123 45 67"):  # flashing
+        with qtbot.wait_signal(view.titleChanged, timeout=TIMEOUT):
+            run_js(qtbot, page, f"document.title = {title!r}, 1")
+    assert desk.rings == [("page", "", "+905321234567", "")]
+    with qtbot.wait_signal(view.titleChanged, timeout=TIMEOUT):
+        run_js(qtbot, page, "document.title = 'Incoming call 0212 555 12 34 (Queue: Destek)', 1")
+    assert desk.rings[1:] == [("page", "", "+902125551234", "Destek")]
