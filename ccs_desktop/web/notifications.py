@@ -33,6 +33,7 @@ from ccs_desktop.web.view import SoftphoneView
 
 SOURCE = "page"  # RingDesk.ring's source for rings heard from the page's notifications
 KEEP = 16  # notifications held at most; a page that never closes its own loses its oldest first
+TAGS_REMEMBERED = 64  # calls whose tag is remembered, to notice a page that tags every ring alike
 
 _log = logging.getLogger(__name__)
 
@@ -75,6 +76,8 @@ class PageNotifications(QObject):
         self._keep = max(1, keep)
         self._held: OrderedDict[int, QWebEngineNotification] = OrderedDict()
         self._serials = count(1)
+        self._tag_numbers: OrderedDict[str, str] = OrderedDict()  # tag -> the caller it first came with
+        self._shared_tags: set[str] = set()  # tags seen with more than one caller (at most TAGS_REMEMBERED)
         profile.setNotificationPresenter(self._present)
 
     def held(self) -> int:
@@ -106,10 +109,26 @@ class PageNotifications(QObject):
         ring = parse_page_ring(title, message, tag, self._current_region())
         _log.info("the softphone page raised a notification (%s)", "a ring" if ring else "no ring")
         if ring is not None:
-            self.rang.emit(ring.key, ring.number, ring.queue)
+            self.rang.emit(self._key_of(ring.key, ring.number), ring.number, ring.queue)
         else:
             self.said.emit(title or self.tr("Softphone"), message)
         notification.show()  # the page's "show" event: it is on screen, as far as the page can tell
+
+    def _key_of(self, key: str, number: str) -> str:
+        """The ring's key, unless the page used the same tag for another caller before: then the tag names the
+        kind of notification, not the call, and the desk must join the poll by number instead."""
+        if not key or key in self._shared_tags:
+            return ""
+        known = self._tag_numbers.setdefault(key, number)
+        self._tag_numbers.move_to_end(key)
+        if len(self._tag_numbers) > TAGS_REMEMBERED:
+            self._tag_numbers.popitem(last=False)
+        if known == number:
+            return key
+        _log.info("the softphone page uses one notification tag for several callers; it is no call key")
+        if len(self._shared_tags) < TAGS_REMEMBERED:
+            self._shared_tags.add(key)
+        return ""
 
     def _current_origin(self) -> QUrl:
         try:

@@ -132,15 +132,15 @@ def test_a_notification_from_another_origin_is_ignored(
     notifications.notified.connect(lambda *args: heard.append(args))
 
     with caplog.at_level(logging.WARNING, logger="ccs_desktop.web.notifications"):
-        assert run_js(qtbot, other.page(), "raise('Incoming call', '0532 123 45 67', 'x'), 1") == 1
+        assert run_js(qtbot, other.page(), "raise('Incoming call', '0532 123 45 67', 'call-1'), 1") == 1
         qtbot.wait_until(lambda: "ignored a notification from" in caplog.text, timeout=TIMEOUT)
     assert outside_server.origin.replace("http://", "") in caplog.text
     assert heard == [] and desk.rings == [] and notifications.held() == 0
 
     # the softphone's own is heard (the same presenter, the same profile)
     with qtbot.wait_signal(notifications.rang, timeout=TIMEOUT):
-        run_js(qtbot, view.page(), "raise('Incoming call', '0532 123 45 67', 'k1'), 1")
-    assert desk.rings == [("page", "k1", "+905321234567", "")]
+        run_js(qtbot, view.page(), "raise('Incoming call', '0532 123 45 67', 'call-1'), 1")
+    assert desk.rings == [("page", "call-1", "+905321234567", "")]
 
 
 @engine_test
@@ -203,3 +203,15 @@ def test_a_title_that_says_a_ring_rings_once(qtbot, view, softphone_server):
     with qtbot.wait_signal(view.titleChanged, timeout=TIMEOUT):
         run_js(qtbot, page, "document.title = 'Incoming call 0212 555 12 34 (Queue: Destek)', 1")
     assert desk.rings[1:] == [("page", "", "+902125551234", "Destek")]
+
+
+@engine_test
+def test_a_tag_used_for_two_callers_is_no_key(qtbot, view, softphone_server):
+    """A page that tags every ring alike ("softphone-ring-1" here) would make two calls one call for the desk."""
+    desk = Desk()
+    notifications = connect_page_rings(view, desk)
+    load(qtbot, view, softphone_server.add("/phone.html", RAISE))
+    for number in ("0532 123 45 67", "0532 123 45 67", "0212 555 12 34", "0532 123 45 67"):
+        with qtbot.wait_signal(notifications.rang, timeout=TIMEOUT):
+            run_js(qtbot, view.page(), f"raise('Incoming call', '{number}', 'softphone-ring-1'), 1")
+    assert [key for _, key, _, _ in desk.rings] == ["softphone-ring-1", "softphone-ring-1", "", ""]

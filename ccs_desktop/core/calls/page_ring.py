@@ -58,6 +58,9 @@ _QUEUE = re.compile(r"\b(?:queue|kuyruk|s[ıi]ra)\s*[:：\-–]\s*([^\n·•|,;(
 #: number ("0532*****67" names nobody).
 _NUMBER_RUN = re.compile(r"(?<![\w*#+])\+?\d[\d ().\-/]*\d(?![\w*#])")
 _WORD_EDGE = r"(?<![a-z0-9]){}(?![a-z0-9])"
+#: Tags that name a kind of notification, not a call ("incoming-call", "ring"), or are the caller's number.
+_NOT_A_KEY = re.compile(r"[A-Za-z_\-. ]*|[+\d\s().\-]*")
+_MIN_KEY = 6
 _MAX_TEXT = 500  # a notification is short; a long one is read only this far
 _MIN_DIGITS = 3  # an internal extension ("1005") is a caller too
 _MAX_DIGITS = 15  # E.164's longest
@@ -66,7 +69,8 @@ _MAX_DIGITS = 15  # E.164's longest
 @dataclass(frozen=True)
 class PageRing:
     """An incoming call read from the page: `number` in E.164 when it parses (else the digits as written),
-    `key` the notification's tag (the live-call key, "" when the page gave none), `queue` ("" when none)."""
+    `key` the notification's tag when it looks like a call's id (see `call_key`), else "", and `queue`
+    ("" when none)."""
 
     number: str
     key: str
@@ -114,6 +118,18 @@ def find_number(text: str, region: str = DEFAULT_REGION) -> str:
     return ""
 
 
+def call_key(tag: str) -> str:
+    """The tag as the call's key, or "" when it cannot be one. Softphones that put the call's id in the tag
+    (CCS's live-call key, a SIP Call-ID, a UUID) are the common case; others use one fixed tag for every ring
+    ("incoming-call", so a new ring replaces the old on screen) or the caller's number. Taking such a tag for a
+    key would make two calls one (no card for the second) or keep the poll's key from joining (two cards),
+    while no key only makes the desk join the poll by number."""
+    key = tag.strip()
+    if len(key) < _MIN_KEY or _NOT_A_KEY.fullmatch(key):
+        return ""
+    return key
+
+
 def parse_page_ring(title: str, message: str, tag: str, region: str = DEFAULT_REGION) -> PageRing | None:
     """The ring this notification announces, or None when it is something else (show it to the agent as it is).
 
@@ -126,5 +142,5 @@ def parse_page_ring(title: str, message: str, tag: str, region: str = DEFAULT_RE
     for text in (title, message):
         number = find_number(_QUEUE.sub(" ", text), region)
         if number:
-            return PageRing(number=number, key=tag.strip(), queue=queue)
+            return PageRing(number=number, key=call_key(tag), queue=queue)
     return None

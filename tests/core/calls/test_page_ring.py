@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from ccs_desktop.core.calls.page_ring import PageRing, find_number, find_queue, fold, parse_page_ring
+from ccs_desktop.core.calls.page_ring import (
+    PageRing,
+    call_key,
+    find_number,
+    find_queue,
+    fold,
+    parse_page_ring,
+)
 
 KEY = "ahRzfm1pNGJpei1jY3MtdHJyEgsSBUNhbGxzGICAgICAgIAKDA"
 
@@ -57,6 +64,30 @@ def test_what_is_not_a_ring_with_a_caller_is_none(title, message):
 
 def test_a_ring_without_a_tag_has_an_empty_key():
     assert parse_page_ring("Incoming call", "0532 123 45 67", "") == PageRing("+905321234567", "", "")
+
+
+@pytest.mark.parametrize(
+    ("tag", "key"),
+    [
+        (KEY, KEY),  # CCS's live-call key
+        ("3f2b8c1e-9d4a-4b7e-a1c2-0e5f6a7b8c9d", "3f2b8c1e-9d4a-4b7e-a1c2-0e5f6a7b8c9d"),  # a UUID
+        (
+            "a84b4c76e66710@pc33.atlanta.example.com",
+            "a84b4c76e66710@pc33.atlanta.example.com",
+        ),  # a SIP Call-ID
+        ("incoming-call", ""),  # one fixed tag for every ring
+        ("Incoming Call", ""),
+        ("ring", ""),
+        ("+90 532 123 45 67", ""),  # the caller's number
+        ("05321234567", ""),
+        ("", ""),
+        ("  ", ""),
+    ],
+)
+def test_only_a_tag_that_can_be_a_call_id_is_the_key(tag, key):
+    assert call_key(tag) == key
+    ring = parse_page_ring("Incoming call", "0532 123 45 67", tag)
+    assert ring is not None and ring.key == key
 
 
 def test_words_match_whole_words_only():
