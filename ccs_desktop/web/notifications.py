@@ -90,7 +90,11 @@ class PageNotifications(QObject):
             self._take(notification)
         except Exception:
             _log.exception("could not present the softphone page's notification")
-            notification.deleteLater()
+            held = [serial for serial, kept in self._held.items() if kept is notification]
+            for serial in held:
+                self._release(serial)
+            if not held:
+                notification.deleteLater()
 
     def _take(self, notification: QWebEngineNotification) -> None:
         origin = notification.origin()
