@@ -27,6 +27,7 @@ from ccs_desktop.services.faults import FaultReporter
 from ccs_desktop.services.handoff import Handoff
 from ccs_desktop.services.instance import InstanceServer
 from ccs_desktop.services.listener_control import ListenerControl
+from ccs_desktop.services.live_calls import LiveCalls
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.network import NetworkWatch
 from ccs_desktop.services.session import Identity, SessionController, tenant_now
@@ -34,6 +35,7 @@ from ccs_desktop.services.smoke import Smoke
 from ccs_desktop.services.stop_signals import StopSignals
 from ccs_desktop.services.stores import Stores
 from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
+from ccs_desktop.ui.agent_status import connect_agent_status
 from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import connect_calls_panel
 from ccs_desktop.ui.contacts_panel import connect_contacts_panel
@@ -44,7 +46,7 @@ from ccs_desktop.ui.popup import NumberPopup, connect_popup
 from ccs_desktop.ui.quit_guard import QuitGuard
 from ccs_desktop.ui.settings_flow import SettingsFlow
 from ccs_desktop.ui.status import StatusPresenter
-from ccs_desktop.ui.tray import Tray
+from ccs_desktop.ui.tray import Tray, connect_tray
 from ccs_desktop.ui.uri_prompt import UriPrompt
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
@@ -105,15 +107,17 @@ class App(QObject):
             *args, tracker, history, listeners, clock, demo=demo, parent=self
         )
         self.contacts = contacts = ContactsController(*args, stores, history, self)
+        self.live = LiveCalls(runner, session, history, tracker, contacts, self)  # rings: one card per call
         self.uri_prompt = prompt = UriPrompt(window, self)
         self.handoff = Handoff(session, contacts, *args, tracker, guard.confirm, prompt.ask, parent=self)
         self.handoff.pending_uri = uri
         self.login = LoginFlow(session, *args, window, self)
         self.quit_guard = QuitGuard(tracker, session, runner, bus, window, self)
         self.status = StatusPresenter(session, bus, settings, window, self.tray, self)
+        self.agent_status = connect_agent_status(*args, tracker, session, window, self.tray, self.quit_guard, self)
         self.files = DataFiles(contacts, window, self)
         self.settings_flow = SettingsFlow(*args, listeners, window, self)
-        self.diagnostics = Diagnostics(session, listeners, self.view, self)
+        self.diagnostics = Diagnostics(session, listeners, self.view, self, live=self.live)
         self.network = NetworkWatch(self)
         self.instance = InstanceServer(self)
         self.open_uri, self.dial, self.logout = self.handoff.open_uri, self.handoff.dial, self.session.logout
@@ -129,9 +133,8 @@ class App(QObject):
         w, tray, view, session = self.window, self.tray, self.view, self.session
         contacts, handoff = self.contacts, self.handoff
         w.dial_requested.connect(handoff.dial)
-        w.hangup_requested.connect(lambda: session.service and session.service.hangup())
-        w.hold_requested.connect(lambda: session.service and session.service.hold())
-        w.unhold_requested.connect(lambda: session.service and session.service.unhold())
+        for signal, act in ((w.hangup_requested, "hangup"), (w.hold_requested, "hold"), (w.unhold_requested, "unhold")):
+            signal.connect(lambda act=act: session.service and getattr(session.service, act)())
         w.quit_requested.connect(self.quit_guard.request_quit)
         w.settings_requested.connect(self.settings_flow.open)
         w.diagnostics_requested.connect(self.open_diagnostics)
@@ -142,14 +145,7 @@ class App(QObject):
         w.import_requested.connect(self.files.choose_import)
         w.export_requested.connect(self.files.choose_export)
         w.calls.export_requested.connect(self.files.choose_calls_export)
-        tray.toggle_window.connect(w.toggle)
-        tray.show_window.connect(w.bring_up)
-        tray.call_clipboard.connect(handoff.call_clipboard)
-        tray.call_back.connect(handoff.dial)
-        tray.settings_requested.connect(self.settings_flow.open)
-        tray.quit_requested.connect(self.quit_guard.request_quit)
-        tray.pause_toggled.connect(self.clipboard.set_paused)
-        tray.pause_toggled.connect(lambda paused: paused and self.popup.hide())
+        connect_tray(tray, w, handoff, self.settings_flow.open, self.quit_guard.request_quit, self.clipboard, self.popup)
         self.clipboard.number_copied.connect(contacts.look_up_copied)
         contacts.copied_card.connect(lambda *card: self.clipboard.paused or self.popup.show_number(*card))
         connect_popup(self.popup, contacts)
@@ -176,6 +172,7 @@ class App(QObject):
         self.listeners.started.connect(lambda url: self.demo_sim and self.demo_sim.listener_started(url))
         handoff.show_requested.connect(w.bring_up)
         view.bridge.message.connect(session.page_message)
+        view.bridge.message.connect(self.live.desk.page_call)
         view.bridge.message.connect(self.smoke.page_message)
         view.load_failed.connect(session.page_failed)
         view.loaded.connect(lambda ok: session.page_loaded(ok, view.address()))

@@ -5,7 +5,8 @@ unlike Istanbul's, changes), with the offset Berlin has at that instant as the t
 For each instant: the simulator seeded then (over real HTTP, through the app's own client) has a history for
 every seeded customer and no record in the future; Today and Yesterday are the tenant-local days, and the
 simulator's records of those days are exactly the ones whose start falls in them; a walk through a period never
-claims its last hour complete; a timeline gives up at a deadline counted from the clock it was given.
+claims its last hour complete; the call-back worklist holds exactly the tenant-local days' unreturned missed calls;
+a timeline gives up at a deadline counted from the clock it was given.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import pytest
 from ccs_desktop.core.api import Agent, CcsClient, CdrQuery
 from ccs_desktop.core.api.records import tenant_clock
 from ccs_desktop.core.api.tenant import resolve_tenant
+from ccs_desktop.core.calls.rows import CallRow
 from ccs_desktop.core.calls.sync import SETTLE, PeriodFetch, gaps, parse, period_bounds
 from ccs_desktop.core.calls.timeline import GIVE_UP_AFTER_END, GIVE_UP_AFTER_START, Timeline, stamp
+from ccs_desktop.core.calls.worklist import missed_not_returned
 from ccs_desktop.simulator import Simulator, SimulatorConfig
 from ccs_desktop.simulator.seed import build_tenant, customer_numbers, seed_records
 
@@ -101,6 +104,25 @@ def test_at_any_instant(instant: datetime) -> None:
             parties = {str(r.get(k) or "") for r in history for k in ("callerid", "called_num")}
             assert set(customer_numbers(config)) <= parties  # every seeded customer has a history
             assert len(customer_numbers(config)) == 18
+
+            # the call-back worklist holds the tenant-local days' missed calls nobody returned, by its rule
+            rows = [CallRow.from_record(r) for r in history]
+            for scope, days in (("today", 1), ("7 days", 7)):
+                first = (local_day - timedelta(days=days - 1)).isoformat()
+                expected = {
+                    r.party
+                    for r in rows
+                    if r.inbound
+                    and not r.answered
+                    and r.party
+                    and first <= r.calldate[:10] <= local_day.isoformat()
+                    and not any(
+                        o.party == r.party and o.inbound is False and o.answered and o.calldate > r.calldate
+                        for o in rows
+                    )
+                }
+                found = missed_not_returned(rows, set(), scope, now.date())
+                assert {m.row.party for m in found} == expected
 
             for (start, finish), day in ((today, local_day), (yesterday, day_before)):
                 shown = {r.call_id for r in agent.call_records(CdrQuery(start=start, finish=finish))}

@@ -58,12 +58,16 @@ def test_window_tray_and_dialogs_speak_turkish(turkish, qtbot, qapp):
         "Göster",
         "Panodaki numarayı ara",
         "Son aramalar",
+        "Durum",
         "Pano numara sorgusunu duraklat",
         "Ayarlar…",
         "Çık",
     ]
     qtbot.waitUntil(lambda: window.state_label.text() == "Hazır", timeout=WAIT)  # logged in, softphone ready
-    assert app.tray.icon.toolTip() == "ccs-desktop: çağrılara hazır"
+    qtbot.waitUntil(lambda: app.agent_status.button.text() == "Müsait", timeout=WAIT)  # CCS's status read
+    assert app.tray.icon.toolTip() == "ccs-desktop: çağrılara hazır\nDurum: Müsait"
+    statuses = [a.text() for a in app.tray.status_menu.actions() if a.isCheckable()]
+    assert statuses == ["Müsait", "Arka ofis", "Kısa mola", "Öğle yemeği", "Eğitim", "Toplantı", "Çağrı sonrası iş"]
 
     app.open_settings()
     dialog = next(

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ccs_desktop.core.calls.schema import calls_v2
+from ccs_desktop.core.calls.schema import calls_v2, calls_v4
 from ccs_desktop.core.contacts.schema import contacts_v1, contacts_v3
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
@@ -24,7 +24,7 @@ from ccs_desktop.core.paths import private_file, tighten
 log = logging.getLogger(__name__)
 
 #: Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [contacts_v1, calls_v2, contacts_v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [contacts_v1, calls_v2, contacts_v3, calls_v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

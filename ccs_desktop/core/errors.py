@@ -75,6 +75,7 @@ class ApiRefused(CcsError):
 
     def __init__(self, message: str, function: str = "") -> None:
         self.function = function
+        self.reason = message  # CCS's own words, for a sentence of our own around them
         reason = message or Core.tr("no reason given")
         if function:
             text = Core.tr("CCS refused {function}: {reason}").format(function=function, reason=reason)

@@ -136,6 +136,14 @@ OPTIONS: dict[str, Option] = {
             DEFAULT_TEMPLATE,
             "Where the softphone is loaded from; placeholders {base}, {tenant_host}, {build}, {session}.",
         ),
+        Option(
+            "after_call_work_seconds",
+            0,
+            "After each call, set After-call work for this many seconds (with a countdown the agent can end "
+            "early), then Available; 0: off.",
+            minimum=0,
+        ),
+        Option("backoffice_on_exit", False, "Set the CCS status to Back office when quitting or logging out."),
         Option("start_minimized", False, "Start in the tray without showing the window."),
         Option("clipboard_lookup", True, "Look up phone numbers copied to the clipboard."),
         Option(

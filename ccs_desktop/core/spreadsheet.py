@@ -19,3 +19,10 @@ def spreadsheet_safe(value: str) -> str:
 def unguard(value: str) -> str:
     """Undo spreadsheet_safe on import: "'=SUM(1)" was written for "=SUM(1)"."""
     return value[1:] if value[:1] == "'" and value[1:2] in FORMULA_LEAD else value
+
+
+def excel_delimiter(decimal_point: str) -> str:
+    """The field separator Excel expects when it opens a CSV in a locale with this decimal separator: `;` where
+    the decimal separator is a comma (Turkish, German, French...), since the comma is then taken by numbers; `,`
+    elsewhere. (Excel reads the list separator from the system's regional settings, which follow this rule.)"""
+    return ";" if decimal_point == "," else ","

@@ -128,8 +128,9 @@ class CallFollower(QObject):
             self._note_event(timeline, "accepted", self.tr("CCS accepted"))
         self._follow(timeline)
 
-    def notification(self, notification: CallNotification) -> None:
-        """From the listener (already de-duplicated): join it to its call, or start following a new one."""
+    def notification(self, notification: CallNotification, *, announce: bool = True) -> None:
+        """From the listener (already de-duplicated), or a ring CCS's live calls showed (`announce` False: the
+        ring desk pops its card): join it to its call, or start following a new one."""
         if notification.kind == HANGUP:
             timeline = self._timelines.get(notification.transaction_id) or self._by_callid(notification.key)
             if timeline is None:
@@ -165,8 +166,9 @@ class CallFollower(QObject):
                 text = self.tr("Incoming call from {caller}").format(caller=caller)
             self._note_event(timeline, RING, text)
             self._follow(timeline)
-            self.incoming.emit(notification.callerid, notification.key)
-            self.ringing.emit(notification.callerid, notification.key, notification.queue)
+            if announce:
+                self.incoming.emit(notification.callerid, notification.key)
+                self.ringing.emit(notification.callerid, notification.key, notification.queue)
         elif notification.kind == END:
             self._note_event(
                 timeline,

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from ccs_desktop.core.calls.paging import Paging
 from ccs_desktop.core.calls.timeline import Timeline, stamp
 from ccs_desktop.core.errors import CcsError, user_text
+from ccs_desktop.core.notifications import RING, CallNotification
 from ccs_desktop.services.call_follower import CallFollower
 from ccs_desktop.services.call_state import CallTracker, LiveCall
 from ccs_desktop.services.messages import MessageBus
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow, Note
     from ccs_desktop.core.calls.sync import PeriodFetch
     from ccs_desktop.core.calls.table import CallTable
-    from ccs_desktop.core.notifications import CallNotification
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,7 @@ class CallRows(Protocol):
     def remove(self, callid: str) -> None: ...
     def set_note(self, callid: str, note: Note | None) -> None: ...
     def set_names(self, names: dict[str, str]) -> None: ...
+    def set_done(self, callids: set[str]) -> None: ...
 
 
 class CallHistory(QObject):
@@ -94,6 +95,9 @@ class CallHistory(QObject):
         self.tracker = tracker
         self.bus = bus
         self._now = now
+        # the company of the contact with a number, for the details' sentence; serial worker only (set by
+        # ui.calls_panel.connect_calls_panel from the contacts)
+        self.company_of: Callable[[str], str] = lambda _number: ""
         self.agent: Agent | None = None
         self.account = ""
         self.agent_username = ""
@@ -145,6 +149,7 @@ class CallHistory(QObject):
         self.agent, self.account, self._walk = None, "", None
         self.paging.more_available = self.paging.fetching = False
         self.model.reset_rows([], {}, {})
+        self.model.set_done(set())
         self.status.emit("")
 
     def open_period(self, name: str, first: date | None = None, last: date | None = None) -> None:
@@ -166,7 +171,7 @@ class CallHistory(QObject):
 
         provisional = self._provisional(start, finish)
 
-        def load() -> tuple[CallTable, dict[str, Note], list[tuple[str, str]]]:
+        def load() -> tuple[CallTable, dict[str, Note], list[tuple[str, str]], set[str]]:
             from ccs_desktop.core.calls.table import CallTable  # noqa: PLC0415
 
             cache = self._cache()
@@ -174,13 +179,14 @@ class CallHistory(QObject):
             table = CallTable(
                 rows, self._names_for({row.party for row in rows})
             )  # sorted here, not on the GUI
-            return table, cache.notes(account), cache.coverage(account)
+            return table, cache.notes(account), cache.coverage(account), cache.done_ticks(account)
 
-        def shown(result: tuple[CallTable, dict[str, Note], list[tuple[str, str]]]) -> None:
+        def shown(result: tuple[CallTable, dict[str, Note], list[tuple[str, str]], set[str]]) -> None:
             if generation != self._generation:
                 return
-            table, notes, coverage = result
+            table, notes, coverage, done = result
             rows = table.rows
+            self.model.set_done(done)
             self.model.reset_table(table, notes)
             self._walk = PeriodFetch(start, finish, coverage, self._now(), self.agent_username)
             self._show_count()
@@ -241,7 +247,9 @@ class CallHistory(QObject):
             self.paging.more_available = True
             self.fetch_more()
 
-        self.runner.submit(coverage, walk, self._current(self._load_failed), pool="serial", name="call coverage")
+        self.runner.submit(
+            coverage, walk, self._current(self._load_failed), pool="serial", name="call coverage"
+        )
 
     def fetch_more(self) -> None:
         """The next page of the current walk (the view scrolled to the end, or Refresh)."""
@@ -363,6 +371,10 @@ class CallHistory(QObject):
         """The listener's (app.py hands it this method): the follower joins it to its call."""
         self.follower.notification(notification)
 
+    def live_ring(self, key: str, number: str, queue: str) -> None:
+        """A ring CCS's live calls showed: its timeline records the live key (the ring desk pops the card)."""
+        self.follower.notification(CallNotification(RING, key, callerid=number, queue=queue), announce=False)
+
     # --- notes, details, export, history ----------------------------------------------------------------
 
     def save_note(self, callid: str, note: str, outcome: str) -> None:
@@ -377,19 +389,41 @@ class CallHistory(QObject):
             name="save note",
         )
 
+    def tick_done(self, callid: str, done: bool = True) -> None:
+        """The agent's worklist tick on a missed call (or its removal), kept in the cache for this account."""
+        row, account, ticked = self.model.find(callid), self.account, stamp(self._now())
+        if row is None or not account:
+            return
+
+        def write() -> set[str]:
+            cache = self._cache()
+            cache.tick_done(account, callid, row.party, ticked, done)
+            return cache.done_ticks(account)
+
+        generation = self._generation
+
+        def saved(ticks: set[str]) -> None:
+            if generation == self._generation:
+                self.model.set_done(ticks)
+
+        self.runner.submit(write, saved, self.bus.show_error, pool="serial", name="worklist tick")
+
     def details(self, row: CallRow, done: Callable[[Any], None]) -> None:
-        """(record or None, timeline or None) of a row, from the cache, for the details pane."""
+        """(record or None, timeline or None, the contact's company) of a row, from the cache and the contacts, for
+        the details pane."""
         account, followed = self.account, self.follower.timeline_of(row.callid, row.uniqueid)
 
-        def read() -> tuple[CallRecord | None, Timeline | None]:
+        def read() -> tuple[CallRecord | None, Timeline | None, str]:
             cache = self._cache()
             record = cache.record(account, row.callid)
             timeline = followed or cache.timeline_for(account, row.callid, row.uniqueid)
-            return record, timeline
+            return record, timeline, self.company_of(row.number) if row.number else ""
 
         self.runner.submit(read, done, self.bus.show_error, pool="serial", name="call details")
 
-    def export(self, path: Path, done: Callable[[int], None]) -> None:
+    def export(self, path: Path, done: Callable[[int], None], delimiter: str = ",") -> None:
+        """Write the rows shown, in their order, as CSV (`delimiter`: `;` for Excel where the decimal separator is a
+        comma, see core.spreadsheet.excel_delimiter)."""
         from ccs_desktop.core.calls.export import export_calls_csv  # noqa: PLC0415
 
         rows, names, notes, account = (
@@ -401,7 +435,7 @@ class CallHistory(QObject):
 
         def write() -> int:
             records = self._cache().records(account, [row.callid for row in rows])
-            return export_calls_csv(path, rows, records, names, notes)
+            return export_calls_csv(path, rows, records, names, notes, delimiter)
 
         self.runner.submit(write, done, self.bus.show_error, pool="serial", name="export calls")
 

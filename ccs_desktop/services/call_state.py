@@ -1,4 +1,5 @@
-"""Whether the agent is on a call, from two witnesses: our own click2call/hangup and the softphone page.
+"""Whether the agent is on a call, from three witnesses: our own click2call/hangup, the softphone page and CCS's
+live-call poll (v1 `activecall/user`, the only one that knows of calls when the page does not report them).
 
 Everything that could drop a call (reload, navigation, session change, quit) asks `is_active()` first. When the
 witnesses disagree we believe the one that says "a call is up": a wrongly refused reload costs a retry later,
@@ -12,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
@@ -50,6 +52,22 @@ class LiveCall:
     source: str = "app"  # which witness saw it first
 
 
+class CcsCall(Protocol):
+    """A row of CCS's live calls (core/api/v1.py's LiveCall)."""
+
+    key: str
+    inbound: bool
+    status: str
+
+    @property
+    def number(self) -> str: ...
+
+
+#: CCS's live statuses as the tracker's states (an unknown one is a call that is up).
+STALE_AFTER_END = 10.0  # seconds in which CCS's list may still show a call that ended
+CCS_STATES = {"ringing": "ringing", "dialing": "dialing", "talking": "talking", "hold": "hold"}
+
+
 class CallTracker(QObject):
     """`active_changed(bool)` when the agent's line goes busy or free; `call_changed(LiveCall | None)`."""
 
@@ -66,6 +84,7 @@ class CallTracker(QObject):
     ) -> None:
         super().__init__(parent)
         self._calls: dict[str, LiveCall] = {}
+        self._ended: dict[str, float] = {}  # key -> when it ended, for STALE_AFTER_END
         self._clock = clock
         self.unconfirmed_timeout = unconfirmed_timeout
         self._was_active = False
@@ -119,6 +138,40 @@ class CallTracker(QObject):
         self._calls[key] = existing
         self._changed(existing)
 
+    def ccs_calls(self, calls: list[CcsCall]) -> None:
+        """CCS's answer to the live-call poll: its calls are up, and a call only CCS told of is over when CCS no
+        longer lists it. A call the page reports keeps the page's state (the page knows first); a call we placed
+        takes CCS's key when CCS lists a call to its number."""
+        listed: set[str] = set()
+        now = self._clock()
+        self._ended = {key: at for key, at in self._ended.items() if now - at < STALE_AFTER_END}
+        for row in calls:
+            if row.key in self._ended:
+                continue  # a poll answered just before the call ended: stale, not a new call
+            state = CCS_STATES.get(row.status, "talking")
+            existing = self._calls.get(row.key)
+            if existing is None and not row.inbound:
+                existing = self._match_unconfirmed(row.number)
+            if existing is None:
+                existing = LiveCall(
+                    row.key, row.number, "in" if row.inbound else "out", state, self._clock(), source="ccs"
+                )
+            elif existing.key != row.key:
+                self._calls.pop(existing.key, None)
+                existing.key = row.key
+            if existing.source == "app":
+                existing.source = "ccs"  # CCS confirms our click2call: from now on its list says when it ends
+            listed.add(row.key)
+            changed = row.key not in self._calls or (existing.source == "ccs" and existing.state != state)
+            if existing.source == "ccs":
+                existing.state = state
+            self._calls[row.key] = existing
+            if changed:
+                self._changed(existing)
+        for call in list(self._calls.values()):
+            if call.source == "ccs" and call.key not in listed:
+                self._end(call)
+
     def page_spoke(self) -> None:
         """Any bridge message: this page reports its calls, so a call it never confirms never started."""
         self.page_speaks = True
@@ -143,6 +196,9 @@ class CallTracker(QObject):
 
     def _end(self, call: LiveCall) -> None:
         self._calls.pop(call.key, None)
+        self._ended[call.key] = self._clock()
+        while len(self._ended) > 100:  # without a poll nobody prunes it by time
+            del self._ended[next(iter(self._ended))]
         call.state = "ended"
         log.info("call %s ended", call.key)
         self.call_ended.emit(call)

@@ -54,8 +54,8 @@ class ContactsController(QObject):
     `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last call)`
     and `incoming_selected(callid)`; `crm_link(url)` just before each card ("" when no CRM template is set).
 
-    It hears of ringing calls (`history.ringing`) and answered ones (`history.tracker`) itself, so the CRM record
-    can open by itself (`crm_auto_open`), once per call key."""
+    The ring desk (services/rings.py) hands it each ringing call once (`look_up_incoming`); it hears of answered
+    ones (`history.tracker`) itself, so the CRM record can open by itself (`crm_auto_open`), once per call key."""
 
     results = Signal(object, int)
     card = Signal(object, object)
@@ -88,7 +88,6 @@ class ContactsController(QObject):
         self.open_url = open_url
         self._crm_opened: dict[str, None] = {}  # call keys whose record opened by itself, oldest first
         self._queues: dict[str, str] = {}  # ringing call key -> its queue, for {queue} when it is answered
-        history.ringing.connect(self.look_up_incoming)
         history.tracker.call_changed.connect(self._call_changed)
 
     def with_store(
@@ -202,10 +201,12 @@ class ContactsController(QObject):
             "export contacts",
         )
 
-    def export_calls(self, path: Path) -> None:
+    def export_calls(self, path: Path, delimiter: str = ",") -> None:
         """The rows the calls panel shows, in its order, with notes and every CCS field."""
         self.history.export(
-            path, lambda n: self.bus.info(self.tr("Exported %Ln call(s) to {path}.", "", n).format(path=path))
+            path,
+            lambda n: self.bus.info(self.tr("Exported %Ln call(s) to {path}.", "", n).format(path=path)),
+            delimiter,
         )
 
     # --- a name for a number ----------------------------------------------------------------------------------
@@ -258,6 +259,15 @@ class ContactsController(QObject):
             self._open_once("ring", callid, url)
 
         run_op(self.runner, self.bus, look, show, pool="serial", name="incoming call card")
+
+    def ring_completed(self, number: str, callid: str, queue: str) -> None:
+        """A later witness of a ringing call told its key or queue (the first had not): the calls panel selects
+        it, {queue} fills on answer, and a record set to open on ringing opens now if it could not before."""
+        if callid:
+            self._remember(self._queues, callid, queue)
+            self.incoming_selected.emit(callid)
+            if callid not in self._crm_opened:
+                self._open_once("ring", callid, self.crm_url_of(number, callid, queue))
 
     # --- the customer's record in the CRM ---------------------------------------------------------------------
 

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject
 
 from ccs_desktop import __version__
+from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.errors import CcsError
 from ccs_desktop.core.logs import redact
 from ccs_desktop.core.memory import tree_pss_mib
 from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.services.listener_control import ListenerControl
 from ccs_desktop.services.session import SessionController
+
+if TYPE_CHECKING:
+    from ccs_desktop.services.live_calls import LiveCalls
 
 Check = tuple[str, str, bool | None]  # (what, result text, ok? None = neutral)
 
@@ -67,9 +71,11 @@ class Diagnostics(QObject):
         listeners: ListenerControl,
         page: PageFacts,
         parent: QObject | None = None,
+        *,
+        live: LiveCalls | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session, self.listeners, self.page = session, listeners, page
+        self.session, self.listeners, self.page, self.live = session, listeners, page, live
 
     def quick_checks(self) -> list[Check]:
         mic = self.page.microphone_state()
@@ -79,7 +85,7 @@ class Diagnostics(QObject):
         return [
             (
                 self.tr("Session age"),
-                self.tr("none") if age is None else self.tr("{hours:.1f} h").format(hours=age / 3600),
+                self.tr("none") if age is None else hours_minutes(age),
                 age is not None,
             ),
             (
@@ -99,6 +105,7 @@ class Diagnostics(QObject):
                 None,
             ),
             self.listener_check(),
+            *([self.live_check()] if self.live is not None else []),
             *softphone_checks(
                 self.page.address(),
                 supervisor.last_failure if supervisor else None,
@@ -124,6 +131,27 @@ class Diagnostics(QObject):
             url=listener.redacted_base_url, delivered=c.delivered, repeated=c.duplicates, refused=c.refused
         )
         return (self.tr("Call notifications"), text, True)
+
+    def live_check(self) -> Check:
+        """The screen pop that needs no listener: CCS's live calls, and which witness popped the cards."""
+        assert self.live is not None
+        poller, desk = self.live.poller, self.live.desk
+        name = self.tr("Live calls from CCS")
+        if not poller.running:
+            return (name, poller.last_error or self.tr("not asked (logged out)"), False if poller.last_error else None)
+        text = self.tr(
+            "asked every 2 s: {polls} answers, {failures} failed; cards from the page {page}, "
+            "from CCS {poll}, from the listener {listener}"
+        ).format(
+            polls=poller.polls - poller.failures,
+            failures=poller.failures,
+            page=desk.popped["page"],
+            poll=desk.popped["poll"],
+            listener=desk.popped["listener"],
+        )
+        if poller.last_error:
+            text += " (" + poller.last_error + ")"
+        return (name, text, not poller.last_error)
 
     def slow_checks(self) -> list[Check]:
         service = self.session.service

@@ -69,7 +69,8 @@ class SessionController(QObject):
     `origin_changed(origin)` (the page's navigation guard), `load_softphone(url)`, `service_started(service)`
     once an agent exists, `line_state(LineState)`, `logged_in()` after every login, `softphone_loaded()` when
     the page loaded, `records_opened()` once the contact list and the call records may load, `v1_started(V1Agent)`
-    with the session's v1 API (live calls, status) and `v1_stopped()` at its end."""
+    with the session's v1 API (live calls, status) and `v1_stopped()` at its end; `logging_out()` when the agent
+    logs out, before anything of the session closes (the v1 API is still there: a last status)."""
 
     login_needed = Signal()
     identity_shown = Signal(str, str)
@@ -82,6 +83,7 @@ class SessionController(QObject):
     records_opened = Signal()
     v1_started = Signal(object)
     v1_stopped = Signal()
+    logging_out = Signal()
 
     def __init__(
         self,
@@ -291,6 +293,7 @@ class SessionController(QObject):
             self.bus.warning(self.tr("Hang up before logging out: logging out would drop the call."))
             return
         identity = self.identity
+        self.logging_out.emit()
         self.end()
         if identity is not None and identity.store is not None:
             run_op(self.runner, self.bus, identity.store.delete_all, pool="serial")

@@ -174,6 +174,11 @@ class Supervisor(QObject):
             return  # _line_changed loads it
         self._load(stored)
 
+    def session_refused(self, reason: str) -> None:
+        """An API call (the live-call poll) got `login: false`: a new session, on the back-off and the login cap;
+        the page, if it loaded, gets the new session too (after the call, if one is up)."""
+        self._trouble(self.tr("CCS refused the session ({reason})").format(reason=reason), Action.LOGIN)
+
     def retry_now(self) -> None:
         """The agent's "Retry now" (or "Reload softphone"): run the waiting step at once, or reload now.
 

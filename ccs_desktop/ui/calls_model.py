@@ -8,7 +8,9 @@ it backwards, so a page of older calls arriving at the bottom is an append, not 
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +42,7 @@ from ccs_desktop.core.calls.table import (
     CallTable,
     Match,
 )
+from ccs_desktop.core.calls.worklist import Missed, missed_not_returned, open_callids, scope_start
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CallRow
@@ -65,6 +68,7 @@ class CallRecordsModel(QAbstractTableModel):
     Whether more exist is `paging`, which the call history owns and updates; the model only reads it."""
 
     fetch_wanted = Signal()
+    worklist_changed = Signal()  # the done ticks changed (rows arriving say so with Qt's own signals)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -79,6 +83,10 @@ class CallRecordsModel(QAbstractTableModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         self._shown_numbers: dict[str, str] = {}  # as CCS wrote it -> as the agent reads it
+        # the "Missed, not returned" worklist (core.calls.worklist): the agent's done ticks, and while the view
+        # shows the worklist, its scope and the tenant's day
+        self._done: set[str] = set()
+        self._worklist: tuple[str, date] | None = None
 
     # --- Qt model interface ------------------------------------------------------------------------------
 
@@ -110,12 +118,15 @@ class CallRecordsModel(QAbstractTableModel):
             return
         row = self.row_at(index.row())
         column = index.column()
+        # The delegate hands the same span to every cell it paints: a role left unset keeps the previous cell's
+        # value (the Talk column's right alignment moved the next row's Time to the right, all but the first row).
         for role_data in roleDataSpan:
             role = role_data.role()
-            if role in _PAINTED_ROLES:
-                value = self._value(row, column, role)
-                if value is not None:
-                    role_data.setData(value)
+            value = self._value(row, column, role) if role in _PAINTED_ROLES else None
+            if value is None:
+                role_data.clearData()
+            else:
+                role_data.setData(value)
 
     def _value(self, row: CallRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -215,7 +226,7 @@ class CallRecordsModel(QAbstractTableModel):
         self.beginResetModel()
         self._table = table
         table.notes = dict(notes)
-        self._view = table.view(self._column, self._match)
+        self._view = self._view_of(table)
         self.endResetModel()
 
     def merge(self, rows: Iterable[CallRow], names: dict[str, str] | None = None) -> int:
@@ -237,7 +248,7 @@ class CallRecordsModel(QAbstractTableModel):
                     replaced = True
             else:
                 fresh.append(table.add(row))
-        if replaced:
+        if replaced or (fresh and self._worklist is not None):  # a call back clears a worklist row
             self._rebuild()
             return len(fresh)
         shown = [p for p in fresh if self._match is None or self._match(table.rows[p], table.haystacks[p])]
@@ -271,6 +282,35 @@ class CallRecordsModel(QAbstractTableModel):
         if visible is not None:
             self.endRemoveRows()
 
+    def worklist(self, scope: str, today: date) -> list[Missed]:
+        """The numbers to call back among the rows held (see core.calls.worklist); only the scope's rows are
+        read (the table's time order), so 100,000 older calls cost nothing."""
+        return missed_not_returned(self._scope_rows(self._table, scope, today), self._done, scope, today)
+
+    @staticmethod
+    def _scope_rows(table: CallTable, scope: str, today: date) -> list[CallRow]:
+        rows, order = table.rows, table.by_time
+        first = bisect.bisect_left(order, scope_start(scope, today), key=lambda p: rows[p].calldate)
+        return [rows[p] for p in order[first:]]
+
+    def showing_worklist(self) -> bool:
+        return self._worklist is not None
+
+    def show_worklist(self, scope: str | None, today: date | None = None) -> None:
+        """Show only the worklist's rows (one per number, the other filters still apply), or everything again."""
+        self._worklist = None if scope is None or today is None else (scope, today)
+        self._rebuild()
+
+    def set_done(self, callids: set[str]) -> None:
+        """The agent's done ticks (all of the account's, from the cache)."""
+        self._done = set(callids)
+        if self._worklist is not None:
+            self._rebuild()
+        self.worklist_changed.emit()
+
+    def is_done(self, callid: str) -> bool:
+        return callid in self._done
+
     def set_filter(self, wanted: CallFilter) -> None:
         self._match = wanted.matcher()
         self._rebuild()
@@ -300,7 +340,7 @@ class CallRecordsModel(QAbstractTableModel):
         if column == DIR:
             return direction_text(row.inbound)
         if column == NUMBER:
-            return self._display_number(row.number)
+            return self.display_number(row.number)
         if column == CONTACT:
             return self._table.names.get(row.party, "")
         if column == RESULT:
@@ -323,7 +363,7 @@ class CallRecordsModel(QAbstractTableModel):
             return " · ".join(part for part in (note.outcome, first) if part)
         return ""
 
-    def _display_number(self, number: str) -> str:
+    def display_number(self, number: str) -> str:
         """CCS writes one number many ways (05.., 905.., +905..); show one national format. Only visible
         cells are formatted, once each."""
         shown = self._shown_numbers.get(number)
@@ -335,6 +375,20 @@ class CallRecordsModel(QAbstractTableModel):
             self._shown_numbers[number] = shown
         return shown
 
+    def _view_of(self, table: CallTable) -> list[int]:
+        if self._worklist is None:
+            return table.view(self._column, self._match)
+        scope, today = self._worklist
+        wanted = open_callids(
+            missed_not_returned(self._scope_rows(table, scope, today), self._done, scope, today)
+        )
+        match = self._match
+
+        def worklisted(row: CallRow, haystack: str) -> bool:
+            return row.callid in wanted and (match is None or match(row, haystack))
+
+        return table.view(self._column, worklisted)
+
     def _rebuild(self) -> None:
         """New order or filter: the view is rebuilt and selections follow their calls."""
         self.layoutAboutToBeChanged.emit()
@@ -342,7 +396,7 @@ class CallRecordsModel(QAbstractTableModel):
         remembered = [
             (index, self.row_at(index.row()).callid) for index in old if index.row() < len(self._view)
         ]
-        self._view = self._table.view(self._column, self._match)
+        self._view = self._view_of(self._table)
         if remembered:
             rows = self._table.rows
             ordered = reversed(self._view) if self._descending else self._view

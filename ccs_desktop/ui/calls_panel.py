@@ -1,5 +1,7 @@
-"""The Calls tab: the agent's call records for a period, filtered as they type, with a details pane (every field
-CCS sent, the call's timeline) and a note per call. Double-click calls the other party back.
+"""The Calls tab: the agent's call records for a period, filtered as they type, with a details pane (a sentence
+about the call, every field CCS sent, the call's timeline) and a note per call. Double-click or Enter calls the
+other party back. "Missed, not returned" narrows the table to the numbers still waiting for a call-back
+(core.calls.worklist), with their count on the button.
 
 Data comes from `services.call_history.CallHistory` through `CallRecordsModel`; this widget only shows it and
 says what the agent asked for.
@@ -12,8 +14,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,9 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.api.records import CallRecord, cell_text, field_order
-from ccs_desktop.core.calls.rows import CallRow, direction_text, status_text
+from ccs_desktop.core.calls.rows import CallRow, call_sentence, direction_text, status_text
+from ccs_desktop.core.calls.table import AGENT, CONTACT, DIR, NOTE, QUEUE, WAIT
 from ccs_desktop.core.calls.timeline import Timeline
-from ccs_desktop.ui.calls_model import RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
+from ccs_desktop.core.calls.worklist import SCOPES, is_missed
+from ccs_desktop.core.i18n import Core
+from ccs_desktop.ui.calls_model import COLUMNS, RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
 
 if TYPE_CHECKING:
     from ccs_desktop.services.call_history import CallHistory
@@ -45,6 +50,12 @@ if TYPE_CHECKING:
 
 PERIOD_KEYS = ("today", "yesterday", "7 days", "30 days", "custom")
 FILTER_DELAY_MS = 150
+# Columns a narrow table leaves out, first to last (the details pane still shows them); Time, Number, Contact,
+# Result and Talk always stay. Contact takes the width left over, at least CONTACT_MIN_WIDTH.
+NARROW_HIDES = (AGENT, RECORDING, WAIT, NOTE, QUEUE, DIR)
+CONTACT_MIN_WIDTH = 110
+# Which periods hold every call of a worklist scope (otherwise the worklist opens its own period).
+COVERING_PERIODS = {"today": ("today", "7 days", "30 days"), "7 days": ("7 days", "30 days")}
 
 
 class CallsPanel(QWidget):
@@ -55,6 +66,9 @@ class CallsPanel(QWidget):
     details_requested = Signal(object)  # CallRow
     note_saved = Signal(str, str, str)  # callid, note, outcome
     crm_requested = Signal(str)  # a CRM URL
+    done_requested = Signal(
+        str, bool
+    )  # callid, done: the agent ticked a worklist call (or took the tick back)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +76,8 @@ class CallsPanel(QWidget):
         self._current: CallRow | None = None
         # a row's CRM URL, "" for none (the contacts controller's, see connect_calls_panel)
         self.crm_link: Callable[[CallRow], str] = lambda _row: ""
+        # the agent's CCS username, for "answered by you" (the call history's, see connect_calls_panel)
+        self.me: Callable[[], str] = lambda: ""
 
         self.period = QComboBox()
         period_names = (
@@ -119,6 +135,37 @@ class CallsPanel(QWidget):
         self.result.currentIndexChanged.connect(self._apply_filter)
         self.direction.currentIndexChanged.connect(self._apply_filter)
 
+        self.worklist_button = QPushButton()
+        self.worklist_button.setCheckable(True)
+        self.worklist_button.setToolTip(
+            self.tr("Only the missed calls not called back yet, one row per number (Enter calls back)")
+        )
+        self.worklist_button.toggled.connect(self._worklist_toggled)
+        self.worklist_scope = QComboBox()
+        self.worklist_scope.setAccessibleName(self.tr("Missed calls of"))
+        for key, text in zip(SCOPES, (self.tr("Today"), self.tr("Last 7 days")), strict=True):
+            self.worklist_scope.addItem(text, key)
+        self.worklist_scope.currentIndexChanged.connect(self._worklist_scope_chosen)
+        self.done_button = QPushButton(self.tr("Done ✓"))
+        self.done_button.setToolTip(self.tr("Take the selected number off the list without calling back"))
+        self.done_button.setEnabled(False)
+        self.done_button.clicked.connect(self._tick_done)
+        self._count_timer = QTimer(self)  # one count for a burst of model changes
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self.update_worklist_count)
+        for changed in (
+            self.model.modelReset,
+            self.model.layoutChanged,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.worklist_changed,
+        ):
+            changed.connect(self._count_timer.start)
+        # a filter that hides the selected call (or a new period) must not leave its details open
+        self.model.layoutChanged.connect(self._forget_hidden_current)
+        self.model.modelReset.connect(self._forget_hidden_current)
+
         self.status = QLabel(self.tr("Loading call records…"))
         # a new count after every page must not re-lay out (and repaint) the table below it
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -134,21 +181,45 @@ class CallsPanel(QWidget):
         # Fixed row heights: the view never measures rows, so 10,000 rows cost what 30 do.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CONTACT, QHeaderView.ResizeMode.Stretch)  # the width the others leave
+        header.setStretchLastSection(False)
         # Widths from the texts (titles and the words a column shows differ by language), never by measuring
         # rows: that would visit all 10,000 of them.
         metrics = self.fontMetrics()
-        samples = {1: (direction_text(True), direction_text(False)), 4: (status_text("awaiting record"),)}
-        for column, width in enumerate((150, 36, 130, 130, 100, 50, 50, 80, 110, 70)):
+        samples = {
+            0: ("2026-12-31 23:59:59",),
+            1: (direction_text(True), direction_text(False)),
+            2: ("0532 123 45 67",),
+            4: (Core.tr("answered"), Core.tr("missed")),  # a provisional row's longer state is elided
+            5: ("88:88",),
+            6: ("88:88",),
+        }
+        self.natural_widths: list[int] = []
+        for column, width in enumerate((0, 0, 0, CONTACT_MIN_WIDTH, 0, 0, 0, 80, 100, 70, 110)):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             texts = (title, *samples.get(column, ()))
-            self.table.setColumnWidth(column, max(width, *(metrics.horizontalAdvance(t) + 28 for t in texts)))
+            natural = max(width, *(metrics.horizontalAdvance(t) + 20 for t in texts))
+            self.natural_widths.append(natural)
+            self.table.setColumnWidth(column, natural)
+        assert len(self.natural_widths) == len(COLUMNS)
+        self.table.installEventFilter(self)  # a resize fits the columns again
         self.table.doubleClicked.connect(self._activated)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(lambda: self._activated(self.table.currentIndex()))
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bold = self.summary.font()
+        bold.setBold(True)
+        self.summary.setFont(bold)
         self.fields = QTreeWidget()
         self.fields.setHeaderLabels((self.tr("Field"), self.tr("Value")))
         self.fields.setRootIsDecorated(False)
@@ -193,6 +264,11 @@ class CallsPanel(QWidget):
         filters.addWidget(self.search, 1)
         filters.addWidget(self.result)
         filters.addWidget(self.direction)
+        worklist = QHBoxLayout()
+        worklist.addWidget(self.worklist_button)
+        worklist.addWidget(self.worklist_scope)
+        worklist.addWidget(self.done_button)
+        worklist.addStretch(1)
 
         note_box = QWidget()
         note_layout = QVBoxLayout(note_box)
@@ -209,18 +285,27 @@ class CallsPanel(QWidget):
         self.details.setStretchFactor(0, 1)
         self.details.setStretchFactor(1, 1)
         self.details.setEnabled(False)
+        # the sentence, then the fields and the note: all of it folds away while no call is selected
+        self.details_box = QWidget()
+        details_layout = QVBoxLayout(self.details_box)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.summary)
+        details_layout.addWidget(self.details, 1)
+        self.details_box.setVisible(False)
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.details)
+        split.addWidget(self.details_box)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addLayout(worklist)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
+        self.update_worklist_count()
 
     # --- what the app asks ------------------------------------------------------------------------------
 
@@ -236,9 +321,17 @@ class CallsPanel(QWidget):
             return key, None, None
         return key, self.first_day.date().toPython(), self.last_day.date().toPython()  # type: ignore[return-value]
 
-    def show_details(self, found: tuple[CallRecord | None, Timeline | None]) -> None:
-        record, timeline = found
+    def show_details(
+        self,
+        found: tuple[CallRecord | None, Timeline | None] | tuple[CallRecord | None, Timeline | None, str],
+    ) -> None:
+        """The selected call's details from the cache: (record, timeline[, the contact's company])."""
+        record, timeline = found[0], found[1]
+        company = found[2] if len(found) > 2 else ""  # type: ignore[misc]
         row = self._current
+        if row is None:
+            return  # the call was deselected (or filtered away) while its details were read
+        self.summary.setText(self.sentence(row, str(company)))
         self.fields.clear()
         if record is not None:
             items = []
@@ -267,6 +360,19 @@ class CallsPanel(QWidget):
             if fresh is not None:
                 self._current = fresh
                 self.details_requested.emit(fresh)
+
+    def sentence(self, row: CallRow, company: str = "") -> str:
+        """The line above the fields: who, which way, how it ended, how long, which queue."""
+        name = self.model.name_of(row.party)
+        who = name or (self.model.display_number(row.number) if row.number else "")
+        return call_sentence(row, who, company if name else "", self.me())
+
+    def worklist_count(self) -> int:
+        return len(self.model.worklist(str(self.worklist_scope.currentData()), self.today()))
+
+    def update_worklist_count(self) -> None:
+        count = self.worklist_count()
+        self.worklist_button.setText(self.tr("Missed, not returned (%n)", "", count))
 
     def select_call(self, callid: str) -> bool:
         visible = self.model.visible_row_of(callid)
@@ -338,6 +444,9 @@ class CallsPanel(QWidget):
             self._clear_details()
             return
         self.details.setEnabled(True)
+        self.details_box.setVisible(True)
+        self.summary.setText(self.sentence(row))
+        self.done_button.setEnabled(self.model.showing_worklist() and is_missed(row))
         note = self.model.note_of(row.callid)
         self.note.setPlainText(note.note if note else "")
         self.outcome.setCurrentText(note.outcome if note else "")
@@ -345,15 +454,72 @@ class CallsPanel(QWidget):
 
     def _clear_details(self) -> None:
         self._current = None
+        self.summary.clear()
         self.fields.clear()
         self.timeline.clear()
         self.note.clear()
         self.outcome.setCurrentText("")
         self.details.setEnabled(False)
+        self.details_box.setVisible(False)
+        self.done_button.setEnabled(False)
+
+    def _forget_hidden_current(self) -> None:
+        """The model re-sorted, filtered or reset: a selected call no longer shown loses its details pane (no note
+        is ever saved against a call the agent cannot see)."""
+        current = self._current
+        if current is not None and self.model.visible_row_of(current.callid) is None:
+            self.table.selectionModel().clear()
+            self._clear_details()
 
     def _save_note(self) -> None:
-        if self._current is not None:
-            self.note_saved.emit(self._current.callid, self.note.toPlainText(), self.outcome.currentText())
+        current = self._current
+        if current is not None and self.model.visible_row_of(current.callid) is not None:
+            self.note_saved.emit(current.callid, self.note.toPlainText(), self.outcome.currentText())
+
+    def _worklist_toggled(self, shown: bool) -> None:
+        scope = str(self.worklist_scope.currentData())
+        if shown and self.period.currentData() not in COVERING_PERIODS[scope]:
+            self.period.setCurrentIndex(self.period.findData(scope))  # loads the scope's calls
+        self.model.show_worklist(scope if shown else None, self.today())
+        if not shown:
+            self.done_button.setEnabled(False)
+
+    def _worklist_scope_chosen(self, *_args: object) -> None:
+        if self.worklist_button.isChecked():
+            self._worklist_toggled(True)
+        self.update_worklist_count()
+
+    def _tick_done(self) -> None:
+        current = self._current
+        if current is not None and is_missed(current):
+            self.done_requested.emit(current.callid, True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Leave out the columns that do not fit (NARROW_HIDES, in order), so the table never scrolls sideways:
+        at the default 1200×760 the tab is about 500 px wide; a wide window shows every column again."""
+        table, header = self.table, self.table.horizontalHeader()
+        available = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+        shown = list(range(len(COLUMNS)))
+        for column in (None, *NARROW_HIDES):
+            if column is not None:
+                shown.remove(column)
+            widths = (
+                CONTACT_MIN_WIDTH
+                if c == CONTACT
+                else self.natural_widths[c]
+                if header.isSectionHidden(c)
+                else header.sectionSize(c)
+                for c in shown
+            )
+            if sum(widths) <= available:
+                break
+        for column in range(len(COLUMNS)):
+            header.setSectionHidden(column, column not in shown)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.table.indexAt(point)
@@ -372,6 +538,15 @@ class CallsPanel(QWidget):
             menu.addAction(self.tr("Open in CRM"), lambda: self.crm_requested.emit(crm))
         if row.recording:
             menu.addAction(self.tr("Open recording"), lambda: QDesktopServices.openUrl(QUrl(row.recording)))
+        if is_missed(row):
+            if self.model.is_done(row.callid):
+                menu.addAction(
+                    self.tr("Back on the call-back list"), lambda: self.done_requested.emit(row.callid, False)
+                )
+            else:
+                menu.addAction(
+                    self.tr("Done: no call-back needed"), lambda: self.done_requested.emit(row.callid, True)
+                )
         return menu
 
 
@@ -383,7 +558,12 @@ def connect_calls_panel(
     if contacts is not None:
         calls.crm_link = lambda row: contacts.crm_url_of(row.number, row.callid, row.queue)
         calls.crm_requested.connect(contacts.open_crm)
+        history.company_of = lambda number: next(
+            (c.company for c in contacts.stores.contacts().find_by_number(number)), ""
+        )
     calls.today = lambda: history.now().date()
+    calls.me = lambda: history.agent_username
+    calls.done_requested.connect(history.tick_done)
     calls.period_changed.connect(history.open_period)
     calls.refresh_requested.connect(history.refresh)
     calls.details_requested.connect(lambda row: history.details(row, calls.show_details))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ccs_desktop.core.calls.rows import hours_minutes
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.hold_button.toggled.connect(
             lambda on: (self.hold_requested if on else self.unhold_requested).emit()
         )
-        dial_bar = QHBoxLayout()
+        self.dial_bar = dial_bar = QHBoxLayout()  # the header; the agent-status selector goes first in it
         dial_bar.addWidget(self.number_edit, 1)
         for button in (self.call_button, self.hangup_button, self.hold_button):
             dial_bar.addWidget(button)
@@ -241,10 +242,7 @@ class MainWindow(QMainWindow):
         if seconds is None:
             self.session_label.setText(self.tr("No session"))
             return
-        hours, rest = divmod(int(seconds), 3600)
-        self.session_label.setText(
-            self.tr("Session: {hours} h {minutes:02d} min").format(hours=hours, minutes=rest // 60)
-        )
+        self.session_label.setText(self.tr("Session: {age}").format(age=hours_minutes(seconds)))
 
     # --- geometry --------------------------------------------------------------------------------------------
 

@@ -1,7 +1,12 @@
 """The quit rule: never silently drop a live call. Quit (menu, tray, the OS session ending) asks first when a
-call is up, and offers to hang up before quitting; `quit_confirmed()` when the app may go."""
+call is up, and offers to hang up before quitting; `quit_confirmed()` when the app may go.
+
+`before_quit(go)` runs between the decision and `quit_confirmed()` (a last CCS status, bounded): it calls `go()`
+once, when it is done or gave up waiting."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QSessionManager
@@ -33,6 +38,8 @@ class QuitGuard(QObject):
         self.tracker, self.session, self.runner, self.bus, self.window = tracker, session, runner, bus, window
         self.box: QMessageBox | None = None
         self._qapp: QApplication | None = None
+        self.before_quit: Callable[[Callable[[], None]], None] | None = None
+        self._leaving = False
 
     def attach(self, qapp: QApplication) -> None:
         """Hear the OS session end (logout, shutdown)."""
@@ -49,7 +56,7 @@ class QuitGuard(QObject):
     def request_quit(self) -> None:
         """Quit, but never silently drop a live call: ask, and offer to hang up first."""
         if not self.tracker.is_active():
-            self.quit_confirmed.emit()
+            self._confirm()
             return
         if self.box is not None and self.box.isVisible():
             self.box.raise_()
@@ -78,12 +85,22 @@ class QuitGuard(QObject):
 
         def hung_up(_msg: object) -> None:
             self.tracker.hangup_confirmed()
-            self.quit_confirmed.emit()
+            self._confirm()
 
         def failed(exc: BaseException) -> None:
             self.bus.error(self.tr("Could not hang up, so ccs-desktop stays open: {error}").format(error=exc))
 
         run_op(self.runner, self.bus, service.agent.hangup, hung_up, fail=failed, name="hang up to quit")
+
+    def _confirm(self) -> None:
+        """The app may go: after `before_quit`, if any (asked once, however often Quit is chosen meanwhile)."""
+        if self.before_quit is None:
+            self.quit_confirmed.emit()
+            return
+        if self._leaving:
+            return
+        self._leaving = True
+        self.before_quit(self.quit_confirmed.emit)
 
     def _session_ending(self, manager: QSessionManager) -> None:
         """The OS session ends (logout/shutdown): refuse while a call is up, if the OS lets us ask."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
@@ -10,6 +11,12 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ccs_desktop.services.agent_service import LineState, RecentCall
 from ccs_desktop.ui.icons import icon
+
+if TYPE_CHECKING:
+    from ccs_desktop.services.clipboard import ClipboardWatcher
+    from ccs_desktop.services.handoff import Handoff
+    from ccs_desktop.ui.main_window import MainWindow
+    from ccs_desktop.ui.popup import NumberPopup
 
 STATE_ICON = {
     LineState.LOGGED_OUT: "logged-out",
@@ -42,12 +49,15 @@ class Tray(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = LineState.LOGGED_OUT
+        self.agent_status = ""  # the CCS status in words (ui/agent_status.py), a line of the tooltip
         self.icon = QSystemTrayIcon(icon(STATE_ICON[self.state]), self)
         self.menu = QMenu()
         self._add(self.tr("Show"), self.show_window)
         self._add(self.tr("Call number from clipboard"), self.call_clipboard)
         self.recent_menu = self.menu.addMenu(self.tr("Recent calls"))
         self.recent_menu.setEnabled(False)
+        self.status_menu = self.menu.addMenu(self.tr("Status"))  # filled by ui/agent_status.py
+        self.status_menu.setEnabled(False)
         self.pause_action = self._add(self.tr("Pause clipboard lookup"), None)
         self.pause_action.setCheckable(True)
         self.pause_action.toggled.connect(self.pause_toggled)
@@ -71,8 +81,17 @@ class Tray(QObject):
     def set_state(self, state: LineState, reason: str) -> None:
         self.state = state
         self.icon.setIcon(icon(STATE_ICON[state]))
-        tip = f"ccs-desktop: {state_tip(state)}"
-        self.icon.setToolTip(tip + (f"\n{reason}" if reason else ""))
+        self._reason = reason
+        self._show_tip()
+
+    def set_agent_status(self, text: str) -> None:
+        """The agent's CCS status in words ("" when unknown), shown in the tooltip."""
+        self.agent_status = text
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        lines = [f"ccs-desktop: {state_tip(self.state)}", self.agent_status, self._reason]
+        self.icon.setToolTip("\n".join(line for line in lines if line))
 
     def set_recent(self, calls: Iterable[RecentCall], region: str) -> None:
         self.recent_menu.clear()
@@ -93,3 +112,23 @@ class Tray(QObject):
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.toggle_window.emit()
+
+
+def connect_tray(
+    tray: Tray,
+    window: MainWindow,
+    handoff: Handoff,
+    open_settings: Callable[[], None],
+    request_quit: Callable[[], None],
+    clipboard: ClipboardWatcher,
+    popup: NumberPopup,
+) -> None:
+    """What the tray menu's entries do."""
+    tray.toggle_window.connect(window.toggle)
+    tray.show_window.connect(window.bring_up)
+    tray.call_clipboard.connect(handoff.call_clipboard)
+    tray.call_back.connect(handoff.dial)
+    tray.settings_requested.connect(open_settings)
+    tray.quit_requested.connect(request_quit)
+    tray.pause_toggled.connect(clipboard.set_paused)
+    tray.pause_toggled.connect(lambda paused: paused and popup.hide())

@@ -12,7 +12,8 @@ call anything but this one-way message. Messages (extra keys are kept, for forwa
 - `{"type": "ready", "agent": str, "email": str}`: logged in, can take calls.
 - `{"type": "login_required", "message": str}`: the page rejected the session and shows its own login.
 - `{"type": "call", "callid": str, "state": "ringing"|"talking"|"hold"|"ended", "direction": "in"|"out",
-  "number": str, "disposition"?: str}`: a call changed state.
+  "number": str, "disposition"?: str, "queue"?: str}`: a call changed state (an inbound ring pops the caller's
+  card at once, services/rings.py).
 - `{"type": "status", "status": str}`: the agent's status text.
 - `{"type": "connection", "state": "connected"|"disconnected"}`: the page's own link to CCS dropped or came
   back (the page reconnects by itself; the app only shows it, within a second).
@@ -124,8 +125,9 @@ def _problem(message: dict[str, Any]) -> str | None:
             return f"call: unknown state {message['state']!r}"
         if message["direction"] not in CALL_DIRECTIONS:
             return f"call: unknown direction {message['direction']!r}"
-        if "disposition" in message and not isinstance(message["disposition"], str):
-            return "call: field 'disposition' must be a string"
+        for optional in ("disposition", "queue"):
+            if optional in message and not isinstance(message[optional], str):
+                return f"call: field {optional!r} must be a string"
     if kind == "connection" and message["state"] not in CONNECTION_STATES:
         return f"connection: unknown state {message['state']!r}"
     return None

@@ -21,6 +21,13 @@
 <context>
     <name>CallsPanel</name>
     <message numerus="yes">
+        <source>Missed, not returned (%n)</source>
+        <translation>
+            <numerusform>Missed, not returned (%n)</numerusform>
+            <numerusform>Missed, not returned (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln of {total} call(s) match</source>
         <translation>
             <numerusform>%Ln of {total} calls matches</numerusform>

@@ -8,6 +8,96 @@
     </message>
 </context>
 <context>
+    <name>AgentStatus</name>
+    <message>
+        <source>Available</source>
+        <translation>Müsait</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Arka ofis</translation>
+    </message>
+    <message>
+        <source>Short break</source>
+        <translation>Kısa mola</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Öğle yemeği</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Eğitim</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Toplantı</translation>
+    </message>
+    <message>
+        <source>After-call work</source>
+        <translation>Çağrı sonrası iş</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>Durum bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Çalıyor</translation>
+    </message>
+    <message>
+        <source>On a call</source>
+        <translation>Görüşmede</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusController</name>
+    <message>
+        <source>Log in to change your CCS status.</source>
+        <translation>CCS durumunuzu değiştirmek için giriş yapın.</translation>
+    </message>
+    <message>
+        <source>CCS did not change your status: {reason}</source>
+        <translation>CCS durumunuzu değiştirmedi: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusView</name>
+    <message>
+        <source>Available now</source>
+        <extracomment>The selector's order: the way back to work first, then the ways away from it.</extracomment>
+        <translation>Şimdi müsait</translation>
+    </message>
+    <message>
+        <source>Agent status</source>
+        <translation>Temsilci durumu</translation>
+    </message>
+    <message>
+        <source>After-call work time left</source>
+        <translation>Çağrı sonrası işe kalan süre</translation>
+    </message>
+    <message>
+        <source>End after-call work: Available now</source>
+        <translation>Çağrı sonrası işi bitir: şimdi müsait</translation>
+    </message>
+    <message>
+        <source>{status} ({time} left)</source>
+        <translation>{status} ({time} kaldı)</translation>
+    </message>
+    <message>
+        <source>After-call work: {time}</source>
+        <translation>Çağrı sonrası iş: {time}</translation>
+    </message>
+    <message>
+        <source>Your status in CCS; choose another here.</source>
+        <translation>CCS'teki durumunuz; buradan başka birini seçin.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Durum: {status}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The softphone is not reloaded during a call; it will be after the call.</source>
@@ -246,6 +336,22 @@
         <translation>Giden</translation>
     </message>
     <message>
+        <source>Only the missed calls not called back yet, one row per number (Enter calls back)</source>
+        <translation>Yalnızca henüz geri aranmamış cevapsız çağrılar, her numara için bir satır (Enter geri arar)</translation>
+    </message>
+    <message>
+        <source>Missed calls of</source>
+        <translation>Cevapsız çağrılar:</translation>
+    </message>
+    <message>
+        <source>Done ✓</source>
+        <translation>Tamam ✓</translation>
+    </message>
+    <message>
+        <source>Take the selected number off the list without calling back</source>
+        <translation>Seçili numarayı geri aramadan listeden çıkar</translation>
+    </message>
+    <message>
         <source>Loading call records…</source>
         <translation>Çağrı kayıtları yükleniyor…</translation>
     </message>
@@ -305,6 +411,12 @@
         <source>CCS has no record yet ({status})</source>
         <translation>CCS'te henüz kayıt yok ({status})</translation>
     </message>
+    <message numerus="yes">
+        <source>Missed, not returned (%n)</source>
+        <translation>
+            <numerusform>Cevapsız, geri aranmadı (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Open the recording</source>
         <translation>Kaydı aç</translation>
@@ -330,6 +442,14 @@
     <message>
         <source>Open recording</source>
         <translation>Kaydı aç</translation>
+    </message>
+    <message>
+        <source>Back on the call-back list</source>
+        <translation>Geri arama listesine geri koy</translation>
+    </message>
+    <message>
+        <source>Done: no call-back needed</source>
+        <translation>Tamam: geri arama gerekmiyor</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1151,50 @@ iş: +90 212 555 12 34</translation>
         <translation>cevapsız</translation>
     </message>
     <message>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} sa {minutes:02d} dk</translation>
+    </message>
+    <message>
+        <source>an unknown number</source>
+        <translation>bilinmeyen bir numara</translation>
+    </message>
+    <message>
+        <source>{name} ({company})</source>
+        <translation>{name} ({company})</translation>
+    </message>
+    <message>
+        <source>Incoming from {party}</source>
+        <translation>Gelen arama: {party}</translation>
+    </message>
+    <message>
+        <source>Outgoing to {party}</source>
+        <translation>Giden arama: {party}</translation>
+    </message>
+    <message>
+        <source>Call with {party}</source>
+        <translation>Arama: {party}</translation>
+    </message>
+    <message>
+        <source>answered by you</source>
+        <translation>sizin tarafınızdan cevaplandı</translation>
+    </message>
+    <message>
+        <source>answered by {agent}</source>
+        <translation>{agent} tarafından cevaplandı</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>cevap yok</translation>
+    </message>
+    <message>
+        <source>rang {time}</source>
+        <translation>{time} çaldı</translation>
+    </message>
+    <message>
+        <source>queue {queue}</source>
+        <translation>kuyruk {queue}</translation>
+    </message>
+    <message>
         <source>No tenant given: use a tenant name (acme), a host (acme.alo-tech.com) or a URL.</source>
         <translation>Firma verilmedi: bir firma adı (acme), sunucu (acme.alo-tech.com) ya da URL kullanın.</translation>
     </message>
@@ -1443,16 +1607,20 @@ iş: +90 212 555 12 34</translation>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
+        <source>CSV for Excel (;) (*.csv)</source>
+        <translation>Excel için CSV (;) (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV (,) (*.csv)</source>
+        <translation>CSV (,) (*.csv)</translation>
+    </message>
+    <message>
         <source>Export calls</source>
         <translation>Çağrıları dışa aktar</translation>
     </message>
     <message>
         <source>calls.csv</source>
         <translation>cagrilar.csv</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1464,10 +1632,6 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>none</source>
         <translation>yok</translation>
-    </message>
-    <message>
-        <source>{hours:.1f} h</source>
-        <translation>{hours:.1f} sa</translation>
     </message>
     <message>
         <source>Microphone permission</source>
@@ -1516,6 +1680,18 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>listening on {url}: {delivered} delivered, {repeated} repeated, {refused} refused</source>
         <translation>{url} dinleniyor: {delivered} iletildi, {repeated} tekrar, {refused} reddedildi</translation>
+    </message>
+    <message>
+        <source>Live calls from CCS</source>
+        <translation>CCS'ten canlı çağrılar</translation>
+    </message>
+    <message>
+        <source>not asked (logged out)</source>
+        <translation>sorulmuyor (oturum kapalı)</translation>
+    </message>
+    <message>
+        <source>asked every 2 s: {polls} answers, {failures} failed; cards from the page {page}, from CCS {poll}, from the listener {listener}</source>
+        <translation>2 sn'de bir soruluyor: {polls} yanıt, {failures} başarısız; kartlar sayfadan {page}, CCS'ten {poll}, dinleyiciden {listener}</translation>
     </message>
     <message>
         <source>API reachable</source>
@@ -1712,6 +1888,13 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>LiveCallPoller</name>
+    <message>
+        <source>CCS's live-call API refuses the session ({reason})</source>
+        <translation>CCS'in canlı çağrı API'si oturumu reddediyor ({reason})</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Call Center Studio</source>
@@ -1845,8 +2028,8 @@ iş: +90 212 555 12 34</translation>
         <translation>Oturum yok</translation>
     </message>
     <message>
-        <source>Session: {hours} h {minutes:02d} min</source>
-        <translation>Oturum: {hours} sa {minutes:02d} dk</translation>
+        <source>Session: {age}</source>
+        <translation>Oturum: {age}</translation>
     </message>
 </context>
 <context>
@@ -2042,6 +2225,26 @@ iş: +90 212 555 12 34</translation>
         <translation>Gelen çağrı cevaplandığında</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Kapalı</translation>
+    </message>
+    <message>
+        <source>After-call work seconds</source>
+        <translation>Çağrı sonrası iş süresi (saniye)</translation>
+    </message>
+    <message>
+        <source>After-call work for this many seconds after each call, then Available; 0: off.</source>
+        <translation>Her çağrıdan sonra bu kadar saniye çağrı sonrası iş, ardından Müsait; 0: kapalı.</translation>
+    </message>
+    <message>
+        <source>Set Back office when I quit or log out</source>
+        <translation>Çıkarken veya oturumu kapatırken Arka ofis yap</translation>
+    </message>
+    <message>
         <source>Language (after a restart)</source>
         <translation>Dil (yeniden başlatınca)</translation>
     </message>
@@ -2080,6 +2283,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Open the CRM record by itself</source>
         <translation>CRM kaydını kendiliğinden aç</translation>
+    </message>
+    <message>
+        <source>After-call work, then Available</source>
+        <translation>Çağrı sonrası iş, ardından Müsait</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2204,6 +2411,10 @@ iş: +90 212 555 12 34</translation>
         <translation>ağ bağlantısı yok</translation>
     </message>
     <message>
+        <source>CCS refused the session ({reason})</source>
+        <translation>CCS oturumu reddetti ({reason})</translation>
+    </message>
+    <message>
         <source>{problem}; waiting for the call to end</source>
         <translation>{problem}; görüşmenin bitmesi bekleniyor</translation>
     </message>
@@ -2265,6 +2476,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Recent calls</source>
         <translation>Son aramalar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
     </message>
     <message>
         <source>Pause clipboard lookup</source>

@@ -66,3 +66,57 @@ def test_ignores_malformed_page_events(qtbot):
     tracker.page_event({"type": "call"})
     tracker.page_event({"type": "call", "callid": "", "state": "talking"})
     assert not tracker.is_active()
+
+
+class Row:
+    """A row of CCS's live calls, as core/api/v1.py's LiveCall has it."""
+
+    def __init__(self, key: str, number: str, status: str, inbound: bool = True) -> None:
+        self.key, self.number, self.status, self.inbound = key, number, status, inbound
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_ccs_live_calls_alone_keep_the_line_state(qtbot):
+    """A page that reports nothing (the real softphone without an adapter): CCS's list is the witness."""
+    tracker = CallTracker(clock=Clock())
+    states: list[str] = []
+    tracker.call_changed.connect(lambda call: states.append(call.state if call else "free"))
+    tracker.ccs_calls([Row("k1", "05321234561", "ringing")])
+    assert tracker.is_active() and tracker.current().direction == "in"
+    tracker.ccs_calls([Row("k1", "05321234561", "ringing")])  # the same answer again: no change
+    tracker.ccs_calls([Row("k1", "05321234561", "talking")])
+    tracker.ccs_calls([Row("k1", "05321234561", "hold")])
+    tracker.ccs_calls([])
+    assert not tracker.is_active()
+    assert states == ["ringing", "talking", "hold", "free"]
+
+
+def test_our_click2call_takes_ccs_key_and_ends_when_ccs_no_longer_lists_it(qtbot):
+    tracker = CallTracker(clock=Clock())
+    tracker.call_placed("tx-1", "+905321234561", "tx-1")
+    tracker.ccs_calls([Row("AGKEY", "05321234561", "talking", inbound=False)])
+    assert [tracker.current().key] == ["AGKEY"] and len(tracker._calls) == 1
+    tracker.ccs_calls([])
+    assert not tracker.is_active()
+
+
+def test_a_call_the_page_reports_is_ended_by_the_page_not_by_a_late_poll(qtbot):
+    clock = Clock()
+    tracker = CallTracker(clock=clock)
+    tracker.page_event({"type": "call", "callid": "k1", "state": "talking", "direction": "in", "number": "x"})
+    tracker.ccs_calls([])  # an answer from before the call: the page's word stands
+    assert tracker.is_active()
+    tracker.page_event({"type": "call", "callid": "k1", "state": "ended"})
+    clock.now += 2
+    tracker.ccs_calls([Row("k1", "x", "talking")])  # a poll that left before the hangup
+    assert not tracker.is_active()
+    clock.now += 30
+    tracker.ccs_calls([Row("k1", "x", "talking")])  # long after: CCS says it is up, so it is
+    assert tracker.is_active()

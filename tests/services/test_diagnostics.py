@@ -46,3 +46,27 @@ def test_a_wanted_listener_that_is_not_running_is_a_problem(parts):
     parts.settings.set("notification_listener", True)
     diagnostics = Diagnostics(parts.session, parts.session.listeners, Page())
     assert diagnostics.listener_check() == ("Call notifications", "not listening", False)
+
+
+class AgedSession:
+    """A session logged in 2 min 5 s ago (the age is all Diagnostics reads of it, with the supervisor)."""
+
+    supervisor = None
+
+    def __init__(self, listeners: object) -> None:
+        self.listeners = listeners
+
+    def session_age(self) -> float:
+        return 125.0
+
+
+def test_the_session_age_reads_as_the_status_bar_does(parts, qtbot, tmp_path):
+    from tests.ui.test_widgets import make_window
+
+    diagnostics = Diagnostics(AgedSession(parts.session.listeners), parts.session.listeners, Page())
+    rows = {what: text for what, text, _ok in diagnostics.quick_checks()}
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    window.set_session_age(125.0)
+    assert rows["Session age"] == "0 h 02 min"
+    assert window.session_label.text() == f"Session: {rows['Session age']}"

@@ -114,6 +114,7 @@ def test_tray_states(qtbot):
         "Show",
         "Call number from clipboard",
         "Recent calls",
+        "Status",
         "Pause clipboard lookup",
         "Settings…",
         "Quit",

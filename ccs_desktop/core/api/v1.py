@@ -253,11 +253,13 @@ class V1Client:
             Core.tr("{email} is not in the tenant's agent list.").format(email=email), AGENTS_STATUS_PATH
         )
 
-    def set_status(self, email: str, status: str) -> str:
+    def set_status(self, email: str, status: str, *, timeouts: Timeouts | None = None) -> str:
         """Set the agent's status (InvalidInput, nothing sent, for an unknown one); CCS's message on success,
-        ApiRefused with CCS's reason when it says no (e.g. during a call)."""
+        ApiRefused with CCS's reason when it says no (e.g. during a call). `timeouts`: shorter ones than the
+        client's, for a send that must not hold up a quit."""
         status = check_status(status)
-        data = self.request("POST", "agent/status", json={"user_name": email, "status": status})
+        body = {"user_name": email, "status": status}
+        data = self.request("POST", "agent/status", json=body, timeouts=timeouts)
         return _text(data.get("message"))
 
     # --- the wire ------------------------------------------------------------------------------------------
@@ -270,9 +272,11 @@ class V1Client:
         params: Mapping[str, str] | None = None,
         json: Mapping[str, Any] | None = None,
         session_call: bool = False,
+        timeouts: Timeouts | None = None,
     ) -> dict[str, Any]:
         """One request, never repeated; the answer's JSON object, or a typed error."""
         host = self.tenant.host
+        timeouts = timeouts or self.timeouts
         headers = {
             "app_token": self._app_token,
             "tenant": host,
@@ -281,14 +285,14 @@ class V1Client:
         }
         started = time.perf_counter()
         http = self.http
-        with transport_errors(host, self.timeouts):
+        with transport_errors(host, timeouts):
             response = http.request(
                 method,
                 f"{self.base_url}/{path}",
                 params=params,
                 json=json,
                 headers=headers,
-                timeout=(self.timeouts.connect, self.timeouts.read),
+                timeout=(timeouts.connect, timeouts.read),
                 allow_redirects=False,  # requests would carry the app_token header to wherever it points
             )
         status = response.status_code
@@ -356,8 +360,8 @@ class V1Agent:
     def status(self) -> str:
         return self.client.status_of(self.agent.email)
 
-    def set_status(self, status: str) -> str:
-        return self.client.set_status(self.agent.email, status)
+    def set_status(self, status: str, *, timeouts: Timeouts | None = None) -> str:
+        return self.client.set_status(self.agent.email, status, timeouts=timeouts)
 
     def close(self) -> None:
         self.client.close()

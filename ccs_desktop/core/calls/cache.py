@@ -209,6 +209,31 @@ class CallCache:
                 )
             }
 
+    # -- worklist ticks --------------------------------------------------------------------------------------
+
+    def tick_done(self, account: str, callid: str, party: str, ticked: str, done: bool = True) -> None:
+        """The agent marked a missed call handled (`done` False takes the tick back); see core.calls.worklist."""
+        with self._write():
+            if done:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO call_worklist_done VALUES (?, ?, ?, ?)",
+                    (account, callid, party, ticked),
+                )
+            else:
+                self._db.execute(
+                    "DELETE FROM call_worklist_done WHERE account = ? AND callid = ?", (account, callid)
+                )
+
+    def done_ticks(self, account: str) -> set[str]:
+        """The callids the agent ticked done (a few a day: all of them fit in memory)."""
+        with self._lock:
+            return {
+                callid
+                for (callid,) in self._db.execute(
+                    "SELECT callid FROM call_worklist_done WHERE account = ?", (account,)
+                )
+            }
+
     # -- timelines -------------------------------------------------------------------------------------------
 
     def save_timeline(self, account: str, timeline: Timeline) -> None:

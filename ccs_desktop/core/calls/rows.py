@@ -90,6 +90,12 @@ def clock(seconds: int | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def hours_minutes(seconds: float) -> str:
+    """'0 h 02 min': the one way a span of hours is shown (the status bar's session age, Diagnostics)."""
+    hours, rest = divmod(int(seconds), 3600)
+    return Core.tr("{hours} h {minutes:02d} min").format(hours=hours, minutes=rest // 60)
+
+
 def describe_row(row: CallRow, *, last: bool = False) -> str:
     """'2026-11-24 14:03, outgoing, answered, 3:12' (`last`: 'Last call …'), for cards and popups."""
     direction = {True: Core.tr("incoming"), False: Core.tr("outgoing"), None: ""}[row.inbound]
@@ -100,4 +106,41 @@ def describe_row(row: CallRow, *, last: bool = False) -> str:
     parts.append(result_text(row))
     if row.duration:
         parts.append(clock(row.duration))
+    return ", ".join(parts)
+
+
+def call_sentence(row: CallRow, who: str, company: str = "", me: str = "") -> str:
+    """What the call was, in one sentence, before the raw fields of the details pane:
+    'Incoming from Ayşe Demir (Demir Lojistik), answered by you, 4:31, queue Destek'.
+
+    `who`: the contact's name, else the number as shown, else empty (an unknown number); `me`: the agent's CCS
+    username, to say "you" for the calls this agent answered."""
+    party = who or Core.tr("an unknown number")
+    if who and company:
+        party = Core.tr("{name} ({company})").format(name=who, company=company)
+    if row.inbound is True:
+        parts = [Core.tr("Incoming from {party}").format(party=party)]
+    elif row.inbound is False:
+        parts = [Core.tr("Outgoing to {party}").format(party=party)]
+    else:
+        parts = [Core.tr("Call with {party}").format(party=party)]
+    if row.status:
+        parts.append(status_text(row.status))
+    elif row.answered and row.inbound is False:
+        parts.append(Core.tr("answered"))
+    elif row.answered:
+        mine = not me or not row.agent or row.agent.casefold() == me.casefold()
+        parts.append(
+            Core.tr("answered by you") if mine else Core.tr("answered by {agent}").format(agent=row.agent)
+        )
+    elif row.inbound is False:
+        parts.append(Core.tr("no answer"))
+    else:
+        parts.append(Core.tr("missed"))
+        if row.wait:
+            parts.append(Core.tr("rang {time}").format(time=clock(row.wait)))
+    if row.answered and row.duration:
+        parts.append(clock(row.duration))
+    if row.queue:
+        parts.append(Core.tr("queue {queue}").format(queue=row.queue))
     return ", ".join(parts)

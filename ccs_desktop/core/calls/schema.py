@@ -64,3 +64,19 @@ def calls_v2(db: sqlite3.Connection) -> None:
         CREATE INDEX call_timelines_started ON call_timelines(account, started);
         """,
     )
+
+
+def calls_v4(db: sqlite3.Connection) -> None:
+    """The worklist's "done" ticks: missed calls the agent marked as handled (core.calls.worklist)."""
+    run_script(
+        db,
+        """
+        CREATE TABLE call_worklist_done (
+            account TEXT NOT NULL,
+            callid TEXT NOT NULL,
+            party TEXT NOT NULL,
+            ticked TEXT NOT NULL,         -- when, tenant-local, CCS format
+            PRIMARY KEY (account, callid)
+        ) WITHOUT ROWID;
+        """,
+    )

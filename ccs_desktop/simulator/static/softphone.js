@@ -10,7 +10,7 @@
  * with `detail` a JSON string and `message` one of
  *   {"type": "ready", "agent", "email"}                 session accepted and the event stream is open
  *   {"type": "login_required", "message"}               session rejected; the page shows its own login
- *   {"type": "call", "callid", "state", "direction", "number", "disposition" (ended only)}
+ *   {"type": "call", "callid", "state", "direction", "number", "disposition" (ended only), "queue" (if any)}
  *       state: "ringing" | "talking" | "hold" | "ended"; direction: "in" | "out"
  *   {"type": "status", "status"}                        the status pill's text changed
  *   {"type": "connection", "state": "connected" | "disconnected"}
@@ -368,6 +368,7 @@
     }
     var message = { type: "call", callid: callid, state: state, direction: direction, number: number };
     if (state === "ended" && event.disposition) { message.disposition = text(event.disposition); }
+    if (event.queue) { message.queue = text(event.queue); }
     tell(message);
 
     var answeredAt = typeof event.answered_at === "number" ? (event.answered_at + skew) * 1000 : null;

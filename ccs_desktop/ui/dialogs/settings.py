@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -85,6 +86,17 @@ class SettingsDialog(QDialog):
         self.crm_auto_open.setCurrentIndex(
             max(0, self.crm_auto_open.findData(settings.get_str("crm_auto_open")))
         )
+        self.after_call_work = QSpinBox()
+        self.after_call_work.setRange(0, 3600)
+        self.after_call_work.setSuffix(self.tr(" s"))
+        self.after_call_work.setSpecialValueText(self.tr("Off"))
+        self.after_call_work.setValue(settings.get_int("after_call_work_seconds"))
+        self.after_call_work.setAccessibleName(self.tr("After-call work seconds"))
+        self.after_call_work.setToolTip(
+            self.tr("After-call work for this many seconds after each call, then Available; 0: off.")
+        )
+        self.backoffice_on_exit = QCheckBox(self.tr("Set Back office when I quit or log out"))
+        self.backoffice_on_exit.setChecked(settings.get_bool("backoffice_on_exit"))
         self.error = error_label()
 
         form = QFormLayout()
@@ -98,7 +110,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Tenant time zone"), self.tenant_offset)
         form.addRow(self.tr("CRM record URL"), self.crm_template)
         form.addRow(self.tr("Open the CRM record by itself"), self.crm_auto_open)
-        for box in (self.confirm_uri, self.clipboard, self.listener, self.minimized, self.autostart):
+        form.addRow(self.tr("After-call work, then Available"), self.after_call_work)
+        boxes = (self.backoffice_on_exit, self.confirm_uri, self.clipboard, self.listener, self.minimized)
+        for box in (*boxes, self.autostart):
             form.addRow("", box)
         self.listener_fields = ListenerFields(settings, *listener_urls)
         form.addRow(self.tr("Notifications"), self.listener_fields)
@@ -141,6 +155,8 @@ class SettingsDialog(QDialog):
                 "confirm_uri_calls": self.confirm_uri.isChecked(),
                 "crm_url_template": self.crm_template.text().strip(),
                 "crm_auto_open": self.crm_auto_open.currentData(),
+                "after_call_work_seconds": self.after_call_work.value(),
+                "backoffice_on_exit": self.backoffice_on_exit.isChecked(),
                 **self.listener_fields.values(),
             }
             self.settings.update(values)  # all or nothing; each change applies at once where it is used

@@ -327,7 +327,7 @@ def test_version_2_files_gain_the_flagged_number_columns(tmp_path, monkeypatch):
         )
     monkeypatch.undo()
     with ContactStore(path) as store:
-        assert store.schema_version() == SCHEMA_VERSION == 3
+        assert store.schema_version() == SCHEMA_VERSION == 4
         assert store.get(1).numbers == [ContactNumber("+905321234567", "mobile")]
         flagged = store.add(person("Jane", "+44 7700 900123"))
         assert flagged.numbers == [ContactNumber("+447700900123", "", flagged=True, typed="+44 7700 900123")]
