@@ -27,7 +27,6 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineNotification, QWebEngineProfile
 
 from ccs_desktop.core.calls.page_ring import parse_page_ring
-from ccs_desktop.core.phone import DEFAULT_REGION
 from ccs_desktop.web.permissions import origin_text, same_origin
 from ccs_desktop.web.view import SoftphoneView
 
@@ -45,7 +44,7 @@ class RingSink(Protocol):
 
 
 def _default_region() -> str:
-    return DEFAULT_REGION
+    return ""  # core.phone's default
 
 
 class PageNotifications(QObject):
@@ -143,10 +142,10 @@ class PageNotifications(QObject):
 
     def _current_region(self) -> str:
         try:
-            return self._region() or DEFAULT_REGION
+            return self._region() or ""
         except Exception:
-            _log.exception("could not read the phone region; reading the notification as %s", DEFAULT_REGION)
-            return DEFAULT_REGION
+            _log.exception("could not read the phone region; reading the notification with the default")
+            return ""
 
     # --- ownership: kept while the page may close or replace it, deleted after -----------------------------
 
@@ -207,7 +206,7 @@ class TitleRings:
 
     def __call__(self, title: str) -> None:
         try:
-            found = parse_page_ring(title, "", "", self._region() or DEFAULT_REGION)
+            found = parse_page_ring(title, "", "", self._region() or "")
         except Exception:
             _log.exception("could not read the softphone page's title")
             return

@@ -14,8 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ccs_desktop.core.phone import DEFAULT_REGION, extract_numbers, try_parse
-
 #: Words that make a notification a ring, compared after `fold` (lower case, no accents, Turkish ı as i).
 RING_WORDS = (
     "incoming",
@@ -99,9 +97,14 @@ def find_queue(title: str, message: str) -> str:
     return " ".join(match.group(1).split()) if match else ""
 
 
-def find_number(text: str, region: str = DEFAULT_REGION) -> str:
+def find_number(text: str, region: str = "") -> str:
     """The first phone number in `text`, E.164 when it parses; else the first run of 3-15 digits as written
-    (an internal extension, a number libphonenumber does not know), digits only; "" when there is none."""
+    (an internal extension, a number libphonenumber does not know), digits only; "" when there is none.
+    `region` reads national numbers ("" is core.phone's default)."""
+    # phonenumbers is imported at the first notification, not with the window (tests/test_layers.py)
+    from ccs_desktop.core.phone import DEFAULT_REGION, extract_numbers, try_parse  # noqa: PLC0415
+
+    region = region or DEFAULT_REGION
     text = text[:_MAX_TEXT]
     found = extract_numbers(text, region)
     if found:
@@ -130,7 +133,7 @@ def call_key(tag: str) -> str:
     return key
 
 
-def parse_page_ring(title: str, message: str, tag: str, region: str = DEFAULT_REGION) -> PageRing | None:
+def parse_page_ring(title: str, message: str, tag: str, region: str = "") -> PageRing | None:
     """The ring this notification announces, or None when it is something else (show it to the agent as it is).
 
     The number is looked for in the title first, then the body, with the queue's label and name left out so a
