@@ -150,7 +150,7 @@ class App(QObject):
         connect_tray(tray, w, handoff, self.settings_flow.open, self.quit_guard.request_quit, self.clipboard, self.popup)
         self.clipboard.number_copied.connect(contacts.look_up_copied)
         contacts.copied_card.connect(lambda *card: self.clipboard.paused or self.popup.show_number(*card))
-        connect_popup(self.popup, contacts)
+        connect_popup(self.popup, contacts, w)
         contacts.incoming_selected.connect(w.calls.select_call)
         self.popup.call_requested.connect(handoff.dial)
         self.popup.open_requested.connect(w.find_contact)

@@ -338,17 +338,17 @@ def test_contacts_panel_search_card_and_double_click_call(harness, qtbot):
         Contact(None, "Şule Çağlar", "", [ContactNumber("+905337654321")], favourite=True)
     )
     qtbot.waitUntil(lambda: panel.row_count() == 2, timeout=WAIT)
-    assert panel.list.item(0).text().startswith("★ Şule Çağlar")  # favourites first
+    assert panel.row_text(0).startswith("★ Şule Çağlar")  # favourites first
     panel.search_edit.setText("yilmaz")
-    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Ahmet" in panel.list.item(0).text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Ahmet" in panel.row_text(0), timeout=WAIT)
     panel.search_edit.setText("0532 123 45 67")
-    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Ahmet" in panel.list.item(0).text(), timeout=WAIT)
-    panel.list.setCurrentRow(0)
-    qtbot.waitUntil(lambda: panel.card.isVisible() and panel.numbers.count() == 1, timeout=WAIT)
-    item = panel.numbers.item(0)
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Ahmet" in panel.row_text(0), timeout=WAIT)
+    panel.select_row(0)
+    qtbot.waitUntil(lambda: panel.card.isVisible() and len(panel.card.number_buttons) == 1, timeout=WAIT)
+    button = panel.card.number_buttons[0]
     harness.sim.clear_log()
-    panel.numbers.itemDoubleClicked.emit(item)
-    panel.numbers.itemDoubleClicked.emit(item)  # an impatient second double-click within 2 s
+    button.click()
+    button.click()  # an impatient second click within 2 s
     # a dial is submitted as it is clicked: with nothing pending, a second click2call would have been sent
     qtbot.waitUntil(lambda: "click2call" in harness.sim.functions() and app.runner.pending == 0, timeout=WAIT)
     calls = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
@@ -414,17 +414,15 @@ def test_edit_and_delete_a_contact(harness, qtbot):
     panel = harness.app.window.contacts
     panel.save_requested.emit(Contact(None, "Gül Kurt", "", [ContactNumber("+905417654321")]))
     qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=WAIT)
-    panel.list.setCurrentRow(0)
+    panel.select_row(0)
     qtbot.waitUntil(lambda: panel.contact is not None, timeout=WAIT)
     panel.edit_contact(panel.contact)
     panel.dialog.company.setText("Kurt Ticaret")
     panel.dialog._save()
-    qtbot.waitUntil(lambda: "Kurt Ticaret" in panel.list.item(0).text(), timeout=WAIT)
-    panel.delete_button.click()
-    delete = next(b for b in panel.delete_box.buttons() if b.text() == "Delete")
-    delete.click()
+    qtbot.waitUntil(lambda: "Kurt Ticaret" in panel.row_text(0), timeout=WAIT)
+    panel.delete_button.click()  # at once: Undo, not a question, is the safety net
     qtbot.waitUntil(lambda: panel.row_count() == 0, timeout=WAIT)
-    assert not panel.card.isVisible()
+    assert not panel.card.isVisible() and panel.undo_bar.isVisible()
 
 
 @pytest.mark.parametrize("harness", [{"minimized": True}], indirect=True)

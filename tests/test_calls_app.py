@@ -81,7 +81,7 @@ def test_an_inbound_call_pops_the_right_contact(harness, qtbot):
     harness.sim.control("incoming", {"callerid": CALLER})
     popup = app.popup
     qtbot.waitUntil(popup.isVisible, timeout=WAIT)
-    assert popup.title_label.text() == "Incoming call"
+    assert popup.title_label.text() == "Incoming call · queue Destek"  # the queue from the notification
     assert popup.who_label.text() == "Ayşe Demir (Demir Lojistik)"
     assert not popup.call_button.isVisible() and popup.open_button.isVisible()
     key = next(t.callid for t in app.history.follower._timelines.values() if t.direction == "in")
@@ -147,11 +147,11 @@ def test_the_contact_card_shows_the_full_history_with_notes(harness, qtbot):
     contacts = app.window.contacts
     contacts.search_edit.setText("ayşe")
     qtbot.waitUntil(lambda: contacts.row_count() == 1, timeout=WAIT)
-    contacts.list.setCurrentRow(0)
+    contacts.select_row(0)
     qtbot.waitUntil(
-        lambda: contacts.calls.count() >= 1 and "incoming" in contacts.calls.item(0).text(), timeout=WAIT
+        lambda: len(contacts.call_lines()) >= 1 and "incoming" in contacts.call_lines()[0], timeout=WAIT
     )
-    first = contacts.calls.item(0).text()
+    first = contacts.call_lines()[0]
     assert "answered" in first and "Call back" in first and "Kargo gecikmesi yarın aranacak" in first
 
 

@@ -41,9 +41,9 @@ def test_a_new_region_shows_in_contacts_and_call_records_at_once(harness, qtbot)
     app, panel = harness.app, harness.app.window.contacts
     panel.save_requested.emit(Contact(None, "Ahmet Yılmaz", "", [ContactNumber("+905321234567")]))
     qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=WAIT)
-    panel.list.setCurrentRow(0)
-    qtbot.waitUntil(lambda: panel.card.isVisible() and panel.numbers.count() == 1, timeout=WAIT)
-    assert "0532 123 45 67" in panel.list.item(0).text()  # at home, national
+    panel.select_row(0)
+    qtbot.waitUntil(lambda: panel.card.isVisible() and len(panel.card.number_buttons) == 1, timeout=WAIT)
+    assert "0532 123 45 67" in panel.row_text(0)  # at home, national
     model = app.window.calls.model
     qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.paging.fetching, timeout=WAIT)
     call = next(r for r in model.visible_rows() if in_region(r.number, "TR") != in_region(r.number, "DE"))
@@ -56,14 +56,14 @@ def test_a_new_region_shows_in_contacts_and_call_records_at_once(harness, qtbot)
     app.settings.set("region", "DE")
 
     assert app.tray.recent_menu.actions()[0].text() == "+90 532 123 45 61"
-    qtbot.waitUntil(lambda: "+90 532 123 45 67" in panel.list.item(0).text(), timeout=WAIT)
-    qtbot.waitUntil(lambda: panel.numbers.item(0).text().startswith("+90 532 123 45 67"), timeout=WAIT)
+    qtbot.waitUntil(lambda: "+90 532 123 45 67" in panel.row_text(0), timeout=WAIT)
+    qtbot.waitUntil(lambda: panel.card.number_buttons[0].text().startswith("+90 532 123 45 67"), timeout=WAIT)
     assert shown(Qt.ItemDataRole.DisplayRole) == in_region(call.number, "DE")
     # a number typed without a country code is now read as German
     panel.save_requested.emit(Contact(None, "Hans Becker", "", [ContactNumber("030 1234567")]))
     panel.search_edit.setText("Hans")
-    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Hans" in panel.list.item(0).text(), timeout=WAIT)
-    panel.list.setCurrentRow(0)
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and "Hans" in panel.row_text(0), timeout=WAIT)
+    panel.select_row(0)
     qtbot.waitUntil(lambda: panel.contact is not None and panel.contact.name == "Hans Becker", timeout=WAIT)
     assert [n.e164 for n in panel.contact.numbers] == ["+49301234567"]
 

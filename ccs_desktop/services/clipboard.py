@@ -7,6 +7,7 @@ stalls the window. The clipboard's text is never logged: it can hold anything (p
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,16 +20,26 @@ if TYPE_CHECKING:
     from ccs_desktop.core.phone import PhoneNumber
 
 log = logging.getLogger(__name__)
+REPEAT_SECONDS = 1.0  # the same text announced again within this is the same copy
 SCAN_LIMIT = 2000  # as core.phone.SCAN_LIMIT; not imported from there to keep phonenumbers off start-up
 
 
 class ClipboardWatcher(QObject):
     number_copied = Signal(object)  # PhoneNumber, emitted on the GUI thread
 
-    def __init__(self, runner: TaskRunner, region: Callable[[], str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        region: Callable[[], str],
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.region = region
+        self.clock = clock
+        self._last_at = 0.0
         self.paused = False
         self.enabled = True
         self._own: str | None = None
@@ -59,9 +70,10 @@ class ClipboardWatcher(QObject):
         if self._own is not None and text == self._own[:SCAN_LIMIT]:
             self._own = None
             return
-        if text == self._last:
-            return  # some desktops announce one copy several times
-        self._last = text
+        now = self.clock()
+        if text == self._last and now - self._last_at < REPEAT_SECONDS:
+            return  # some desktops announce one copy several times; a copy made again later is news
+        self._last, self._last_at = text, now
         region = self.region()
         self.runner.submit(lambda: _extract(text, region), self._found, self._failed, name="clipboard")
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.crm import crm_url_for
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.settings import Settings
@@ -23,7 +24,7 @@ from ccs_desktop.services.stores import Stores
 from ccs_desktop.services.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from ccs_desktop.core.calls.rows import Note
+    from ccs_desktop.core.calls.rows import CallRow, Note
     from ccs_desktop.core.contacts.model import Contact
     from ccs_desktop.core.contacts.store import ContactStore
     from ccs_desktop.core.phone import PhoneNumber
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 # call keys remembered for "once per call" (and ringing calls' queues): the oldest are forgotten past this
 REMEMBERED_CALLS = 200
+CARD_CALLS = 3  # calls on a contact's card
+LISTED = 200  # contacts listed when nothing is searched (a search lists up to 100)
 
 
 def open_in_browser(url: str) -> None:
@@ -49,20 +52,25 @@ def with_note(line: str, note: Note | None) -> str:
 
 
 class ContactsController(QObject):
-    """Signals: `results(contacts, total)` for the list, `card(contact, call lines)`, `changed()` when the list
-    should be read again, `import_report(title, summary, details)` when an import left rows out,
-    `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last call)`
+    """Signals: `results(contacts, total)` for the list and then `last_calls({id: row})`, `card(contact, call lines)`
+    (the last CARD_CALLS calls, with notes), `changed()` when the list should be read again, `deleted(contact)` for
+    its Undo, `import_report(title, summary, details)` when an import left rows out,
+    `copied_card(number, region, who, last call)`, `incoming_card(parsed, raw number, region, who, last calls, queue)`
     and `incoming_selected(callid)`; `crm_link(url)` just before each card ("" when no CRM template is set).
 
     The ring desk (services/rings.py) hands it each ringing call once (`look_up_incoming`); it hears of answered
     ones (`history.tracker`) itself, so the CRM record can open by itself (`crm_auto_open`), once per call key."""
 
     results = Signal(object, int)
+    last_calls = Signal(
+        object
+    )  # {contact id: CallRow}: each listed contact's last call, right after `results`
     card = Signal(object, object)
     changed = Signal()
+    deleted = Signal(object)  # the Contact as it was, for Undo
     import_report = Signal(str, str, str)
     copied_card = Signal(object, str, object, object)
-    incoming_card = Signal(object, str, str, object, object)
+    incoming_card = Signal(object, str, str, object, object, str)
     incoming_selected = Signal(str)
     crm_link = Signal(str)
 
@@ -101,26 +109,49 @@ class ContactsController(QObject):
         self.runner.submit(lambda: self.stores.set_region(region), pool="serial", name="contacts region")
 
     def search(self, query: str) -> None:
-        def work(store: ContactStore) -> tuple[list[Contact], int]:
-            found = store.search(query, limit=100) if query else list(itertools.islice(store.all(), 200))
-            return found, store.count()
+        account = self.history.account
 
-        self.with_store(work, lambda result: self.results.emit(*result), "contact search")
+        def work(store: ContactStore) -> tuple[list[Contact], int, dict[int, CallRow]]:
+            found = store.search(query, limit=100) if query else list(itertools.islice(store.all(), LISTED))
+            return found, store.count(), self._last_calls(found, account)
+
+        def done(result: tuple[list[Contact], int, dict[int, CallRow]]) -> None:
+            found, total, last = result
+            self.results.emit(found, total)
+            self.last_calls.emit(last)
+
+        self.with_store(work, done, "contact search")
+
+    def _last_calls(self, contacts: list[Contact], account: str) -> dict[int, CallRow]:
+        """Serial worker: each contact's last call (one index range per contact: about 200 µs for a page)."""
+        from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
+        cache = self.stores.calls()
+        last: dict[int, CallRow] = {}
+        for contact in contacts:
+            if contact.id is None or not contact.numbers:
+                continue
+            rows = cache.history(account, {digits_suffix(n.e164) for n in contact.numbers}, 1)
+            if rows:
+                last[contact.id] = rows[0]
+        return last
+
+    def _card_lines(self, contact: Contact, account: str) -> list[str]:
+        """Serial worker: the contact's last CARD_CALLS calls, each with its note and outcome tag."""
+        from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
+        from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
+
+        cache = self.stores.calls()
+        rows = cache.history(account, {digits_suffix(n.e164) for n in contact.numbers}, CARD_CALLS)
+        notes = cache.notes(account) if rows else {}
+        return [with_note(describe_row(row), notes.get(row.callid)) for row in rows]
 
     def show_card(self, contact_id: int) -> None:
         account = self.history.account
 
         def work(store: ContactStore) -> tuple[Contact | None, list[str]]:
-            from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
-            from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
-
             contact = store.get(contact_id)
-            if contact is None:
-                return None, []
-            cache = self.stores.calls()
-            rows = cache.history(account, {digits_suffix(n.e164) for n in contact.numbers}, 200)
-            notes = cache.notes(account) if rows else {}
-            return contact, [with_note(describe_row(row), notes.get(row.callid)) for row in rows]
+            return (contact, self._card_lines(contact, account)) if contact is not None else (None, [])
 
         def done(result: tuple[Contact | None, list[str]]) -> None:
             contact, calls = result
@@ -128,6 +159,32 @@ class ContactsController(QObject):
                 self.card.emit(contact, calls)
 
         self.with_store(work, done, "contact card")
+
+    def open_number(self, e164: str) -> None:
+        """A card's Open: the unfiltered list (with the number's contact in it, in its place, even past the first
+        LISTED) and then that contact's card."""
+        account = self.history.account
+
+        def work(
+            store: ContactStore,
+        ) -> tuple[list[Contact], int, dict[int, CallRow], Contact | None, list[str]]:
+            found = store.find_by_number(e164) if e164 else []
+            listed = list(itertools.islice(store.all(), LISTED))
+            contact = found[0] if found else None
+            if contact is not None and contact.id not in {c.id for c in listed}:
+                listed.append(contact)
+                listed.sort(key=lambda c: (not c.favourite, fold(c.name.strip()), c.id or 0))
+            calls = self._card_lines(contact, account) if contact is not None else []
+            return listed, store.count(), self._last_calls(listed, account), contact, calls
+
+        def done(result: tuple[list[Contact], int, dict[int, CallRow], Contact | None, list[str]]) -> None:
+            listed, total, last, contact, calls = result
+            self.results.emit(listed, total)
+            self.last_calls.emit(last)
+            if contact is not None:
+                self.card.emit(contact, calls)
+
+        self.with_store(work, done, "open contact")
 
     def save(self, contact: Contact) -> None:
         def work(store: ContactStore) -> Contact:
@@ -142,7 +199,30 @@ class ContactsController(QObject):
         self.with_store(work, done, "save contact")
 
     def delete(self, contact_id: int) -> None:
-        self.with_store(lambda s: s.delete(contact_id), lambda _r: self.changed.emit(), "delete contact")
+        """Delete, and say what was deleted (`deleted`), so Undo can bring it back whole."""
+
+        def work(store: ContactStore) -> Contact | None:
+            contact = store.get(contact_id)
+            store.delete(contact_id)
+            return contact
+
+        def done(contact: Contact | None) -> None:
+            self.changed.emit()
+            self.history.names_changed()
+            if contact is not None:
+                self.deleted.emit(contact)
+
+        self.with_store(work, done, "delete contact")
+
+    def restore(self, contact: Contact) -> None:
+        """Undo a delete: the contact comes back with its id, numbers, notes and favourite, and its card opens."""
+
+        def done(restored: Contact) -> None:
+            self.changed.emit()
+            self.history.names_changed()
+            self.show_card(restored.id or 0)
+
+        self.with_store(lambda store: store.restore(contact), done, "restore contact")
 
     def set_favourite(self, contact_id: int, on: bool) -> None:
         def done(_r: object) -> None:
@@ -212,14 +292,20 @@ class ContactsController(QObject):
     # --- a name for a number ----------------------------------------------------------------------------------
 
     def who_and_last_call(self, e164: str, account: str) -> tuple[str | None, str | None]:
-        """Serial worker: the contact's name (and company) and a line about the last call with the number."""
+        """Serial worker: the contact's name (and company) and the last CARD_CALLS calls with the number, a line
+        each with its note and outcome tag ("Last call …" first), None when there were none."""
         from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
         found = self.stores.contacts().find_by_number(e164) if e164 else []
         who = found[0].display_name if found else None
-        last = self.stores.calls().history(account, [digits_suffix(e164)], 1) if e164 else []
-        return who, describe_row(last[0], last=True) if last else None
+        cache = self.stores.calls()
+        rows = cache.history(account, [digits_suffix(e164)], CARD_CALLS) if e164 else []
+        notes = cache.notes(account) if rows else {}
+        lines = [
+            with_note(describe_row(row, last=i == 0), notes.get(row.callid)) for i, row in enumerate(rows)
+        ]
+        return who, "\n".join(lines) or None
 
     def look_up_copied(self, number: Any) -> None:
         """A number was copied: who it is and the last call with it, for the popup."""
@@ -254,7 +340,7 @@ class ContactsController(QObject):
             parsed, who, last = result
             url = self.crm_url(parsed, number, callid, queue)
             self.crm_link.emit(url)
-            self.incoming_card.emit(parsed, number, region, who, last)
+            self.incoming_card.emit(parsed, number, region, who, last, queue)
             self.incoming_selected.emit(callid)
             self._open_once("ring", callid, url)
 

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._settings = settings  # the layout is kept in its [window] section
         self.softphone = softphone
         self.contacts = ContactsPanel()
+        self.contacts.import_requested.connect(self.import_requested)
         self.calls = CallsPanel()
 
         self.number_edit = QLineEdit(placeholderText=self.tr("Number to call (any format)"))
@@ -201,10 +202,10 @@ class MainWindow(QMainWindow):
         self.contacts.edit_contact(None, number=e164)
 
     def find_contact(self, e164: str) -> None:
-        """The popup's Open: the contacts tab, searching for the number."""
+        """The popup's Open: the contacts tab, with the number's contact selected and its card open."""
         self.bring_up()
         self.tabs.setCurrentWidget(self.contacts)
-        self.contacts.search_for(e164)
+        self.contacts.open_number(e164)
 
     def show_status(self, text: str, timeout_ms: int) -> None:
         self.statusBar().showMessage(text, timeout_ms)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent, QWindow
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class NumberPopup(QFrame):
             "#number-popup { background: palette(window); border: 1px solid palette(mid); border-radius: 8px; }"
         )
         self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-weight: 600; color: #1a7f37")
+        self.title_label.setStyleSheet("font-weight: 600; color: palette(link)")
         self.number_label = QLabel()
         self.number_label.setStyleSheet("font-size: 15pt; font-weight: 600")
         self.who_label = QLabel()
@@ -74,6 +74,18 @@ class NumberPopup(QFrame):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         self.installEventFilter(self)
+        for control, name in (
+            (self.call_button, self.tr("Call this number")),
+            (self.open_button, self.tr("Open the contact")),
+            (self.add_button, self.tr("Add contact")),
+            (self.crm_button, self.tr("Open in CRM")),
+        ):
+            control.setAccessibleName(name)
+        self._escapes: list[QShortcut] = []
+        self._focus_to: QWindow | None = None  # the window that had the keyboard when the card came up
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._focus_moved)
 
     def set_call_active(self, active: bool) -> None:
         """Like the window's Call button: no second call from a card while the line is busy."""
@@ -91,10 +103,20 @@ class NumberPopup(QFrame):
         self._fill(number.e164, number.display(region), who, self.tr("Unknown number"), last_call)
 
     def show_incoming(
-        self, number: PhoneNumber | None, raw: str, region: str, who: str | None, last_call: str | None
+        self,
+        number: PhoneNumber | None,
+        raw: str,
+        region: str,
+        who: str | None,
+        last_call: str | None,
+        queue: str = "",
     ) -> None:
-        """The phone rings: the caller's card; no Call button, the agent is about to talk to them."""
-        self.title_label.setText(self.tr("Incoming call"))
+        """The phone rings: the caller's card, with the queue it came through; no Call button, the agent is about
+        to talk to them."""
+        title = self.tr("Incoming call")
+        self.title_label.setText(
+            self.tr("{title} · queue {queue}").format(title=title, queue=queue) if queue else title
+        )
         self.title_label.setVisible(True)
         self.call_button.setVisible(False)
         shown = number.display(region) if number is not None else (raw or self.tr("Hidden number"))
@@ -112,6 +134,9 @@ class NumberPopup(QFrame):
         self.last_label.setText(last_call or self.tr("No calls with this number yet"))
         self.adjustSize()
         self._place()
+        focused = QGuiApplication.focusWindow()
+        if focused is not None and focused is not self.windowHandle():
+            self._focus_to = focused
         self.show()
         self.raise_()
         self._timer.start(SHOW_MS)
@@ -131,18 +156,51 @@ class NumberPopup(QFrame):
         self.hide()
         self.crm_requested.emit(self.crm_url)
 
+    def _focus_moved(self, window: QWindow | None) -> None:
+        """Some platforms (and window managers) activate a new window whatever its flags say: the card hands the
+        keyboard straight back to the window the agent was typing in."""
+        if window is not None and window is self.windowHandle() and self._focus_to is not None:
+            try:
+                self._focus_to.requestActivate()
+            except RuntimeError:  # that window (a dialog) is gone meanwhile
+                self._focus_to = None
+
+    def close_on_escape(self, window: QWidget) -> None:
+        """Esc in `window` (any of the app's windows while it is active) closes the card. The card never takes
+        the focus, so it cannot hear the key itself; the shortcut is on only while the card is up, so Esc keeps
+        its usual meaning otherwise."""
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        shortcut.setEnabled(self.isVisible())
+        shortcut.activated.connect(self.hide)
+        self._escapes.append(shortcut)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for shortcut in self._escapes:
+            shortcut.setEnabled(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._focus_to = None
+        for shortcut in self._escapes:
+            shortcut.setEnabled(False)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The card stays while the mouse is on it, and goes a little after it leaves."""
-        if event.type() == QEvent.Type.Enter:
+        kind = event.type()
+        if kind == QEvent.Type.Enter:
             self._timer.stop()
-        elif event.type() == QEvent.Type.Leave:
+        elif kind == QEvent.Type.Leave:
             self._timer.start(2000)
         return super().eventFilter(watched, event)
 
 
-def connect_popup(popup: NumberPopup, contacts: ContactsController) -> None:
+def connect_popup(popup: NumberPopup, contacts: ContactsController, window: QWidget | None = None) -> None:
     """The incoming-call card and every card's Open in CRM (the copied-number card is the caller's: it is not
-    shown while the clipboard watcher is paused)."""
+    shown while the clipboard watcher is paused); Esc in `window` closes the card."""
+    if window is not None:
+        popup.close_on_escape(window)
     contacts.crm_link.connect(popup.set_crm)
     contacts.incoming_card.connect(popup.show_incoming)
     popup.crm_requested.connect(contacts.open_crm)

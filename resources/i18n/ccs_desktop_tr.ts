@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="tr_TR">
 <context>
     <name>AgentService</name>
@@ -65,7 +66,7 @@
     <name>AgentStatusView</name>
     <message>
         <source>Available now</source>
-        <extracomment>The selector's order: the way back to work first, then the ways away from it.</extracomment>
+        <extracomment>The selector&apos;s order: the way back to work first, then the ways away from it.</extracomment>
         <translation>Şimdi müsait</translation>
     </message>
     <message>
@@ -90,7 +91,7 @@
     </message>
     <message>
         <source>Your status in CCS; choose another here.</source>
-        <translation>CCS'teki durumunuz; buradan başka birini seçin.</translation>
+        <translation>CCS&apos;teki durumunuz; buradan başka birini seçin.</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -108,7 +109,7 @@
     <name>CallFollower</name>
     <message>
         <source>click2call to {number} (transaction {transaction})</source>
-        <extracomment>Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.</extracomment>
+        <extracomment>Seconds between lookups of a followed call&apos;s record: quick at first (short calls), then once a minute.</extracomment>
         <translation>{number} için click2call (işlem {transaction})</translation>
     </message>
     <message>
@@ -145,7 +146,7 @@
     </message>
     <message>
         <source>CCS has no call record for the call with {number}.</source>
-        <translation>CCS'te {number} ile yapılan çağrının kaydı yok.</translation>
+        <translation>CCS&apos;te {number} ile yapılan çağrının kaydı yok.</translation>
     </message>
     <message>
         <source>Call from {caller}: {outcome}.</source>
@@ -187,11 +188,11 @@
     </message>
     <message>
         <source>{count} · fetching from CCS…</source>
-        <translation>{count} · CCS'ten alınıyor…</translation>
+        <translation>{count} · CCS&apos;ten alınıyor…</translation>
     </message>
     <message>
         <source>{count} (saved) · {why} Refresh to try again.</source>
-        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile'ye basın.</translation>
+        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile&apos;ye basın.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s)</source>
@@ -409,7 +410,7 @@
     </message>
     <message>
         <source>CCS has no record yet ({status})</source>
-        <translation>CCS'te henüz kayıt yok ({status})</translation>
+        <translation>CCS&apos;te henüz kayıt yok ({status})</translation>
     </message>
     <message numerus="yes">
         <source>Missed, not returned (%n)</source>
@@ -437,7 +438,7 @@
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM'de aç</translation>
+        <translation>CRM&apos;de aç</translation>
     </message>
     <message>
         <source>Open recording</source>
@@ -455,8 +456,8 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)</source>
-        <translation>firmanın saatiyle 'YYYY-MM-DD HH:MM:SS' (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
+        <source>&apos;YYYY-MM-DD HH:MM:SS&apos; in the tenant&apos;s time (YYYY-MM-DD alone means the whole day)</source>
+        <translation>firmanın saatiyle &apos;YYYY-MM-DD HH:MM:SS&apos; (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
     </message>
     <message>
         <source>Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN).</source>
@@ -516,7 +517,7 @@
     </message>
     <message>
         <source>--from is after --to.</source>
-        <translation>--from, --to'dan sonra.</translation>
+        <translation>--from, --to&apos;dan sonra.</translation>
     </message>
     <message numerus="yes">
         <source>Fetched %Ln call record(s)…</source>
@@ -527,7 +528,7 @@
     <message numerus="yes">
         <source>Fetched %Ln call record(s) in {seconds:.1f} s;</source>
         <translation>
-            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn'de alındı;</numerusform>
+            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn&apos;de alındı;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -616,7 +617,7 @@
     </message>
     <message>
         <source>Desktop integration is for Linux; the Windows and macOS installers do this there.</source>
-        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS'ta bunu kurulum programları yapar.</translation>
+        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS&apos;ta bunu kurulum programları yapar.</translation>
     </message>
     <message>
         <source>wrote {path}</source>
@@ -644,7 +645,7 @@
     </message>
     <message>
         <source>log details to stderr (secrets masked)</source>
-        <translation>ayrıntıları stderr'e yaz (gizli bilgiler maskelenir)</translation>
+        <translation>ayrıntıları stderr&apos;e yaz (gizli bilgiler maskelenir)</translation>
     </message>
     <message>
         <source>open the window on a built-in CCS simulator</source>
@@ -660,19 +661,19 @@
     </message>
     <message>
         <source>log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring</source>
-        <translation>oturum aç: app_token CCS_APP_TOKEN'dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
+        <translation>oturum aç: app_token CCS_APP_TOKEN&apos;dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
     </message>
     <message>
         <source>tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT</source>
         <translation>firma adı (acme), sunucu (acme.alo-tech.com) ya da URL; veya CCS_TENANT</translation>
     </message>
     <message>
-        <source>the agent's CCS e-mail; or CCS_EMAIL</source>
+        <source>the agent&apos;s CCS e-mail; or CCS_EMAIL</source>
         <translation>temsilcinin CCS e-postası; veya CCS_EMAIL</translation>
     </message>
     <message>
         <source>remove the app_token and the session from the keyring</source>
-        <translation>app_token'ı ve oturumu anahtarlıktan sil</translation>
+        <translation>app_token&apos;ı ve oturumu anahtarlıktan sil</translation>
     </message>
     <message>
         <source>place a call (click2call) and print its call id</source>
@@ -684,7 +685,7 @@
     </message>
     <message>
         <source>how CCS receives the number</source>
-        <translation>numaranın CCS'e hangi biçimde gideceği</translation>
+        <translation>numaranın CCS&apos;e hangi biçimde gideceği</translation>
     </message>
     <message>
         <source>print {call_id, number, transaction_id}</source>
@@ -715,11 +716,11 @@
         <translation>kimliğiyle tek bir çağrı (diğer süzgeçler yok sayılır)</translation>
     </message>
     <message>
-        <source>only this agent's calls (agent_username)</source>
+        <source>only this agent&apos;s calls (agent_username)</source>
         <translation>yalnızca bu temsilcinin çağrıları (agent_username)</translation>
     </message>
     <message>
-        <source>only this queue's calls</source>
+        <source>only this queue&apos;s calls</source>
         <translation>yalnızca bu kuyruğun çağrıları</translation>
     </message>
     <message>
@@ -736,7 +737,7 @@
     </message>
     <message>
         <source>export to CSV, or vCard for .vcf/.vcard</source>
-        <translation>CSV'ye, .vcf/.vcard için vCard'a aktar</translation>
+        <translation>CSV&apos;ye, .vcf/.vcard için vCard&apos;a aktar</translation>
     </message>
     <message>
         <source>search by name, company or number (any format)</source>
@@ -748,7 +749,7 @@
     </message>
     <message>
         <source>Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)</source>
-        <translation>Linux: ccs-desktop'ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
+        <translation>Linux: ccs-desktop&apos;ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
     </message>
     <message>
         <source>remove it and give the links back to the previous app</source>
@@ -807,15 +808,15 @@
         <translation>giden</translation>
     </message>
     <message>
-        <source>print the agent's status in CCS, or change it with `status set`</source>
-        <translation>temsilcinin CCS'teki durumunu yazdır veya `status set` ile değiştir</translation>
+        <source>print the agent&apos;s status in CCS, or change it with `status set`</source>
+        <translation>temsilcinin CCS&apos;teki durumunu yazdır veya `status set` ile değiştir</translation>
     </message>
     <message>
-        <source>print {"status": ...}</source>
-        <translation>{"status": ...} yazdır</translation>
+        <source>print {&quot;status&quot;: ...}</source>
+        <translation>{&quot;status&quot;: ...} yazdır</translation>
     </message>
     <message>
-        <source>change the agent's status (refused by CCS during a call)</source>
+        <source>change the agent&apos;s status (refused by CCS during a call)</source>
         <translation>temsilcinin durumunu değiştir (çağrı sırasında CCS reddeder)</translation>
     </message>
     <message>
@@ -823,12 +824,63 @@
         <translation>şunlardan biri: {statuses}</translation>
     </message>
     <message>
-        <source>list the agent's live calls in CCS, with their live-call keys</source>
-        <translation>temsilcinin CCS'teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
+        <source>list the agent&apos;s live calls in CCS, with their live-call keys</source>
+        <translation>temsilcinin CCS&apos;teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
     </message>
     <message>
         <source>print a list of {key, callid, callerid, called_num, queue, inbound, status, ...}</source>
         <translation>{key, callid, callerid, called_num, queue, inbound, status, ...} listesi yazdır</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCard</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Son çağrılar</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Düzenle…</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Kişiyi düzenle</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favori</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Kişiyi sil</translation>
+    </message>
+    <message>
+        <source>Open in CRM</source>
+        <translation>CRM&apos;de aç</translation>
+    </message>
+    <message>
+        <source>Close card</source>
+        <translation>Kartı kapat</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Kapat (Esc)</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>{number} numarasını ara</translation>
+    </message>
+    <message>
+        <source>No saved calls with this contact</source>
+        <translation>Bu kişiyle kayıtlı çağrı yok</translation>
     </message>
 </context>
 <context>
@@ -870,6 +922,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Notes</source>
         <translation>Notlar</translation>
+    </message>
+    <message>
+        <source>Favourite</source>
+        <translation>Favori</translation>
     </message>
     <message>
         <source>Not a phone number: {lines}</source>
@@ -918,12 +974,12 @@ iş: +90 212 555 12 34</translation>
         <translation>Kişi bul: ad, şirket ya da numara</translation>
     </message>
     <message>
-        <source>Add…</source>
-        <translation>Ekle…</translation>
+        <source>Search contacts</source>
+        <translation>Kişilerde ara</translation>
     </message>
     <message>
-        <source>Double-click a number to call it</source>
-        <translation>Aramak için numaraya çift tıklayın</translation>
+        <source>Add…</source>
+        <translation>Ekle…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -938,20 +994,36 @@ iş: +90 212 555 12 34</translation>
         <translation>Favori</translation>
     </message>
     <message>
+        <source>Add contact</source>
+        <translation>Kişi ekle</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kişiler</translation>
+    </message>
+    <message>
+        <source>Enter calls the first number; the menu has the others</source>
+        <translation>Enter ilk numarayı arar; diğerleri menüde</translation>
+    </message>
+    <message>
+        <source>No contacts yet. Add one, or import a CSV or vCard file from your CRM.</source>
+        <translation>Henüz kişi yok. Bir kişi ekleyin ya da CRM&apos;inizden bir CSV veya vCard dosyası içe aktarın.</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>İçe aktar…</translation>
+    </message>
+    <message>
+        <source>Import contacts</source>
+        <translation>Kişileri içe aktar</translation>
+    </message>
+    <message>
+        <source>Call {number}</source>
+        <translation>{number} numarasını ara</translation>
+    </message>
+    <message>
         <source>Open in CRM</source>
-        <translation>CRM'de aç</translation>
-    </message>
-    <message>
-        <source>Numbers</source>
-        <translation>Numaralar</translation>
-    </message>
-    <message>
-        <source>Last calls</source>
-        <translation>Son çağrılar</translation>
-    </message>
-    <message>
-        <source>No contacts yet: add one, or import a CSV/vCard (`ccs-desktop contacts import`).</source>
-        <translation>Henüz kişi yok: bir kişi ekleyin ya da CSV/vCard içe aktarın (`ccs-desktop contacts import`).</translation>
+        <translation>CRM&apos;de aç</translation>
     </message>
     <message numerus="yes">
         <source>%n found for “{query}”</source>
@@ -964,18 +1036,6 @@ iş: +90 212 555 12 34</translation>
         <translation>
             <numerusform>%Ln kişi</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No saved calls with this contact</source>
-        <translation>Bu kişiyle kayıtlı çağrı yok</translation>
-    </message>
-    <message>
-        <source>Delete contact</source>
-        <translation>Kişiyi sil</translation>
-    </message>
-    <message>
-        <source>Delete {name}?</source>
-        <translation>{name} silinsin mi?</translation>
     </message>
 </context>
 <context>
@@ -1007,7 +1067,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{date} is before {year}: give a date from {year} on.</source>
-        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads 'YYYY-MM-DD', and Python writes year 999 as '999-...'. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the "Restrict Manual Calls" permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the &quot;Restrict Manual Calls&quot; permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
         <translation>{date}, {year} yılından önce: {year} ve sonrasından bir tarih verin.</translation>
     </message>
     <message>
@@ -1068,7 +1128,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} rejected the app_token: {reason}.</source>
-        <translation>{host} app_token'ı reddetti: {reason}.</translation>
+        <translation>{host} app_token&apos;ı reddetti: {reason}.</translation>
     </message>
     <message>
         <source>the host name was not found</source>
@@ -1200,15 +1260,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Tenant URL must start with https:// or http:// and name a host: {url}</source>
-        <translation>Firma URL'si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
+        <translation>Firma URL&apos;si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
     </message>
     <message>
         <source>Tenant URL must not carry a query, a fragment or a password.</source>
-        <translation>Firma URL'si sorgu, parça (#) ya da parola içermemeli.</translation>
+        <translation>Firma URL&apos;si sorgu, parça (#) ya da parola içermemeli.</translation>
     </message>
     <message>
         <source>Tenant URL has an invalid port: {url}</source>
-        <translation>Firma URL'sinin portu geçersiz: {url}</translation>
+        <translation>Firma URL&apos;sinin portu geçersiz: {url}</translation>
     </message>
     <message>
         <source>{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example).</source>
@@ -1296,7 +1356,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Cannot open the database file {path}: {error}.</source>
-        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would ("database is locked"); the same as the connections' busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
+        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would (&quot;database is locked&quot;); the same as the connections&apos; busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
         <translation>Veritabanı dosyası {path} açılamıyor: {error}.</translation>
     </message>
     <message>
@@ -1309,7 +1369,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Invalid phone number {number}: {error}</source>
-        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite's expression depth ("Expression tree is too large").</extracomment>
+        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite&apos;s expression depth (&quot;Expression tree is too large&quot;).</extracomment>
         <translation>Geçersiz telefon numarası {number}: {error}</translation>
     </message>
     <message>
@@ -1326,7 +1386,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The system keyring is not available ({error}). ccs-desktop keeps the app_token only there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND.</source>
-        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token'ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
+        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token&apos;ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
     </message>
     <message>
         <source>Something went wrong ({error}); details are in the log.</source>
@@ -1366,7 +1426,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{region} is not a known region code (examples: TR, DE, GB, US).</source>
-        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region's shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber's metadata does not list (see parse_possible)</extracomment>
+        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region&apos;s shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber&apos;s metadata does not list (see parse_possible)</extracomment>
         <translation>{region} bilinen bir bölge kodu değil (örnekler: TR, DE, GB, US).</translation>
     </message>
     <message>
@@ -1471,15 +1531,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>No call record from CCS after {minutes} min</source>
-        <translation>{minutes} dk sonra da CCS'ten çağrı kaydı gelmedi</translation>
+        <translation>{minutes} dk sonra da CCS&apos;ten çağrı kaydı gelmedi</translation>
     </message>
     <message>
         <source>A notification arrived but CCS has no call record</source>
-        <translation>Bildirim geldi ama CCS'te çağrı kaydı yok</translation>
+        <translation>Bildirim geldi ama CCS&apos;te çağrı kaydı yok</translation>
     </message>
     <message>
         <source>CCS has no call record for this call</source>
-        <translation>CCS'te bu çağrının kaydı yok</translation>
+        <translation>CCS&apos;te bu çağrının kaydı yok</translation>
     </message>
     <message>
         <source>The call record arrived without a hangup notification</source>
@@ -1515,7 +1575,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>the notification token must be 16 to 256 URL-safe characters</source>
-        <translation>bildirim anahtarı URL'de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
+        <translation>bildirim anahtarı URL&apos;de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
     </message>
     <message>
         <source>the notification port must be between 0 and 65535, not {port}</source>
@@ -1539,7 +1599,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>permission denied (ports below 1024 need administrator rights)</source>
-        <translation>izin verilmedi (1024'ün altındaki portlar yönetici hakları gerektirir)</translation>
+        <translation>izin verilmedi (1024&apos;ün altındaki portlar yönetici hakları gerektirir)</translation>
     </message>
     <message>
         <source>invalid address</source>
@@ -1548,15 +1608,15 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Write the time zone as an offset from UTC, like +03:00, not {text}.</source>
         <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
-        <translation>Saat dilimini UTC'ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
+        <translation>Saat dilimini UTC&apos;ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
     </message>
     <message>
         <source>{status} is not a status CCS knows; use one of: {statuses}.</source>
-        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.</extracomment>
-        <translation>{status} CCS'in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
+        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean &quot;this session is unknown or expired&quot;, whatever the exact shape.</extracomment>
+        <translation>{status} CCS&apos;in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
     </message>
     <message>
-        <source>{email} is not in the tenant's agent list.</source>
+        <source>{email} is not in the tenant&apos;s agent list.</source>
         <translation>{email} kiracının temsilci listesinde yok.</translation>
     </message>
     <message>
@@ -1565,7 +1625,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} rejected the app_token (HTTP {status}).</source>
-        <translation>{host} app_token'ı reddetti (HTTP {status}).</translation>
+        <translation>{host} app_token&apos;ı reddetti (HTTP {status}).</translation>
     </message>
     <message>
         <source>{host} is busy (too many requests); ask again in {seconds:.0f} s.</source>
@@ -1581,7 +1641,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The CRM URL must start with http:// or https://, not {url}.</source>
-        <translation>CRM URL'si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
+        <translation>CRM URL&apos;si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
     </message>
 </context>
 <context>
@@ -1683,7 +1743,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Live calls from CCS</source>
-        <translation>CCS'ten canlı çağrılar</translation>
+        <translation>CCS&apos;ten canlı çağrılar</translation>
     </message>
     <message>
         <source>not asked (logged out)</source>
@@ -1691,7 +1751,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>asked every 2 s: {polls} answers, {failures} failed; cards from the page {page}, from CCS {poll}, from the listener {listener}</source>
-        <translation>2 sn'de bir soruluyor: {polls} yanıt, {failures} başarısız; kartlar sayfadan {page}, CCS'ten {poll}, dinleyiciden {listener}</translation>
+        <translation>2 sn&apos;de bir soruluyor: {polls} yanıt, {failures} başarısız; kartlar sayfadan {page}, CCS&apos;ten {poll}, dinleyiciden {listener}</translation>
     </message>
     <message>
         <source>API reachable</source>
@@ -1726,7 +1786,7 @@ iş: +90 212 555 12 34</translation>
     <name>DiagnosticsDialog</name>
     <message>
         <source>Last softphone load error</source>
-        <translation>Softphone'un son yükleme hatası</translation>
+        <translation>Softphone&apos;un son yükleme hatası</translation>
     </message>
     <message>
         <source>none</source>
@@ -1812,7 +1872,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The same number was dialed less than 2 s ago; not dialed twice.</source>
-        <translation>Aynı numara 2 sn'den kısa süre önce arandı; ikinci kez aranmadı.</translation>
+        <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
     </message>
     <message>
         <source>The agent is on a call and did not place this one.</source>
@@ -1890,15 +1950,15 @@ iş: +90 212 555 12 34</translation>
 <context>
     <name>LiveCallPoller</name>
     <message>
-        <source>CCS's live-call API refuses the session ({reason})</source>
-        <translation>CCS'in canlı çağrı API'si oturumu reddediyor ({reason})</translation>
+        <source>CCS&apos;s live-call API refuses the session ({reason})</source>
+        <translation>CCS&apos;in canlı çağrı API&apos;si oturumu reddediyor ({reason})</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Call Center Studio</source>
-        <translation>Call Center Studio'da oturum aç</translation>
+        <translation>Call Center Studio&apos;da oturum aç</translation>
     </message>
     <message>
         <source>acme, acme.alo-tech.com or https://…</source>
@@ -1942,11 +2002,11 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Enter the e-mail you log in to CCS with.</source>
-        <translation>CCS'te oturum açtığınız e-postayı girin.</translation>
+        <translation>CCS&apos;te oturum açtığınız e-postayı girin.</translation>
     </message>
     <message>
         <source>Paste the app_token your CCS administrator created.</source>
-        <translation>CCS yöneticinizin oluşturduğu app_token'ı yapıştırın.</translation>
+        <translation>CCS yöneticinizin oluşturduğu app_token&apos;ı yapıştırın.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -2001,7 +2061,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Reload softphone</source>
-        <translation>Softphone'u yeniden yükle</translation>
+        <translation>Softphone&apos;u yeniden yükle</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
@@ -2048,7 +2108,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM'de aç</translation>
+        <translation>CRM&apos;de aç</translation>
+    </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Bu numarayı ara</translation>
+    </message>
+    <message>
+        <source>Open the contact</source>
+        <translation>Kişiyi aç</translation>
     </message>
     <message>
         <source>Unknown number</source>
@@ -2057,6 +2125,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Incoming call</source>
         <translation>Gelen çağrı</translation>
+    </message>
+    <message>
+        <source>{title} · queue {queue}</source>
+        <translation>{title} · {queue} kuyruğu</translation>
     </message>
     <message>
         <source>Hidden number</source>
@@ -2086,7 +2158,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Make ccs-desktop the handler for phone links</source>
-        <translation>Telefon bağlantıları için ccs-desktop'ı varsayılan yap</translation>
+        <translation>Telefon bağlantıları için ccs-desktop&apos;ı varsayılan yap</translation>
     </message>
     <message>
         <source>Registering ccs-desktop for tel:, callto: and sip: links…</source>
@@ -2113,7 +2185,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>You are on a call. Quitting now would leave the call hanging on Call Center Studio.</source>
-        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio'da askıda kalır.</translation>
+        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio&apos;da askıda kalır.</translation>
     </message>
     <message>
         <source>Hang up and quit, or stay on the call?</source>
@@ -2159,7 +2231,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
-        <translation>Softphone görüşme sırasında durdu. Görüşme CCS'te hâlâ sürüyor olabilir: bitirmek için Kapat'ı kullanın; softphone ardından geri gelir.</translation>
+        <translation>Softphone görüşme sırasında durdu. Görüşme CCS&apos;te hâlâ sürüyor olabilir: bitirmek için Kapat&apos;ı kullanın; softphone ardından geri gelir.</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +2249,7 @@ iş: +90 212 555 12 34</translation>
         <translation>ccs-desktop yeniden başlayınca geçerli olur.</translation>
     </message>
     <message>
-        <source>this computer's (e.g. +03:00)</source>
+        <source>this computer&apos;s (e.g. +03:00)</source>
         <translation>bu bilgisayarınki (örneğin +03:00)</translation>
     </message>
     <message>
@@ -2266,7 +2338,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Softphone URL</source>
-        <translation>Softphone URL'si</translation>
+        <translation>Softphone URL&apos;si</translation>
     </message>
     <message>
         <source>Softphone build</source>
@@ -2278,7 +2350,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>CRM record URL</source>
-        <translation>CRM kaydı URL'si</translation>
+        <translation>CRM kaydı URL&apos;si</translation>
     </message>
     <message>
         <source>Open the CRM record by itself</source>
@@ -2369,7 +2441,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>the softphone at {host} cannot be reached: {problem}</source>
-        <translation>{host} adresindeki softphone'a ulaşılamıyor: {problem}</translation>
+        <translation>{host} adresindeki softphone&apos;a ulaşılamıyor: {problem}</translation>
     </message>
     <message>
         <source>the softphone page stopped ({status}, exit code {code})</source>
@@ -2495,6 +2567,21 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo</source>
+        <translation>Geri al</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Silmeyi geri al</translation>
+    </message>
+    <message>
+        <source>Contact deleted: {name}</source>
+        <translation>Kişi silindi: {name}</translation>
+    </message>
+</context>
+<context>
     <name>UriPrompt</name>
     <message>
         <source>Call this number?</source>
@@ -2528,7 +2615,7 @@ iş: +90 212 555 12 34</translation>
         <translation>bu yardım iletisini göster ve çık</translation>
     </message>
     <message>
-        <source>show program's version number and exit</source>
+        <source>show program&apos;s version number and exit</source>
         <translation>programın sürüm numarasını göster ve çık</translation>
     </message>
     <message>

@@ -68,8 +68,9 @@ def test_a_copied_and_a_ringing_number_get_the_contacts_name(qtbot, contacts):
     selected: list[str] = []
     contacts.incoming_selected.connect(selected.append)
     with qtbot.waitSignal(contacts.incoming_card, timeout=WAIT) as rang:
-        contacts.look_up_incoming("05337751519", "call-7")
-    parsed, raw, region, who, last = rang.args
+        contacts.look_up_incoming("05337751519", "call-7", "Destek")
+    parsed, raw, region, who, last, queue = rang.args
+    assert queue == "Destek"
     assert parsed.e164 == "+905337751519" and (raw, region, last) == ("05337751519", "TR", None)
     assert who == "Ayşe Demir (Demir Lojistik)"
     assert selected == ["call-7"]  # the calls panel selects the ringing call

@@ -196,6 +196,37 @@ def test_contact_dialog_checks_numbers_and_keeps_labels(qtbot):
     assert (saved.id, saved.name, [n.e164 for n in saved.numbers]) == (7, "Ahmet", ["+905321234567"])
 
 
+def test_the_contact_dialog_shows_numbers_as_the_agent_writes_them_and_saves_e164(qtbot):
+    """Numbers in the region's format (international abroad; a flagged one in E.164, which reads back the same),
+    saved back as E.164."""
+    from ccs_desktop.core.contacts.model import Contact, ContactNumber
+    from ccs_desktop.ui.dialogs.contact import ContactDialog
+
+    numbers = [
+        ContactNumber("+905321234567", "cep"),
+        ContactNumber("+902125551234"),
+        ContactNumber("+447911123456", "uk"),
+        ContactNumber("+447700900123", "eski", flagged=True, typed="07700 900123"),
+    ]
+    dialog = ContactDialog(Contact(7, "Ahmet", numbers=numbers), "TR")
+    qtbot.addWidget(dialog)
+    assert dialog.numbers.toPlainText().splitlines() == [
+        "cep: 0532 123 45 67",
+        "(0212) 555 12 34",
+        "uk: +44 7911 123456",
+        "eski: +447700900123",
+    ]
+    assert "+905321234567" not in dialog.numbers.toPlainText()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog._save()
+    assert [(n.e164, n.label) for n in dialog.contact().numbers] == [
+        ("+905321234567", "cep"),
+        ("+902125551234", ""),
+        ("+447911123456", "uk"),
+        ("+447700900123", "eski"),
+    ]
+
+
 def test_settings_prefix_preview_and_validation(qtbot, tmp_path):
     settings = Settings(tmp_path / "config.ini")
     dialog = SettingsDialog(settings)
@@ -245,6 +276,6 @@ def test_contact_rows_name_the_company_as_everywhere_else(qtbot):
     qtbot.addWidget(panel)
     ayse = Contact(1, "Ayşe Yılmaz", company="Koç Holding", numbers=[ContactNumber("+905321234567")])
     panel.show_results([ayse, Contact(2, "Ali Can", favourite=True)], 2)
-    rows = [panel.list.item(i).text() for i in range(panel.list.count())]
-    assert rows[0].startswith(ayse.display_name + "    ")
+    rows = [panel.row_text(i) for i in range(panel.row_count())]
+    assert rows[0] == "Ayşe Yılmaz, Koç Holding, 0532 123 45 67"
     assert rows[1] == "★ Ali Can"

@@ -144,13 +144,25 @@ class ContactStore:
 
     def add(self, contact: Contact) -> Contact:
         """Save a new contact; returns it with its id and normalised numbers."""
+        return self._insert(replace(contact, id=None))
+
+    def restore(self, contact: Contact) -> Contact:
+        """Bring a deleted contact back (Undo) with its own id, or a new one if that id was taken meanwhile."""
+        if contact.id is not None:
+            with self._lock:
+                taken = self._db.execute("SELECT 1 FROM contacts WHERE id = ?", (contact.id,)).fetchone()
+            if taken:
+                contact = replace(contact, id=None)
+        return self._insert(contact)
+
+    def _insert(self, contact: Contact) -> Contact:
         contact = cleaned(contact)
         numbers = self.normalise_numbers(contact.numbers)
         with self.transaction():
             cursor = self._db.execute(
-                "INSERT INTO contacts (name, company, email, notes, favourite, external_id, sort_name, folded)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                self._row(contact),
+                "INSERT INTO contacts (id, name, company, email, notes, favourite, external_id, sort_name, folded)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (contact.id, *self._row(contact)),
             )
             saved = replace(contact, id=int(cursor.lastrowid or 0), numbers=numbers)
             self._count = None

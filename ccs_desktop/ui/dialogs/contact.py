@@ -37,6 +37,15 @@ def parse_lines(text: str, region: str) -> tuple[list[ContactNumber], list[str]]
     return numbers, bad
 
 
+def shown_line(number: ContactNumber, region: str) -> str:
+    """A saved number as the agent reads it: "mobile: 0532 123 45 67" at home, international abroad.
+    `parse_lines` reads it back to the same E.164; a flagged number (not valid in the metadata) stays E.164, the
+    one form that is sure to read back the same."""
+    parsed = None if number.flagged else try_parse(number.e164, region, possible=True)
+    shown = parsed.display(region) if parsed is not None else number.e164
+    return f"{number.label}: {shown}" if number.label else shown
+
+
 class ContactDialog(QDialog):
     def __init__(
         self, contact: Contact | None, region: str, *, number: str = "", parent: QWidget | None = None
@@ -47,7 +56,7 @@ class ContactDialog(QDialog):
         self.region = region
         self.name = QLineEdit(contact.name if contact else "")
         self.company = QLineEdit(contact.company if contact else "")
-        lines = [f"{n.label}: {n.e164}" if n.label else n.e164 for n in contact.numbers] if contact else []
+        lines = [shown_line(n, region) for n in contact.numbers] if contact else []
         if number:
             lines.append(number)
         self.numbers = QPlainTextEdit("\n".join(lines))
@@ -56,6 +65,15 @@ class ContactDialog(QDialog):
         self.notes = QPlainTextEdit(contact.notes if contact else "")
         self.favourite = QCheckBox(self.tr("Favourite (listed first)"))
         self.favourite.setChecked(bool(contact and contact.favourite))
+        for field, name in (
+            (self.name, self.tr("Name")),
+            (self.company, self.tr("Company")),
+            (self.numbers, self.tr("Numbers")),
+            (self.email, self.tr("E-mail")),
+            (self.notes, self.tr("Notes")),
+            (self.favourite, self.tr("Favourite")),
+        ):
+            field.setAccessibleName(name)
         self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.name)

@@ -331,3 +331,23 @@ def test_version_2_files_gain_the_flagged_number_columns(tmp_path, monkeypatch):
         assert store.get(1).numbers == [ContactNumber("+905321234567", "mobile")]
         flagged = store.add(person("Jane", "+44 7700 900123"))
         assert flagged.numbers == [ContactNumber("+447700900123", "", flagged=True, typed="+44 7700 900123")]
+
+
+def test_restore_brings_a_deleted_contact_back_whole_with_its_id(store):
+    """Undo of a delete: the same id, numbers (searchable again), notes, favourite and CRM key."""
+    saved = store.add(person("Ayşe Demir", "0533 775 15 19", "0212 555 12 34", notes="sabah", favourite=True))
+    saved = store.update(Contact(**{**saved.__dict__, "external_id": "crm-7"}))
+    later = store.add(person("Zeki Ak", "0532 123 45 67"))  # so the deleted id is not the highest
+    assert store.delete(saved.id)
+    back = store.restore(saved)
+    assert back == saved and store.get(saved.id) == saved
+    assert [c.id for c in store.find_by_number("05337751519")] == [saved.id]
+    assert [c.id for c in store.search("ayşe")] == [saved.id]
+    store.delete(saved.id)
+    store.delete(later.id)
+    # the highest id is free now: SQLite hands it out again
+    taken = store.add(person("Emre Koç", "0536 919 95 20"))
+    saved = Contact(**{**saved.__dict__, "id": taken.id})
+    again = store.restore(saved)
+    assert taken.id == saved.id and again.id != saved.id and store.get(taken.id).name == "Emre Koç"
+    assert store.get(again.id).numbers == saved.numbers
