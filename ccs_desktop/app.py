@@ -48,6 +48,7 @@ from ccs_desktop.ui.settings_flow import SettingsFlow
 from ccs_desktop.ui.status import StatusPresenter
 from ccs_desktop.ui.tray import Tray, connect_tray
 from ccs_desktop.ui.uri_prompt import UriPrompt
+from ccs_desktop.web.notifications import connect_page_rings
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
 
@@ -108,6 +109,7 @@ class App(QObject):
         )
         self.contacts = contacts = ContactsController(*args, stores, history, self)
         self.live = LiveCalls(runner, session, history, tracker, contacts, self)  # rings: one card per call
+        connect_page_rings(self.view, self.live.desk, region).said.connect(self.tray.notify)
         self.uri_prompt = prompt = UriPrompt(window, self)
         self.handoff = Handoff(session, contacts, *args, tracker, guard.confirm, prompt.ask, parent=self)
         self.handoff.pending_uri = uri

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ccs_desktop.web.notifications import PageNotifications
 from tests.test_app import WAIT, app_on_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
@@ -21,6 +22,7 @@ def test_a_ringing_call_pops_its_card_from_the_live_call_poll_once(qtbot, qapp):
         app = h.app
         h.wait_ready()
         app.view.bridge.message.disconnect(app.live.desk.page_call)  # the page's word is left out: poll only
+        app.profile.findChild(PageNotifications).rang.disconnect()  # and its Web Notifications
         cards = cards_of(app)
         qtbot.waitUntil(lambda: app.live.poller.running, timeout=WAIT)
         key = h.sim.sim.cc.start_inbound_call("05321234561", "Destek")

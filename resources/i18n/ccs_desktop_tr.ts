@@ -2155,6 +2155,13 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>PageNotifications</name>
+    <message>
+        <source>Softphone</source>
+        <translation>Softphone</translation>
+    </message>
+</context>
+<context>
     <name>PhoneLinksRow</name>
     <message>
         <source>Checking which app opens phone links…</source>

@@ -16,6 +16,14 @@
  *   {"type": "connection", "state": "connected" | "disconnected"}
  *                                                       the event stream dropped, or came back (then "ready" too)
  *
+ * Like most browser softphones it also raises a Web Notification when an inbound call rings (permission is asked
+ * on load), which a host that does not know the DOM events above still hears:
+ *
+ *   new Notification("Incoming call", {body: "<caller's number>\nQueue: <queue>", tag: <callid>})
+ *
+ * `tag` is the call's id, the same as `callid` in the DOM events and `key` in v1 activecall/user; the page closes
+ * the notification when the call is answered or ends.
+ *
  * Like the real softphone, closing or reloading this page does NOT hang up a live call.
  * The session is read from the address and never put on screen.
  */
@@ -112,6 +120,7 @@
     noticeTimer: 0,
     retryTimer: 0,
     toldLogin: false,
+    notification: null,  // {callid, note}: the Web Notification of the inbound call ringing now
     toldConnected: null  // the last connection state told to the host
   };
 
@@ -130,6 +139,46 @@
     if (page.toldConnected === connected) { return; }
     page.toldConnected = connected;
     tell({ type: "connection", state: connected ? "connected" : "disconnected" });
+  }
+
+  // --- Web Notifications: the ring a host hears without the DOM events ------------------------------------
+
+  function notificationsAllowed() {
+    return typeof window.Notification === "function" && window.Notification.permission === "granted";
+  }
+
+  function askNotifications() {
+    if (typeof window.Notification !== "function" || window.Notification.permission !== "default") { return; }
+    try {
+      window.Notification.requestPermission();
+    } catch (error) {
+      // An old engine's callback-only form, or no notifications at all: the phone works without them.
+    }
+  }
+
+  function closeRingNotice(callid) {
+    var shown = page.notification;
+    if (!shown || (callid && shown.callid !== callid)) { return; }
+    page.notification = null;
+    try {
+      shown.note.close();
+    } catch (error) {
+      // already gone
+    }
+  }
+
+  function raiseRingNotice(callid, number, queue) {
+    closeRingNotice("");
+    if (!notificationsAllowed()) { return; }
+    var body = number || "Unknown number";
+    if (queue) { body += "\nQueue: " + queue; }
+    try {
+      var note = new window.Notification("Incoming call", { body: body, tag: callid, requireInteraction: true });
+      note.onclick = function () { window.focus(); };
+      page.notification = { callid: callid, note: note };
+    } catch (error) {
+      // Notifications refused by the engine: the page itself still shows the ring.
+    }
   }
 
   // --- small helpers -------------------------------------------------------------------------------------
@@ -312,6 +361,11 @@
     remember(callid, state);
     var direction = event.direction === "in" ? "in" : "out";
     var number = text(event.number);
+    if (state === "ringing" && direction === "in") {
+      raiseRingNotice(callid, number, text(event.queue));
+    } else {
+      closeRingNotice(callid);
+    }
     var message = { type: "call", callid: callid, state: state, direction: direction, number: number };
     if (state === "ended" && event.disposition) { message.disposition = text(event.disposition); }
     if (event.queue) { message.queue = text(event.queue); }
@@ -467,6 +521,7 @@
     window.clearTimeout(page.endedTimer);
     page.connected = false;
     page.call = null;
+    closeRingNotice("");
     ui.loginReason.textContent = LOGIN_TEXTS[reason] || reason;
     ui.loginNote.hidden = true;
     body.setAttribute("data-view", "login");
@@ -572,6 +627,7 @@
   }, 500);
 
   if (body.getAttribute("data-view") === "phone" && session) {
+    askNotifications();
     renderAgent();
     renderRecent();
     renderCall();
