@@ -220,6 +220,8 @@ class Handoff(QObject):
         def done(message: object) -> None:
             if action == "hangup":
                 self.tracker.hangup_confirmed()
+            elif action in ("hold", "unhold"):
+                self.tracker.hold_confirmed(action == "hold")
             reply.ok({"message": str(message or "")})
 
         def failed(exc: BaseException) -> None:

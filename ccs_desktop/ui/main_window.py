@@ -103,10 +103,8 @@ class MainWindow(QMainWindow):
         self.hangup_button = QPushButton(self.tr("Hang up"))
         self.hangup_button.clicked.connect(self.hangup_requested)
         self.hold_button = QPushButton(self.tr("Hold"))
-        self.hold_button.setCheckable(True)
-        self.hold_button.toggled.connect(
-            lambda on: (self.hold_requested if on else self.unhold_requested).emit()
-        )
+        self.hold_button.clicked.connect(self.hold_or_resume)
+        self.on_hold = False  # the call's state as the tracker tells it (`set_on_hold`), not the button's own
         self.dial_bar = dial_bar = QHBoxLayout()  # the header; the agent-status selector goes first in it
         dial_bar.addWidget(self.number_edit, 1)
         for button in (self.call_button, self.hangup_button, self.hold_button):
@@ -233,10 +231,18 @@ class MainWindow(QMainWindow):
         self.call_button.setToolTip(self.tr("Hang up first: you are on a call.") if active else "")
         self.hangup_button.setEnabled(active)
         self.hold_button.setEnabled(active)
-        if not active and self.hold_button.isChecked():
-            self.hold_button.blockSignals(True)
-            self.hold_button.setChecked(False)
-            self.hold_button.blockSignals(False)
+        if not active:
+            self.set_on_hold(False)
+
+    def set_on_hold(self, on: bool) -> None:
+        """The call is on hold (by any witness: the page, CCS, our own click2hold): the button offers Resume."""
+        self.on_hold = on
+        self.hold_button.setText(self.tr("Resume") if on else self.tr("Hold"))
+
+    def hold_or_resume(self) -> None:
+        """Hold, or Resume a held call: decided by the call's state, so a hold made elsewhere (the page, the tray,
+        `ccs-desktop hold`) is resumed here, never held twice."""
+        (self.unhold_requested if self.on_hold else self.hold_requested).emit()
 
     def set_session_age(self, seconds: float | None) -> None:
         if seconds is None:

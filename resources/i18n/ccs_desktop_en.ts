@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>CallHistory</name>
@@ -107,6 +106,16 @@
         <translation>
             <numerusform>%Ln number left out.</numerusform>
             <numerusform>%Ln numbers left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message numerus="yes">
+        <source>%n missed call(s) not returned</source>
+        <translation>
+            <numerusform>%n missed call not returned</numerusform>
+            <numerusform>%n missed calls not returned</numerusform>
         </translation>
     </message>
 </context>

@@ -2024,6 +2024,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Önce görüşmeyi kapatın: görüşmedesiniz.</translation>
     </message>
     <message>
+        <source>Resume</source>
+        <translation>Devam et</translation>
+    </message>
+    <message>
         <source>No session</source>
         <translation>Oturum yok</translation>
     </message>
@@ -2463,6 +2467,14 @@ iş: +90 212 555 12 34</translation>
         <translation>Göster</translation>
     </message>
     <message>
+        <source>Hang up</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Beklet</translation>
+    </message>
+    <message>
         <source>Call number from clipboard</source>
         <translation>Panodaki numarayı ara</translation>
     </message>
@@ -2485,6 +2497,16 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Quit</source>
         <translation>Çık</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Devam et</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed call(s) not returned</source>
+        <translation>
+            <numerusform>Geri dönülmemiş %n cevapsız çağrı</numerusform>
+        </translation>
     </message>
 </context>
 <context>
