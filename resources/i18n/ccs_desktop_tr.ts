@@ -2162,6 +2162,18 @@ iş: +90 212 555 12 34</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>National (as dialled at home)</source>
+        <translation>Ulusal (yurt içinde arandığı gibi)</translation>
+    </message>
+    <message>
+        <source>International (E.164, with +)</source>
+        <translation>Uluslararası (E.164, + ile)</translation>
+    </message>
+    <message>
+        <source>International, digits only</source>
+        <translation>Uluslararası, yalnız rakam</translation>
+    </message>
+    <message>
         <source>ccs-desktop settings</source>
         <translation>ccs-desktop ayarları</translation>
     </message>
