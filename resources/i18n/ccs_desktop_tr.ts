@@ -1818,6 +1818,14 @@ iş: +90 212 555 12 34</translation>
         <source>The agent is on a call and did not place this one.</source>
         <translation>Temsilci görüşmede ve bu aramayı yapmadı.</translation>
     </message>
+    <message>
+        <source>ccs-desktop is already running (not in demo mode); quit it first to try the demo.</source>
+        <translation>ccs-desktop zaten çalışıyor (demo kipinde değil); demoyu denemek için önce ondan çıkın.</translation>
+    </message>
+    <message>
+        <source>ccs-desktop is already running in demo mode; quit it first to use your account.</source>
+        <translation>ccs-desktop zaten demo kipinde çalışıyor; kendi hesabınızı kullanmak için önce ondan çıkın.</translation>
+    </message>
 </context>
 <context>
     <name>InstanceServer</name>
