@@ -32,6 +32,7 @@ from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
+from ccs_desktop.ui.logged_out import LoggedOutPane
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     diagnostics_requested = Signal()
     logout_requested = Signal()
+    login_requested = Signal()  # the menu's Log in… or the logged-out pane's button
     reload_requested = Signal()
     retry_requested = Signal()  # the banner's Retry now
     import_requested = Signal()
@@ -128,6 +130,10 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.banner)
         left_layout.addWidget(softphone, 1)
+        self.logged_out_pane = LoggedOutPane()  # in the softphone's place while logged out (`set_logged_in`)
+        self.logged_out_pane.login_requested.connect(self.login_requested)
+        self.logged_out_pane.hide()
+        left_layout.addWidget(self.logged_out_pane, 1)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Export contacts…"), self.export_requested, None),
             (self.tr("&Diagnostics…"), self.diagnostics_requested, None),
             (self.tr("Reload softphone"), self.reload_requested, None),
+            (self.tr("Log &in…"), self.login_requested, None),
             (self.tr("Log &out"), self.logout_requested, None),
             (self.tr("&Quit"), self.quit_requested, QKeySequence.StandardKey.Quit),
         ):
@@ -170,6 +177,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(signal)
             menu.addAction(action)
         self.quit_action = menu.actions()[-1]
+        self.login_action, self.logout_action = (
+            next(a for a in menu.actions() if a.text() == text) for text in (self.tr("Log &in…"), self.tr("Log &out"))
+        )
+        self.login_action.setVisible(False)  # until the session says nobody is logged in (`set_logged_in`)
         if not self.quit_action.shortcut().toString():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
@@ -219,6 +230,14 @@ class MainWindow(QMainWindow):
             (f"color: {c}; font-weight: bold" for c, states in colour.items() if state in states), ""
         )
         self.state_label.setStyleSheet(style)
+
+    def set_logged_in(self, logged_in: bool) -> None:
+        """Logged out: Log in… in the menu (not Log out), and the pane that says what to do instead of the
+        softphone's blank page. Only a logged-out window changes what the left side shows, so no call is hidden."""
+        self.login_action.setVisible(not logged_in)
+        self.logout_action.setVisible(logged_in)
+        self.logged_out_pane.setVisible(not logged_in)
+        self.softphone.setVisible(logged_in)
 
     def set_recovery(self, problem: str, next_try: str) -> None:
         """The banner above the softphone: what is wrong and when the next try is ("" hides it)."""

@@ -1903,10 +1903,41 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>LoggedOutPane</name>
+    <message>
+        <source>You are logged out</source>
+        <translation>Oturumunuz kapalı</translation>
+    </message>
+    <message>
+        <source>Log in to take and place calls here: the softphone opens in this pane. You need your company's Call Center Studio address (the tenant), the e-mail you log in to CCS with, and an app_token from your CCS administrator; the login window says where each one comes from.
+
+Your contacts and the call records already on this computer stay available on the right.</source>
+        <translation>Burada çağrı almak ve aramak için oturum açın: softphone bu bölmede açılır. Şirketinizin Call Center Studio adresi (firma), CCS'e girdiğiniz e-posta ve CCS yöneticinizden bir app_token gerekir; oturum açma penceresi her birinin nereden geldiğini anlatır.
+
+Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabilir kalır.</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Oturum aç…</translation>
+    </message>
+    <message>
+        <source>Log in to Call Center Studio</source>
+        <translation>Call Center Studio'da oturum aç</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Call Center Studio</source>
         <translation>Call Center Studio'da oturum aç</translation>
+    </message>
+    <message>
+        <source>Welcome to ccs-desktop. Log in once with these three; the app remembers them.</source>
+        <translation>ccs-desktop'a hoş geldiniz. Bu üç bilgiyle bir kez oturum açın; uygulama onları hatırlar.</translation>
+    </message>
+    <message>
+        <source>Where do I find these?</source>
+        <translation>Bunları nerede bulurum?</translation>
     </message>
     <message>
         <source>acme, acme.alo-tech.com or https://…</source>
@@ -1947,6 +1978,18 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Log in</source>
         <translation>Oturum aç</translation>
+    </message>
+    <message>
+        <source>Tenant: your company's Call Center Studio address, as in your browser when you use CCS: acme, acme.callcenterstudio.com or acme.alo-tech.com.</source>
+        <translation>Firma: şirketinizin Call Center Studio adresi, CCS'i kullanırken tarayıcınızda gördüğünüz gibi: acme, acme.callcenterstudio.com veya acme.alo-tech.com.</translation>
+    </message>
+    <message>
+        <source>E-mail: the e-mail of your own CCS agent account, the one you log in to CCS with.</source>
+        <translation>E-posta: kendi CCS temsilci hesabınızın, CCS'e girdiğiniz e-posta adresi.</translation>
+    </message>
+    <message>
+        <source>app_token: a key that lets applications use CCS for your company. Your CCS administrator creates it once: in CCS, Administrator › Applications, + (New Application), then Save; the token shows when the application's row is opened with its edit button. Ask your administrator for it. It is kept in this computer's keyring, never in a file.</source>
+        <translation>app_token: uygulamaların şirketiniz adına CCS'i kullanmasını sağlayan bir anahtar. CCS yöneticiniz onu bir kez oluşturur: CCS'te Yönetici › Uygulamalar, + (Yeni Uygulama), ardından Kaydet; anahtar, uygulamanın satırı düzenle düğmesiyle açıldığında görünür. Yöneticinizden isteyin. Bu bilgisayarın anahtarlığında saklanır, hiçbir dosyaya yazılmaz.</translation>
     </message>
     <message>
         <source>Enter the e-mail you log in to CCS with.</source>
@@ -2010,6 +2053,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Reload softphone</source>
         <translation>Softphone'u yeniden yükle</translation>
+    </message>
+    <message>
+        <source>Log &amp;in…</source>
+        <translation>Oturum &amp;aç…</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
