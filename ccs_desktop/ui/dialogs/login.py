@@ -46,6 +46,7 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in to Call Center Studio"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)  # the help reads as lines, not a column
         self.welcome = QLabel(
             self.tr("Welcome to ccs-desktop. Log in once with these three; the app remembers them.")
         )
