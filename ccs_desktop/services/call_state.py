@@ -1,5 +1,6 @@
-"""Whether the agent is on a call, from three witnesses: our own click2call/hangup, the softphone page and CCS's
-live-call poll (v1 `activecall/user`, the only one that knows of calls when the page does not report them).
+"""Whether the agent is on a call, from three witnesses: our own click2call/hangup/hold, the softphone page and
+CCS's live-call poll (v1 `activecall/user`, the only one that knows of calls when the page does not report them).
+The call's state (on hold or not) lives here too, so the window, the tray and the line state read one answer.
 
 Everything that could drop a call (reload, navigation, session change, quit) asks `is_active()` first. When the
 witnesses disagree we believe the one that says "a call is up": a wrongly refused reload costs a retry later,
