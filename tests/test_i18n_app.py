@@ -53,7 +53,7 @@ def test_window_tray_and_dialogs_speak_turkish(turkish, qtbot, qapp):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kişiler", "Çağrılar"]
     assert window.hangup_button.text() == "Kapat" and window.hold_button.text() == "Beklet"
     assert window.number_edit.placeholderText() == "Aranacak numara (herhangi bir biçimde)"
-    tray = [a.text() for a in app.tray.menu.actions() if a.text()]
+    tray = [a.text() for a in app.tray.menu.actions() if a.text() and a.isVisible()]
     assert tray == [
         "Göster",
         "Panodaki numarayı ara",
@@ -75,6 +75,12 @@ def test_window_tray_and_dialogs_speak_turkish(turkish, qtbot, qapp):
     )
     assert dialog.windowTitle() == "ccs-desktop ayarları"
     assert dialog.language.currentData() == "tr"
+    formats = [dialog.dial_format.itemText(i) for i in range(dialog.dial_format.count())]
+    assert formats == [  # "national" was shown raw
+        "Ulusal (yurt içinde arandığı gibi)",
+        "Uluslararası (E.164, + ile)",
+        "Uluslararası, yalnız rakam",
+    ]
     buttons = dialog.findChild(QDialogButtonBox)
     # Qt's own translation (qtbase_tr.qm, shipped with PySide6) names the standard buttons
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "İptal"

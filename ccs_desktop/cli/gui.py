@@ -41,7 +41,15 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
 
         return take_screenshots(Path(args.screenshots), args.screenshot_language, verbose=args.verbose)
     # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
-    request = {"action": "open", "uri": uri} if uri else {"action": "ping" if args.minimized else "show"}
+    # A start that wants the other mode (`--demo` while the real app runs, or the reverse) is refused with a
+    # reason (exit 2), since it would otherwise silently get the window it did not ask for.
+    request: dict[str, object] = (
+        {"action": "open", "uri": uri}
+        if uri
+        else {"action": "ping"}
+        if args.minimized
+        else {"action": "show", "demo": bool(args.demo)}
+    )
     if not args.smoke and handoff.send(request) is not None:
         return EXIT_OK
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")

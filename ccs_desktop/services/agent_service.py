@@ -175,7 +175,7 @@ class AgentService(QObject):
         )
 
     def hold(self) -> None:
-        self.runner.submit(self.agent.hold, None, self.bus.show_error)
+        self.runner.submit(self.agent.hold, lambda _msg: self.tracker.hold_confirmed(True), self.bus.show_error)
 
     def unhold(self) -> None:
-        self.runner.submit(self.agent.unhold, None, self.bus.show_error)
+        self.runner.submit(self.agent.unhold, lambda _msg: self.tracker.hold_confirmed(False), self.bus.show_error)

@@ -1,5 +1,6 @@
-"""Whether the agent is on a call, from three witnesses: our own click2call/hangup, the softphone page and CCS's
-live-call poll (v1 `activecall/user`, the only one that knows of calls when the page does not report them).
+"""Whether the agent is on a call, from three witnesses: our own click2call/hangup/hold, the softphone page and
+CCS's live-call poll (v1 `activecall/user`, the only one that knows of calls when the page does not report them).
+The call's state (on hold or not) lives here too, so the window, the tray and the line state read one answer.
 
 Everything that could drop a call (reload, navigation, session change, quit) asks `is_active()` first. When the
 witnesses disagree we believe the one that says "a call is up": a wrongly refused reload costs a retry later,
@@ -50,6 +51,7 @@ class LiveCall:
     started: float = field(default_factory=time.monotonic)
     transaction_id: str = ""
     source: str = "app"  # which witness saw it first
+    held_here: bool = False  # our own click2hold put it on hold (CCS's list may still say "talking")
 
 
 class CcsCall(Protocol):
@@ -115,6 +117,17 @@ class CallTracker(QObject):
         for call in list(self._calls.values()):
             self._end(call)
 
+    def hold_confirmed(self, on: bool) -> None:
+        """CCS accepted our click2hold (`on`) or click2unhold: the current call is on hold, or talking again.
+
+        A witness of its own, so "On hold" shows whichever page runs (one that reports nothing included)."""
+        call = self.current()
+        if call is None:
+            return
+        call.state = "hold" if on else "talking"
+        call.held_here = on
+        self._changed(call)
+
     def page_event(self, message: dict[str, object]) -> None:
         """A `call` message from the softphone bridge."""
         key = str(message.get("callid") or "")
@@ -135,6 +148,7 @@ class CallTracker(QObject):
             existing.key = key
         existing.state = state
         existing.source = "page"
+        existing.held_here = False  # the page's word replaces ours
         self._calls[key] = existing
         self._changed(existing)
 
@@ -162,6 +176,8 @@ class CallTracker(QObject):
             if existing.source == "app":
                 existing.source = "ccs"  # CCS confirms our click2call: from now on its list says when it ends
             listed.add(row.key)
+            if existing.held_here and state == "talking":
+                state = "hold"  # CCS's lists were only seen saying ringing/dialing/talking (ccs-api.md §7)
             changed = row.key not in self._calls or (existing.source == "ccs" and existing.state != state)
             if existing.source == "ccs":
                 existing.state = state
@@ -183,6 +199,11 @@ class CallTracker(QObject):
 
     def current(self) -> LiveCall | None:
         return max(self._calls.values(), key=lambda c: c.started, default=None)
+
+    def on_hold(self) -> bool:
+        """The current call is on hold (by the page's word, CCS's, or our own accepted click2hold)."""
+        call = self.current()
+        return call is not None and call.state == "hold"
 
     def _match_unconfirmed(self, number: str) -> LiveCall | None:
         """The page's first event for a call we placed: same number, not yet confirmed by the page."""

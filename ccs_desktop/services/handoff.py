@@ -152,6 +152,11 @@ class Handoff(QObject):
         action = message.get("action")
         if action == "show":
             self.show_requested.emit()
+            mismatch = self._mode_mismatch(message.get("demo"))
+            if mismatch:  # said in both places: the second process's terminal, and this window
+                self.bus.warning(mismatch)
+                reply.fail(mismatch, 2)
+                return
             reply.ok()
             return
         if action == "ping":  # a login-time `--minimized` start: already running is all it needs to know
@@ -210,6 +215,16 @@ class Handoff(QObject):
             lambda: reply.fail(self.tr("The agent is on a call and did not place this one."), 2),
         )
 
+    def _mode_mismatch(self, demo: object) -> str:
+        """Why a second start cannot have what it asked for ("" when it can): `--demo` while the real app runs
+        would otherwise just raise the real window, and a plain start while the demo runs the demo's. A sender
+        that says nothing of the demo (`demo` None: an older version, a link) is not judged."""
+        if demo is None or bool(demo) == self.session.demo:
+            return ""
+        if demo:
+            return self.tr("ccs-desktop is already running (not in demo mode); quit it first to try the demo.")
+        return self.tr("ccs-desktop is already running in demo mode; quit it first to use your account.")
+
     def _control(self, action: str, reply: Answer) -> None:
         """`ccs-desktop hangup|hold|unhold` while the window runs: done by the window's own agent."""
         service = self.session.service
@@ -220,6 +235,8 @@ class Handoff(QObject):
         def done(message: object) -> None:
             if action == "hangup":
                 self.tracker.hangup_confirmed()
+            elif action in ("hold", "unhold"):
+                self.tracker.hold_confirmed(action == "hold")
             reply.ok({"message": str(message or "")})
 
         def failed(exc: BaseException) -> None:

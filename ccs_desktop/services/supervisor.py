@@ -74,7 +74,6 @@ class Supervisor(QObject):
         self.problem = ""
         self.page_ready = False
         self.page_connected = True  # the page's own word on its link to CCS (a `connection` message)
-        self.on_hold = False
         self.loaded_session: str | None = None
         self.next_try: float | None = None
         self.last_failure: tuple[str, str, float] | None = None
@@ -94,6 +93,7 @@ class Supervisor(QObject):
         service.logged_in.connect(self._logged_in)
         service.login_failed.connect(self._login_failed)
         tracker.active_changed.connect(self._line_changed)
+        tracker.call_changed.connect(self._call_changed)
         self._wall, self._mono = wall_clock, monotonic
         self._last_tick = (wall_clock(), monotonic())
         self._wake = QTimer(self)
@@ -110,6 +110,7 @@ class Supervisor(QObject):
         self.service.logged_in.disconnect(self._logged_in)
         self.service.login_failed.disconnect(self._login_failed)
         self.tracker.active_changed.disconnect(self._line_changed)
+        self.tracker.call_changed.disconnect(self._call_changed)
 
     # --- inputs ----------------------------------------------------------------------------------------------
 
@@ -148,10 +149,16 @@ class Supervisor(QObject):
             self.page_connected = message.get("state") == "connected"
             if self._action is None and self.page_ready:
                 self._show_line()
-        elif kind == "call":
-            self.on_hold = message.get("state") == "hold"
-            if self._action is None and self.page_ready:
-                self._show_line()
+
+    @property
+    def on_hold(self) -> bool:
+        """The call is on hold: the tracker's word (page, CCS or our own click2hold), not a copy of it."""
+        return self.tracker.on_hold()
+
+    def _call_changed(self, _call: object) -> None:
+        """Every witness's news of the call (on hold, talking again) reaches the line state."""
+        if self._action is None and self.page_ready:
+            self._show_line()
 
     def renderer_crashed(self, reason: str) -> None:
         self.page_ready = False

@@ -69,6 +69,7 @@ class CallsPanel(QWidget):
     done_requested = Signal(
         str, bool
     )  # callid, done: the agent ticked a worklist call (or took the tick back)
+    worklist_count_changed = Signal(int)  # the missed calls not returned, after every recount
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -373,6 +374,7 @@ class CallsPanel(QWidget):
     def update_worklist_count(self) -> None:
         count = self.worklist_count()
         self.worklist_button.setText(self.tr("Missed, not returned (%n)", "", count))
+        self.worklist_count_changed.emit(count)  # the tray's badge
 
     def select_call(self, callid: str) -> bool:
         visible = self.model.visible_row_of(callid)

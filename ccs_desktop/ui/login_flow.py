@@ -41,16 +41,30 @@ class LoginFlow(QObject):
         )
         window.logout_requested.connect(session.logout)
         self.dialog: LoginDialog | None = None
+        # Logged out (no credentials, a cancelled login, Log out): the window offers Log in… and says what to do;
+        # a session that begins (a login, saved credentials, the demo) gives the softphone its place back.
+        session.login_needed.connect(lambda: window.set_logged_in(False))
+        session.identity_shown.connect(lambda _tenant, _email: window.set_logged_in(True))
+        window.login_requested.connect(self.ask)
 
     def ask(self) -> None:
+        """The login dialog; one at a time (the menu, the pane and the session may all ask)."""
         from ccs_desktop.ui.dialogs.login import LoginDialog  # noqa: PLC0415
 
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # a cancelled one: each ask starts from the saved values
+        tenant = self.settings.get_str("tenant")
         dialog = LoginDialog(
             self.runner,
             self.verify,
-            tenant=self.settings.get_str("tenant"),
+            tenant=tenant,
             email=self.settings.get_str("email"),
             build=self.settings.get_str("softphone_build"),
+            first_run=not tenant,  # nothing saved yet: the dialog opens with what each field is
             parent=self.window,
         )
         self.dialog = dialog

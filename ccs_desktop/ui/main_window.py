@@ -32,6 +32,7 @@ from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
+from ccs_desktop.ui.logged_out import LoggedOutPane
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     diagnostics_requested = Signal()
     logout_requested = Signal()
+    login_requested = Signal()  # the menu's Log in… or the logged-out pane's button
     reload_requested = Signal()
     retry_requested = Signal()  # the banner's Retry now
     import_requested = Signal()
@@ -104,10 +106,8 @@ class MainWindow(QMainWindow):
         self.hangup_button = QPushButton(self.tr("Hang up"))
         self.hangup_button.clicked.connect(self.hangup_requested)
         self.hold_button = QPushButton(self.tr("Hold"))
-        self.hold_button.setCheckable(True)
-        self.hold_button.toggled.connect(
-            lambda on: (self.hold_requested if on else self.unhold_requested).emit()
-        )
+        self.hold_button.clicked.connect(self.hold_or_resume)
+        self.on_hold = False  # the call's state as the tracker tells it (`set_on_hold`), not the button's own
         self.dial_bar = dial_bar = QHBoxLayout()  # the header; the agent-status selector goes first in it
         dial_bar.addWidget(self.number_edit, 1)
         for button in (self.call_button, self.hangup_button, self.hold_button):
@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.banner)
         left_layout.addWidget(softphone, 1)
+        self.logged_out_pane = LoggedOutPane()  # in the softphone's place while logged out (`set_logged_in`)
+        self.logged_out_pane.login_requested.connect(self.login_requested)
+        self.logged_out_pane.hide()
+        left_layout.addWidget(self.logged_out_pane, 1)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Export contacts…"), self.export_requested, None),
             (self.tr("&Diagnostics…"), self.diagnostics_requested, None),
             (self.tr("Reload softphone"), self.reload_requested, None),
+            (self.tr("Log &in…"), self.login_requested, None),
             (self.tr("Log &out"), self.logout_requested, None),
             (self.tr("&Quit"), self.quit_requested, QKeySequence.StandardKey.Quit),
         ):
@@ -173,6 +178,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(signal)
             menu.addAction(action)
         self.quit_action = menu.actions()[-1]
+        self.login_action, self.logout_action = (
+            next(a for a in menu.actions() if a.text() == text) for text in (self.tr("Log &in…"), self.tr("Log &out"))
+        )
+        self.login_action.setVisible(False)  # until the session says nobody is logged in (`set_logged_in`)
         if not self.quit_action.shortcut().toString():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
 
@@ -223,6 +232,14 @@ class MainWindow(QMainWindow):
         )
         self.state_label.setStyleSheet(style)
 
+    def set_logged_in(self, logged_in: bool) -> None:
+        """Logged out: Log in… in the menu (not Log out), and the pane that says what to do instead of the
+        softphone's blank page. Only a logged-out window changes what the left side shows, so no call is hidden."""
+        self.login_action.setVisible(not logged_in)
+        self.logout_action.setVisible(logged_in)
+        self.logged_out_pane.setVisible(not logged_in)
+        self.softphone.setVisible(logged_in)
+
     def set_recovery(self, problem: str, next_try: str) -> None:
         """The banner above the softphone: what is wrong and when the next try is ("" hides it)."""
         self.banner.show_problem(problem, next_try)
@@ -234,10 +251,18 @@ class MainWindow(QMainWindow):
         self.call_button.setToolTip(self.tr("Hang up first: you are on a call.") if active else "")
         self.hangup_button.setEnabled(active)
         self.hold_button.setEnabled(active)
-        if not active and self.hold_button.isChecked():
-            self.hold_button.blockSignals(True)
-            self.hold_button.setChecked(False)
-            self.hold_button.blockSignals(False)
+        if not active:
+            self.set_on_hold(False)
+
+    def set_on_hold(self, on: bool) -> None:
+        """The call is on hold (by any witness: the page, CCS, our own click2hold): the button offers Resume."""
+        self.on_hold = on
+        self.hold_button.setText(self.tr("Resume") if on else self.tr("Hold"))
+
+    def hold_or_resume(self) -> None:
+        """Hold, or Resume a held call: decided by the call's state, so a hold made elsewhere (the page, the tray,
+        `ccs-desktop hold`) is resumed here, never held twice."""
+        (self.unhold_requested if self.on_hold else self.hold_requested).emit()
 
     def set_session_age(self, seconds: float | None) -> None:
         if seconds is None:

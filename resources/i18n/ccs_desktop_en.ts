@@ -110,4 +110,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Tray</name>
+    <message numerus="yes">
+        <source>%n missed call(s) not returned</source>
+        <translation>
+            <numerusform>%n missed call not returned</numerusform>
+            <numerusform>%n missed calls not returned</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

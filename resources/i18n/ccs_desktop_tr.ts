@@ -1889,6 +1889,14 @@ iş: +90 212 555 12 34</translation>
         <source>The agent is on a call and did not place this one.</source>
         <translation>Temsilci görüşmede ve bu aramayı yapmadı.</translation>
     </message>
+    <message>
+        <source>ccs-desktop is already running (not in demo mode); quit it first to try the demo.</source>
+        <translation>ccs-desktop zaten çalışıyor (demo kipinde değil); demoyu denemek için önce ondan çıkın.</translation>
+    </message>
+    <message>
+        <source>ccs-desktop is already running in demo mode; quit it first to use your account.</source>
+        <translation>ccs-desktop zaten demo kipinde çalışıyor; kendi hesabınızı kullanmak için önce ondan çıkın.</translation>
+    </message>
 </context>
 <context>
     <name>InstanceServer</name>
@@ -1966,10 +1974,41 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>LoggedOutPane</name>
+    <message>
+        <source>You are logged out</source>
+        <translation>Oturumunuz kapalı</translation>
+    </message>
+    <message>
+        <source>Log in to take and place calls here: the softphone opens in this pane. You need your company's Call Center Studio address (the tenant), the e-mail you log in to CCS with, and an app_token from your CCS administrator; the login window says where each one comes from.
+
+Your contacts and the call records already on this computer stay available on the right.</source>
+        <translation>Burada çağrı almak ve aramak için oturum açın: softphone bu bölmede açılır. Şirketinizin Call Center Studio adresi (firma), CCS'e girdiğiniz e-posta ve CCS yöneticinizden bir app_token gerekir; oturum açma penceresi her birinin nereden geldiğini anlatır.
+
+Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabilir kalır.</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Oturum aç…</translation>
+    </message>
+    <message>
+        <source>Log in to Call Center Studio</source>
+        <translation>Call Center Studio'da oturum aç</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Call Center Studio</source>
         <translation>Call Center Studio'da oturum aç</translation>
+    </message>
+    <message>
+        <source>Welcome to ccs-desktop. Log in once with these three; the app remembers them.</source>
+        <translation>ccs-desktop'a hoş geldiniz. Bu üç bilgiyle bir kez oturum açın; uygulama onları hatırlar.</translation>
+    </message>
+    <message>
+        <source>Where do I find these?</source>
+        <translation>Bunları nerede bulurum?</translation>
     </message>
     <message>
         <source>acme, acme.alo-tech.com or https://…</source>
@@ -2010,6 +2049,18 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Log in</source>
         <translation>Oturum aç</translation>
+    </message>
+    <message>
+        <source>Tenant: your company's Call Center Studio address, as in your browser when you use CCS: acme, acme.callcenterstudio.com or acme.alo-tech.com.</source>
+        <translation>Firma: şirketinizin Call Center Studio adresi, CCS'i kullanırken tarayıcınızda gördüğünüz gibi: acme, acme.callcenterstudio.com veya acme.alo-tech.com.</translation>
+    </message>
+    <message>
+        <source>E-mail: the e-mail of your own CCS agent account, the one you log in to CCS with.</source>
+        <translation>E-posta: kendi CCS temsilci hesabınızın, CCS'e girdiğiniz e-posta adresi.</translation>
+    </message>
+    <message>
+        <source>app_token: a key that lets applications use CCS for your company. Your CCS administrator creates it once: in CCS, Administrator › Applications, + (New Application), then Save; the token shows when the application's row is opened with its edit button. Ask your administrator for it. It is kept in this computer's keyring, never in a file.</source>
+        <translation>app_token: uygulamaların şirketiniz adına CCS'i kullanmasını sağlayan bir anahtar. CCS yöneticiniz onu bir kez oluşturur: CCS'te Yönetici › Uygulamalar, + (Yeni Uygulama), ardından Kaydet; anahtar, uygulamanın satırı düzenle düğmesiyle açıldığında görünür. Yöneticinizden isteyin. Bu bilgisayarın anahtarlığında saklanır, hiçbir dosyaya yazılmaz.</translation>
     </message>
     <message>
         <source>Enter the e-mail you log in to CCS with.</source>
@@ -2075,6 +2126,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Softphone'u yeniden yükle</translation>
     </message>
     <message>
+        <source>Log &amp;in…</source>
+        <translation>Oturum &amp;aç…</translation>
+    </message>
+    <message>
         <source>Log &amp;out</source>
         <translation>&amp;Oturumu kapat</translation>
     </message>
@@ -2093,6 +2148,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Hang up first: you are on a call.</source>
         <translation>Önce görüşmeyi kapatın: görüşmedesiniz.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Devam et</translation>
     </message>
     <message>
         <source>No session</source>
@@ -2247,6 +2306,18 @@ iş: +90 212 555 12 34</translation>
 </context>
 <context>
     <name>SettingsDialog</name>
+    <message>
+        <source>National (as dialled at home)</source>
+        <translation>Ulusal (yurt içinde arandığı gibi)</translation>
+    </message>
+    <message>
+        <source>International (E.164, with +)</source>
+        <translation>Uluslararası (E.164, + ile)</translation>
+    </message>
+    <message>
+        <source>International, digits only</source>
+        <translation>Uluslararası, yalnız rakam</translation>
+    </message>
     <message>
         <source>ccs-desktop settings</source>
         <translation>ccs-desktop ayarları</translation>
@@ -2557,6 +2628,14 @@ iş: +90 212 555 12 34</translation>
         <translation>Göster</translation>
     </message>
     <message>
+        <source>Hang up</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Beklet</translation>
+    </message>
+    <message>
         <source>Call number from clipboard</source>
         <translation>Panodaki numarayı ara</translation>
     </message>
@@ -2579,6 +2658,16 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Quit</source>
         <translation>Çık</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Devam et</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed call(s) not returned</source>
+        <translation>
+            <numerusform>Geri dönülmemiş %n cevapsız çağrı</numerusform>
+        </translation>
     </message>
 </context>
 <context>

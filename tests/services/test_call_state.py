@@ -98,6 +98,25 @@ def test_ccs_live_calls_alone_keep_the_line_state(qtbot):
     assert states == ["ringing", "talking", "hold", "free"]
 
 
+def test_our_accepted_click2hold_is_a_witness_that_ccs_talking_does_not_undo(qtbot):
+    """CCS's live lists were only seen saying ringing/dialing/talking: a call we put on hold stays on hold until
+    we resume it or the page says otherwise."""
+    tracker = CallTracker(clock=Clock())
+    tracker.ccs_calls([Row("k1", "05321234561", "talking")])
+    tracker.hold_confirmed(True)
+    assert tracker.on_hold()
+    tracker.ccs_calls([Row("k1", "05321234561", "talking")])
+    assert tracker.on_hold()
+    tracker.hold_confirmed(False)
+    assert not tracker.on_hold() and tracker.current().state == "talking"
+    tracker.hold_confirmed(True)
+    tracker.page_event({"type": "call", "callid": "k1", "state": "talking", "number": "05321234561"})
+    assert not tracker.on_hold(), "the page's Resume is believed"
+    tracker.page_event({"type": "call", "callid": "k1", "state": "ended", "number": "05321234561"})
+    tracker.hold_confirmed(True)  # no call: nothing to hold
+    assert not tracker.on_hold() and not tracker.is_active()
+
+
 def test_our_click2call_takes_ccs_key_and_ends_when_ccs_no_longer_lists_it(qtbot):
     tracker = CallTracker(clock=Clock())
     tracker.call_placed("tx-1", "+905321234561", "tx-1")

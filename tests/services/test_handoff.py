@@ -34,6 +34,22 @@ def test_requests_while_logged_out(parts):
     assert ("error", "Log in first.") in parts.shown and parts.confirmed == []
 
 
+def test_a_start_in_the_other_mode_is_told_why_not_just_shown_the_window(parts):
+    """`ccs-desktop --demo` while the real app runs used to raise the real window without a word."""
+    demo, plain, old = Answer(), Answer(), Answer()
+    parts.handoff.handle({"action": "show", "demo": True}, demo)
+    wanted = "ccs-desktop is already running (not in demo mode); quit it first to try the demo."
+    assert demo.error == (wanted, 2)
+    assert ("warning", wanted) in parts.shown and parts.raised == [True]  # the window says it too
+    parts.handoff.handle({"action": "show", "demo": False}, plain)
+    parts.handoff.handle({"action": "show"}, old)  # a sender that does not say (an older version)
+    assert plain.result == {} and old.result == {} and len(parts.shown) == 1
+    parts.session.demo = True  # the demo runs: a plain start is refused the same way
+    refused = Answer()
+    parts.handoff.handle({"action": "show", "demo": False}, refused)
+    assert refused.error == ("ccs-desktop is already running in demo mode; quit it first to use your account.", 2)
+
+
 def test_a_link_asks_with_the_contacts_name_then_calls(parts, qtbot, simulator):
     with qtbot.waitSignal(parts.contacts.card, timeout=WAIT):
         parts.contacts.save(Contact(None, "Ayşe Demir", "", [ContactNumber("+905337751519", "mobile")]))

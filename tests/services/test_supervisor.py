@@ -318,11 +318,47 @@ def test_the_page_saying_disconnected_or_on_hold_shows_at_once(qtbot, simulator,
     rig.tracker.page_event({**call, "state": "hold"})
     supervisor.page_message({**call, "state": "hold"})
     assert supervisor.state is LineState.IN_CALL and supervisor.reason == "on hold"
+    rig.tracker.page_event({**call, "state": "talking"})  # the page's own Resume
+    supervisor.page_message({**call, "state": "talking"})
+    assert supervisor.state is LineState.IN_CALL and supervisor.reason == ""
     rig.tracker.page_event({**call, "state": "ended"})
     supervisor.page_message({**call, "state": "ended"})
     assert supervisor.state is LineState.READY
     assert rig.due_in() is None, "the page reconnects by itself: nothing is scheduled"
     rig.close()
+
+
+def test_on_hold_shows_whichever_witness_tells_it_not_only_the_page(qtbot, long_calls, tmp_path):
+    """The cause of "On hold never shows": only a page `call` message set it. A page that reports nothing, CCS's
+    live-call list and our own accepted click2hold must show it too (the tracker is the one home of the state)."""
+    rig = Rig(long_calls, tmp_path, Clock())
+    rig.started(qtbot)
+    rig.ready()
+    supervisor = rig.supervisor
+    rig.tracker.ccs_calls([_Row("k1", "05321234561", "hold")])  # CCS's list alone (a silent page)
+    assert supervisor.state is LineState.IN_CALL and supervisor.reason == "on hold"
+    rig.tracker.ccs_calls([_Row("k1", "05321234561", "talking")])
+    assert supervisor.reason == ""
+    rig.tracker.ccs_calls([])
+    assert supervisor.state is LineState.READY
+    # our own click2hold, on a real call at the simulator, with no page message at all
+    rig.service.dial("05321234562")
+    qtbot.waitUntil(rig.tracker.is_active, timeout=10_000)
+    qtbot.waitUntil(lambda: long_calls.state()["live_calls"][0]["state"] == "talking", timeout=10_000)
+    rig.service.hold()
+    qtbot.waitUntil(lambda: supervisor.reason == "on hold", timeout=10_000)
+    assert supervisor.on_hold and supervisor.state is LineState.IN_CALL
+    rig.service.unhold()
+    qtbot.waitUntil(lambda: supervisor.reason == "", timeout=10_000)
+    assert not supervisor.on_hold
+    rig.close()
+
+
+class _Row:
+    """A row of CCS's live calls (core/api/v1.py's LiveCall)."""
+
+    def __init__(self, key: str, number: str, status: str) -> None:
+        self.key, self.number, self.status, self.inbound = key, number, status, True
 
 
 def test_a_new_softphone_address_loads_at_once_when_idle_and_after_the_call_otherwise(

@@ -235,6 +235,7 @@ def test_the_columns_fit_the_default_window_without_sideways_scrolling(qtbot, ta
     qtbot.waitUntil(lambda: table.width() > 1200, timeout=1000)
     assert not any(header.isSectionHidden(c) for c in range(len(COLUMNS)))  # a wide window shows them all
     assert table.horizontalScrollBar().maximum() == 0
+    tab.panel.setParent(None)  # the fixture's panel outlives this window (which Python may now collect)
 
 
 def dark_columns(panel: CallsPanel, column: int, rows: int) -> list[tuple[int, int]]:

@@ -110,7 +110,7 @@ def test_tray_states(qtbot):
         tray.set_state(state, "why")
         assert tray.state is state
         assert tray.icon.toolTip() == f"ccs-desktop: {state_tip(state)}\nwhy"
-    assert [a.text() for a in tray.menu.actions() if a.text()] == [
+    assert [a.text() for a in tray.menu.actions() if a.text() and a.isVisible()] == [
         "Show",
         "Call number from clipboard",
         "Recent calls",
@@ -158,7 +158,13 @@ def test_settings_dialog_refuses_a_bad_template_and_previews_dialing(qtbot, tmp_
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
     assert dialog.preview.text().endswith("05321234567")
-    dialog.dial_format.setCurrentText("e164")
+    # the formats are named in words (translated), never as the stored keys ("national" was shown raw)
+    assert [dialog.dial_format.itemText(i) for i in range(dialog.dial_format.count())] == [
+        "National (as dialled at home)",
+        "International (E.164, with +)",
+        "International, digits only",
+    ]
+    dialog.dial_format.setCurrentIndex(dialog.dial_format.findData("e164"))
     assert dialog.preview.text().endswith("+905321234567")
     dialog.template.setText("https://x.example/{nope}")
     dialog._save()

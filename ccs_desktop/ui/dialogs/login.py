@@ -1,10 +1,15 @@
-"""Login: tenant, e-mail, app_token (masked), build under Advanced; errors shown next to what caused them."""
+"""Login: tenant, e-mail, app_token (masked), build under Advanced; errors shown next to what caused them.
+
+On the first run (nothing saved yet) it opens with what each field is and where it comes from, the app_token's
+place in CCS included (from CCS's integration guide: the administrator creates it under Administrator ›
+Applications); later the same text is one click away ("Where do I find these?")."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,10 +41,27 @@ class LoginDialog(QDialog):
         tenant: str = "",
         email: str = "",
         build: str = "",
+        first_run: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Log in to Call Center Studio"))
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)  # the help reads as lines, not a column
+        self.welcome = QLabel(
+            self.tr("Welcome to ccs-desktop. Log in once with these three; the app remembers them.")
+        )
+        self.welcome.setWordWrap(True)
+        self.welcome.setVisible(first_run)
+        self.help = QLabel(self.help_text())
+        self.help.setWordWrap(True)
+        self.help.setTextFormat(Qt.TextFormat.PlainText)
+        self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help.setVisible(first_run)
+        self.help_button = QPushButton(self.tr("Where do I find these?"))
+        self.help_button.setCheckable(True)
+        self.help_button.setChecked(first_run)
+        self.help_button.setFlat(True)
+        self.help_button.toggled.connect(self.help.setVisible)
         self.runner = runner
         self.verify = verify
         self.tenant_edit = QLineEdit(tenant, placeholderText=self.tr("acme, acme.alo-tech.com or https://…"))
@@ -71,11 +93,32 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(lambda: self._run(accept=True))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.welcome)
+        layout.addWidget(self.help)
         layout.addLayout(form)
+        layout.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(advanced)
         layout.addWidget(self.errors["form"])
         layout.addWidget(self.buttons)
         self.busy = False
+
+    def help_text(self) -> str:
+        """What each field is, and who has it: the app_token's place in CCS is as CCS's guide gives it."""
+        return "\n\n".join(
+            (
+                self.tr(
+                    "Tenant: your company's Call Center Studio address, as in your browser when you use CCS: "
+                    "acme, acme.callcenterstudio.com or acme.alo-tech.com."
+                ),
+                self.tr("E-mail: the e-mail of your own CCS agent account, the one you log in to CCS with."),
+                self.tr(
+                    "app_token: a key that lets applications use CCS for your company. Your CCS administrator "
+                    "creates it once: in CCS, Administrator › Applications, + (New Application), then Save; the "
+                    "token shows when the application's row is opened with its edit button. Ask your "
+                    "administrator for it. It is kept in this computer's keyring, never in a file."
+                ),
+            )
+        )
 
     @staticmethod
     def _error_label() -> QLabel:

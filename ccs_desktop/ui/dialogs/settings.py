@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import phonenumbers
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,15 @@ from ccs_desktop.ui.widgets import error_label, save_cancel_layout
 SAMPLE = "0532 123 45 67"
 
 
+def dial_format_name(key: str) -> str:
+    """A dial format (core.phone.DIAL_FORMATS, stored as is) in the agent's words; the preview shows the result."""
+    return {
+        "national": QCoreApplication.translate("SettingsDialog", "National (as dialled at home)"),
+        "e164": QCoreApplication.translate("SettingsDialog", "International (E.164, with +)"),
+        "digits": QCoreApplication.translate("SettingsDialog", "International, digits only"),
+    }.get(key, key)
+
+
 class SettingsDialog(QDialog):
     def __init__(
         self,
@@ -50,8 +60,9 @@ class SettingsDialog(QDialog):
         self.region.addItems(sorted(phonenumbers.SUPPORTED_REGIONS))
         self.region.setCurrentText(settings.get_str("region"))
         self.dial_format = QComboBox()
-        self.dial_format.addItems(DIAL_FORMATS)
-        self.dial_format.setCurrentText(settings.get_str("dial_format"))
+        for key in DIAL_FORMATS:
+            self.dial_format.addItem(dial_format_name(key), key)
+        self.dial_format.setCurrentIndex(max(0, self.dial_format.findData(settings.get_str("dial_format"))))
         self.preview = QLabel()
         self.template = QLineEdit(settings.get_str("softphone_url_template"))
         self.build = QLineEdit(settings.get_str("softphone_build"))
@@ -128,7 +139,7 @@ class SettingsDialog(QDialog):
             form.addRow(self.tr("Phone links"), self.phone_links)
         save_cancel_layout(self, form, self.error, self._save)
         self.region.currentTextChanged.connect(self._update_preview)
-        self.dial_format.currentTextChanged.connect(self._update_preview)
+        self.dial_format.currentIndexChanged.connect(self._update_preview)
         self.prefix.textChanged.connect(self._update_preview)
         self._update_preview()
 
@@ -137,7 +148,7 @@ class SettingsDialog(QDialog):
         try:
             number = parse_number(SAMPLE if region == "TR" else "+90 532 123 45 67", region)
             self.preview.setText(
-                f"{number.international()} → {dial_string(number, self.dial_format.currentText(), region, self.prefix.text())}"
+                f"{number.international()} → {dial_string(number, self.dial_format.currentData(), region, self.prefix.text())}"
             )
         except InvalidInput as exc:
             self.preview.setText(str(exc))
@@ -150,7 +161,7 @@ class SettingsDialog(QDialog):
             values = {
                 "language": self.language.currentData(),
                 "region": self.region.currentText(),
-                "dial_format": self.dial_format.currentText(),
+                "dial_format": self.dial_format.currentData(),
                 "softphone_url_template": self.template.text().strip(),
                 "softphone_build": self.build.text().strip() or "generic",
                 "tenant_utc_offset": self.tenant_offset.text().strip(),
