@@ -42,6 +42,7 @@ from ccs_desktop.ui.contacts_panel import connect_contacts_panel
 from ccs_desktop.ui.data_files import DataFiles
 from ccs_desktop.ui.login_flow import LoginFlow
 from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
+from ccs_desktop.ui.my_day import connect_my_day
 from ccs_desktop.ui.popup import NumberPopup, connect_popup
 from ccs_desktop.ui.quit_guard import QuitGuard
 from ccs_desktop.ui.settings_flow import SettingsFlow
@@ -101,6 +102,7 @@ class App(QObject):
         now = lambda: tenant_now(settings, clock)  # noqa: E731
         names, model = stores.names_for, window.calls.model
         self.history = history = CallHistory(runner, model, stores.calls, names, tracker, bus, self, now=now)
+        self.my_day = connect_my_day(window.my_day, runner, history, stores.calls, self)
         args = (runner, bus, settings)
         self.listeners = listeners = ListenerControl(*args, history.notification, demo=demo, parent=self)
         self.session = session = SessionController(
