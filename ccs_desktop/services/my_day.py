@@ -88,8 +88,17 @@ class MyDay(QObject):
             self.refresh(ccs="always")
 
     def records_changed(self) -> None:
-        if self.active:  # else the count waits for the tab to be shown
+        if not self.history.account:  # logged out: nothing of the agent stays, not even for a moment
+            self._coalesce.stop()
+            self._generation += 1
+            self._ccs_asked = None
+            self.cleared.emit()
+        elif self.active:  # else the count waits for the tab to be shown
             self._coalesce.start()
+
+    def coalescing(self) -> bool:
+        """A count is due once the records stop arriving."""
+        return self._coalesce.isActive()
 
     def refresh(self, ccs: str = "always") -> None:
         """Count the cache again; `ccs`: "always" (the agent asked), "if due" (a minute since the last request
