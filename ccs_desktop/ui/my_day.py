@@ -468,10 +468,31 @@ class MyDayView(QWidget):
             "what this computer has fetched."
         )
         differences = 0
-        for figure, name, ccs_value, cache_value, show in (
-            (self.answered, self.tr("answered"), perf.answered, stats.answered, str),
-            (self.missed, self.tr("not answered"), perf.missed, stats.unanswered, str),
-            (self.talk, self.tr("talk time"), perf.talk_seconds, stats.talk_seconds, duration_text),
+        for figure, ccs_value, cache_value, show, differ_text, agree_text in (
+            (
+                self.answered,
+                perf.answered,
+                stats.answered,
+                str,
+                self.tr("CCS: {ccs} answered (saved: {saved})"),
+                self.tr("CCS agrees: {ccs} answered"),
+            ),
+            (
+                self.missed,
+                perf.missed,
+                stats.unanswered,
+                str,
+                self.tr("CCS: {ccs} not answered, either way (saved: {saved})"),
+                self.tr("CCS agrees: {ccs} not answered, either way"),
+            ),
+            (
+                self.talk,
+                perf.talk_seconds,
+                stats.talk_seconds,
+                duration_text,
+                self.tr("CCS: {ccs} talk time (saved: {saved})"),
+                self.tr("CCS agrees: {ccs} talk time"),
+            ),
         ):
             if ccs_value is None:
                 figure.set_ccs(self.tr("CCS does not report it."))
@@ -479,15 +500,9 @@ class MyDayView(QWidget):
             differs = ccs_value != cache_value
             differences += differs
             if differs:
-                figure.set_ccs(
-                    self.tr("CCS: {ccs} {name} (saved: {saved})").format(
-                        ccs=show(ccs_value), name=name, saved=show(cache_value)
-                    ),
-                    True,
-                    why,
-                )
+                figure.set_ccs(differ_text.format(ccs=show(ccs_value), saved=show(cache_value)), True, why)
             else:
-                figure.set_ccs(self.tr("CCS agrees: {ccs} {name}").format(ccs=show(ccs_value), name=name))
+                figure.set_ccs(agree_text.format(ccs=show(ccs_value)))
         if perf.pause_seconds is None:
             self.pauses.set_value("—", self.tr("Not reported by CCS."))
         else:
