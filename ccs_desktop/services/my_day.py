@@ -33,13 +33,14 @@ COALESCE_MS = 250  # records arriving page after page are counted once
 
 
 class MyDay(QObject):
-    """Signals: `stats_ready(DayStats)`, `ccs_ready(object)` with CCS's `AgentPerf` (None: CCS has no row for the
+    """Signals: `stats_ready(DayStats, complete)` (complete: the cache holds every record of the period but
+    CCS's last, unsettled hour), `ccs_ready(object)` with CCS's `AgentPerf` (None: CCS has no row for the
     agent), `ccs_asked()` when a request for them starts, `ccs_failed(str)` with why in words, `ccs_unavailable()` when there is no session to ask CCS with,
     `failed(str)` when the cache cannot be read, `cleared()` when nobody is logged in.
 
     `first_weekday`: 0 Monday … 6 Sunday (the locale's). `monotonic`: seconds, for the CCS throttle."""
 
-    stats_ready = Signal(object)
+    stats_ready = Signal(object, bool)
     ccs_asked = Signal()
     ccs_ready = Signal(object)
     ccs_failed = Signal(str)
@@ -103,7 +104,8 @@ class MyDay(QObject):
     def refresh(self, ccs: str = "always") -> None:
         """Count the cache again; `ccs`: "always" (the agent asked), "if due" (a minute since the last request
         for this account and period), or "never"."""
-        from ccs_desktop.core.calls.day_stats import day_stats, period_days, rows_span  # noqa: PLC0415
+        from ccs_desktop.core.calls.day_stats import day_stats, period_days, period_span, rows_span  # noqa: PLC0415
+        from ccs_desktop.core.calls.sync import SETTLE, gaps, parse  # noqa: PLC0415
 
         self._generation += 1
         generation, account, period, weekday = (
@@ -115,18 +117,24 @@ class MyDay(QObject):
         if not account:
             self.cleared.emit()
             return
-        today = self.now().date()
+        now = self.now()
+        today = now.date()
 
-        def count() -> DayStats:
+        def count() -> tuple[DayStats, bool]:
             cache = self._cache()
             start, finish = rows_span(period, today, weekday)
-            return day_stats(
+            stats = day_stats(
                 cache.rows(account, start, finish), cache.tick_times(account, start), period, today, weekday
             )
+            # complete: every record of the period up to CCS's last hour (the settle rule) has been fetched
+            first = parse(period_span(period, today, weekday)[0])
+            settled = min(parse(finish), now.replace(microsecond=0) - SETTLE)
+            complete = settled < first or not gaps(cache.coverage(account), first, settled)
+            return stats, complete
 
         self.runner.submit(
             count,
-            lambda stats: generation == self._generation and self.stats_ready.emit(stats),
+            lambda result: generation == self._generation and self.stats_ready.emit(*result),
             lambda exc: generation == self._generation and self._count_failed(exc),
             pool="serial",
             name="day at a glance",

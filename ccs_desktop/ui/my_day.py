@@ -298,6 +298,7 @@ class MyDayView(QWidget):
         self.perf: AgentPerf | None = None
         self.ccs_state = "none"  # none, waiting, figures, no row, failed, offline
         self.ccs_error = ""
+        self.complete = True
         self.today_button = QRadioButton(self.tr("&Today"))
         self.week_button = QRadioButton(self.tr("This &week"))
         self.today_button.setChecked(True)
@@ -378,8 +379,9 @@ class MyDayView(QWidget):
             figure.set_ccs("")
         self.source.setText(self.tr("Log in to see your day."))
 
-    def show_stats(self, stats: DayStats) -> None:
-        self.stats = stats
+    def show_stats(self, stats: DayStats, complete: bool = True) -> None:
+        """The saved calls' figures; `complete` False: part of the period was never fetched from CCS."""
+        self.stats, self.complete = stats, complete
         locale = QLocale()
         fmt = QLocale.FormatType.ShortFormat
         if stats.first == stats.last:
@@ -430,6 +432,11 @@ class MyDayView(QWidget):
         """CCS's figures beside the saved calls', for the same days; a difference is marked and explained."""
         stats, perf = self.stats, self.perf
         saved = self.tr("Counted from the calls saved on this computer.")
+        if not self.complete:
+            saved = self.tr(
+                "Counted from the calls saved on this computer; part of this period has not been fetched from "
+                "CCS yet (open it in the Calls tab)."
+            )
         same_days = (
             stats is not None and perf is not None and (perf.first, perf.last) == (stats.first, stats.last)
         )
@@ -530,11 +537,13 @@ def connect_my_day(
     parent: QObject | None = None,
 ) -> MyDay:
     """The tab and its engine (services.my_day.MyDay, returned): the tab's period, Refresh and visibility drive
-    the counts; the week starts on the locale's first day."""
+    the counts (Refresh also asks CCS for the records the cache lacks, as the Calls tab's Refresh does); the week
+    starts on the locale's first day."""
     first_weekday = QLocale().firstDayOfWeek().value - 1  # Qt: Monday 1 … Sunday 7
     my_day = MyDay(runner, history, cache, parent, first_weekday=first_weekday)
     my_day.period = view.period()
     view.period_changed.connect(my_day.set_period)
+    view.refresh_requested.connect(history.refresh)  # what is new at CCS into the cache: counted when it lands
     view.refresh_requested.connect(lambda: my_day.refresh(ccs="always"))
     view.visibility_changed.connect(my_day.set_active)
     my_day.stats_ready.connect(view.show_stats)

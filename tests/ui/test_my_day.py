@@ -139,6 +139,8 @@ def test_the_tab_counts_the_saved_calls_of_today_and_of_this_week(day: Day):
     # (without a translator loaded, English plurals keep their "(s)"; the catalogue's English forms drop it)
     assert view.chart.accessibleDescription() == "Busiest hour 09:00: 2 call(s). 6 call(s) in all."
     assert "Log in to compare with CCS's own figures" in view.source.text()  # no session: no CCS figures
+    # these rows were saved without a walk through the period: the tab says the count may be short
+    assert not view.complete and "part of this period has not been fetched" in view.source.text()
 
     view.week_button.click()  # the week began yesterday, Monday: Sunday's call is last week's
     assert (view.answered.value.text(), view.talk.value.text()) == ("4", "10:31")
@@ -261,13 +263,17 @@ def test_ccs_agrees_with_a_complete_cache_and_reports_pauses(ccs_day):
     simulator.cc.set_status(agent, "available")
     day.show_tab()
     view = day.view
+    # half an hour passed since the cache was filled: CCS's settled hours now reach past what it holds
+    assert not view.complete and "part of this period has not been fetched" in view.source.text()
+    view.refresh_button.click()  # fetches what is new (as the Calls tab's Refresh) and asks CCS again
     assert view.ccs_state == "figures"
     assert view.perf is not None and view.stats is not None
     assert view.perf.answered == view.stats.answered and view.perf.missed == view.stats.unanswered
     assert view.answered.ccs.text() == f"CCS agrees: {view.stats.answered} answered"
     assert not any(f.differs for f in view.figures)
     assert view.pauses.value.text() == "30:00" and view.pauses.detail.text() == "1 pause(s)"
-    assert view.source.text().endswith("CCS's own figures agree.")
+    assert view.source.text() == "Counted from the calls saved on this computer. CCS's own figures agree."
+    assert view.complete  # the history walked the whole period (all but the unsettled last hour)
     view.week_button.click()  # the week: CCS is asked for the same days as the cache is counted for
     assert (view.perf.first, view.perf.last) == (view.stats.first, view.stats.last)
     assert view.stats.first.weekday() == 0
