@@ -299,6 +299,13 @@ class MyDayView(QWidget):
         self.ccs_state = "none"  # none, waiting, figures, no row, failed, offline
         self.ccs_error = ""
         self.complete = True
+        self.built = False  # the widgets are made when the tab is first shown: nothing of it at start-up
+        self.setAccessibleName(self.tr("My day"))
+
+    def ensure_built(self) -> None:
+        if self.built:
+            return
+        self.built = True
         self.today_button = QRadioButton(self.tr("&Today"))
         self.week_button = QRadioButton(self.tr("This &week"))
         self.today_button.setChecked(True)
@@ -353,10 +360,15 @@ class MyDayView(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.source)
         self.clear()
+        if self.isVisible():  # built while being shown: Qt would show the new children only later, queued
+            for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if not child.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                    child.show()
 
     # --- visibility ------------------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
         super().showEvent(event)
         self.visibility_changed.emit(True)
 
@@ -367,11 +379,13 @@ class MyDayView(QWidget):
     # --- what it shows ---------------------------------------------------------------------------------------
 
     def period(self) -> str:
-        return "week" if self.week_button.isChecked() else "today"
+        return "week" if self.built and self.week_button.isChecked() else "today"
 
     def clear(self) -> None:
         """Nobody is logged in: no figures of anyone."""
         self.stats, self.perf, self.ccs_state = None, None, "none"
+        if not self.built:
+            return
         self.chart.set_hours([(0, 0, 0)] * 24)
         self.heading.setText("")
         for figure in self.figures:
@@ -381,6 +395,7 @@ class MyDayView(QWidget):
 
     def show_stats(self, stats: DayStats, complete: bool = True) -> None:
         """The saved calls' figures; `complete` False: part of the period was never fetched from CCS."""
+        self.ensure_built()
         self.stats, self.complete = stats, complete
         locale = QLocale()
         fmt = QLocale.FormatType.ShortFormat
@@ -408,23 +423,28 @@ class MyDayView(QWidget):
         self._compare()
 
     def show_failed(self, text: str) -> None:
+        self.ensure_built()
         self.source.setText(text)
 
     def show_ccs_waiting(self) -> None:
+        self.ensure_built()
         if self.ccs_state != "figures":
             self.ccs_state = "waiting"
             self._compare()
 
     def show_ccs(self, perf: AgentPerf | None) -> None:
+        self.ensure_built()
         self.perf = perf
         self.ccs_state = "figures" if perf is not None else "no row"
         self._compare()
 
     def show_ccs_failed(self, text: str) -> None:
+        self.ensure_built()
         self.ccs_state, self.ccs_error = "failed", text
         self._compare()
 
     def show_ccs_unavailable(self) -> None:
+        self.ensure_built()
         self.ccs_state = "offline"
         self._compare()
 
@@ -543,7 +563,9 @@ def connect_my_day(
     my_day = MyDay(runner, history, cache, parent, first_weekday=first_weekday)
     my_day.period = view.period()
     view.period_changed.connect(my_day.set_period)
-    view.refresh_requested.connect(history.refresh)  # what is new at CCS into the cache: counted when it lands
+    view.refresh_requested.connect(
+        history.refresh
+    )  # what is new at CCS into the cache: counted when it lands
     view.refresh_requested.connect(lambda: my_day.refresh(ccs="always"))
     view.visibility_changed.connect(my_day.set_active)
     my_day.stats_ready.connect(view.show_stats)

@@ -127,8 +127,11 @@ def day(qtbot, sync_runner, tmp_path) -> Iterator[Day]:
 def test_the_tab_counts_the_saved_calls_of_today_and_of_this_week(day: Day):
     assert day.window.tabs.tabText(day.window.tabs.indexOf(day.view)) == "My day"
     assert day.counts() == 0  # nothing is counted before the tab is shown
+    assert not day.view.built  # nor built: the window starts without it
     day.show_tab()
     view = day.view
+    assert view.built and view.answered.value.isVisible() and view.chart.isVisible()
+    assert not view.legends[2].isVisible()  # no call of unknown direction
     assert day.counts() == 1
     assert (view.answered.value.text(), view.missed.value.text()) == ("3", "2")
     assert view.missed.detail.text() == "1 outgoing not answered"
