@@ -427,10 +427,10 @@ class MyDayView(QWidget):
         self.source.setText(text)
 
     def show_ccs_waiting(self) -> None:
+        """CCS is being asked: figures it gave for the same days stay until the answer."""
         self.ensure_built()
-        if self.ccs_state != "figures":
-            self.ccs_state = "waiting"
-            self._compare()
+        self.ccs_state = "waiting"
+        self._compare()
 
     def show_ccs(self, perf: AgentPerf | None) -> None:
         self.ensure_built()
@@ -482,12 +482,13 @@ class MyDayView(QWidget):
             )
             self.pauses.set_value("—", self.tr("Not reported by CCS."))
             return
-        if not same_days or stats is None or perf is None:
+        if not same_days or stats is None or perf is None:  # nothing from CCS yet for these days
             self.source.setText(
                 saved
                 if self.ccs_state != "waiting"
                 else self.tr("{saved} Asking CCS for its own figures…").format(saved=saved)
             )
+            self.pauses.set_value("—", self.tr("Reported by CCS only."))
             return
         why = self.tr(
             "CCS counts every call it recorded for you, also those taken on another computer or phone, and those "

@@ -326,3 +326,27 @@ def test_a_ccs_failure_is_said_in_words_and_the_saved_figures_stay(ccs_day):
     assert view.ccs_state == "failed"
     view.refresh_button.click()
     assert view.ccs_state == "figures"
+
+
+def test_with_the_real_runner_the_figures_come_from_workers(qtbot, runner, tmp_path, sim):
+    """The threads' path: the count runs in the serial worker, CCS's report in the net pool; until they answer,
+    the tab says it is asking, and nothing of it blocks the GUI thread."""
+    simulator, clock = sim
+    day = Day(qtbot, runner, tmp_path / "ccs.sqlite3", now=tenant_clock(lambda: "+03:00", lambda: clock[0]))
+    agent = Agent(CcsClient(resolve_tenant(simulator.base_url)), simulator.email, simulator.app_token)
+    try:
+        day.history.start(agent, account_key(agent.client.tenant.host, simulator.email), simulator.email)
+        qtbot.waitUntil(
+            lambda: day.cache.count(day.history.account) > 0 and not day.history.paging.fetching,
+            timeout=10_000,
+        )
+        day.show_tab()
+        view = day.view
+        assert view.stats is None and view.source.text().endswith("Asking CCS for its own figures…")
+        qtbot.waitUntil(lambda: view.stats is not None and view.ccs_state == "figures", timeout=10_000)
+        assert (
+            view.answered.ccs.text() == f"CCS agrees: {view.stats.answered} answered"
+        )  # today's: all fetched
+    finally:
+        day.close()
+        agent.client.close()
