@@ -2079,6 +2079,10 @@ iş: +90 212 555 12 34</translation>
 <context>
     <name>MyDayView</name>
     <message>
+        <source>My day</source>
+        <translation>Günüm</translation>
+    </message>
+    <message>
         <source>&amp;Today</source>
         <translation>&amp;Bugün</translation>
     </message>
@@ -2165,6 +2169,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Counted from the calls saved on this computer.</source>
         <translation>Bu bilgisayarda kayıtlı çağrılardan sayıldı.</translation>
+    </message>
+    <message>
+        <source>Counted from the calls saved on this computer; part of this period has not been fetched from CCS yet (open it in the Calls tab).</source>
+        <translation>Bu bilgisayarda kayıtlı çağrılardan sayıldı; bu dönemin bir kısmı henüz CCS'ten alınmadı (Çağrılar sekmesinde açın).</translation>
     </message>
     <message>
         <source>{saved} CCS's own figures could not be fetched: {error}</source>
