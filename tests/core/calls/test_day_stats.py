@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from ccs_desktop.core.api import Agent, CcsClient, CdrQuery, resolve_tenant
+from ccs_desktop.core.api.records import tenant_clock
 from ccs_desktop.core.calls.cache import CallCache, account_key
 from ccs_desktop.core.calls.day_stats import (
     callbacks_done,
@@ -18,11 +20,15 @@ from ccs_desktop.core.calls.day_stats import (
     rows_span,
 )
 from ccs_desktop.core.calls.rows import CallRow
+from ccs_desktop.core.calls.timeline import stamp
 from ccs_desktop.core.calls.worklist import missed_not_returned
 from ccs_desktop.core.phone import digits_suffix
+from ccs_desktop.simulator import Simulator, SimulatorConfig
+from tests.test_any_instant import INSTANTS as ANY_INSTANT
+from tests.test_any_instant import _offset_text
 
 ME = account_key("acme.example", "deniz@acme.example")
-BERLIN, NEW_YORK = ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York")
+BERLIN, NEW_YORK = ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York")  # offsets that change (DST)
 
 INSTANTS = [
     datetime(2026, 12, 2, 0, 0, 0, tzinfo=BERLIN),  # midnight: the day has just begun
@@ -256,3 +262,47 @@ def test_from_a_real_cache_with_its_tick_times(tmp_path) -> None:
     )
     assert stats.inbound_by_hour[8] == stats.inbound_by_hour[9] == 1
     assert (week.answered, week.talk_seconds, week.outbound_by_hour[23]) == (2, 300, 1)
+
+
+@pytest.mark.parametrize("instant", ANY_INSTANT, ids=lambda i: i.strftime("%Y-%m-%dT%H:%M:%SZ"))
+def test_the_days_figures_match_ccss_report_at_any_instant(instant: datetime) -> None:
+    """At every instant of tests/test_any_instant.py (every hour of a day, year ends, leap days, both of Berlin's
+    DST switches, with Berlin's offset at that instant as the tenant's): today's and this week's figures counted
+    from the simulator's records (through the app's client, as the cache holds them) are CCS's own report for the
+    same tenant-local days, and each call sits in the hour its tenant-local start says."""
+    offset = instant.astimezone(BERLIN).utcoffset()
+    assert offset is not None
+    epoch = instant.timestamp()
+    clock = lambda: epoch  # noqa: E731
+    config = SimulatorConfig(
+        port=0, seed_calls=40, utc_offset_hours=offset.total_seconds() / 3600, clock=clock
+    )
+    now = tenant_clock(lambda: _offset_text(offset), clock)()
+    today = now.date()
+    assert today == instant.astimezone(BERLIN).date()
+    with Simulator(config) as sim:
+        agent = Agent(CcsClient(resolve_tenant(sim.base_url)), sim.email, sim.app_token)
+        try:
+            for period in ("today", "week"):
+                start, finish = (datetime.strptime(t, "%Y-%m-%d %H:%M:%S") for t in rows_span(period, today))
+                query = CdrQuery(start=start, finish=finish, agent_username=sim.email)
+                rows = [CallRow.from_record(r) for r in agent.call_records(query)]
+                stats = day_stats(rows, {}, period, today)
+                perf = agent.performance(*period_days(period, today))
+                assert perf is not None
+                assert (perf.answered, perf.missed, perf.talk_seconds) == (
+                    stats.answered,
+                    stats.unanswered,
+                    stats.talk_seconds,
+                ), period
+                first, last = period_span(period, today)
+                inside = [r for r in rows if first <= r.calldate <= last]
+                assert sum(map(sum, stats.by_hour())) == len(inside) == stats.total
+                if period == "today":
+                    hours = [0] * 24
+                    for row in inside:
+                        hours[int(row.calldate[11:13])] += 1
+                    assert [sum(h) for h in stats.by_hour()] == hours
+                    assert all(r.calldate <= stamp(now) for r in rows)  # nothing after the tenant's now
+        finally:
+            agent.client.close()
