@@ -42,6 +42,7 @@ from ccs_desktop.ui.contacts_panel import connect_contacts_panel
 from ccs_desktop.ui.data_files import DataFiles
 from ccs_desktop.ui.login_flow import LoginFlow
 from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
+from ccs_desktop.ui.my_day import connect_my_day
 from ccs_desktop.ui.popup import NumberPopup, connect_popup
 from ccs_desktop.ui.quit_guard import QuitGuard
 from ccs_desktop.ui.settings_flow import SettingsFlow
@@ -102,6 +103,7 @@ class App(QObject):
         now = lambda: tenant_now(settings, clock)  # noqa: E731
         names, model = stores.names_for, window.calls.model
         self.history = history = CallHistory(runner, model, stores.calls, names, tracker, bus, self, now=now)
+        self.my_day = connect_my_day(window.my_day, runner, history, stores.calls, self)
         args = (runner, bus, settings)
         self.listeners = listeners = ListenerControl(*args, history.notification, demo=demo, parent=self)
         self.session = session = SessionController(
@@ -111,8 +113,7 @@ class App(QObject):
         self.live = LiveCalls(runner, session, history, tracker, contacts, self)  # rings: one card per call
         connect_page_rings(self.view, self.live.desk, region).said.connect(self.tray.notify)
         self.uri_prompt = prompt = UriPrompt(window, self)
-        self.handoff = Handoff(session, contacts, *args, tracker, guard.confirm, prompt.ask, parent=self)
-        self.handoff.pending_uri = uri
+        self.handoff = Handoff(session, contacts, *args, tracker, guard.confirm, prompt.ask, pending_uri=uri, parent=self)
         self.login = LoginFlow(session, *args, window, self)
         self.quit_guard = QuitGuard(tracker, session, runner, bus, window, self)
         self.status = StatusPresenter(session, bus, settings, window, self.tray, self)
@@ -177,11 +178,7 @@ class App(QObject):
         view.load_failed.connect(session.page_failed)
         view.loaded.connect(lambda ok: session.page_loaded(ok, view.address()))
         view.page().renderer_crashed.connect(session.renderer_crashed)
-        view.reload_refused.connect(
-            lambda: self.bus.warning(
-                self.tr("The softphone is not reloaded during a call; it will be after the call.")
-            )
-        )
+        view.reload_refused.connect(session.reload_refused)
         self.instance.request.connect(handoff.handle)
         self.quit_guard.attach(self.qapp)
         self.quit_guard.quit_confirmed.connect(self.quit_now)

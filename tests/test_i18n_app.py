@@ -50,7 +50,12 @@ def test_window_tray_and_dialogs_speak_turkish(turkish, qtbot, qapp):
     menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in menu.actions()]
     assert "&Ayarlar…" in texts and "Çı&k" in texts, texts
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kişiler", "Çağrılar"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Kişiler", "Çağrılar", "Günüm"]
+    day = window.my_day
+    window.tabs.setCurrentWidget(day)  # built when first shown
+    assert [f.title.text() for f in day.figures][:3] == ["Cevaplanan", "Cevapsız", "Konuşma süresi"]
+    assert (day.today_button.text(), day.chart.accessibleName()) == ("&Bugün", "Saat başına çağrı")
+    window.tabs.setCurrentIndex(0)
     assert window.hangup_button.text() == "Kapat" and window.hold_button.text() == "Beklet"
     assert window.number_edit.placeholderText() == "Aranacak numara (herhangi bir biçimde)"
     tray = [a.text() for a in app.tray.menu.actions() if a.text() and a.isVisible()]

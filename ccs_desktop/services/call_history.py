@@ -66,9 +66,11 @@ class CallRows(Protocol):
 class CallHistory(QObject):
     """`status(str)` for the panel's status line; `timeline_changed(str)` with the callid of a followed call;
     `incoming(str, str)` with (number, callid) when a notification says the phone rings, `ringing(str, str, str)`
-    with its queue too (all from `follower`, which takes the listener's notifications and the placed calls)."""
+    with its queue too (all from `follower`, which takes the listener's notifications and the placed calls);
+    `records_changed()` when the cache's records or done ticks changed, or the account did (the day at a glance)."""
 
     status = Signal(str)
+    records_changed = Signal()
     timeline_changed = Signal(str)
     incoming = Signal(str, str)
     ringing = Signal(str, str, str)
@@ -135,6 +137,7 @@ class CallHistory(QObject):
         changed = account != self.account
         self.agent, self.account, self.agent_username = agent, account, agent_username
         if changed:
+            self.records_changed.emit()
             self.follower.stop()
             # the period first: the rows of the calls the follower resumes are merged into the loaded ones
             self.open_period(*self.period)
@@ -151,6 +154,7 @@ class CallHistory(QObject):
         self.model.reset_rows([], {}, {})
         self.model.set_done(set())
         self.status.emit("")
+        self.records_changed.emit()
 
     def open_period(self, name: str, first: date | None = None, last: date | None = None) -> None:
         from ccs_desktop.core.calls.sync import PeriodFetch, fmt, period_bounds  # noqa: PLC0415
@@ -299,6 +303,8 @@ class CallHistory(QObject):
         if generation != self._generation:
             return
         self.model.merge(rows, names)
+        if rows:
+            self.records_changed.emit()
         self.paging.fetching = False
         self.follower.rows_fetched(rows)
         walk = self._walk
@@ -405,6 +411,7 @@ class CallHistory(QObject):
         def saved(ticks: set[str]) -> None:
             if generation == self._generation:
                 self.model.set_done(ticks)
+                self.records_changed.emit()
 
         self.runner.submit(write, saved, self.bus.show_error, pool="serial", name="worklist tick")
 

@@ -349,6 +349,10 @@ class SessionController(QObject):
         if self.supervisor is not None:
             self.supervisor.renderer_crashed(reason)
 
+    def reload_refused(self) -> None:
+        """The view refused a reload during a call (it never drops one): the agent hears when it will happen."""
+        self.bus.warning(self.tr("The softphone is not reloaded during a call; it will be after the call."))
+
     def network_changed(self, online: bool) -> None:
         if self.supervisor is not None:
             self.supervisor.network_changed(online)

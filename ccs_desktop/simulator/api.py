@@ -283,6 +283,8 @@ def _reports_agent_perf(cc: CallCenter, params: Params) -> Answer:
             row["hold_duration"] += record["holdduration"] or 0
         else:
             row["missed_calls"] += 1
+    for agent in agents:
+        rows[agent.agentid]["pause_count"], rows[agent.agentid]["pause_duration"] = cc.pauses(agent, *bounds)
     for row in rows.values():
         answered = row["answered_calls"]
         row["avg_talk_duration"] = round(row["talk_duration"] / answered) if answered else 0
@@ -303,6 +305,8 @@ def _perf_row(agent: Agent) -> dict[str, Any]:
         "talk_duration": 0,
         "hold_duration": 0,
         "avg_talk_duration": 0,
+        "pause_count": 0,
+        "pause_duration": 0,
     }
 
 

@@ -32,6 +32,8 @@ ANSWER = "ANSWER"
 CALLBACK_TIMEOUT = 5.0
 #: What an agent can set through v1 `POST /agent/status` (ccs-api.md §6.1); agents start `available`.
 AGENT_STATUSES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
+#: The statuses reportsAgentPerf counts as pauses (the simulator's choice: away from both calls and desk work).
+PAUSE_STATUSES = frozenset({"shortbreak", "lunch", "training", "meeting"})
 #: v1's word for the agent while a call is in this (direction, state): ccs-api.md §7b saw ringing, dialing and
 #: talking in `get_agents_status`; a call on hold is still "talking" there (no other word was observed).
 LIVE_STATUS = {
@@ -188,6 +190,7 @@ class CallCenter:
         self._pending: list[tuple[str, Any]] = []
         self._last_ended: dict[str, Event] = {}  # agentid -> the event that ended their latest call
         self._status: dict[str, str] = {}  # agentid -> the status they set (v1); absent: "available"
+        self._status_log: dict[str, list[tuple[float, str]]] = {}  # agentid -> (when, status) as set, in order
         self._restricted: set[str] = set()  # agentids with "Restrict Manual Calls"
 
     # --- seeding and credentials ---------------------------------------------------------------------------
@@ -390,7 +393,23 @@ class CallCenter:
                 )
                 return False, f"Agent status cannot be changed while the agent is {live or 'on a call'}"
             self._status[agent.agentid] = status
+            self._status_log.setdefault(agent.agentid, []).append((self.now(), status))
         return True, f"Agent status set to {status}"
+
+    def pauses(self, agent: Agent, start: float, finish: float) -> tuple[int, int]:
+        """(how many pauses began, how many seconds of pause) in [start, finish] (epoch seconds): reportsAgentPerf.
+        A pause still going counts up to now."""
+        with self._lock:
+            log = list(self._status_log.get(agent.agentid, ()))
+        now, count, seconds = self.now(), 0, 0.0
+        for index, (since, status) in enumerate(log):
+            if status not in PAUSE_STATUSES:
+                continue
+            until = log[index + 1][0] if index + 1 < len(log) else now
+            if start <= since <= finish:
+                count += 1
+            seconds += max(0.0, min(until, finish + 1) - max(since, start))
+        return count, round(seconds)
 
     def restrict_manual_calls(self, agent: Agent, restricted: bool = True) -> None:
         """Give (or take) the agent the "Restrict Manual Calls" permission: click2call is then refused."""

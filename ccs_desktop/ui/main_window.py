@@ -33,6 +33,7 @@ from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
 from ccs_desktop.ui.logged_out import LoggedOutPane
+from ccs_desktop.ui.my_day import MyDayView
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.contacts, self.tr("Contacts"))
         self.tabs.addTab(self.calls, self.tr("Calls"))
+        self.my_day = MyDayView()
+        self.tabs.addTab(self.my_day, self.tr("My day"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

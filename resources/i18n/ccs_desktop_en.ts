@@ -110,6 +110,47 @@
     </message>
 </context>
 <context>
+    <name>HourChart</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MyDayView</name>
+    <message numerus="yes">
+        <source>%n outgoing not answered</source>
+        <translation>
+            <numerusform>%n outgoing not answered</numerusform>
+            <numerusform>%n outgoing not answered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n answered incoming call(s)</source>
+        <translation>
+            <numerusform>over %n answered incoming call</numerusform>
+            <numerusform>over %n answered incoming calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pause(s)</source>
+        <translation>
+            <numerusform>%n pause</numerusform>
+            <numerusform>%n pauses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{saved} {marker} CCS counts differently in %n figure(s): see the marked ones.</source>
+        <translation>
+            <numerusform>{saved} {marker} CCS counts differently in %n figure: see the marked one.</numerusform>
+            <numerusform>{saved} {marker} CCS counts differently in %n figures: see the marked ones.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message numerus="yes">
         <source>%n missed call(s) not returned</source>

@@ -98,13 +98,6 @@
     </message>
 </context>
 <context>
-    <name>App</name>
-    <message>
-        <source>The softphone is not reloaded during a call; it will be after the call.</source>
-        <translation>Softphone görüşme sırasında yeniden yüklenmez; görüşme bitince yüklenecek.</translation>
-    </message>
-</context>
-<context>
     <name>CallFollower</name>
     <message>
         <source>click2call to {number} (transaction {transaction})</source>
@@ -1118,6 +1111,10 @@ iş: +90 212 555 12 34</translation>
         <translation>{host} HTTP {status} ile yanıt verdi (sunucu hatası).</translation>
     </message>
     <message>
+        <source>{host} sent the agent report in an unexpected shape.</source>
+        <translation>{host} temsilci raporunu beklenmedik bir biçimde gönderdi.</translation>
+    </message>
+    <message>
         <source>{host} answered with HTTP {status} (an unexpected status).</source>
         <translation>{host} HTTP {status} ile yanıt verdi (beklenmeyen durum).</translation>
     </message>
@@ -1899,6 +1896,35 @@ iş: +90 212 555 12 34</translation>
     </message>
 </context>
 <context>
+    <name>HourChart</name>
+    <message>
+        <source>Calls per hour</source>
+        <translation>Saat başına çağrı</translation>
+    </message>
+    <message>
+        <source>No calls.</source>
+        <translation>Çağrı yok.</translation>
+    </message>
+    <message>
+        <source>Busiest hour {hour}:00: {count}. {total} in all.</source>
+        <translation>En yoğun saat {hour}:00: {count}. Toplam {total}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n çağrı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{hour}:00–{hour}:59: {incoming} in, {outgoing} out</source>
+        <translation>{hour}:00–{hour}:59: {incoming} gelen, {outgoing} giden</translation>
+    </message>
+    <message>
+        <source>, {count} of unknown direction</source>
+        <translation>, {count} yönü bilinmeyen</translation>
+    </message>
+</context>
+<context>
     <name>InstanceServer</name>
     <message>
         <source>unreadable request</source>
@@ -2106,6 +2132,10 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         <translation>Çağrılar</translation>
     </message>
     <message>
+        <source>My day</source>
+        <translation>Günüm</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Ayarlar…</translation>
     </message>
@@ -2160,6 +2190,188 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>Session: {age}</source>
         <translation>Oturum: {age}</translation>
+    </message>
+</context>
+<context>
+    <name>MyDay</name>
+    <message>
+        <source>Saved calls cannot be read: {error}</source>
+        <translation>Kayıtlı çağrılar okunamıyor: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayView</name>
+    <message>
+        <source>My day</source>
+        <translation>Günüm</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Bugün</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>Bu &amp;hafta</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Refresh my day</source>
+        <translation>Günümü yenile</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Gösterilen dönem</translation>
+    </message>
+    <message>
+        <source>Calls per hour:</source>
+        <translation>Saat başına çağrı:</translation>
+    </message>
+    <message>
+        <source>incoming</source>
+        <translation>gelen</translation>
+    </message>
+    <message>
+        <source>outgoing</source>
+        <translation>giden</translation>
+    </message>
+    <message>
+        <source>direction unknown</source>
+        <translation>yönü bilinmeyen</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Cevaplanan</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Cevapsız</translation>
+    </message>
+    <message>
+        <source>Talk time</source>
+        <translation>Konuşma süresi</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>Ortalama bekleme</translation>
+    </message>
+    <message>
+        <source>Call-backs done</source>
+        <translation>Yapılan geri aramalar</translation>
+    </message>
+    <message>
+        <source>Pauses (CCS)</source>
+        <translation>Molalar (CCS)</translation>
+    </message>
+    <message>
+        <source>Where the figures come from</source>
+        <translation>Rakamların kaynağı</translation>
+    </message>
+    <message>
+        <source>Log in to see your day.</source>
+        <translation>Gününüzü görmek için oturum açın.</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outgoing not answered</source>
+        <translation>
+            <numerusform>%n giden çağrı cevaplanmadı</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n answered incoming call(s)</source>
+        <translation>
+            <numerusform>cevaplanan %n gelen çağrı üzerinden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counted from the calls saved on this computer.</source>
+        <translation>Bu bilgisayarda kayıtlı çağrılardan sayıldı.</translation>
+    </message>
+    <message>
+        <source>Counted from the calls saved on this computer; part of this period has not been fetched from CCS yet (open it in the Calls tab).</source>
+        <translation>Bu bilgisayarda kayıtlı çağrılardan sayıldı; bu dönemin bir kısmı henüz CCS'ten alınmadı (Çağrılar sekmesinde açın).</translation>
+    </message>
+    <message>
+        <source>{saved} CCS's own figures could not be fetched: {error}</source>
+        <translation>{saved} CCS'in kendi rakamları alınamadı: {error}</translation>
+    </message>
+    <message>
+        <source>CCS's report could not be fetched.</source>
+        <translation>CCS'in raporu alınamadı.</translation>
+    </message>
+    <message>
+        <source>{saved} Log in to compare with CCS's own figures.</source>
+        <translation>{saved} CCS'in kendi rakamlarıyla karşılaştırmak için oturum açın.</translation>
+    </message>
+    <message>
+        <source>Reported by CCS only.</source>
+        <translation>Yalnızca CCS bildirir.</translation>
+    </message>
+    <message>
+        <source>{saved} CCS has no report for you in this period.</source>
+        <translation>{saved} CCS'te bu dönem için size ait bir rapor yok.</translation>
+    </message>
+    <message>
+        <source>Not reported by CCS.</source>
+        <translation>CCS bildirmiyor.</translation>
+    </message>
+    <message>
+        <source>{saved} Asking CCS for its own figures…</source>
+        <translation>{saved} CCS'ten kendi rakamları isteniyor…</translation>
+    </message>
+    <message>
+        <source>CCS counts every call it recorded for you, also those taken on another computer or phone, and those this computer has not fetched yet (open the period in Calls, or Refresh). The saved calls are only what this computer has fetched.</source>
+        <translation>CCS sizin için kaydettiği her çağrıyı sayar; başka bir bilgisayarda ya da telefonda yapılanları ve bu bilgisayarın henüz almadıklarını da (dönemi Çağrılar'da açın ya da Yenile'ye basın). Kayıtlı çağrılar yalnızca bu bilgisayarın aldıklarıdır.</translation>
+    </message>
+    <message>
+        <source>CCS: {ccs} answered (saved: {saved})</source>
+        <translation>CCS: {ccs} cevaplanan (kayıtlı: {saved})</translation>
+    </message>
+    <message>
+        <source>CCS agrees: {ccs} answered</source>
+        <translation>CCS de aynı: {ccs} cevaplanan</translation>
+    </message>
+    <message>
+        <source>CCS: {ccs} not answered, either way (saved: {saved})</source>
+        <translation>CCS: gelen ve giden {ccs} cevapsız (kayıtlı: {saved})</translation>
+    </message>
+    <message>
+        <source>CCS agrees: {ccs} not answered, either way</source>
+        <translation>CCS de aynı: gelen ve giden {ccs} cevapsız</translation>
+    </message>
+    <message>
+        <source>CCS: {ccs} talk time (saved: {saved})</source>
+        <translation>CCS: {ccs} konuşma süresi (kayıtlı: {saved})</translation>
+    </message>
+    <message>
+        <source>CCS agrees: {ccs} talk time</source>
+        <translation>CCS de aynı: {ccs} konuşma süresi</translation>
+    </message>
+    <message>
+        <source>CCS does not report it.</source>
+        <translation>CCS bunu bildirmiyor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pause(s)</source>
+        <translation>
+            <numerusform>%n mola</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{saved} {marker} CCS counts differently in %n figure(s): see the marked ones.</source>
+        <translation>
+            <numerusform>{saved} {marker} CCS %n rakamı farklı sayıyor: işaretli olanlara bakın.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{saved} CCS's own figures agree.</source>
+        <translation>{saved} CCS'in kendi rakamları da aynı.</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2514,10 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
         <translation>Softphone görüşme sırasında durdu. Görüşme CCS'te hâlâ sürüyor olabilir: bitirmek için Kapat'ı kullanın; softphone ardından geri gelir.</translation>
+    </message>
+    <message>
+        <source>The softphone is not reloaded during a call; it will be after the call.</source>
+        <translation>Softphone görüşme sırasında yeniden yüklenmez; görüşme bitince yüklenecek.</translation>
     </message>
 </context>
 <context>

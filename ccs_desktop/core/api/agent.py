@@ -15,10 +15,11 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired, Timeouts
-from ccs_desktop.core.api.records import CallRecord
+from ccs_desktop.core.api.records import AgentPerf, CallRecord
 from ccs_desktop.core.errors import (
     CallNotPlaced,
     CallOutcomeUnknown,
@@ -284,6 +285,15 @@ class Agent:
     ) -> tuple[list[CallRecord], str | None]:
         """One page (at most 100 records) and the cursor for the next, None at the end; for paging as you scroll."""
         return self._with_token(lambda token: self.client.cdr_page(token, query, cursor))
+
+    def performance(self, first: date, last: date) -> AgentPerf | None:
+        """CCS's own figures for this agent over the days `first`..`last` (reportsAgentPerf); None when CCS has
+        no row for the agent."""
+        rows = self._with_token(lambda token: self.client.agent_perf(token, first, last, self.email))
+        mine = [row for row in rows if str(row.get("email") or "").strip().lower() == self.email.lower()]
+        if not mine and len(rows) == 1 and not rows[0].get("email"):
+            mine = rows  # filtered by e-mail already; a report that leaves the e-mail out of the row
+        return AgentPerf.from_api(mine[0], first, last) if mine else None
 
     def ping(self) -> None:
         self.client.ping(self._token())

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Functions that change nothing on CCS, so a lost answer may be asked for again once.
-IDEMPOTENT = frozenset({"ping", "login", "reportsCDRLogs"})
+IDEMPOTENT = frozenset({"ping", "login", "reportsCDRLogs", "reportsAgentPerf"})
 #: The earliest year a date may have: CCS reads 'YYYY-MM-DD', and Python writes year 999 as '999-...'.
 EARLIEST_YEAR = 1900
 #: Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors.
@@ -250,6 +250,23 @@ class CcsClient:
         if not isinstance(next_cursor, str) or not next_cursor or next_cursor == cursor or not records:
             next_cursor = None
         return records, next_cursor
+
+    def agent_perf(self, app_token: str, first: date, last: date, email: str) -> list[dict[str, Any]]:
+        """reportsAgentPerf's rows for the agent with this e-mail over the days `first`..`last` (ccs-api.md §2.8)."""
+        params = {
+            "app_token": app_token,
+            "startdate": first.isoformat(),
+            "finishdate": last.isoformat(),
+            "email": email,
+        }
+        rows = self.request("reportsAgentPerf", params).get("AgentPerfList")
+        if rows is None:
+            return []
+        if not isinstance(rows, list):
+            raise NetworkError(
+                Core.tr("{host} sent the agent report in an unexpected shape.").format(host=self.tenant.host)
+            )
+        return [row for row in rows if isinstance(row, dict)]
 
     # --- the wire ------------------------------------------------------------------------------------------
 

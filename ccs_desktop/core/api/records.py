@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ccs_desktop.core.errors import InvalidInput
@@ -227,3 +227,33 @@ def cell_text(value: Any) -> str:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+@dataclass(frozen=True)
+class AgentPerf:
+    """CCS's own figures for one agent over whole days: reportsAgentPerf's row (ccs-api.md §2.8).
+
+    The answer's shape is unknown upstream; these are the names the simulator answers with, and a figure CCS did
+    not send is None (shown as "not reported", never as 0). `missed`: every call not answered, either way."""
+
+    first: date
+    last: date
+    answered: int | None
+    missed: int | None
+    talk_seconds: int | None
+    pauses: int | None
+    pause_seconds: int | None
+    raw: Mapping[str, Any] = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def from_api(cls, row: Mapping[str, Any], first: date, last: date) -> AgentPerf:
+        return cls(
+            first,
+            last,
+            _as_int(row.get("answered_calls")),
+            _as_int(row.get("missed_calls")),
+            _as_int(row.get("talk_duration")),
+            _as_int(row.get("pause_count")),
+            _as_int(row.get("pause_duration")),
+            dict(row),
+        )

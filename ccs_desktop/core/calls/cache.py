@@ -234,6 +234,16 @@ class CallCache:
                 )
             }
 
+    def tick_times(self, account: str, since: str = "") -> dict[str, str]:
+        """The callids ticked done at or after `since`, with when (the day-at-a-glance's call-backs done)."""
+        with self._lock:
+            return dict(
+                self._db.execute(
+                    "SELECT callid, ticked FROM call_worklist_done WHERE account = ? AND ticked >= ?",
+                    (account, since),
+                )
+            )
+
     # -- timelines -------------------------------------------------------------------------------------------
 
     def save_timeline(self, account: str, timeline: Timeline) -> None:
