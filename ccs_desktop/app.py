@@ -40,6 +40,7 @@ from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import connect_calls_panel
 from ccs_desktop.ui.contacts_panel import connect_contacts_panel
 from ccs_desktop.ui.data_files import DataFiles
+from ccs_desktop.ui.keyboard import connect_keyboard
 from ccs_desktop.ui.login_flow import LoginFlow
 from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
 from ccs_desktop.ui.popup import NumberPopup, connect_popup
@@ -153,6 +154,7 @@ class App(QObject):
         self.popup.call_requested.connect(handoff.dial)
         self.popup.open_requested.connect(w.find_contact)
         self.popup.add_requested.connect(w.add_contact)
+        self.keys = connect_keyboard(w, self.tracker, self.popup, handoff, self.settings, self.settings_flow, self)
         connect_contacts_panel(w.contacts, contacts)
         contacts.results.connect(lambda *_: self.smoke.check())
         connect_calls_panel(w.calls, self.history, contacts)

@@ -72,13 +72,14 @@ class Chord(NamedTuple):
 
 def _invalid(text: str) -> InvalidInput:
     return InvalidInput(
-        Core.tr("{keys} cannot be a global shortcut: use Ctrl, Alt or the logo key with a letter, digit or F-key.")
-        .format(keys=repr(text))
+        Core.tr(
+            "{keys} cannot be a global shortcut: use Ctrl, Alt or the logo key with a letter, digit or F-key."
+        ).format(keys=repr(text))
     )
 
 
 def parse_chord(text: str) -> Chord:
-    """"Ctrl+Alt+Shift+D" -> Chord(("Ctrl", "Alt", "Shift"), "D"); InvalidInput for several chords, an unknown
+    """ "Ctrl+Alt+Shift+D" -> Chord(("Ctrl", "Alt", "Shift"), "D"); InvalidInput for several chords, an unknown
     key, or no Ctrl/Alt/Meta."""
     text = text.strip()
     if not text or ", " in text:  # Qt writes a multi-chord sequence as "Ctrl+K, Ctrl+D": no platform takes it
@@ -112,7 +113,7 @@ def check_global_shortcut(text: str) -> str:
 
 
 def portal_trigger(text: str) -> str:
-    """"Ctrl+Alt+Shift+D" -> "CTRL+ALT+SHIFT+d" (the portal's preferred_trigger)."""
+    """ "Ctrl+Alt+Shift+D" -> "CTRL+ALT+SHIFT+d" (the portal's preferred_trigger)."""
     chord = parse_chord(text)
     if len(chord.key) == 1 and chord.key.isalpha():
         keysym = chord.key.lower()
@@ -124,7 +125,7 @@ def portal_trigger(text: str) -> str:
 
 
 def from_portal_trigger(trigger: str) -> str:
-    """"CTRL+ALT+SHIFT+d" -> "Ctrl+Alt+Shift+D": what the portal says it bound, in the app's notation."""
+    """ "CTRL+ALT+SHIFT+d" -> "Ctrl+Alt+Shift+D": what the portal says it bound, in the app's notation."""
     *modifiers, keysym = trigger.strip().split("+")
     names = {portal: qt for qt, portal in _PORTAL_MODIFIERS.items()}
     try:
@@ -136,7 +137,7 @@ def from_portal_trigger(trigger: str) -> str:
 
 
 def windows_hotkey(text: str) -> tuple[int, int]:
-    """"Ctrl+Alt+Shift+D" -> (MOD_CONTROL | MOD_ALT | MOD_SHIFT | MOD_NOREPEAT, 0x44) for RegisterHotKey."""
+    """ "Ctrl+Alt+Shift+D" -> (MOD_CONTROL | MOD_ALT | MOD_SHIFT | MOD_NOREPEAT, 0x44) for RegisterHotKey."""
     chord = parse_chord(text)
     flags = MOD_NOREPEAT  # a held key fires once, not a call per auto-repeat
     for modifier in chord.modifiers:

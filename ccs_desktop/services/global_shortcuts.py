@@ -48,7 +48,8 @@ def availability_text(kind: str) -> str:
         CHECKING: QCoreApplication.translate("GlobalShortcuts", "Asking the desktop…"),
         PORTAL: QCoreApplication.translate("GlobalShortcuts", "Available through the desktop portal"),
         PORTAL_UNUSED: QCoreApplication.translate(
-            "GlobalShortcuts", "The desktop portal offers them, but this version of ccs-desktop cannot use it yet"
+            "GlobalShortcuts",
+            "The desktop portal offers them, but this version of ccs-desktop cannot use it yet",
         ),
         WINDOWS: QCoreApplication.translate("GlobalShortcuts", "Windows hotkeys"),
         NONE: QCoreApplication.translate("GlobalShortcuts", "Not offered by this desktop"),
@@ -67,7 +68,9 @@ class GlobalShortcuts(QObject):
     activated = Signal(str)
     availability_changed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, bus: Any = None, platform: str = sys.platform) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, bus: Any = None, platform: str = sys.platform
+    ) -> None:
         super().__init__(parent)
         self.platform = platform
         self.availability = CHECKING
@@ -200,7 +203,7 @@ class WindowsHotkeys(QAbstractNativeEventFilter):
 class _MSG(ctypes.Structure):
     """winuser.h MSG (what a windows_generic_MSG points at)."""
 
-    _fields_ = [  # noqa: RUF012 - ctypes reads it as a class attribute
+    _fields_ = [
         ("hwnd", ctypes.c_void_p),
         ("message", ctypes.c_uint),
         ("wParam", ctypes.c_size_t),

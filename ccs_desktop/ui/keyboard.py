@@ -61,9 +61,11 @@ def connect_keyboard(
     _CardWatch(popup, window)
     shortcuts = GlobalShortcuts(parent)
     shortcuts.activated.connect(
-        lambda name: handoff.call_clipboard(selection=True)
-        if name == "call-selection"
-        else window.hangup_action.trigger()  # as in the window: only while a call may be up
+        lambda name: (
+            handoff.call_clipboard(selection=True)
+            if name == "call-selection"
+            else window.hangup_action.trigger()
+        )  # as in the window: only while a call may be up
     )
     window.global_shortcuts = lambda: shortcuts.rows(global_names())
     settings_flow.shortcuts_state = lambda: availability_text(shortcuts.availability)

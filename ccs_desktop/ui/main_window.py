@@ -7,6 +7,7 @@ first when a call is up.
 from __future__ import annotations
 
 import base64
+import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -96,7 +97,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ccs-desktop")  # the program's name, the same in every language
         self.setWindowIcon(icon("app"))
         self._settings = settings  # the layout is kept in its [window] section
-        self.on_hold: Callable[[], bool] = lambda: self.hold_button.isChecked()  # the app's call tracker tells
+        # whether the call is on hold: the app's call tracker tells (the button does not exist yet)
+        self.on_hold: Callable[[], bool] = lambda: self.hold_button.isChecked()  # noqa: PLW0108
         # (what, keys in words) of each global shortcut, for the shortcuts sheet; the app's GlobalShortcuts tells
         self.global_shortcuts: Callable[[], list[tuple[str, str]]] = list
         self.softphone = softphone
@@ -193,12 +195,17 @@ class MainWindow(QMainWindow):
         self.find_action = find
         self.number_action = self._action(calls, self.tr("&Number to call"), self.focus_number, "Ctrl+L")
         # Esc hides the caller card; enabled only while one shows, so Esc means nothing new elsewhere
-        self.close_card_action = self._action(calls, self.tr("Close the &card"), self.close_card_requested, "Esc")
+        self.close_card_action = self._action(
+            calls, self.tr("Close the &card"), self.close_card_requested, "Esc"
+        )
         self.close_card_action.setEnabled(False)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.shortcuts_action = self._action(
-            help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
         )
 
     def _action(
@@ -211,13 +218,17 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if key is not None:
             action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot.emit() if isinstance(slot, SignalInstance) else slot())
+        action.triggered.connect(
+            lambda _checked=False: slot.emit() if isinstance(slot, SignalInstance) else slot()
+        )
         menu.addAction(action)
         return action
 
     def shortcut_actions(self) -> list[QAction]:
         """Every menu entry that has a key, in menu order (the shortcuts sheet lists these)."""
-        return [a for m in self.menuBar().findChildren(QMenu) for a in m.actions() if not a.shortcut().isEmpty()]
+        return [
+            a for m in self.menuBar().findChildren(QMenu) for a in m.actions() if not a.shortcut().isEmpty()
+        ]
 
     # --- what the keys do ------------------------------------------------------------------------------------
 
@@ -267,8 +278,22 @@ class MainWindow(QMainWindow):
         self.softphone.setAccessibleName(self.tr("Softphone"))
         self.number_edit.setAccessibleName(self.tr("Number to call"))
         self.tabs.setAccessibleName(self.tr("Contacts and calls"))
-        chain = [self.softphone, self.number_edit, self.call_button, self.hangup_button, self.hold_button, self.tabs]
-        for first, second in zip(chain, chain[1:], strict=False):
+        # the Contacts tab's own names win where it gives them (ui/contacts_panel.py)
+        for widget, name in (
+            (self.contacts.search_edit, self.tr("Search contacts")),
+            (self.contacts.list, self.tr("Contacts")),
+        ):
+            if not widget.accessibleName():
+                widget.setAccessibleName(name)
+        chain = [
+            self.softphone,
+            self.number_edit,
+            self.call_button,
+            self.hangup_button,
+            self.hold_button,
+            self.tabs,
+        ]
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _dial_typed(self) -> None:

@@ -38,5 +38,10 @@ def name_from_labels(form: QFormLayout) -> None:
         if label is None or field is None:
             continue
         text, widget = label.widget(), field.widget()
-        if isinstance(text, QLabel) and isinstance(widget, QWidget) and text.text() and not widget.accessibleName():
+        if (
+            isinstance(text, QLabel)
+            and isinstance(widget, QWidget)
+            and text.text()
+            and not widget.accessibleName()
+        ):
             widget.setAccessibleName(text.text().replace("&", ""))

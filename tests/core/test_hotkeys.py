@@ -57,7 +57,17 @@ def test_windows_hotkeys(sequence, flags, vk):
 
 @pytest.mark.parametrize(
     "sequence",
-    ["D", "Shift+D", "Ctrl+K, Ctrl+D", "Ctrl+Hyper+D", "Ctrl+Ctrl+D", "Ctrl+F25", "Ctrl+Alt+ü", "Ctrl++", "Ctrl+"],
+    [
+        "D",
+        "Shift+D",
+        "Ctrl+K, Ctrl+D",
+        "Ctrl+Hyper+D",
+        "Ctrl+Ctrl+D",
+        "Ctrl+F25",
+        "Ctrl+Alt+ü",
+        "Ctrl++",
+        "Ctrl+",
+    ],
 )
 def test_what_cannot_be_global_is_refused_in_words(sequence):
     with pytest.raises(InvalidInput, match="global shortcut"):

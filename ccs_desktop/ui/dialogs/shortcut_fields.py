@@ -16,7 +16,9 @@ class GlobalShortcutFields(QWidget):
         super().__init__(parent)
         self.state_label = QLabel(state)
         self.state_label.setWordWrap(True)
-        self.enabled = QCheckBox(self.tr("Use global shortcuts (they work while another program is in front)"))
+        self.enabled = QCheckBox(
+            self.tr("Use global shortcuts (they work while another program is in front)")
+        )
         self.enabled.setChecked(settings.get_bool("global_shortcuts"))
         labels = {
             "call-selection": self.tr("Call the selected or copied number"),

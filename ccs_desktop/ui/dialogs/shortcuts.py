@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 
 def keys_text(action: QAction) -> str:
-    """"Ctrl+F" or "Return or Enter", as the platform writes keys (translated by Qt)."""
+    """ "Ctrl+F" or "Return or Enter", as the platform writes keys (translated by Qt)."""
     keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
     return QCoreApplication.translate("ShortcutsSheet", " or ").join(keys)
 
@@ -52,4 +52,6 @@ class ShortcutsSheet(QDialog):
         self.resize(520, 420)
 
     def rows(self) -> list[tuple[str, str]]:
-        return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
+        return [
+            (self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())
+        ]
