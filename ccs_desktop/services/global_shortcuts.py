@@ -2,10 +2,10 @@
 "hang up"), where the platform lets an app have them.
 
 - Windows: `RegisterHotKey` (ctypes), its WM_HOTKEY read by a native event filter on the GUI thread.
-- Linux: the XDG GlobalShortcuts portal over D-Bus. Whether the desktop offers it is asked without blocking
-  (the portal's `version` property). Binding through it needs `BindShortcuts`' a(sa{sv}) argument, which PySide6's
-  QtDBus cannot build (no struct types without C++ registration), so for now the state says the portal is there
-  but not used, rather than claiming keys that would never fire.
+- Linux: the XDG GlobalShortcuts portal over D-Bus, spoken with jeepney (keyring's own D-Bus library on Linux):
+  PySide6's QtDBus cannot build `BindShortcuts`' a(sa{sv}) argument (struct types need C++ registration). One
+  thread owns the connection: it asks for the portal's `version`, creates a session, binds the keys, then waits
+  for `Activated`; the portal closes the session when the connection goes, so a change of keys starts afresh.
 - Anything else: not offered; the window's own shortcuts still work.
 
 `activated(id)` carries an id of core.hotkeys.GLOBAL_ACTIONS.
@@ -13,16 +13,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
+import socket
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication, QObject, Signal
 
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.hotkeys import GLOBAL_ACTIONS, windows_hotkey
+from ccs_desktop.core.hotkeys import GLOBAL_ACTIONS, portal_trigger, windows_hotkey
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +35,15 @@ PORTAL_INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 WM_HOTKEY = 0x0312
 
 # what `availability` can be
-CHECKING, PORTAL, PORTAL_UNUSED, WINDOWS, NONE, OFF = (
-    "checking",
-    "portal",
-    "portal-unused",
-    "windows",
-    "none",
-    "off",
-)
+CHECKING, PORTAL, WINDOWS, NONE, OFF = ("checking", "portal", "windows", "none", "off")
+
+
+def global_names() -> dict[str, str]:
+    """What each global shortcut does, in words (core.hotkeys.GLOBAL_ACTIONS ids)."""
+    return {
+        "call-selection": QCoreApplication.translate("GlobalShortcuts", "call the selected or copied number"),
+        "hang-up": QCoreApplication.translate("GlobalShortcuts", "hang up"),
+    }
 
 
 def availability_text(kind: str) -> str:
@@ -47,10 +51,6 @@ def availability_text(kind: str) -> str:
     return {
         CHECKING: QCoreApplication.translate("GlobalShortcuts", "Asking the desktop…"),
         PORTAL: QCoreApplication.translate("GlobalShortcuts", "Available through the desktop portal"),
-        PORTAL_UNUSED: QCoreApplication.translate(
-            "GlobalShortcuts",
-            "The desktop portal offers them, but this version of ccs-desktop cannot use it yet",
-        ),
         WINDOWS: QCoreApplication.translate("GlobalShortcuts", "Windows hotkeys"),
         NONE: QCoreApplication.translate("GlobalShortcuts", "Not offered by this desktop"),
         OFF: QCoreApplication.translate("GlobalShortcuts", "Turned off"),
@@ -61,24 +61,34 @@ class GlobalShortcuts(QObject):
     """`activated(id)` when a global shortcut is pressed; `availability_changed(kind)` when what the platform
     offers is known (or the agent turned them off).
 
-    `bus`: the D-Bus connection to ask (the session bus by default; tests hand a private one);
-    `platform`: sys.platform, so the choice of backend is testable.
+    `bus`: the D-Bus address to ask (the session bus by default; tests hand a private one);
+    `platform`: sys.platform and `user32`: Windows' user32, so the choice of backend is testable anywhere.
     """
 
     activated = Signal(str)
     availability_changed = Signal(str)
+    _portal_state = Signal(int, str, object)  # from the portal's thread: (its generation, kind, bound keys)
 
     def __init__(
-        self, parent: QObject | None = None, *, bus: Any = None, platform: str = sys.platform
+        self,
+        parent: QObject | None = None,
+        *,
+        bus: str | None = None,
+        platform: str = sys.platform,
+        user32: Any = None,
     ) -> None:
         super().__init__(parent)
         self.platform = platform
+        self._user32 = user32  # Windows' user32 (ctypes) by default
         self.availability = CHECKING
         self.portal_version = 0
         self._bus = bus
         self._bindings: dict[str, str] = {}
         self._windows: WindowsHotkeys | None = None
-        self._watcher: object | None = None
+        self._portal: PortalThread | None = None
+        self._generation = 0  # a stopped portal thread's late word is not news
+        self._portal_state.connect(self._portal_answered)
+        self.descriptions = global_names()  # id -> what it does, in words (the desktop's dialog shows them)
 
     # --- choosing a backend ----------------------------------------------------------------------------------
 
@@ -89,7 +99,7 @@ class GlobalShortcuts(QObject):
         if not enabled:
             self._set(OFF)
         elif self.platform == "win32":
-            self._windows = WindowsHotkeys(self.activated.emit)
+            self._windows = WindowsHotkeys(self.activated.emit, self._user32)
             self._windows.register(self._bindings)
             self._set(WINDOWS)
         elif self.platform.startswith("linux") or "bsd" in self.platform:
@@ -101,6 +111,9 @@ class GlobalShortcuts(QObject):
         self._release()
 
     def _release(self) -> None:
+        if self._portal is not None:
+            self._portal.stop()
+            self._portal = None
         if self._windows is not None:
             self._windows.unregister()
             self._windows = None
@@ -110,48 +123,144 @@ class GlobalShortcuts(QObject):
         log.info("global shortcuts: %s", kind)
         self.availability_changed.emit(kind)
 
-    def rows(self, names: Mapping[str, str]) -> list[tuple[str, str]]:
-        """(what, keys or why not) for each global shortcut, for the shortcuts sheet; `names`: id -> words."""
+    def rows(self) -> list[tuple[str, str]]:
+        """(what, keys or why not) for each global shortcut, for the shortcuts sheet."""
         working = self.availability in (PORTAL, WINDOWS)
         return [
-            (names[i], self._bindings.get(i, "") if working else availability_text(self.availability))
+            (
+                self.descriptions[i],
+                self._bindings.get(i, "") if working else availability_text(self.availability),
+            )
             for i in GLOBAL_ACTIONS
         ]
 
     # --- the portal ------------------------------------------------------------------------------------------
 
     def _ask_portal(self) -> None:
-        from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher  # noqa: PLC0415
-
-        bus = self._bus if self._bus is not None else QDBusConnection.sessionBus()
-        if not bus.isConnected():
-            self._set(NONE)
-            return
         self._set(CHECKING)
-        message = QDBusMessage.createMethodCall(
-            PORTAL_SERVICE, PORTAL_PATH, "org.freedesktop.DBus.Properties", "Get"
+        self._generation += 1
+        generation = self._generation
+        self._portal = PortalThread(
+            self._bus or "SESSION",
+            {name: (keys, self.descriptions.get(name, name)) for name, keys in self._bindings.items()},
+            lambda kind, bound: self._portal_state.emit(generation, kind, bound),
+            self.activated.emit,
         )
-        message.setArguments([PORTAL_INTERFACE, "version"])
-        watcher = QDBusPendingCallWatcher(bus.asyncCall(message, 5000), self)
-        watcher.finished.connect(self._portal_answered)
-        self._watcher = watcher
+        self._portal.start()
 
-    def _portal_answered(self, watcher: Any) -> None:
-        reply = watcher.reply()
-        watcher.deleteLater()
-        self._watcher = None
-        if reply.type() != reply.MessageType.ReplyMessage or not reply.arguments():
-            log.info("no global shortcuts portal (%s)", reply.errorName() or "no answer")
-            self._set(NONE)
+    def _portal_answered(self, generation: int, kind: str, bound: object) -> None:
+        """From the portal's thread (queued here): what it offers, and the keys it bound (id -> its words)."""
+        if generation != self._generation or self._portal is None:
             return
-        self.portal_version = int(_unwrap(reply.arguments()[0]) or 0)
-        self._set(PORTAL_UNUSED)
+        if isinstance(bound, dict):
+            self._bindings.update({k: str(v) for k, v in bound.items() if k in self._bindings and v})
+        self._set(kind)
 
 
-def _unwrap(value: Any) -> Any:
-    """A D-Bus variant's value (Properties.Get answers one)."""
-    variant = getattr(value, "variant", None)
-    return variant() if callable(variant) else value
+class PortalThread(threading.Thread):
+    """The portal's conversation on its own connection: `on_state(kind, bound)` once it is known whether the
+    desktop offers the portal (PORTAL with id -> trigger words, or NONE), `on_activated(id)` per press.
+    `address`: "SESSION" or a bus address (tests run a private bus)."""
+
+    def __init__(
+        self,
+        address: str,
+        bindings: Mapping[str, tuple[str, str]],
+        on_state: Callable[[str, object], None],
+        on_activated: Callable[[str], None],
+    ) -> None:
+        super().__init__(name="global-shortcuts-portal", daemon=True)
+        self.address, self.bindings = address, dict(bindings)
+        self.on_state, self.on_activated = on_state, on_activated
+        self.connection: Any = None
+        self.stopping = False
+
+    def stop(self) -> None:
+        """Ends the wait for presses: the connection is shut, and the portal drops the session with it."""
+        self.stopping = True
+        connection = self.connection
+        if connection is not None:
+            with contextlib.suppress(OSError):
+                connection.sock.shutdown(socket.SHUT_RDWR)
+
+    def run(self) -> None:
+        try:
+            from jeepney.io.blocking import open_dbus_connection  # noqa: PLC0415 - Linux only, when asked
+
+            self.connection = open_dbus_connection(self.address)
+        except Exception as exc:  # no bus, or no jeepney: the desktop offers nothing we can use
+            log.info("no D-Bus session for global shortcuts (%s)", type(exc).__name__)
+            self.on_state(NONE, None)
+            return
+        try:
+            with self.connection:
+                self._converse(self.connection)
+        except Exception as exc:  # the bus went away, or a stop: nothing more to hear
+            if not self.stopping:
+                log.warning("global shortcuts portal: %s", type(exc).__name__)
+                self.on_state(NONE, None)
+
+    def _converse(self, connection: Any) -> None:
+        from jeepney import DBusAddress, DBusErrorResponse, MatchRule, Properties, new_method_call  # noqa: PLC0415
+        from jeepney.bus_messages import message_bus  # noqa: PLC0415
+        from jeepney.wrappers import unwrap_msg  # noqa: PLC0415
+
+        portal = DBusAddress(PORTAL_PATH, bus_name=PORTAL_SERVICE, interface=PORTAL_INTERFACE)
+        try:
+            version = unwrap_msg(connection.send_and_get_reply(Properties(portal).get("version"), timeout=5))
+        except DBusErrorResponse as exc:
+            log.info("no global shortcuts portal (%s)", exc.name)
+            self.on_state(NONE, None)
+            return
+        log.info("global shortcuts portal, version %s", version[0][1])
+        sender = connection.unique_name[1:].replace(".", "_")
+
+        def request(method: str, signature: str, body: tuple[Any, ...], token: str) -> dict[str, Any]:
+            """A portal call answered by a Request's Response signal: its results (an error unless 0)."""
+            path = f"{PORTAL_PATH}/request/{sender}/{token}"
+            rule = MatchRule(
+                type="signal", interface="org.freedesktop.portal.Request", member="Response", path=path
+            )
+            unwrap_msg(connection.send_and_get_reply(message_bus.AddMatch(rule), timeout=5))
+            with connection.filter(rule) as queue:
+                unwrap_msg(
+                    connection.send_and_get_reply(new_method_call(portal, method, signature, body), timeout=5)
+                )
+                response, results = connection.recv_until_filtered(queue, timeout=None).body
+            if response != 0:  # 1: the agent said no in the desktop's dialog; 2: something else ended it
+                raise PermissionError(f"{method} answered {response}")
+            return {key: value for key, (_sig, value) in results.items()}
+
+        created = request(
+            "CreateSession",
+            "a{sv}",
+            ({"handle_token": ("s", "ccs_session"), "session_handle_token": ("s", "ccs_desktop")},),
+            "ccs_session",
+        )
+        session = str(created["session_handle"])
+        shortcuts = [
+            (name, {"description": ("s", description), "preferred_trigger": ("s", portal_trigger(keys))})
+            for name, (keys, description) in self.bindings.items()
+        ]
+        # Presses are listened for before the keys are bound: one that comes right after is not lost.
+        pressed = MatchRule(type="signal", interface=PORTAL_INTERFACE, member="Activated", path=PORTAL_PATH)
+        unwrap_msg(connection.send_and_get_reply(message_bus.AddMatch(pressed), timeout=5))
+        with connection.filter(pressed, bufsize=16) as queue:
+            bound = request(
+                "BindShortcuts",
+                "oa(sa{sv})sa{sv}",
+                (session, shortcuts, "", {"handle_token": ("s", "ccs_bind")}),
+                "ccs_bind",
+            )
+            words = {
+                name: dict(info).get("trigger_description", ("s", ""))[1]
+                for name, info in bound.get("shortcuts", [])
+            }
+            self.on_state(PORTAL, words)
+            while not self.stopping:
+                handle, name, _timestamp, _options = connection.recv_until_filtered(queue, timeout=None).body
+                if handle == session and name in self.bindings:
+                    self.on_activated(name)
 
 
 class WindowsHotkeys(QAbstractNativeEventFilter):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QEvent, QObject
 
 from ccs_desktop.services.global_shortcuts import GlobalShortcuts, availability_text, settings_bindings
 
@@ -16,14 +16,6 @@ if TYPE_CHECKING:
     from ccs_desktop.ui.main_window import MainWindow
     from ccs_desktop.ui.popup import NumberPopup
     from ccs_desktop.ui.settings_flow import SettingsFlow
-
-
-def global_names() -> dict[str, str]:
-    """What each global shortcut does, in words (core.hotkeys.GLOBAL_ACTIONS ids)."""
-    return {
-        "call-selection": QCoreApplication.translate("GlobalShortcuts", "call the selected or copied number"),
-        "hang-up": QCoreApplication.translate("GlobalShortcuts", "hang up"),
-    }
 
 
 class _CardWatch(QObject):
@@ -67,8 +59,10 @@ def connect_keyboard(
             else window.hangup_action.trigger()
         )  # as in the window: only while a call may be up
     )
-    window.global_shortcuts = lambda: shortcuts.rows(global_names())
+    window.global_shortcuts = shortcuts.rows
     settings_flow.shortcuts_state = lambda: availability_text(shortcuts.availability)
+
+    window.destroyed.connect(shortcuts.stop)  # hotkeys and the portal session go with the window
 
     def restart(_changed: object = None) -> None:
         shortcuts.start(settings.get_bool("global_shortcuts"), settings_bindings(settings.get_str))
