@@ -21,6 +21,8 @@ pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 def harness(qtbot, qapp) -> Iterator[Harness]:
     with app_on_simulator(qtbot, qapp, sim_options={"call_seconds": 30, "ring_seconds": 0.3}) as h:
         yield h
+
+
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
