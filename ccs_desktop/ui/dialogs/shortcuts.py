@@ -3,7 +3,7 @@ the keys do), then the global shortcuts with their state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ class ShortcutsSheet(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # made anew each time it is asked for
         rows = [(a.text().replace("&", ""), keys_text(a)) for a in actions]
         rows += [(self.tr("Anywhere: {what}").format(what=what), keys) for what, keys in global_rows]
         self.table = QTableWidget(len(rows), 2)
