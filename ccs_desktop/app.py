@@ -40,6 +40,7 @@ from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import connect_calls_panel
 from ccs_desktop.ui.contacts_panel import connect_contacts_panel
 from ccs_desktop.ui.data_files import DataFiles
+from ccs_desktop.ui.keyboard import connect_keyboard
 from ccs_desktop.ui.login_flow import LoginFlow
 from ccs_desktop.ui.main_window import MainWindow, adopt_old_layout
 from ccs_desktop.ui.my_day import connect_my_day
@@ -149,11 +150,12 @@ class App(QObject):
         connect_tray(tray, w, handoff, self.settings_flow.open, self.quit_guard.request_quit, self.clipboard, self.popup)
         self.clipboard.number_copied.connect(contacts.look_up_copied)
         contacts.copied_card.connect(lambda *card: self.clipboard.paused or self.popup.show_number(*card))
-        connect_popup(self.popup, contacts, w)
+        connect_popup(self.popup, contacts)  # Esc: the window's Close the card action
         contacts.incoming_selected.connect(w.calls.select_call)
         self.popup.call_requested.connect(handoff.dial)
         self.popup.open_requested.connect(w.find_contact)
         self.popup.add_requested.connect(w.add_contact)
+        self.keys = connect_keyboard(w, self.tracker, self.popup, handoff, self.settings, self.settings_flow, self)
         connect_contacts_panel(w.contacts, contacts)
         contacts.results.connect(lambda *_: self.smoke.check())
         connect_calls_panel(w.calls, self.history, contacts)

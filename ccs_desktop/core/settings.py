@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ccs_desktop.core.crm import AUTO_OPEN, check_crm_template
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.hotkeys import check_global_shortcut
 from ccs_desktop.core.i18n import LANGUAGES, Core
 from ccs_desktop.core.paths import private_dir
 from ccs_desktop.core.softphone import DEFAULT_TEMPLATE
@@ -182,6 +183,24 @@ OPTIONS: dict[str, Option] = {
             "off",
             "Open the CRM record by itself, once per call: when an inbound call rings, when it is answered, or off.",
             AUTO_OPEN,
+        ),
+        Option(
+            "global_shortcuts",
+            True,
+            "Offer the global shortcuts (call the selected or copied number, hang up) to the desktop: the XDG "
+            "portal on Linux, RegisterHotKey on Windows; off: only the window's own shortcuts.",
+        ),
+        Option(
+            "shortcut_call_selection",
+            "Ctrl+Alt+Shift+D",
+            "Global shortcut that calls the selected (or else the copied) number; empty: none.",
+            check=check_global_shortcut,
+        ),
+        Option(
+            "shortcut_hang_up",
+            "Ctrl+Alt+Shift+H",
+            "Global shortcut that hangs up; empty: none.",
+            check=check_global_shortcut,
         ),
         Option(
             "window_geometry", "", "The window's size and place (Qt saveGeometry, base64).", section=WINDOW

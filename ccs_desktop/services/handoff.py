@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QClipboard, QGuiApplication
 
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.settings import Settings
@@ -81,12 +81,18 @@ class Handoff(QObject):
             return
         self.session.service.dial(text)
 
-    def call_clipboard(self) -> None:
+    def call_clipboard(self, *, selection: bool = False) -> None:
         """The tray's "Call the copied number": the clipboard is read here, its text scanned in a worker (as
-        the clipboard watcher does), so a long text never holds the window."""
+        the clipboard watcher does), so a long text never holds the window. With `selection` (the global
+        shortcut), the selected text where the system has a selection (X11, Wayland) and something is selected,
+        else the clipboard."""
         from ccs_desktop.core.phone import extract_numbers  # noqa: PLC0415
 
-        text = QGuiApplication.clipboard().text()
+        clipboard = QGuiApplication.clipboard()
+        text = ""
+        if selection and clipboard.supportsSelection():
+            text = clipboard.text(QClipboard.Mode.Selection)
+        text = text.strip() or clipboard.text()
         region = self.settings.get_str("region")
 
         def dial_first(found: list[PhoneNumber]) -> None:

@@ -114,6 +114,7 @@ class CallsPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter by number, name or queue"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Filter calls"))
         self.result = QComboBox()
         for text, key in (
             (self.tr("All results"), ""),
@@ -172,6 +173,7 @@ class CallsPanel(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Call records"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

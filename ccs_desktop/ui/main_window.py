@@ -7,17 +7,22 @@ first when a call is up.
 from __future__ import annotations
 
 import base64
+import itertools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QSystemTrayIcon,
@@ -88,12 +93,15 @@ class MainWindow(QMainWindow):
     retry_requested = Signal()  # the banner's Retry now
     import_requested = Signal()
     export_requested = Signal()
+    close_card_requested = Signal()  # Esc while the caller card shows
 
     def __init__(self, softphone: QWidget, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("ccs-desktop")  # the program's name, the same in every language
         self.setWindowIcon(icon("app"))
         self._settings = settings  # the layout is kept in its [window] section
+        # (what, keys in words) of each global shortcut, for the shortcuts sheet; the app's GlobalShortcuts tells
+        self.global_shortcuts: Callable[[], list[tuple[str, str]]] = list
         self.softphone = softphone
         self.contacts = ContactsPanel()
         self.contacts.import_requested.connect(self.import_requested)
@@ -157,36 +165,136 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.set_line_state(LineState.LOGGED_OUT, "")
         self.set_call_active(False)
+        self._name_controls()
         self.quitting = False
         self.persist = True  # smoke runs (offscreen, tiny screens) must not overwrite the agent's layout
         self.setMinimumSize(760, 480)
         self._restore()
 
     def _build_menu(self) -> None:
+        """The menus, with every keyboard shortcut of the window shown beside its entry (Help → Keyboard shortcuts
+        lists them again)."""
         menu = self.menuBar().addMenu("&ccs-desktop")
-        for text, signal, shortcut in (
-            (self.tr("&Settings…"), self.settings_requested, QKeySequence.StandardKey.Preferences),
-            (self.tr("&Import contacts…"), self.import_requested, None),
-            (self.tr("&Export contacts…"), self.export_requested, None),
-            (self.tr("&Diagnostics…"), self.diagnostics_requested, None),
-            (self.tr("Reload softphone"), self.reload_requested, None),
-            (self.tr("Log &in…"), self.login_requested, None),
-            (self.tr("Log &out"), self.logout_requested, None),
-            (self.tr("&Quit"), self.quit_requested, QKeySequence.StandardKey.Quit),
-        ):
-            action = QAction(text, self)
-            if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
-                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.triggered.connect(signal)
-            menu.addAction(action)
-        self.quit_action = menu.actions()[-1]
-        self.login_action, self.logout_action = (
-            next(a for a in menu.actions() if a.text() == text) for text in (self.tr("Log &in…"), self.tr("Log &out"))
-        )
+        self.settings_action = self._action(menu, self.tr("&Settings…"), self.settings_requested, "Ctrl+,")
+        self.settings_action.setShortcuts(_with_standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self._action(menu, self.tr("&Import contacts…"), self.import_requested)
+        self._action(menu, self.tr("&Export contacts…"), self.export_requested)
+        self._action(menu, self.tr("&Diagnostics…"), self.diagnostics_requested)
+        self._action(menu, self.tr("Reload softphone"), self.reload_requested)
+        self.login_action = self._action(menu, self.tr("Log &in…"), self.login_requested)
         self.login_action.setVisible(False)  # until the session says nobody is logged in (`set_logged_in`)
-        if not self.quit_action.shortcut().toString():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.logout_action = self._action(menu, self.tr("Log &out"), self.logout_requested)
+        self.quit_action = self._action(menu, self.tr("&Quit"), self.quit_requested)
+        self.quit_action.setShortcuts(_with_standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+
+        calls = self.menuBar().addMenu(self.tr("C&all"))
+        # Enter calls from the number field; in the lists Enter activates the chosen row (the panels' own keys),
+        # so the action takes Enter only in the number field and never from the softphone page.
+        self.call_action = self._action(calls, self.tr("&Call"), self.call_chosen)
+        self.call_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.call_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.number_edit.addAction(self.call_action)
+        self.hangup_action = self._action(calls, self.tr("&Hang up"), self.hangup_requested, "Ctrl+Shift+H")
+        self.hold_action = self._action(calls, self.tr("H&old / Resume"), self.hold_or_resume, "Ctrl+Shift+S")
+        calls.addSeparator()
+        find = self._action(calls, self.tr("&Find a contact"), self.focus_search)
+        find.setShortcuts(_with_standard(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.find_action = find
+        self.number_action = self._action(calls, self.tr("&Number to call"), self.focus_number, "Ctrl+L")
+        # Esc hides the caller card; enabled only while one shows, so Esc means nothing new elsewhere
+        self.close_card_action = self._action(
+            calls, self.tr("Close the &card"), self.close_card_requested, "Esc"
+        )
+        self.close_card_action.setEnabled(False)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(
+            help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object] | SignalInstance,
+        key: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(
+            lambda _checked=False: slot.emit() if isinstance(slot, SignalInstance) else slot()
+        )
+        menu.addAction(action)
+        return action
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every menu entry that has a key, in menu order (the shortcuts sheet lists these)."""
+        return [
+            a for m in self.menuBar().findChildren(QMenu) for a in m.actions() if not a.shortcut().isEmpty()
+        ]
+
+    # --- what the keys do ------------------------------------------------------------------------------------
+
+    def call_chosen(self) -> None:
+        """Enter in the number field, or Call in the menu: the typed number, else the chosen contact or call row
+        (activated as a double-click would, so each panel calls what its rows mean)."""
+        focus = QApplication.focusWidget()
+        if focus is self.number_edit or (self.number_edit.text().strip() and not _is_view(focus)):
+            self._dial_typed()
+            return
+        views = [focus] if _is_view(focus) else []
+        views += self.tabs.currentWidget().findChildren(QAbstractItemView)
+        for view in views:
+            assert isinstance(view, QAbstractItemView)
+            index = view.currentIndex()
+            if index.isValid() and view.isVisible():
+                view.doubleClicked.emit(index.siblingAtColumn(0))
+                return
+        self.show_status(self.tr("Type a number or choose a contact or a call first."), 5000)
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.contacts)
+        self.contacts.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.contacts.search_edit.selectAll()
+
+    def focus_number(self) -> None:
+        self.number_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.number_edit.selectAll()
+
+    def show_shortcuts(self) -> None:
+        from ccs_desktop.ui.dialogs.shortcuts import ShortcutsSheet  # noqa: PLC0415 - only when asked
+
+        self.shortcuts_sheet = ShortcutsSheet(self.shortcut_actions(), self.global_shortcuts(), self)
+        self.shortcuts_sheet.open()
+
+    def _name_controls(self) -> None:
+        """Names for what has no text of its own (screen readers say them), and Tab in the order they are seen:
+        the softphone on the left, then the number field and its buttons, then the tabs."""
+        self.softphone.setAccessibleName(self.tr("Softphone"))
+        self.number_edit.setAccessibleName(self.tr("Number to call"))
+        self.tabs.setAccessibleName(self.tr("Contacts and calls"))
+        # the Contacts tab's own names win where it gives them (ui/contacts_panel.py)
+        for widget, name in (
+            (self.contacts.search_edit, self.tr("Search contacts")),
+            (self.contacts.list, self.tr("Contacts")),
+        ):
+            if not widget.accessibleName():
+                widget.setAccessibleName(name)
+        chain = [
+            self.softphone,
+            self.number_edit,
+            self.call_button,
+            self.hangup_button,
+            self.hold_button,
+            self.tabs,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _dial_typed(self) -> None:
         text = self.number_edit.text().strip()
@@ -254,6 +362,8 @@ class MainWindow(QMainWindow):
         self.call_button.setToolTip(self.tr("Hang up first: you are on a call.") if active else "")
         self.hangup_button.setEnabled(active)
         self.hold_button.setEnabled(active)
+        self.hangup_action.setEnabled(active)
+        self.hold_action.setEnabled(active)
         if not active:
             self.set_on_hold(False)
 
@@ -312,6 +422,16 @@ class MainWindow(QMainWindow):
             self.hide()
         else:
             self.showMinimized()  # no tray to come back from: keep it reachable
+
+
+def _with_standard(key: QKeySequence.StandardKey, ours: str) -> list[QKeySequence]:
+    """The platform's keys for `key` (none on some desktops), then ours if it is not among them."""
+    keys = QKeySequence.keyBindings(key)
+    return [*keys, QKeySequence(ours)] if QKeySequence(ours) not in keys else keys
+
+
+def _is_view(widget: QWidget | None) -> bool:
+    return isinstance(widget, QAbstractItemView)
 
 
 def _blob(text: str) -> QByteArray:

@@ -32,13 +32,20 @@ class SettingsFlow(QObject):
             window,
         )
         window.settings_requested.connect(self.open)
+        self.shortcuts_state = lambda: ""  # the global shortcuts' state in words (ui/keyboard.py sets it)
 
     def open(self) -> None:
         from ccs_desktop.ui.dialogs.settings import SettingsDialog  # noqa: PLC0415 - loads phonenumbers
 
         listener = self.listeners.listener
         urls = (listener.ivr_url, listener.redacted_base_url) if listener is not None else (None, "")
-        dialog = SettingsDialog(self.settings, self.window, runner=self.runner, listener_urls=urls)
+        dialog = SettingsDialog(
+            self.settings,
+            self.window,
+            runner=self.runner,
+            listener_urls=urls,
+            shortcuts_state=self.shortcuts_state(),
+        )
         dialog.accepted.connect(self._settings_saved)
         dialog.open()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #cf222e"
 OK_STYLE = "color: #1a7f37"
@@ -27,3 +27,21 @@ def save_cancel_layout(dialog: QDialog, form: QFormLayout, error: QLabel, save: 
     layout.addLayout(form)
     layout.addWidget(error)
     layout.addWidget(buttons)
+
+
+def name_from_labels(form: QFormLayout) -> None:
+    """Each field of `form` named by its row's label, unless named already: a screen reader otherwise says a
+    combo box's current value ("TR") instead of what it is for ("Default region")."""
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is None or field is None:
+            continue
+        text, widget = label.widget(), field.widget()
+        if (
+            isinstance(text, QLabel)
+            and isinstance(widget, QWidget)
+            and text.text()
+            and not widget.accessibleName()
+        ):
+            widget.setAccessibleName(text.text().replace("&", ""))

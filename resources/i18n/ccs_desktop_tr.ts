@@ -305,6 +305,10 @@
         <translation>Numara, ad veya kuyruğa göre süz</translation>
     </message>
     <message>
+        <source>Filter calls</source>
+        <translation>Çağrıları süz</translation>
+    </message>
+    <message>
         <source>All results</source>
         <translation>Tüm sonuçlar</translation>
     </message>
@@ -347,6 +351,10 @@
     <message>
         <source>Loading call records…</source>
         <translation>Çağrı kayıtları yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Call records</source>
+        <translation>Çağrı kayıtları</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1651,6 +1659,11 @@ iş: +90 212 555 12 34</translation>
         <source>The CRM URL must start with http:// or https://, not {url}.</source>
         <translation>CRM URL'si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
     </message>
+    <message>
+        <source>{keys} cannot be a global shortcut: use Ctrl, Alt or the logo key with a letter, digit or F-key.</source>
+        <extracomment>the global shortcuts the app offers: id -&gt; the settings option that holds its key sequence</extracomment>
+        <translation>{keys} genel kısayol olamaz: Ctrl, Alt ya da logo tuşunu bir harf, rakam veya F tuşuyla kullanın.</translation>
+    </message>
 </context>
 <context>
     <name>DataFiles</name>
@@ -1829,6 +1842,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Sonuç</translation>
     </message>
     <message>
+        <source>Diagnostics</source>
+        <translation>Tanılama</translation>
+    </message>
+    <message>
         <source>Run again</source>
         <translation>Yeniden çalıştır</translation>
     </message>
@@ -1850,6 +1867,56 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Something went wrong in {where} ({error}); details are in the log.</source>
         <translation>{where} içinde bir şeyler ters gitti ({error}); ayrıntılar günlükte.</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalShortcutFields</name>
+    <message>
+        <source>Use global shortcuts (they work while another program is in front)</source>
+        <translation>Genel kısayolları kullan (önde başka bir program varken de çalışır)</translation>
+    </message>
+    <message>
+        <source>Call the selected or copied number</source>
+        <translation>Seçili ya da kopyalanan numarayı ara</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>Görüşmeyi kapat</translation>
+    </message>
+    <message>
+        <source>Press the keys; clear to turn this one off.</source>
+        <translation>Tuşlara basın; kapatmak için silin.</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalShortcuts</name>
+    <message>
+        <source>call the selected or copied number</source>
+        <translation>seçili ya da kopyalanan numarayı ara</translation>
+    </message>
+    <message>
+        <source>hang up</source>
+        <translation>görüşmeyi kapat</translation>
+    </message>
+    <message>
+        <source>Asking the desktop…</source>
+        <translation>Masaüstüne soruluyor…</translation>
+    </message>
+    <message>
+        <source>Available through the desktop portal</source>
+        <translation>Masaüstü portalı üzerinden kullanılabilir</translation>
+    </message>
+    <message>
+        <source>Windows hotkeys</source>
+        <translation>Windows kısayol tuşları</translation>
+    </message>
+    <message>
+        <source>Not offered by this desktop</source>
+        <translation>Bu masaüstü sunmuyor</translation>
+    </message>
+    <message>
+        <source>Turned off</source>
+        <translation>Kapalı</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +2030,18 @@ iş: +90 212 555 12 34</translation>
 </context>
 <context>
     <name>ListenerFields</name>
+    <message>
+        <source>Listener address</source>
+        <translation>Dinleyici adresi</translation>
+    </message>
+    <message>
+        <source>Listener port</source>
+        <translation>Dinleyici bağlantı noktası</translation>
+    </message>
+    <message>
+        <source>Listener public URL</source>
+        <translation>Dinleyicinin genel URL'si</translation>
+    </message>
     <message>
         <source>https://… if CCS reaches this computer through a proxy (optional)</source>
         <translation>https://… CCS bu bilgisayara bir vekil sunucu üzerinden ulaşıyorsa (isteğe bağlı)</translation>
@@ -2166,6 +2245,62 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>&amp;Quit</source>
         <translation>Çı&amp;k</translation>
+    </message>
+    <message>
+        <source>C&amp;all</source>
+        <translation>&amp;Arama</translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation>&amp;Ara</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>&amp;Kapat</translation>
+    </message>
+    <message>
+        <source>H&amp;old / Resume</source>
+        <translation>&amp;Beklet / Sürdür</translation>
+    </message>
+    <message>
+        <source>&amp;Find a contact</source>
+        <translation>Kişi &amp;bul</translation>
+    </message>
+    <message>
+        <source>&amp;Number to call</source>
+        <translation>Aranacak &amp;numara</translation>
+    </message>
+    <message>
+        <source>Close the &amp;card</source>
+        <translation>Ka&amp;rtı kapat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Klavye kısayolları</translation>
+    </message>
+    <message>
+        <source>Type a number or choose a contact or a call first.</source>
+        <translation>Önce bir numara yazın ya da bir kişi veya çağrı seçin.</translation>
+    </message>
+    <message>
+        <source>Softphone</source>
+        <translation>Softphone</translation>
+    </message>
+    <message>
+        <source>Number to call</source>
+        <translation>Aranacak numara</translation>
+    </message>
+    <message>
+        <source>Contacts and calls</source>
+        <translation>Kişiler ve çağrılar</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Kişilerde ara</translation>
     </message>
     <message>
         <source>Tenant: {tenant}</source>
@@ -2669,6 +2804,33 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>Phone links</source>
         <translation>Telefon bağlantıları</translation>
+    </message>
+    <message>
+        <source>Global shortcuts</source>
+        <translation>Genel kısayollar</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source> or </source>
+        <translation> ya da </translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Klavye kısayolları</translation>
+    </message>
+    <message>
+        <source>Anywhere: {what}</source>
+        <translation>Her yerde: {what}</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>İşlem</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tuşlar</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ class DiagnosticsDialog(QDialog):
         self.quick_checks = quick_checks
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Result")])
+        self.table.setAccessibleName(self.tr("Diagnostics"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

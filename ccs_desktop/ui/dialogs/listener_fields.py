@@ -25,6 +25,9 @@ class ListenerFields(QWidget):
         self.port.setRange(1, 65535)
         self.port.setValue(settings.get_int("listener_port"))
         self.public_url = QLineEdit(settings.get_str("listener_public_url"))
+        self.address.setAccessibleName(self.tr("Listener address"))
+        self.port.setAccessibleName(self.tr("Listener port"))
+        self.public_url.setAccessibleName(self.tr("Listener public URL"))
         self.public_url.setPlaceholderText(
             self.tr("https://… if CCS reaches this computer through a proxy (optional)")
         )

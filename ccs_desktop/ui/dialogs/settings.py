@@ -24,7 +24,8 @@ from ccs_desktop.core.softphone import check_template
 from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.dialogs import phone_links
 from ccs_desktop.ui.dialogs.listener_fields import ListenerFields
-from ccs_desktop.ui.widgets import error_label, save_cancel_layout
+from ccs_desktop.ui.dialogs.shortcut_fields import GlobalShortcutFields
+from ccs_desktop.ui.widgets import error_label, name_from_labels, save_cancel_layout
 
 SAMPLE = "0532 123 45 67"
 
@@ -46,6 +47,7 @@ class SettingsDialog(QDialog):
         *,
         runner: TaskRunner | None = None,
         listener_urls: tuple[str | None, str] = (None, ""),
+        shortcuts_state: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("ccs-desktop settings"))
@@ -137,6 +139,9 @@ class SettingsDialog(QDialog):
         self.phone_links = phone_links.PhoneLinksRow(runner) if runner and phone_links.available() else None
         if self.phone_links is not None:
             form.addRow(self.tr("Phone links"), self.phone_links)
+        self.shortcut_fields = GlobalShortcutFields(settings, shortcuts_state)
+        form.addRow(self.tr("Global shortcuts"), self.shortcut_fields)
+        name_from_labels(form)
         save_cancel_layout(self, form, self.error, self._save)
         self.region.currentTextChanged.connect(self._update_preview)
         self.dial_format.currentIndexChanged.connect(self._update_preview)
@@ -176,6 +181,7 @@ class SettingsDialog(QDialog):
                 "after_call_work_seconds": self.after_call_work.value(),
                 "backoffice_on_exit": self.backoffice_on_exit.isChecked(),
                 **self.listener_fields.values(),
+                **self.shortcut_fields.values(),
             }
             self.settings.update(values)  # all or nothing; each change applies at once where it is used
         except InvalidInput as exc:
