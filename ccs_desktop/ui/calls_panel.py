@@ -43,6 +43,7 @@ from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.core.calls.worklist import SCOPES, is_missed
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.ui.calls_model import COLUMNS, RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
+from ccs_desktop.ui.theme import colour
 
 if TYPE_CHECKING:
     from ccs_desktop.services.call_history import CallHistory
@@ -395,7 +396,8 @@ class CallsPanel(QWidget):
         title = self.tr("Timeline")
         head = f"<b>{html.escape(title)}</b> ({html.escape(timeline.outcome or status_text(timeline.state))})"
         lines = [f"{html.escape(e.at[11:19])} {html.escape(e.text)}" for e in timeline.events]
-        gaps = [f'<span style="color:#9a6700">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
+        warning = colour("warning")  # the theme's, when the pane is filled
+        gaps = [f'<span style="color:{warning}">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
         return "<br>".join([head, *lines, *gaps, *parts])
 
     # --- reactions ----------------------------------------------------------------------------------------

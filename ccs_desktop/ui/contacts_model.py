@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ccs_desktop.core.calls.rows import result_text
 from ccs_desktop.core.contacts.model import Contact
+from ccs_desktop.ui.theme import AA_TEXT, colour, contrast
 
 if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow
@@ -26,7 +27,6 @@ NumberRole = Qt.ItemDataRole.UserRole + 1  # the primary number as shown
 LastCallRole = Qt.ItemDataRole.UserRole + 2  # "missed · 2026-11-24 14:03", "" for none
 MissedRole = Qt.ItemDataRole.UserRole + 3  # the last call was missed
 AVATAR_HUES = 12  # avatar colours are this many hues apart, picked by the name
-AA_CONTRAST = 4.5  # WCAG AA for normal text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -38,23 +38,6 @@ def initials(contact: Contact) -> str:
         if words:
             return "".join(w[0] for w in words[:2]).upper()
     return "#"
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def avatar_colours(name: str, palette: QPalette) -> tuple[QColor, QColor]:
@@ -70,7 +53,7 @@ def avatar_colours(name: str, palette: QPalette) -> tuple[QColor, QColor]:
     lightness = 0.72 if dark_theme else 0.42
     step = 0.03 if dark_theme else -0.03
     background = QColor.fromHslF(hue / 360, 0.55, lightness)
-    while contrast(background, text) < AA_CONTRAST and 0.05 < lightness < 0.95:
+    while contrast(background.name(), text.name()) < AA_TEXT and 0.05 < lightness < 0.95:
         lightness += step
         background = QColor.fromHslF(hue / 360, 0.55, lightness)
     return background, text
@@ -227,5 +210,7 @@ class ContactDelegate(QStyledItemDelegate):
         )
         if last:
             area = QRect(rect.right() - 8 - last_width, rect.top(), last_width, rect.height())
+            if not selected and index.data(MissedRole):
+                painter.setPen(QColor(colour("danger")))  # a missed last call stands out, as on the page
             painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, last)
         painter.restore()

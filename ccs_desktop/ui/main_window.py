@@ -32,6 +32,7 @@ from ccs_desktop.services.call_state import LineState, state_text
 from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
+from ccs_desktop.ui.theme import STATE_TONES, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +44,7 @@ class RecoveryBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("recovery-banner")
-        self.setStyleSheet(
-            "#recovery-banner { background: #ffebe9; border: 1px solid #cf222e; border-radius: 4px; }"
-        )
+        self.setObjectName("recovery-banner")  # drawn by the theme's stylesheet (ui/theme.py)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -217,11 +215,7 @@ class MainWindow(QMainWindow):
     def set_line_state(self, state: LineState, reason: str) -> None:
         text = state_text(state) + (f" — {reason}" if reason else "")
         self.state_label.setText(text)
-        colour = {"#1a7f37": (LineState.READY,), "#cf222e": (LineState.UNAVAILABLE,)}
-        style = next(
-            (f"color: {c}; font-weight: bold" for c, states in colour.items() if state in states), ""
-        )
-        self.state_label.setStyleSheet(style)
+        set_tone(self.state_label, STATE_TONES.get(state, ""))
 
     def set_recovery(self, problem: str, next_try: str) -> None:
         """The banner above the softphone: what is wrong and when the next try is ("" hides it)."""
