@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ccs_desktop.core.calls.rows import result_text
 from ccs_desktop.core.contacts.model import Contact
-from ccs_desktop.ui.theme import AA_TEXT, colour, contrast
+from ccs_desktop.ui.theme import AA_TEXT, DARK, LIGHT, colour, contrast
 
 if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow
@@ -47,8 +47,8 @@ def avatar_colours(name: str, palette: QPalette) -> tuple[QColor, QColor]:
     text = QColor(
         palette.color(QPalette.ColorRole.Window) if dark_theme else palette.color(QPalette.ColorRole.Base)
     )
-    if dark_theme == (text.lightness() >= 128):  # an odd palette: fall back to plain black or white text
-        text = QColor(Qt.GlobalColor.black if dark_theme else Qt.GlobalColor.white)
+    if dark_theme == (text.lightness() >= 128):  # an odd palette: the dark theme's window or the light one's white
+        text = QColor(DARK.window if dark_theme else LIGHT.surface)
     hue = (zlib.crc32(name.encode("utf-8")) % AVATAR_HUES) * (360 // AVATAR_HUES)
     lightness = 0.72 if dark_theme else 0.42
     step = 0.03 if dark_theme else -0.03

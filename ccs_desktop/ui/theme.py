@@ -331,7 +331,11 @@ class Theme(QObject):
         self.scale = type_scale(PAGE_BODY_PT)
         self._system_pt = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()
         self._sheet = ""
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        app.styleHints().colorSchemeChanged.connect(self._scheme_changed)  # a slot: gone with this object
+
+    def _scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.mode == "system":
+            self.apply()
 
     def system_scheme(self) -> Scheme:
         return "dark" if self.app.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
