@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.ui import theme
 from ccs_desktop.ui.calls_model import COLUMNS, CONTACT, TALK, TIME
+from ccs_desktop.ui.calls_panel import CallsPanel
 from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.theme import AA_LARGE, AA_TEXT, COMPONENT_ON, TEXT_ON, THEMES, contrast, type_scale
 from tests.helpers import REPO
@@ -217,3 +218,15 @@ def test_the_themed_card_never_clips_its_buttons(qtbot, themed):
     card = panel.card
     buttons = (card.edit_button, card.favourite_button, card.delete_button)
     qtbot.waitUntil(lambda: card.isVisible() and all(b.width() >= b.sizeHint().width() for b in buttons))
+
+
+def test_the_calls_table_grows_with_the_font(qtbot):
+    """Rows and columns are measured from the font, again when it changes (a bigger system font, live)."""
+    panel = CallsPanel()
+    qtbot.addWidget(panel)
+    rows, widths = panel.table.verticalHeader().defaultSectionSize(), list(panel.natural_widths)
+    font = panel.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    panel.setFont(font)
+    assert panel.table.verticalHeader().defaultSectionSize() > rows
+    assert panel.natural_widths[TIME] > widths[TIME] and panel.table.columnWidth(TIME) > widths[TIME]
