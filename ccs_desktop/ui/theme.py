@@ -14,14 +14,19 @@ the stylesheet decides how that looks in the current theme, so a light/dark swit
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Literal, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ccs_desktop.core.paths import cache_dir
 from ccs_desktop.services.call_state import LineState
+
+log = logging.getLogger(__name__)
 
 W = TypeVar("W", bound=QWidget)
 Scheme = Literal["light", "dark"]
@@ -190,10 +195,42 @@ def colours_of(scheme: Scheme) -> Colours:
 # --- the stylesheet ---------------------------------------------------------------------------------------------
 
 
-def stylesheet(c: Colours, scale: TypeScale) -> str:
-    """The application's Qt stylesheet: the page's cards, controls, tabs and a calm status bar, from the tokens."""
+ARROW_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="6" viewBox="0 0 10 6">'
+    '<path d="M1 1l4 4 4-4" fill="none" stroke="{colour}" stroke-width="1.6" stroke-linecap="round"/></svg>'
+)
+
+
+def arrow_image(colour: str, folder: Path | None = None) -> str:
+    """A combo box's down arrow in `colour`, as a file the stylesheet can name (a stylesheet takes no inline
+    images); written once per colour into the cache, like the compiled icons. "" when it cannot be written: the
+    style's own arrow stays."""
+    path = (folder or cache_dir() / "theme") / f"arrow-down-{colour.lstrip('#').lower()}.svg"
+    try:
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(ARROW_SVG.format(colour=colour), encoding="utf-8")
+    except OSError as exc:
+        log.warning("no themed combo-box arrow (%s): the style's own is used", exc)
+        return ""
+    return path.as_posix()
+
+
+def stylesheet(c: Colours, scale: TypeScale, arrow: str = "") -> str:
+    """The application's Qt stylesheet: the page's cards, controls, tabs and a calm status bar, from the tokens;
+    `arrow` is the combo boxes' down-arrow image ("": the style draws its own drop-down button)."""
     s, r = SPACE, RADIUS
-    return f"""
+    drop_down = (
+        f"""
+QComboBox::drop-down, QDateEdit::drop-down {{
+    subcontrol-origin: padding; subcontrol-position: center right; width: {s["l"] + s["xs"]}px; border: none;
+}}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{arrow}"); width: 10px; height: 6px; }}
+"""
+        if arrow
+        else ""
+    )
+    return drop_down + f"""
 QMainWindow, QDialog {{ background: {c.window}; }}
 QToolTip {{ background: {c.surface}; color: {c.ink}; border: 1px solid {c.border}; padding: {s["xs"]}px; }}
 
@@ -355,7 +392,7 @@ class Theme(QObject):
             font.setPointSizeF(self.scale.body)
             self.app.setFont(font)  # sends ApplicationFontChange: `font_changed` finds nothing to do
         self.app.setPalette(palette(self.colours))
-        sheet = stylesheet(self.colours, self.scale)
+        sheet = stylesheet(self.colours, self.scale, arrow_image(self.colours.muted))
         if sheet != self._sheet:
             self._sheet = sheet
             self.app.setStyleSheet(sheet)

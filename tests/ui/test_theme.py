@@ -8,6 +8,7 @@ QApplication, and there can be only one); the columns check themes that shared a
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -116,7 +117,12 @@ def run_app(mode: str) -> dict:
         text=True,
         check=True,
         cwd=REPO,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)},
+        env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(REPO),
+            "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],  # the test's own (tests/conftest.py user_dirs)
+        },
     ).stdout
     return json.loads(out.splitlines()[-1])
 
@@ -230,3 +236,14 @@ def test_the_calls_table_grows_with_the_font(qtbot):
     panel.setFont(font)
     assert panel.table.verticalHeader().defaultSectionSize() > rows
     assert panel.natural_widths[TIME] > widths[TIME] and panel.table.columnWidth(TIME) > widths[TIME]
+
+
+def test_the_combo_arrow_is_drawn_in_the_theme_colour(tmp_path):
+    arrow = theme.arrow_image(theme.DARK.muted, tmp_path)
+    assert Path(arrow).read_text(encoding="utf-8").count(theme.DARK.muted) == 1
+    sheet = theme.stylesheet(theme.DARK, type_scale(10), arrow)
+    assert f'url("{arrow}")' in sheet
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert theme.arrow_image(theme.LIGHT.muted, blocked) == ""  # cannot be written: the style's own arrow
+    assert "down-arrow" not in theme.stylesheet(theme.LIGHT, type_scale(10), "")
