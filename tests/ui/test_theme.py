@@ -20,6 +20,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from ccs_desktop.services.call_state import LineState
 from ccs_desktop.ui import theme
 from ccs_desktop.ui.calls_model import COLUMNS, CONTACT, TALK, TIME
 from ccs_desktop.ui.calls_panel import CallsPanel
@@ -247,3 +248,20 @@ def test_the_combo_arrow_is_drawn_in_the_theme_colour(tmp_path):
     blocked.write_text("")
     assert theme.arrow_image(theme.LIGHT.muted, blocked) == ""  # cannot be written: the style's own arrow
     assert "down-arrow" not in theme.stylesheet(theme.LIGHT, type_scale(10), "")
+
+
+def test_the_line_state_wears_its_tone(qtbot, themed, tmp_path):
+    """The status bar's state: green when ready, red when calls cannot come in, in the theme's colours."""
+    window = make_window(tmp_path)
+    qtbot.addWidget(window)
+    label = window.state_label
+    for state, tone in (
+        (LineState.READY, "success"),
+        (LineState.UNAVAILABLE, "danger"),
+        (LineState.LOGGED_OUT, ""),
+    ):
+        window.set_line_state(state, "")
+        assert label.property("tone") == tone
+    window.set_line_state(LineState.READY, "")
+    label.ensurePolished()
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == theme.LIGHT.success
