@@ -167,7 +167,7 @@ STATE_TONES: dict[LineState, str] = {
 }
 
 SPACE = {"xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24}  # px
-RADIUS = {"control": 8, "card": 12, "pill": 10}  # px
+RADIUS = {"control": 8, "card": 12}  # px: the page's keys and inputs (9) and cards (12)
 PAGE_BODY_PT = 10.5  # the page's 14 px body at 96 dpi: the native body is never smaller
 TYPE_RATIOS = {"small": 0.9, "body": 1.0, "title": 1.25, "large": 1.5}
 
@@ -186,10 +186,6 @@ def type_scale(system_pt: float) -> TypeScale:
     """The scale for a system font of `system_pt` points: a bigger system font makes every size bigger."""
     body = max(system_pt, PAGE_BODY_PT)
     return TypeScale(**{name: round(body * ratio, 2) for name, ratio in TYPE_RATIOS.items()})
-
-
-def colours_of(scheme: Scheme) -> Colours:
-    return THEMES[scheme]
 
 
 # --- the stylesheet ---------------------------------------------------------------------------------------------
@@ -380,6 +376,11 @@ class Theme(QObject):
     def set_mode(self, mode: Mode) -> None:
         """Follow the desktop ("system"), or force "light" or "dark" (screenshots, tests)."""
         self.mode = mode
+        hints = self.app.styleHints()  # the platform is asked too (window frames, where it can)
+        if mode == "system":
+            hints.unsetColorScheme()
+        else:
+            hints.setColorScheme(Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light)
         self.apply()
 
     def apply(self) -> None:
@@ -417,15 +418,8 @@ def current() -> Colours:
 
 def apply_theme(app: QApplication, mode: Mode = "system") -> Theme:
     """Theme the application (once: a second call changes the mode of the first one's Theme)."""
-    theme = app.findChild(Theme)
-    if theme is None:
-        theme = Theme(app, mode)
-    else:
-        theme.mode = mode
-    if mode != "system" and hasattr(app.styleHints(), "setColorScheme"):
-        # Qt 6.8+: the web page's prefers-color-scheme follows too, where the platform allows it
-        app.styleHints().setColorScheme(Qt.ColorScheme.Dark if mode == "dark" else Qt.ColorScheme.Light)
-    theme.apply()
+    theme = app.findChild(Theme) or Theme(app, mode)
+    theme.set_mode(mode)
     return theme
 
 
