@@ -1,11 +1,14 @@
-"""The QApplication of the window: on macOS a `tel:`/`callto:`/`sip:` link opened in another app reaches a running
-app as a FileOpen event (the Info.plist's URL types), not as a command-line argument."""
+"""The QApplication of the window: themed from the start (ui/theme.py: light or dark as the system is, text as big as
+the system's), and on macOS a `tel:`/`callto:`/`sip:` link opened in another app reaches a running app as a
+FileOpen event (the Info.plist's URL types), not as a command-line argument."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
+
+from ccs_desktop.ui.theme import Mode, apply_theme
 
 SCHEMES = ("tel", "callto", "sip")
 
@@ -15,7 +18,13 @@ class CcsApplication(QApplication):
 
     uri_opened = Signal(str)
 
+    def __init__(self, argv: list[str], theme: Mode = "system") -> None:
+        super().__init__(argv)
+        self.theme = apply_theme(self, theme)
+
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange and hasattr(self, "theme"):
+            self.theme.font_changed()  # the type scale follows the font
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             url = event.url()
             if url.scheme().lower() in SCHEMES:

@@ -43,6 +43,7 @@ from ccs_desktop.core.calls.timeline import Timeline
 from ccs_desktop.core.calls.worklist import SCOPES, is_missed
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.ui.calls_model import COLUMNS, RECORDING, ROW_ROLE, CallFilter, CallRecordsModel
+from ccs_desktop.ui.theme import colour
 
 if TYPE_CHECKING:
     from ccs_desktop.services.call_history import CallHistory
@@ -183,30 +184,12 @@ class CallsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         # Fixed row heights: the view never measures rows, so 10,000 rows cost what 30 do.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CONTACT, QHeaderView.ResizeMode.Stretch)  # the width the others leave
         header.setStretchLastSection(False)
-        # Widths from the texts (titles and the words a column shows differ by language), never by measuring
-        # rows: that would visit all 10,000 of them.
-        metrics = self.fontMetrics()
-        samples = {
-            0: ("2026-12-31 23:59:59",),
-            1: (direction_text(True), direction_text(False)),
-            2: ("0532 123 45 67",),
-            4: (Core.tr("answered"), Core.tr("missed")),  # a provisional row's longer state is elided
-            5: ("88:88",),
-            6: ("88:88",),
-        }
         self.natural_widths: list[int] = []
-        for column, width in enumerate((0, 0, 0, CONTACT_MIN_WIDTH, 0, 0, 0, 80, 100, 70, 110)):
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            texts = (title, *samples.get(column, ()))
-            natural = max(width, *(metrics.horizontalAdvance(t) + 20 for t in texts))
-            self.natural_widths.append(natural)
-            self.table.setColumnWidth(column, natural)
-        assert len(self.natural_widths) == len(COLUMNS)
+        self._measure()
         self.table.installEventFilter(self)  # a resize fits the columns again
         self.table.doubleClicked.connect(self._activated)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -399,7 +382,8 @@ class CallsPanel(QWidget):
         title = self.tr("Timeline")
         head = f"<b>{html.escape(title)}</b> ({html.escape(timeline.outcome or status_text(timeline.state))})"
         lines = [f"{html.escape(e.at[11:19])} {html.escape(e.text)}" for e in timeline.events]
-        gaps = [f'<span style="color:#9a6700">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
+        warning = colour("warning")  # the theme's, when the pane is filled
+        gaps = [f'<span style="color:{warning}">⚠ {html.escape(gap)}</span>' for gap in timeline.gaps]
         return "<br>".join([head, *lines, *gaps, *parts])
 
     # --- reactions ----------------------------------------------------------------------------------------
@@ -497,6 +481,35 @@ class CallsPanel(QWidget):
         current = self._current
         if current is not None and is_missed(current):
             self.done_requested.emit(current.callid, True)
+
+    def _measure(self) -> None:
+        """Row height and column widths from the font, at start and whenever it changes (a bigger system font
+        makes the theme's type bigger): widths from the texts (titles and the words a column shows differ by
+        language), never by measuring rows, which would visit all 10,000 of them."""
+        metrics = self.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+        samples = {
+            0: ("2026-12-31 23:59:59",),
+            1: (direction_text(True), direction_text(False)),
+            2: ("0532 123 45 67",),
+            4: (Core.tr("answered"), Core.tr("missed")),  # a provisional row's longer state is elided
+            5: ("88:88",),
+            6: ("88:88",),
+        }
+        self.natural_widths = []
+        for column, width in enumerate((0, 0, 0, CONTACT_MIN_WIDTH, 0, 0, 0, 80, 100, 70, 110)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = (title, *samples.get(column, ()))
+            natural = max(width, *(metrics.horizontalAdvance(t) + 20 for t in texts))
+            self.natural_widths.append(natural)
+            self.table.setColumnWidth(column, natural)
+        assert len(self.natural_widths) == len(COLUMNS)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.natural_widths:
+            self._measure()
+            self.fit_columns()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Type.Resize:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ccs_desktop.core.calls.rows import result_text
 from ccs_desktop.core.contacts.model import Contact
+from ccs_desktop.ui.theme import AA_TEXT, DARK, LIGHT, colour, contrast
 
 if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow
@@ -26,7 +27,6 @@ NumberRole = Qt.ItemDataRole.UserRole + 1  # the primary number as shown
 LastCallRole = Qt.ItemDataRole.UserRole + 2  # "missed · 2026-11-24 14:03", "" for none
 MissedRole = Qt.ItemDataRole.UserRole + 3  # the last call was missed
 AVATAR_HUES = 12  # avatar colours are this many hues apart, picked by the name
-AA_CONTRAST = 4.5  # WCAG AA for normal text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,23 +40,6 @@ def initials(contact: Contact) -> str:
     return "#"
 
 
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def avatar_colours(name: str, palette: QPalette) -> tuple[QColor, QColor]:
     """(background, text) of a name's avatar: a hue picked by the name, made dark on a light palette and light on a
     dark one until the text on it (the palette's base colour's opposite) reaches WCAG AA."""
@@ -64,13 +47,13 @@ def avatar_colours(name: str, palette: QPalette) -> tuple[QColor, QColor]:
     text = QColor(
         palette.color(QPalette.ColorRole.Window) if dark_theme else palette.color(QPalette.ColorRole.Base)
     )
-    if dark_theme == (text.lightness() >= 128):  # an odd palette: fall back to plain black or white text
-        text = QColor(Qt.GlobalColor.black if dark_theme else Qt.GlobalColor.white)
+    if dark_theme == (text.lightness() >= 128):  # an odd palette: the dark theme's window or the light one's white
+        text = QColor(DARK.window if dark_theme else LIGHT.surface)
     hue = (zlib.crc32(name.encode("utf-8")) % AVATAR_HUES) * (360 // AVATAR_HUES)
     lightness = 0.72 if dark_theme else 0.42
     step = 0.03 if dark_theme else -0.03
     background = QColor.fromHslF(hue / 360, 0.55, lightness)
-    while contrast(background, text) < AA_CONTRAST and 0.05 < lightness < 0.95:
+    while contrast(background.name(), text.name()) < AA_TEXT and 0.05 < lightness < 0.95:
         lightness += step
         background = QColor.fromHslF(hue / 360, 0.55, lightness)
     return background, text
@@ -227,5 +210,7 @@ class ContactDelegate(QStyledItemDelegate):
         )
         if last:
             area = QRect(rect.right() - 8 - last_width, rect.top(), last_width, rect.height())
+            if not selected and index.data(MissedRole):
+                painter.setPen(QColor(colour("danger")))  # a missed last call stands out, as on the page
             painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, last)
         painter.restore()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ccs_desktop.core.contacts.model import Contact
 from ccs_desktop.ui.contacts_model import ContactDelegate, ContactsModel
 from ccs_desktop.ui.icons import icon
+from ccs_desktop.ui.theme import set_role
 
 if TYPE_CHECKING:
     from ccs_desktop.core.calls.rows import CallRow
@@ -60,6 +61,7 @@ class UndoBar(QFrame):
         self.clock = clock
         self.contact: Contact | None = None
         self.deadline = 0.0
+        self.setObjectName("undo-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
         self.undo_button = named(QPushButton(self.tr("Undo")), self.tr("Undo delete"))
@@ -114,16 +116,12 @@ class ContactCard(QFrame):
         super().__init__(parent)
         self.setObjectName("contact-card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(240)
+        # no fixed minimum width: the layout's (its buttons at the theme's type size) keeps them unclipped
         self.setMaximumWidth(380)
-        self.name_label = QLabel()
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        self.name_label = set_role(QLabel(), "title")
         self.name_label.setWordWrap(True)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.company_label = QLabel()
+        self.company_label = set_role(QLabel(), "muted")
         self.company_label.setWordWrap(True)
         self.numbers_box = QVBoxLayout()
         self.numbers_box.setSpacing(0)
@@ -136,10 +134,7 @@ class ContactCard(QFrame):
         named(self.email_label, self.tr("E-mail"))
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
-        self.calls_title = QLabel(self.tr("Last calls"))
-        bold = self.calls_title.font()
-        bold.setBold(True)
-        self.calls_title.setFont(bold)
+        self.calls_title = set_role(QLabel(self.tr("Last calls")), "heading")
         self.calls_label = QLabel()
         self.calls_label.setWordWrap(True)
         self.calls_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -185,7 +180,7 @@ class ContactCard(QFrame):
             button = QPushButton(icon("ready"), f"{text}  ·  {number.label}" if number.label else text)
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet("text-align: left")
+            button.setProperty("align", "left")  # the theme's stylesheet puts the text at the left
             button.setToolTip(self.tr("Call {number}").format(number=text))
             named(button, self.tr("Call {number}").format(number=f"{text} {number.label}".strip()))
             button.clicked.connect(lambda _c=False, e164=number.e164: self.dial_requested.emit(e164))

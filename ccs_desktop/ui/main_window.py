@@ -39,6 +39,7 @@ from ccs_desktop.ui.contacts_panel import ContactsPanel
 from ccs_desktop.ui.icons import icon
 from ccs_desktop.ui.logged_out import LoggedOutPane
 from ccs_desktop.ui.my_day import MyDayView
+from ccs_desktop.ui.theme import STATE_TONES, set_tone
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,7 @@ class RecoveryBanner(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("recovery-banner")
-        self.setStyleSheet(
-            "#recovery-banner { background: #ffebe9; border: 1px solid #cf222e; border-radius: 4px; }"
-        )
+        self.setObjectName("recovery-banner")  # drawn by the theme's stylesheet (ui/theme.py)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -337,11 +335,7 @@ class MainWindow(QMainWindow):
     def set_line_state(self, state: LineState, reason: str) -> None:
         text = state_text(state) + (f" — {reason}" if reason else "")
         self.state_label.setText(text)
-        colour = {"#1a7f37": (LineState.READY,), "#cf222e": (LineState.UNAVAILABLE,)}
-        style = next(
-            (f"color: {c}; font-weight: bold" for c, states in colour.items() if state in states), ""
-        )
-        self.state_label.setStyleSheet(style)
+        set_tone(self.state_label, STATE_TONES.get(state, ""))
 
     def set_logged_in(self, logged_in: bool) -> None:
         """Logged out: Log in… in the menu (not Log out), and the pane that says what to do instead of the

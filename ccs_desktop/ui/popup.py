@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent, QWindow
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ccs_desktop.ui.theme import set_role, set_tone
+
 if TYPE_CHECKING:
     from ccs_desktop.core.phone import PhoneNumber
     from ccs_desktop.services.contacts import ContactsController
@@ -35,17 +37,12 @@ class NumberPopup(QFrame):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setObjectName("number-popup")
-        self.setStyleSheet(
-            "#number-popup { background: palette(window); border: 1px solid palette(mid); border-radius: 8px; }"
-        )
-        self.title_label = QLabel()
-        self.title_label.setStyleSheet("font-weight: 600; color: palette(link)")
-        self.number_label = QLabel()
-        self.number_label.setStyleSheet("font-size: 15pt; font-weight: 600")
+        self.setObjectName("number-popup")  # a card, drawn by the theme's stylesheet (ui/theme.py)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.title_label = set_tone(QLabel(), "accent")
+        self.number_label = set_role(QLabel(), "large")
         self.who_label = QLabel()
-        self.last_label = QLabel()
-        self.last_label.setStyleSheet("color: palette(placeholder-text)")
+        self.last_label = set_role(QLabel(), "muted")
         self.call_button = QPushButton(self.tr("Call"))
         self.open_button = QPushButton(self.tr("Open"))
         self.add_button = QPushButton(self.tr("Add contact"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ccs_desktop.services.agent_service import LineState, RecentCall
 from ccs_desktop.ui.icons import icon
+from ccs_desktop.ui.theme import LIGHT
 
 if TYPE_CHECKING:
     from ccs_desktop.services.call_state import CallTracker
@@ -30,7 +31,8 @@ STATE_ICON = {
 
 
 BADGE_SIZE = 64  # the icon's pixels the badge is painted on; the tray scales it down
-BADGE_COLOUR = QColor("#cf222e")  # the red of "cannot take calls": white text on it passes WCAG AA
+# the light theme's red and white whatever the theme: the tray's own background is the desktop's, not ours
+BADGE_COLOUR, BADGE_TEXT = QColor(LIGHT.danger), QColor(LIGHT.on_accent)
 
 
 def with_badge(base: QIcon, count: int) -> QIcon:
@@ -48,7 +50,7 @@ def with_badge(base: QIcon, count: int) -> QIcon:
     font.setBold(True)
     font.setPixelSize(round(BADGE_SIZE * 0.36))
     painter.setFont(font)
-    painter.setPen(QColor("white"))
+    painter.setPen(BADGE_TEXT)
     painter.drawText(disc, Qt.AlignmentFlag.AlignCenter, str(count) if count < 10 else "9+")
     painter.end()
     return QIcon(pixmap)

@@ -6,14 +6,18 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = "color: #cf222e"
-OK_STYLE = "color: #1a7f37"
+from ccs_desktop.ui.theme import colour, set_tone
+
+# Kept for callers that still set a label's own stylesheet: the colours of the theme in use when this module was
+# imported. `set_tone(label, "danger" | "success")` follows a later light/dark switch; prefer it.
+ERROR_STYLE = f"color: {colour('danger')}"
+OK_STYLE = f"color: {colour('success')}"
 
 
 def error_label() -> QLabel:
     """A wrapped red label shown next to what went wrong; empty (and hidden by the caller) when all is well."""
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    set_tone(label, "danger")
     label.setWordWrap(True)
     return label
 

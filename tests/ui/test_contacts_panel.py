@@ -21,8 +21,9 @@ from ccs_desktop.services.contacts import ContactsController
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.stores import Stores
 from ccs_desktop.ui.calls_model import CallRecordsModel
-from ccs_desktop.ui.contacts_model import AA_CONTRAST, ContactsModel, avatar_colours, contrast
+from ccs_desktop.ui.contacts_model import ContactsModel, avatar_colours
 from ccs_desktop.ui.contacts_panel import UNDO_SECONDS, ContactsPanel, connect_contacts_panel
+from ccs_desktop.ui.theme import AA_TEXT, contrast
 
 WAIT = 10_000
 
@@ -298,7 +299,7 @@ def test_avatars_are_readable_in_light_and_dark(qapp, palette):
     assert len(colours) > 3  # a hue per name, not one fixed colour
     for name in names:
         background, text = avatar_colours(name, chosen)
-        assert contrast(background, text) >= AA_CONTRAST, name
+        assert contrast(background.name(), text.name()) >= AA_TEXT, name
 
 
 def spoken(widget: QWidget) -> str:

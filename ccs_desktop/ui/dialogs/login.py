@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from ccs_desktop.core.api import resolve_tenant
 from ccs_desktop.core.errors import InvalidInput, user_text
 from ccs_desktop.services.tasks import TaskRunner
-from ccs_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, error_label
+from ccs_desktop.ui.theme import set_tone
+from ccs_desktop.ui.widgets import error_label
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class LoginDialog(QDialog):
 
     def _show(self, field: str, text: str, ok: bool = False) -> None:
         label = self.errors[field]
-        label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        set_tone(label, "success" if ok else "danger")
         label.setText(text)
         label.setVisible(bool(text))
 
