@@ -1,0 +1,71 @@
+"""Sync a source into the store: fetch (blocking: the caller runs this in a worker), then apply in one transaction.
+
+A failed fetch (or a result that cannot be stored) leaves the last good copy exactly as it was and records the
+try with its error in words; one source failing never stops the others. The clock is injected: the store keeps
+its readings as the times of the last try and the last success.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryError, Source
+from ccs_desktop.core.directories.store import DirectoryStore
+from ccs_desktop.core.errors import user_text
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SyncOutcome:
+    """What one sync did: `count` entries in the copy after it, `error` in words ("" when it worked)."""
+
+    name: str
+    ok: bool
+    count: int
+    error: str = ""
+    auth_failed: bool = False
+    skipped: int = 0
+    refresh: float | None = None  # seconds until the source wants to be asked again, if it says (the URL)
+
+
+def sync_source(store: DirectoryStore, source: Source, clock: Callable[[], float] = time.time) -> SyncOutcome:
+    """Fetch `source` from where its last good sync left off and store what came."""
+    name = source.name
+    try:
+        result = source.fetch(store.state(name))
+        count = store.apply(name, result, clock())
+    except Exception as exc:
+        words = user_text(exc, log, f"syncing the directory {name!r}")
+        store.record_failure(name, words, clock())
+        previous = store.status(name)
+        return SyncOutcome(
+            name,
+            False,
+            previous.count if previous else 0,
+            words,
+            auth_failed=isinstance(exc, DirectoryAuthFailed),
+        )
+    for where, why in result.skipped[:20]:
+        log.info("directory %s: skipped %s (%s)", name, where, why)
+    refresh = result.state.get("refresh")
+    return SyncOutcome(
+        name,
+        True,
+        count,
+        skipped=len(result.skipped),
+        refresh=float(refresh) if isinstance(refresh, int | float) else None,
+    )
+
+
+def sync_all(
+    store: DirectoryStore, sources: Iterable[Source], clock: Callable[[], float] = time.time
+) -> list[SyncOutcome]:
+    """Every source in turn; each keeps its copy if it fails."""
+    return [sync_source(store, source, clock) for source in sources]
+
+
+__all__ = ["DirectoryError", "SyncOutcome", "sync_all", "sync_source"]
