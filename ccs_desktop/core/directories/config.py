@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ccs_desktop.core.directories.store import DEFAULT_PRIORITY
+from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
 

@@ -20,9 +20,9 @@ from typing import Any
 from ccs_desktop.core.api.client import Timeouts
 from ccs_desktop.core.backoff import Backoff
 from ccs_desktop.core.crm import check_crm_template, crm_url
-from ccs_desktop.core.directories import http
+from ccs_desktop.core.directories import DEFAULT_PRIORITY, http
 from ccs_desktop.core.directories.source import DirectoryError, DirectoryUnreachable
-from ccs_desktop.core.directories.store import DEFAULT_PRIORITY, Hit
+from ccs_desktop.core.directories.store import Hit
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.phone import PhoneNumber, parse_number

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ccs_desktop.core.directories.store import LOCAL_PRIORITY, Hit
+from ccs_desktop.core.directories import LOCAL_PRIORITY
+from ccs_desktop.core.directories.store import Hit
 from ccs_desktop.core.i18n import Core
 
 if TYPE_CHECKING:

@@ -29,15 +29,13 @@ from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.schema import run_script
 from ccs_desktop.core.contacts.store import search_keys
 from ccs_desktop.core.database import open_database, write_transaction
+from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_possible
 
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"
 _DIGITS_ONLY = str.maketrans("", "", " -./()\t")
-#: The local contacts' priority: sources with a lower number come before them, others after (the default, 10).
-LOCAL_PRIORITY = 0
-DEFAULT_PRIORITY = 10
 MAX_TERMS = 16  # as ContactStore.search: words past this are ignored
 
 

@@ -12,9 +12,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ccs_desktop.core.directories.config import DirectoryConfig, build_source
 from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryError, Source
 from ccs_desktop.core.directories.store import DirectoryStore
-from ccs_desktop.core.errors import user_text
+from ccs_desktop.core.errors import CcsError, user_text
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,25 @@ def sync_source(store: DirectoryStore, source: Source, clock: Callable[[], float
     )
 
 
+def sync_configured(
+    store: DirectoryStore,
+    config: DirectoryConfig,
+    secret: Callable[[DirectoryConfig], str],
+    clock: Callable[[], float] = time.time,
+) -> SyncOutcome:
+    """Register the config's priority and blocklist flag, build its source (`secret(config)`: its password from
+    the keyring, "" when it has none) and sync it; a source that cannot even be built (no password, a kind this
+    installation cannot read) is a failed try too, recorded in words."""
+    store.register(config.name, config.kind, config.priority, config.blocklist)
+    try:
+        source = build_source(config, secret(config))
+    except CcsError as exc:
+        store.record_failure(config.name, str(exc), clock())
+        previous = store.status(config.name)
+        return SyncOutcome(config.name, False, previous.count if previous else 0, str(exc))
+    return sync_source(store, source, clock)
+
+
 def sync_all(
     store: DirectoryStore, sources: Iterable[Source], clock: Callable[[], float] = time.time
 ) -> list[SyncOutcome]:
@@ -68,4 +88,4 @@ def sync_all(
     return [sync_source(store, source, clock) for source in sources]
 
 
-__all__ = ["DirectoryError", "SyncOutcome", "sync_all", "sync_source"]
+__all__ = ["DirectoryError", "SyncOutcome", "sync_all", "sync_configured", "sync_source"]
