@@ -12,9 +12,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ccs_desktop.core.backoff import Backoff
 from ccs_desktop.core.directories.config import DirectoryConfig, build_source
 from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryError, Source
 from ccs_desktop.core.directories.store import DirectoryStore
+from ccs_desktop.core.directories.url import clamp_refresh
 from ccs_desktop.core.errors import CcsError, user_text
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,27 @@ def sync_configured(
         previous = store.status(config.name)
         return SyncOutcome(config.name, False, previous.count if previous else 0, str(exc))
     return sync_source(store, source, clock)
+
+
+#: After a failed sync the next try waits this long, then longer (core/backoff.py), never hammering a server.
+RETRY_DELAYS = (60.0, 300.0, 900.0)
+RETRY_STEADY = 1800.0
+
+
+def retry_backoff(clock: Callable[[], float] = time.monotonic) -> Backoff:
+    """The back-off of one source's automatic syncs."""
+    return Backoff(clock, delays=RETRY_DELAYS, steady=RETRY_STEADY, quiet_reset=2 * RETRY_STEADY)
+
+
+def next_sync_in(config: DirectoryConfig, outcome: SyncOutcome, backoff: Backoff) -> float:
+    """Seconds until a source's next automatic sync: after a failure, the back-off's next wait; after a success
+    the URL's Cache-Control (clamped to 1 min..24 h, url.py) or the source's interval."""
+    if not outcome.ok:
+        return backoff.next_delay()
+    backoff.reset()
+    if config.kind == "url":
+        return float(clamp_refresh(outcome.refresh))
+    return config.interval * 60.0
 
 
 def sync_all(
