@@ -23,6 +23,7 @@ from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.contacts import ContactsController
 from ccs_desktop.services.demo import Demo, seed_demo_contacts
 from ccs_desktop.services.diagnostics import Diagnostics
+from ccs_desktop.services.directories import connect_directories
 from ccs_desktop.services.faults import FaultReporter
 from ccs_desktop.services.handoff import Handoff
 from ccs_desktop.services.instance import InstanceServer
@@ -117,6 +118,7 @@ class App(QObject):
         self.agent_status = connect_agent_status(*args, tracker, session, window, self.tray, self.quit_guard, self)
         self.files = DataFiles(contacts, window, self)
         self.settings_flow = SettingsFlow(*args, listeners, window, self)
+        self.settings_flow.directories = connect_directories(*args, stores, contacts, self)  # synced look-ups
         self.diagnostics = Diagnostics(session, listeners, self.view, self, live=self.live)
         self.network = NetworkWatch(self)
         self.instance = InstanceServer(self)

@@ -169,7 +169,7 @@ def cmd_directory_list(args: argparse.Namespace) -> int:
         flags = Cli.tr(", blocklist") if row["blocklist"] else ""
         line = f"{row['name']} ({row['kind']}, {Cli.tr('priority')} {row['priority']}{flags}): {row['url']}"
         if row["kind"] != "crm":
-            line += " — " + Cli.tr("%Ln entries", "", int(row["count"]))
+            line += " — " + Cli.tr("%Ln entry(s)", "", int(row["count"]))
             line += ", " + (
                 Cli.tr("last sync {when}").format(when=row["last_success"])
                 if row["last_success"]
@@ -221,12 +221,12 @@ def cmd_directory_sync(args: argparse.Namespace) -> int:
         for config in configs:
             outcome = sync_configured(store, config, _secret_for)
             if outcome.ok:
-                print(f"{config.name}: " + Cli.tr("%Ln entries", "", outcome.count))
+                print(f"{config.name}: " + Cli.tr("%Ln entry(s)", "", outcome.count))
             else:
                 failed += 1
                 print(
                     f"{config.name}: "
-                    + Cli.tr("{error} (the last good copy of %Ln entries is kept)", "", outcome.count).format(
+                    + Cli.tr("{error} (the last good copy of %Ln entry(s) is kept)", "", outcome.count).format(
                         error=outcome.error
                     ),
                     file=sys.stderr,

@@ -132,7 +132,9 @@ class DirectoriesController(QObject):
         def failed(exc: BaseException) -> None:  # a bug, or the file could not be opened: as a failed sync
             self._synced(config, SyncOutcome(config.name, False, 0, user_text(exc, log, "directory sync")))
 
-        self.runner.submit(work, lambda o: self._synced(config, o), failed, pool="bulk", name="directory sync")
+        self.runner.submit(
+            work, lambda o: self._synced(config, o), failed, pool="bulk", name="directory sync"
+        )
 
     def _synced(self, config: DirectoryConfig, outcome: SyncOutcome) -> None:
         self._running.discard(config.name)
@@ -176,9 +178,7 @@ class DirectoriesController(QObject):
             return {s.name: s for s in self.stores.directories().statuses()}
 
         def done(statuses: dict[str, SourceStatus]) -> None:
-            self.rows.emit(
-                [DirectoryRow(c, statuses.get(c.name), self.waits.get(c.name)) for c in configs]
-            )
+            self.rows.emit([DirectoryRow(c, statuses.get(c.name), self.waits.get(c.name)) for c in configs])
 
         run_op(self.runner, self.bus, work, done, pool="serial", name="directory statuses")
 
@@ -309,5 +309,3 @@ def connect_directories(
     directories.changed.connect(contacts.history.names_changed)
     QTimer.singleShot(FIRST_SYNC_MS, directories, directories.start)
     return directories
-
-

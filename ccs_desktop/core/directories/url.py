@@ -96,7 +96,7 @@ class UrlSource:
 
     def test(self) -> str:
         entries = self.fetch({}).entries
-        return Core.tr("The directory file answered with %Ln entries.", "", len(entries))
+        return Core.tr("The directory file answered with %Ln entry(s).", "", len(entries))
 
 
 def from_config(config: Any, password: str) -> UrlSource:
