@@ -128,7 +128,7 @@ def cmd_directory_add(args: argparse.Namespace) -> int:
 
 
 def _when(seconds: float | None) -> str | None:
-    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds") if seconds else None
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds") if seconds is not None else None
 
 
 def cmd_directory_list(args: argparse.Namespace) -> int:

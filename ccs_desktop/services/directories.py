@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ccs_desktop.core.backoff import Backoff
 from ccs_desktop.core.directories.config import (
     DirectoryConfig,
     build_lookup,
@@ -26,7 +25,6 @@ from ccs_desktop.core.directories.config import (
     remove_config,
     save_config,
 )
-from ccs_desktop.core.directories.sync import SyncOutcome, next_sync_in, retry_backoff, sync_configured
 from ccs_desktop.core.errors import user_text
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.messages import MessageBus
@@ -34,8 +32,10 @@ from ccs_desktop.services.operations import run_op
 from ccs_desktop.services.stores import Stores
 from ccs_desktop.services.tasks import TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLite, phonenumbers and requests load in the workers, after the softphone (test_layers)
+    from ccs_desktop.core.backoff import Backoff
     from ccs_desktop.core.directories.store import SourceStatus
+    from ccs_desktop.core.directories.sync import SyncOutcome
     from ccs_desktop.services.contacts import ContactsController
 
 log = logging.getLogger(__name__)
@@ -125,11 +125,14 @@ class DirectoriesController(QObject):
 
         def work() -> SyncOutcome:
             from ccs_desktop.core.directories.store import DirectoryStore, directory_file  # noqa: PLC0415
+            from ccs_desktop.core.directories.sync import sync_configured  # noqa: PLC0415
 
             with DirectoryStore(directory_file(path), region) as store:
                 return sync_configured(store, config, self.secret, self.clock)
 
         def failed(exc: BaseException) -> None:  # a bug, or the file could not be opened: as a failed sync
+            from ccs_desktop.core.directories.sync import SyncOutcome  # noqa: PLC0415
+
             self._synced(config, SyncOutcome(config.name, False, 0, user_text(exc, log, "directory sync")))
 
         self.runner.submit(
@@ -137,6 +140,8 @@ class DirectoriesController(QObject):
         )
 
     def _synced(self, config: DirectoryConfig, outcome: SyncOutcome) -> None:
+        from ccs_desktop.core.directories.sync import next_sync_in, retry_backoff  # noqa: PLC0415
+
         self._running.discard(config.name)
         if config.name not in {c.name for c in self.configs()}:
             return  # removed while it synced

@@ -65,6 +65,20 @@
             <numerusform>Exported %Ln contacts to {path}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{error} (the last good copy of %Ln entry(s) is kept)</source>
+        <translation>
+            <numerusform>{error} (the last good copy of %Ln entry is kept)</numerusform>
+            <numerusform>{error} (the last good copy of %Ln entries is kept)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ContactsController</name>
@@ -107,6 +121,13 @@
         <translation>
             <numerusform>%Ln number left out.</numerusform>
             <numerusform>%Ln numbers left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory file answered with %Ln entry(s).</source>
+        <translation>
+            <numerusform>The directory file answered with %Ln entry.</numerusform>
+            <numerusform>The directory file answered with %Ln entries.</numerusform>
         </translation>
     </message>
 </context>

@@ -30,7 +30,7 @@ def controller(qapp, sync_runner, tmp_path):
         MessageBus(),
         Settings(tmp_path / "config.ini"),
         stores,
-        clock=lambda: 0.0,
+        clock=lambda: 1_800_000_000.0,
         secret=lambda c: secrets.get(c.name, ""),
         keep_secret=lambda name, s: secrets.__setitem__(name, s) if s else secrets.pop(name, None),
     )

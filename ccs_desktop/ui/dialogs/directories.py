@@ -34,7 +34,7 @@ from ccs_desktop.ui.widgets import ERROR_STYLE, OK_STYLE, error_label
 
 
 def when(seconds: float | None) -> str:
-    return datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M") if seconds else ""
+    return datetime.fromtimestamp(seconds).strftime("%Y-%m-%d %H:%M") if seconds is not None else ""
 
 
 class SourceDialog(QDialog):
@@ -64,10 +64,10 @@ class SourceDialog(QDialog):
         self.base = QLineEdit(config.base if config else "")
         self.filter = QLineEdit(config.filter if config else "")
         options = dict(config.options) if config else {}
-        self.header = QLineEdit(options.get("header", ""), placeholderText="X-Api-Key")
-        self.name_key = QLineEdit(options.get("name_key", ""), placeholderText="name")
-        self.company_key = QLineEdit(options.get("company_key", ""), placeholderText="company")
-        self.url_key = QLineEdit(options.get("url_key", ""), placeholderText="url")
+        self.header = QLineEdit(options.get("header", ""), placeholderText=self.tr("none (e.g. X-Api-Key)"))
+        self.name_key = QLineEdit(options.get("name_key", ""), placeholderText=self.tr("name (e.g. data.0.name)"))
+        self.company_key = QLineEdit(options.get("company_key", ""), placeholderText=self.tr("company"))
+        self.url_key = QLineEdit(options.get("url_key", ""), placeholderText=self.tr("url"))
         self.cache = QDoubleSpinBox()
         self.cache.setRange(0, 24 * 60)
         self.cache.setSuffix(self.tr(" min"))
