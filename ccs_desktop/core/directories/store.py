@@ -31,7 +31,7 @@ from ccs_desktop.core.contacts.store import search_keys
 from ccs_desktop.core.database import open_database, write_transaction
 from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
-from ccs_desktop.core.errors import InvalidInput, InvalidNumber
+from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_possible
 
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"
@@ -297,10 +297,7 @@ class DirectoryStore:
 
     def find_by_number(self, text: str) -> list[Hit]:
         """Entries with this number, typed in any format (as ContactStore.find_by_number), best priority first."""
-        try:
-            number: PhoneNumber | None = parse_possible(text, self.region)
-        except (InvalidNumber, InvalidInput):
-            number = None
+        number = self._parse(text)  # memoised: a ringing number is looked up again by every card
         if number is not None:
             ids = self._ids("SELECT entry_id FROM numbers WHERE e164 = ?", (number.e164,))
             if not ids:
