@@ -184,3 +184,9 @@ def test_connect_wires_the_contacts_and_the_call_list(parts):
         parts.directories.runner, parts.bus, parts.settings, parts.stores, parts.contacts
     )
     assert parts.contacts.ask_crm == directories.ask_crm
+
+
+def test_names_for_the_call_list_come_from_the_directories_too(parts, file_server):
+    save_config(parts.settings, DirectoryConfig("Rehber", "url", serve(file_server)))
+    parts.directories.start()
+    assert parts.stores.names_for({"5321234567", "5330000009"}) == {"5321234567": "Ayşe Demir"}
