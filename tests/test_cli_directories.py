@@ -37,7 +37,7 @@ def test_add_sync_list_find_and_remove(file_server, user_dirs):
     assert spam.returncode == 0, spam.stderr
     synced = run_cli("directory", "sync", env=env)
     assert synced.returncode == 0, synced.stderr
-    assert synced.stdout.splitlines() == ["Rehber: 2 entries", "Spam: 1 entries"]
+    assert synced.stdout.splitlines() == ["Rehber: 2 entries", "Spam: 1 entry"]
 
     listed = json.loads(run_cli("directory", "list", "--json", env=env).stdout)
     assert [(d["name"], d["kind"], d["count"], d["blocklist"], d["error"]) for d in listed] == [
@@ -116,7 +116,7 @@ def test_a_wrong_password_exits_4_and_says_so(file_server, user_dirs):
     assert run_cli("directory", "sync", env=cli_env(None)).returncode == 0
 
 
-def test_the_add_contract(file_server):
+def test_the_add_contract(user_dirs):
     env = cli_env(None)
     no_password = run_cli(
         "directory",
@@ -133,6 +133,10 @@ def test_the_add_contract(file_server):
     assert "CCS_DIRECTORY_PASSWORD" in no_password.stderr and len(no_password.stderr.splitlines()) == 1
     ldap = run_cli("directory", "add", "AD", "--ldap", "ldaps://dc1.corp.example.com", env=env)
     assert ldap.returncode == 2 and "base DN" in ldap.stderr
+    bad_option = run_cli(
+        "directory", "add", "AD", "--ldap", "ldap://dc1", "--base", "DC=x", "--option", "nokey", env=env
+    )
+    assert bad_option.returncode == 2 and "KEY=VALUE" in bad_option.stderr
     both = run_cli("directory", "add", "X", "--url", "https://a.example.com", "--ldap", "ldap://b", env=env)
     assert both.returncode == 2  # argparse: one kind per source
     crm = run_cli(
@@ -145,9 +149,13 @@ def test_the_add_contract(file_server):
         "data.name",
         "--priority",
         "20",
+        "--option",
+        "note=from the CLI",
         env=env,
     )
     assert crm.returncode == 0, crm.stderr
+    config = (user_dirs.config / "ccs-desktop" / "config.ini").read_text(encoding="utf-8")
+    assert "option.name_key = data.name" in config and "option.note = from the CLI" in config
     again = run_cli("directory", "add", "CRM", "--url", "https://x.example.com/d.json", env=env)
     assert again.returncode == 2 and "already" in again.stderr
     not_synced = run_cli("directory", "sync", "CRM", env=env)

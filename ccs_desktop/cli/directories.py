@@ -66,6 +66,13 @@ def _config_from_args(args: argparse.Namespace) -> Any:
     from ccs_desktop.core.directories.config import DirectoryConfig, check_config
 
     options: dict[str, str] = {}
+    for pair in args.option or ():
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            from ccs_desktop.core.errors import InvalidInput
+
+            raise InvalidInput(Cli.tr("--option takes KEY=VALUE, not {value}.").format(value=repr(pair)))
+        options[key.strip()] = value.strip()
     if args.ldap:
         kind, url, user = "ldap", args.ldap, args.bind_dn or ""
     elif args.carddav:
@@ -226,9 +233,9 @@ def cmd_directory_sync(args: argparse.Namespace) -> int:
                 failed += 1
                 print(
                     f"{config.name}: "
-                    + Cli.tr("{error} (the last good copy of %Ln entry(s) is kept)", "", outcome.count).format(
-                        error=outcome.error
-                    ),
+                    + Cli.tr(
+                        "{error} (the last good copy of %Ln entry(s) is kept)", "", outcome.count
+                    ).format(error=outcome.error),
                     file=sys.stderr,
                 )
     return EXIT_SERVER if failed else EXIT_OK
@@ -298,6 +305,12 @@ def register(sub: Commands) -> None:
         help=Cli.tr("lower comes first; local contacts are 0 (default %(default)s)"),
     )
     add.add_argument("--blocklist", action="store_true", help=Cli.tr("its numbers show as blocked / spam"))
+    add.add_argument(
+        "--option",
+        action="append",
+        metavar="KEY=VALUE",
+        help=Cli.tr("a setting of the source's kind (LDAP attribute map, prefix to strip...); repeatable"),
+    )
     add.add_argument(
         "--interval",
         type=int,

@@ -851,6 +851,10 @@
         <translation>Parola verilmedi; hiçbir şey kaydedilmedi.</translation>
     </message>
     <message>
+        <source>--option takes KEY=VALUE, not {value}.</source>
+        <translation>--option ANAHTAR=DEĞER ister, {value} değil.</translation>
+    </message>
+    <message>
         <source>There is already a directory called {name}; remove it first.</source>
         <translation>{name} adında bir rehber zaten var; önce onu kaldırın.</translation>
     </message>
@@ -981,6 +985,10 @@
     <message>
         <source>its numbers show as blocked / spam</source>
         <translation>numaraları engelli / spam olarak gösterilir</translation>
+    </message>
+    <message>
+        <source>a setting of the source's kind (LDAP attribute map, prefix to strip...); repeatable</source>
+        <translation>kaynak türüne özgü bir ayar (LDAP öznitelik eşlemesi, atılacak önek...); tekrarlanabilir</translation>
     </message>
     <message>
         <source>minutes between syncs (LDAP, CardDAV)</source>
@@ -1767,6 +1775,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>The {kind} address must start with {schemes}, not {url}.</source>
         <translation>{kind} adresi {url} değil, {schemes} ile başlamalı.</translation>
+    </message>
+    <message>
+        <source>Put no user or password in the address; give the user apart, the password goes to the keyring.</source>
+        <translation>Adrese kullanıcı ya da parola yazmayın; kullanıcıyı ayrıca verin, parola anahtarlığa gider.</translation>
     </message>
     <message>
         <source>An LDAP directory needs a base DN (--base).</source>

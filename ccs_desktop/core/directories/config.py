@@ -114,6 +114,12 @@ def check_config(config: DirectoryConfig) -> DirectoryConfig:
                     kind=config.kind, schemes=" or ".join(s + "://" for s in schemes), url=repr(url[:60])
                 )
             )
+    if "@" in url.split("://", 1)[-1].split("/", 1)[0] and config.kind != "crm":
+        raise InvalidInput(
+            Core.tr(
+                "Put no user or password in the address; give the user apart, the password goes to the keyring."
+            )
+        )
     if config.kind == "ldap" and not config.base.strip():
         raise InvalidInput(Core.tr("An LDAP directory needs a base DN (--base)."))
     if config.kind == "carddav" and not config.user.strip():

@@ -66,6 +66,8 @@ def test_bad_configs_are_refused_in_words():
         check_config(DirectoryConfig("X", "ftp", "ftp://x"))
     with pytest.raises(InvalidInput, match="keyring"):
         check_config(DirectoryConfig("X", "url", "https://x.example.com/d", options={"api_password": "p"}))
+    with pytest.raises(InvalidInput, match="no user or password in the address"):
+        check_config(DirectoryConfig("X", "url", "https://it:s3cret@x.example.com/d.json"))
 
 
 def test_the_registry_builds_by_kind():
