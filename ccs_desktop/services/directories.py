@@ -34,7 +34,7 @@ from ccs_desktop.services.tasks import TaskRunner
 
 if TYPE_CHECKING:  # SQLite, phonenumbers and requests load in the workers, after the softphone (test_layers)
     from ccs_desktop.core.backoff import Backoff
-    from ccs_desktop.core.directories.store import SourceStatus
+    from ccs_desktop.core.directories.store import DirectoryStore, SourceStatus
     from ccs_desktop.core.directories.sync import SyncOutcome
     from ccs_desktop.services.contacts import ContactsController
 
@@ -118,26 +118,50 @@ class DirectoriesController(QObject):
                 self._sync(config)
 
     def _sync(self, config: DirectoryConfig) -> None:
+        """Fetch in the `net` pool (a slow server never holds up quitting), then store in `bulk` (a file being
+        written is waited for at quit); each on a connection of its own."""
         if config.name in self._running:
             return
         self._running.add(config.name)
         path, region = self.stores.path(), self.stores.region()
 
-        def work() -> SyncOutcome:
+        def store() -> DirectoryStore:
             from ccs_desktop.core.directories.store import DirectoryStore, directory_file  # noqa: PLC0415
-            from ccs_desktop.core.directories.sync import sync_configured  # noqa: PLC0415
 
-            with DirectoryStore(directory_file(path), region) as store:
-                return sync_configured(store, config, self.secret, self.clock)
+            return DirectoryStore(directory_file(path), region)
+
+        def fetch() -> Any:
+            from ccs_desktop.core.directories.sync import fetch_configured  # noqa: PLC0415
+
+            with store() as directory:
+                return fetch_configured(directory, config, self.secret, self.clock)
+
+        def keep(result: Any) -> SyncOutcome:
+            from ccs_desktop.core.directories.sync import store_fetched  # noqa: PLC0415
+
+            with store() as directory:
+                return store_fetched(directory, config.name, result, self.clock)
+
+        def fetched(result: Any) -> None:
+            from ccs_desktop.core.directories.sync import SyncOutcome  # noqa: PLC0415
+
+            if isinstance(result, SyncOutcome):
+                self._synced(config, result)
+            else:
+                self.runner.submit(
+                    lambda: keep(result),
+                    lambda o: self._synced(config, o),
+                    failed,
+                    pool="bulk",
+                    name="directory store",
+                )
 
         def failed(exc: BaseException) -> None:  # a bug, or the file could not be opened: as a failed sync
             from ccs_desktop.core.directories.sync import SyncOutcome  # noqa: PLC0415
 
             self._synced(config, SyncOutcome(config.name, False, 0, user_text(exc, log, "directory sync")))
 
-        self.runner.submit(
-            work, lambda o: self._synced(config, o), failed, pool="bulk", name="directory sync"
-        )
+        self.runner.submit(fetch, fetched, failed, pool="net", name="directory fetch")
 
     def _synced(self, config: DirectoryConfig, outcome: SyncOutcome) -> None:
         from ccs_desktop.core.directories.sync import next_sync_in, retry_backoff  # noqa: PLC0415

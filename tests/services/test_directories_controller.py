@@ -190,3 +190,22 @@ def test_names_for_the_call_list_come_from_the_directories_too(parts, file_serve
     save_config(parts.settings, DirectoryConfig("Rehber", "url", serve(file_server)))
     parts.directories.start()
     assert parts.stores.names_for({"5321234567", "5330000009"}) == {"5321234567": "Ayşe Demir"}
+
+
+def test_with_the_real_runner_the_sync_runs_in_workers(qapp, qtbot, runner, tmp_path, file_server):
+    """Fetch in the net pool, store in the bulk pool, each result back on this thread."""
+    p = Parts(runner, tmp_path)
+    try:
+        save_config(p.settings, DirectoryConfig("Rehber", "url", serve(file_server)))
+        with qtbot.waitSignal(p.directories.synced, timeout=10_000) as done:
+            p.directories.start()
+        assert done.args == ["Rehber", True, ""]
+        assert p.directories.waits == {"Rehber": 900.0}
+        cards: list[tuple] = []
+        p.contacts.copied_card.connect(lambda *card: cards.append(card))
+        with qtbot.waitSignal(p.contacts.copied_card, timeout=10_000):
+            p.contacts.look_up_copied(try_parse("0532 123 45 67", "TR"))
+        assert cards[0][2] == "Ayşe Demir (Demir Lojistik) · from Rehber"
+    finally:
+        runner.shutdown(wait=True)
+        p.stores.close()

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from ccs_desktop.core.backoff import Backoff
 from ccs_desktop.core.directories.config import DirectoryConfig, build_source
-from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryError, Source
+from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryError, FetchResult, Source
 from ccs_desktop.core.directories.store import DirectoryStore
 from ccs_desktop.core.directories.url import clamp_refresh
-from ccs_desktop.core.errors import CcsError, user_text
+from ccs_desktop.core.errors import user_text
 
 log = logging.getLogger(__name__)
 
@@ -37,21 +37,28 @@ class SyncOutcome:
 
 def sync_source(store: DirectoryStore, source: Source, clock: Callable[[], float] = time.time) -> SyncOutcome:
     """Fetch `source` from where its last good sync left off and store what came."""
-    name = source.name
+    fetched = fetch(store, source, clock)
+    return fetched if isinstance(fetched, SyncOutcome) else store_fetched(store, source.name, fetched, clock)
+
+
+def fetch(
+    store: DirectoryStore, source: Source, clock: Callable[[], float] = time.time
+) -> FetchResult | SyncOutcome:
+    """The first half of a sync (the network): the source's answer, or the failed outcome, recorded."""
     try:
-        result = source.fetch(store.state(name))
+        return source.fetch(store.state(source.name))
+    except Exception as exc:
+        return _failed(store, source.name, exc, clock)
+
+
+def store_fetched(
+    store: DirectoryStore, name: str, result: FetchResult, clock: Callable[[], float] = time.time
+) -> SyncOutcome:
+    """The second half (the file): apply the answer in one transaction; a failure leaves the copy as it was."""
+    try:
         count = store.apply(name, result, clock())
     except Exception as exc:
-        words = user_text(exc, log, f"syncing the directory {name!r}")
-        store.record_failure(name, words, clock())
-        previous = store.status(name)
-        return SyncOutcome(
-            name,
-            False,
-            previous.count if previous else 0,
-            words,
-            auth_failed=isinstance(exc, DirectoryAuthFailed),
-        )
+        return _failed(store, name, exc, clock)
     for where, why in result.skipped[:20]:
         log.info("directory %s: skipped %s (%s)", name, where, why)
     refresh = result.state.get("refresh")
@@ -64,23 +71,45 @@ def sync_source(store: DirectoryStore, source: Source, clock: Callable[[], float
     )
 
 
+def _failed(store: DirectoryStore, name: str, exc: BaseException, clock: Callable[[], float]) -> SyncOutcome:
+    words = user_text(exc, log, f"syncing the directory {name!r}")
+    store.record_failure(name, words, clock())
+    previous = store.status(name)
+    return SyncOutcome(
+        name,
+        False,
+        previous.count if previous else 0,
+        words,
+        auth_failed=isinstance(exc, DirectoryAuthFailed),
+    )
+
+
+def fetch_configured(
+    store: DirectoryStore,
+    config: DirectoryConfig,
+    secret: Callable[[DirectoryConfig], str],
+    clock: Callable[[], float] = time.time,
+) -> FetchResult | SyncOutcome:
+    """Register the config's priority and blocklist flag, build its source (`secret(config)`: its password from
+    the keyring, "" when it has none) and fetch it; a source that cannot even be built (no password, a kind this
+    installation cannot read) is a failed try too, recorded in words."""
+    store.register(config.name, config.kind, config.priority, config.blocklist)
+    try:
+        source = build_source(config, secret(config))
+    except Exception as exc:
+        return _failed(store, config.name, exc, clock)
+    return fetch(store, source, clock)
+
+
 def sync_configured(
     store: DirectoryStore,
     config: DirectoryConfig,
     secret: Callable[[DirectoryConfig], str],
     clock: Callable[[], float] = time.time,
 ) -> SyncOutcome:
-    """Register the config's priority and blocklist flag, build its source (`secret(config)`: its password from
-    the keyring, "" when it has none) and sync it; a source that cannot even be built (no password, a kind this
-    installation cannot read) is a failed try too, recorded in words."""
-    store.register(config.name, config.kind, config.priority, config.blocklist)
-    try:
-        source = build_source(config, secret(config))
-    except CcsError as exc:
-        store.record_failure(config.name, str(exc), clock())
-        previous = store.status(config.name)
-        return SyncOutcome(config.name, False, previous.count if previous else 0, str(exc))
-    return sync_source(store, source, clock)
+    """fetch_configured, then store_fetched."""
+    fetched = fetch_configured(store, config, secret, clock)
+    return fetched if isinstance(fetched, SyncOutcome) else store_fetched(store, config.name, fetched, clock)
 
 
 #: After a failed sync the next try waits this long, then longer (core/backoff.py), never hammering a server.
@@ -111,4 +140,13 @@ def sync_all(
     return [sync_source(store, source, clock) for source in sources]
 
 
-__all__ = ["DirectoryError", "SyncOutcome", "sync_all", "sync_configured", "sync_source"]
+__all__ = [
+    "DirectoryError",
+    "SyncOutcome",
+    "fetch",
+    "fetch_configured",
+    "store_fetched",
+    "sync_all",
+    "sync_configured",
+    "sync_source",
+]
