@@ -164,3 +164,15 @@ def test_the_add_contract(user_dirs):
     assert run_cli("directory", "remove", "Nope", env=env).returncode == 2
     listed = json.loads(run_cli("directory", "list", "--json", env=env).stdout)
     assert [(d["name"], d["kind"], d["priority"]) for d in listed] == [("CRM", "crm", 20)]
+
+
+def test_the_directory_command_speaks_turkish(file_server):
+    env = cli_env(None, LANG="tr_TR.UTF-8")
+    empty = run_cli("directory", "list", env=env)
+    assert empty.returncode == 0 and "Rehber yok" in empty.stderr
+    file_server.routes["/dir.json"] = Reply(200, json.dumps(DIRECTORY), {"Content-Type": "application/json"})
+    assert run_cli("directory", "add", "Rehber", "--url", file_server.url("/dir.json"), env=env).returncode == 0
+    assert run_cli("directory", "sync", env=env).stdout == "Rehber: 2 kayıt\n"
+    file_server.stop()
+    down = run_cli("directory", "sync", env=env)
+    assert down.returncode == 4 and "2 kayıtlık son sağlam kopya korunuyor" in down.stderr
