@@ -231,13 +231,12 @@ def cmd_directory_sync(args: argparse.Namespace) -> int:
                 print(f"{config.name}: " + Cli.tr("%Ln entry(s)", "", outcome.count))
             else:
                 failed += 1
-                print(
-                    f"{config.name}: "
-                    + Cli.tr(
-                        "{error} (the last good copy of %Ln entry(s) is kept)", "", outcome.count
-                    ).format(error=outcome.error),
-                    file=sys.stderr,
+                kept = (
+                    " " + Cli.tr("(the last good copy of %Ln entry(s) is kept)", "", outcome.count)
+                    if outcome.count
+                    else ""
                 )
+                print(f"{config.name}: {outcome.error}{kept}", file=sys.stderr)
     return EXIT_SERVER if failed else EXIT_OK
 
 

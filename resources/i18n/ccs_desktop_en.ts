@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
     <name>CallHistory</name>
@@ -73,10 +72,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>{error} (the last good copy of %Ln entry(s) is kept)</source>
+        <source>(the last good copy of %Ln entry(s) is kept)</source>
         <translation>
-            <numerusform>{error} (the last good copy of %Ln entry is kept)</numerusform>
-            <numerusform>{error} (the last good copy of %Ln entries is kept)</numerusform>
+            <numerusform>(the last good copy of %Ln entry is kept)</numerusform>
+            <numerusform>(the last good copy of %Ln entries is kept)</numerusform>
         </translation>
     </message>
 </context>

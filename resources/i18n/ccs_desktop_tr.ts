@@ -905,9 +905,9 @@
         <translation>{name} bir CRM sorgusu: her numara için sorulur, hiç eşitlenmez.</translation>
     </message>
     <message numerus="yes">
-        <source>{error} (the last good copy of %Ln entry(s) is kept)</source>
+        <source>(the last good copy of %Ln entry(s) is kept)</source>
         <translation>
-            <numerusform>{error} (%Ln kayıtlık son sağlam kopya korunuyor)</numerusform>
+            <numerusform>(%Ln kayıtlık son sağlam kopya korunuyor)</numerusform>
         </translation>
     </message>
     <message>
