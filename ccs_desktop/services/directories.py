@@ -295,12 +295,12 @@ class DirectoriesController(QObject):
             if number is None:
                 return None
             for config in crms:
-                lookup = self._lookups.get(config.name)
-                if lookup is None:
-                    lookup = self._lookups[config.name] = build_lookup(
-                        config, self.secret(config), clock=self.monotonic
-                    )
-                try:
+                try:  # a keyring that fails, or a CRM that cannot answer, costs this CRM only
+                    lookup = self._lookups.get(config.name)
+                    if lookup is None:
+                        lookup = self._lookups[config.name] = build_lookup(
+                            config, self.secret(config), clock=self.monotonic
+                        )
                     hit = lookup.look_up(number)
                 except Exception as exc:
                     log.warning("CRM look-up %s: %s", config.name, user_text(exc, log, "CRM look-up"))
