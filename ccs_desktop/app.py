@@ -23,6 +23,7 @@ from ccs_desktop.services.clipboard import ClipboardWatcher
 from ccs_desktop.services.contacts import ContactsController
 from ccs_desktop.services.demo import Demo, seed_demo_contacts
 from ccs_desktop.services.diagnostics import Diagnostics
+from ccs_desktop.services.directories import connect_directories
 from ccs_desktop.services.faults import FaultReporter
 from ccs_desktop.services.handoff import Handoff
 from ccs_desktop.services.instance import InstanceServer
@@ -121,6 +122,7 @@ class App(QObject):
         self.agent_status = connect_agent_status(*args, tracker, session, window, self.tray, self.quit_guard, self)
         self.files = DataFiles(contacts, window, self)
         self.settings_flow = SettingsFlow(*args, listeners, window, self)
+        self.settings_flow.directories = connect_directories(*args, stores, contacts, self)  # synced look-ups
         self.diagnostics = Diagnostics(session, listeners, self.view, self, live=self.live)
         self.network = NetworkWatch(self)
         self.instance = InstanceServer(self)
@@ -150,11 +152,8 @@ class App(QObject):
         connect_tray(tray, w, handoff, self.settings_flow.open, self.quit_guard.request_quit, self.clipboard, self.popup)
         self.clipboard.number_copied.connect(contacts.look_up_copied)
         contacts.copied_card.connect(lambda *card: self.clipboard.paused or self.popup.show_number(*card))
-        connect_popup(self.popup, contacts)  # Esc: the window's Close the card action
+        connect_popup(self.popup, contacts, w, handoff.dial)
         contacts.incoming_selected.connect(w.calls.select_call)
-        self.popup.call_requested.connect(handoff.dial)
-        self.popup.open_requested.connect(w.find_contact)
-        self.popup.add_requested.connect(w.add_contact)
         self.keys = connect_keyboard(w, self.tracker, self.popup, handoff, self.settings, self.settings_flow, self)
         connect_contacts_panel(w.contacts, contacts)
         contacts.results.connect(lambda *_: self.smoke.check())

@@ -7,7 +7,7 @@ and the non-GUI commands never load Qt.
 
 Modules: `common` (exit codes, `Context`: settings and credentials), `session` (login, logout), `call` (call,
 hangup, hold, unhold), `status` (status, status set, live: CCS's v1 API), `calls` (call records), `contacts`,
-`desktop` (install-desktop-integration), `simulator`, and `gui` (no command: the window, or a phone link handed
+`directories` (directory add, list, sync, remove), `desktop` (install-desktop-integration), `simulator`, and `gui` (no command: the window, or a phone link handed
 to it).
 """
 
@@ -19,14 +19,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from ccs_desktop import __version__
-from ccs_desktop.cli import call, calls, contacts, desktop, gui, session, simulator, status
+from ccs_desktop.cli import call, calls, contacts, desktop, directories, gui, session, simulator, status
 from ccs_desktop.cli.common import EXIT_BUG, EXIT_OK, PROG
 from ccs_desktop.cli.gui import link_argument
 from ccs_desktop.core.i18n import QT_TRANSLATE_NOOP, Cli
 
 __all__ = ["build_parser", "link_argument", "main", "run_command"]
 
-COMMAND_GROUPS = (session, call, status, calls, contacts, desktop, simulator)  # in the order `--help` lists them
+COMMAND_GROUPS = (session, call, status, calls, contacts, directories, desktop, simulator)  # in the order `--help` lists them
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""`contacts import|export|find`: the local contact list, without the window."""
+"""`contacts import|export|find`: the local contact list (and, for find, the synced directories), without the window."""
 
 from __future__ import annotations
 
@@ -74,8 +74,17 @@ def cmd_contacts_export(args: argparse.Namespace) -> int:
 
 
 def cmd_contacts_find(args: argparse.Namespace) -> int:
-    with _contact_store(Context(args)) as store:
+    """Every source: the local contacts, then the synced directories, each item naming its `source`."""
+    from ccs_desktop.cli.directories import existing_directory_store
+
+    ctx = Context(args)
+    with _contact_store(ctx) as store:
         found = store.search(args.query, limit=args.limit)
+    directory = existing_directory_store(ctx)
+    hits = []
+    if directory is not None:
+        with directory:
+            hits = directory.search(args.query, limit=max(0, args.limit - len(found)))
     if args.json:
         print_json(
             [
@@ -89,16 +98,36 @@ def cmd_contacts_find(args: argparse.Namespace) -> int:
                     "notes": c.notes,
                     "favourite": c.favourite,
                     "external_id": c.external_id,
+                    "source": "local",
                 }
                 for c in found
             ]
+            + [
+                {
+                    "id": None,
+                    "name": h.name,
+                    "company": h.company,
+                    "numbers": [e164 for e164, _label in h.numbers],
+                    "labels": [label for _e164, label in h.numbers],
+                    "email": h.email,
+                    "url": h.url,
+                    "external_id": h.uid,
+                    "source": h.source,
+                    "blocklist": h.blocklist,
+                }
+                for h in hits
+            ]
         )
         return EXIT_OK
-    if not found:
+    if not found and not hits:
         print(Cli.tr("No contacts found."), file=sys.stderr)
     for c in found:
         star = "★ " if c.favourite else ""
         print(f"{star}{c.display_name}: {', '.join(n.e164 for n in c.numbers)}")
+    for h in hits:
+        where = Cli.tr("blocklist {source}") if h.blocklist else Cli.tr("from {source}")
+        numbers = ", ".join(e164 for e164, _label in h.numbers)
+        print(f"{h.display_name}: {numbers} · {where.format(source=h.source)}")
     return EXIT_OK
 
 

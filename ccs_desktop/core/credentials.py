@@ -121,6 +121,25 @@ class CredentialStore:
         return int(self._delete("session")) + int(self._delete("app_token"))
 
 
+class DirectorySecret(CredentialStore):
+    """A directory source's password (LDAP bind, CardDAV, the directory URL) or CRM header secret, under the
+    account `directory NAME`: the settings file names the source, the keyring alone holds its secret."""
+
+    def __init__(self, name: str, backend: Any = None) -> None:
+        self.account = f"directory {name.strip()}"
+        self._backend = backend
+
+    def load(self) -> str | None:
+        return self._get("password")
+
+    def save(self, secret: str) -> None:
+        self._set("password", secret)
+
+    def delete(self) -> bool:
+        """Forget the secret; False if there was none."""
+        return self._delete("password")
+
+
 class BackgroundSessionStore:
     """A `SessionStore` whose keyring work runs where `submit` puts it (the window's serial worker), never on the
     caller's thread: loading waits for it, saving and deleting do not. A keyring that fails is logged, not

@@ -120,8 +120,11 @@ class Connection(sqlite3.Connection):
             log.info("closed the database %s", self.name)
 
 
-def open_database(path: Path) -> sqlite3.Connection:
+def open_database(
+    path: Path, migrations: list[Callable[[sqlite3.Connection], None]] | None = None
+) -> sqlite3.Connection:
     """A connection in WAL mode with foreign keys on and the schema up to date; InvalidInput if unusable.
+    `migrations` are the file's own (the directories' copy, core/directories/store.py); by default MIGRATIONS.
 
     The file holds customer names and numbers: it is made 0600 in a 0700 folder before SQLite opens it, and
     SQLite gives its -wal and -shm files the database's mode (older, wider ones are tightened here)."""
@@ -144,7 +147,7 @@ def open_database(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA busy_timeout = 5000")  # the contacts and the call cache share the file
         # Up to 32 MB of page cache: a 100,000-contact file stays in memory and search never waits on reads.
         db.execute("PRAGMA cache_size = -32768")
-        _migrate(db, path)
+        _migrate(db, path, MIGRATIONS if migrations is None else migrations)
     except sqlite3.DatabaseError as exc:
         db.close()
         raise InvalidInput(
@@ -156,8 +159,9 @@ def open_database(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    migrations = MIGRATIONS  # read once: tests append to it
+def _migrate(
+    db: sqlite3.Connection, path: Path, migrations: list[Callable[[sqlite3.Connection], None]]
+) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > len(migrations):
         raise InvalidInput(

@@ -253,6 +253,8 @@ class Settings:
         self._set_here: set[str] = (
             set()
         )  # what `save()` writes over the file; the rest may be another process's
+        # whole sections (a directory source's, core/directories/config.py) set or removed here: None is removed
+        self._sections_here: dict[str, dict[str, str] | None] = {}
         self._parser = self._load()
 
     def _load(self) -> configparser.ConfigParser:
@@ -341,6 +343,31 @@ class Settings:
         with self._lock:
             return self._parser.has_option(OPTIONS[name].section, name)
 
+    # --- named sections (one per directory source) -----------------------------------------------------------
+
+    def sections(self, prefix: str) -> dict[str, dict[str, str]]:
+        """The file's sections named `prefix` + a name, as {name: {key: text}}, in the file's order."""
+        with self._lock:
+            return {
+                section[len(prefix) :]: dict(self._parser.items(section))
+                for section in self._parser.sections()
+                if section.startswith(prefix) and section[len(prefix) :]
+            }
+
+    def set_section(self, section: str, values: Mapping[str, str] | None) -> None:
+        """Replace a whole section (None removes it); `save()` writes it. The caller checks what goes in: only
+        declared, non-secret keys (core/directories/config.py)."""
+        if section in (SECTION, WINDOW, "meta"):
+            raise InvalidInput(Core.tr("There is no setting called {name}.").format(name=repr(section)))
+        with self._lock:
+            if self._parser.has_section(section):
+                self._parser.remove_section(section)
+            if values is not None:
+                self._parser.add_section(section)
+                for key, value in values.items():
+                    self._parser.set(section, key, value)
+            self._sections_here[section] = None if values is None else dict(values)
+
     # --- change notification ---------------------------------------------------------------------------------
 
     def on_change(self, callback: Subscriber, *names: str) -> Callable[[], None]:
@@ -385,6 +412,13 @@ class Settings:
                 if not merged.has_section(section):
                     merged.add_section(section)
                 merged.set(section, name, self._parser.get(section, name))
+            for section, values in self._sections_here.items() if merged is not self._parser else ():
+                if merged.has_section(section):
+                    merged.remove_section(section)
+                if values is not None:
+                    merged.add_section(section)
+                    for key, value in values.items():
+                        merged.set(section, key, value)
             if not merged.has_section("meta"):
                 merged.add_section("meta")
             merged.set("meta", "version", str(SCHEMA_VERSION))

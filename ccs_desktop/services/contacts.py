@@ -97,6 +97,8 @@ class ContactsController(QObject):
         self._crm_opened: dict[str, None] = {}  # call keys whose record opened by itself, oldest first
         self._queues: dict[str, str] = {}  # ringing call key -> its queue, for {queue} when it is answered
         history.tracker.call_changed.connect(self._call_changed)
+        # `ask_crm(e164, complete)`: a card nobody could name is completed when the CRM answers (directories)
+        self.ask_crm: Callable[[str, Callable[[str], None]], None] | None = None
 
     def with_store(
         self, work: Callable[[ContactStore], Any], done: Any = None, name: str = "contacts"
@@ -297,8 +299,7 @@ class ContactsController(QObject):
         from ccs_desktop.core.calls.rows import describe_row  # noqa: PLC0415
         from ccs_desktop.core.phone import digits_suffix  # noqa: PLC0415
 
-        found = self.stores.contacts().find_by_number(e164) if e164 else []
-        who = found[0].display_name if found else None
+        who = self.stores.identify(e164).card_text() if e164 else None  # local contacts and directories
         cache = self.stores.calls()
         rows = cache.history(account, [digits_suffix(e164)], CARD_CALLS) if e164 else []
         notes = cache.notes(account) if rows else {}
@@ -322,6 +323,8 @@ class ContactsController(QObject):
     def _copied(self, number: PhoneNumber, region: str, who: str | None, last: str | None) -> None:
         self.crm_link.emit(self.crm_url(number))
         self.copied_card.emit(number, region, who, last)
+        if who is None and self.ask_crm is not None:
+            self.ask_crm(number.e164, lambda crm: self.copied_card.emit(number, region, crm, last))
 
     def look_up_incoming(self, number: str, callid: str, queue: str = "") -> None:
         """A notification says the phone rings: the caller's card (or "unknown caller" with Add contact), and the
@@ -341,6 +344,10 @@ class ContactsController(QObject):
             url = self.crm_url(parsed, number, callid, queue)
             self.crm_link.emit(url)
             self.incoming_card.emit(parsed, number, region, who, last, queue)
+            if who is None and parsed is not None and self.ask_crm is not None:
+                self.ask_crm(
+                    parsed.e164, lambda crm: self.incoming_card.emit(parsed, number, region, crm, last, queue)
+                )
             self.incoming_selected.emit(callid)
             self._open_once("ring", callid, url)
 

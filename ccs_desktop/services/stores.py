@@ -1,4 +1,5 @@
-"""The one SQLite file of the app: contacts and call records, opened on first use by the serial worker."""
+"""The SQLite files of the app: contacts and call records in one, the directories' synced copies beside it; opened
+on first use by the serial worker."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from ccs_desktop.core.paths import data_dir, database_file
 if TYPE_CHECKING:  # phonenumbers and SQLite load in the serial worker, off the start-up path
     from ccs_desktop.core.calls.cache import CallCache
     from ccs_desktop.core.contacts.store import ContactStore
+    from ccs_desktop.core.directories.lookup import Caller
+    from ccs_desktop.core.directories.store import DirectoryStore
 
 
 class Stores:
@@ -26,6 +29,7 @@ class Stores:
         self.seed = seed
         self._contacts: ContactStore | None = None
         self._calls: CallCache | None = None
+        self._directories: DirectoryStore | None = None
 
     def path(self) -> Path:
         """The one SQLite file (a separate one in demo mode, seeded with its customers)."""
@@ -51,14 +55,34 @@ class Stores:
             self._calls = CallCache(self.path())
         return self._calls
 
+    def directories(self) -> DirectoryStore:
+        """The synced copies of the shared directories, in their own file beside this one."""
+        if self._directories is None:
+            from ccs_desktop.core.directories.store import DirectoryStore, directory_file  # noqa: PLC0415
+
+            self._directories = DirectoryStore(directory_file(self.path()), self.region())
+        return self._directories
+
     def set_region(self, region: str) -> None:
         """Numbers typed without a country code are read in `region` from now on."""
         if self._contacts is not None:
             self._contacts.region = region
+        if self._directories is not None:
+            self._directories.region = region
+
+    def identify(self, text: str) -> Caller:
+        """Who a number is, across the local contacts and the directories, best source first."""
+        from ccs_desktop.core.directories.lookup import identify  # noqa: PLC0415
+
+        return identify(self.contacts(), self.directories(), text)
 
     def names_for(self, parties: set[str]) -> dict[str, str]:
-        """Contact names for the call list."""
-        return self.contacts().names_for(parties) if parties else {}
+        """Names for the call list: a local contact's, else the best directory's."""
+        if not parties:
+            return {}
+        names = self.contacts().names_for(parties)
+        missing = parties - names.keys()
+        return {**self.directories().names_for(missing), **names} if missing else names
 
     def close(self) -> None:
         """At quit, after the serial worker stopped."""
@@ -66,3 +90,5 @@ class Stores:
             self._contacts.close()
         if self._calls is not None:
             self._calls.close()
+        if self._directories is not None:
+            self._directories.close()

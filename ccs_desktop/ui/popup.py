@@ -9,14 +9,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShortcut, QShowEvent, QWindow
+from PySide6.QtGui import QGuiApplication, QHideEvent, QWindow
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ccs_desktop.ui.theme import set_role, set_tone
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ccs_desktop.core.phone import PhoneNumber
     from ccs_desktop.services.contacts import ContactsController
+    from ccs_desktop.ui.main_window import MainWindow
 
 SHOW_MS = 7000
 
@@ -78,7 +81,6 @@ class NumberPopup(QFrame):
             (self.crm_button, self.tr("Open in CRM")),
         ):
             control.setAccessibleName(name)
-        self._escapes: list[QShortcut] = []
         self._focus_to: QWindow | None = None  # the window that had the keyboard when the card came up
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -162,26 +164,9 @@ class NumberPopup(QFrame):
             except RuntimeError:  # that window (a dialog) is gone meanwhile
                 self._focus_to = None
 
-    def close_on_escape(self, window: QWidget) -> None:
-        """Esc in `window` (any of the app's windows while it is active) closes the card. The card never takes
-        the focus, so it cannot hear the key itself; the shortcut is on only while the card is up, so Esc keeps
-        its usual meaning otherwise."""
-        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        shortcut.setEnabled(self.isVisible())
-        shortcut.activated.connect(self.hide)
-        self._escapes.append(shortcut)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        for shortcut in self._escapes:
-            shortcut.setEnabled(True)
-
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._focus_to = None
-        for shortcut in self._escapes:
-            shortcut.setEnabled(False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The card stays while the mouse is on it, and goes a little after it leaves."""
@@ -193,11 +178,19 @@ class NumberPopup(QFrame):
         return super().eventFilter(watched, event)
 
 
-def connect_popup(popup: NumberPopup, contacts: ContactsController, window: QWidget | None = None) -> None:
-    """The incoming-call card and every card's Open in CRM (the copied-number card is the caller's: it is not
-    shown while the clipboard watcher is paused); Esc in `window` closes the card."""
-    if window is not None:
-        popup.close_on_escape(window)
+def connect_popup(
+    popup: NumberPopup,
+    contacts: ContactsController,
+    window: MainWindow | None = None,
+    dial: Callable[[str], None] | None = None,
+) -> None:
+    """The incoming-call card and every card's Open in CRM; with the window, its buttons too (Call dials through
+    `dial`, Open shows the contact, Add contact opens the editor). Esc is the window's Close the card action."""
     contacts.crm_link.connect(popup.set_crm)
     contacts.incoming_card.connect(popup.show_incoming)
     popup.crm_requested.connect(contacts.open_crm)
+    if dial is not None:
+        popup.call_requested.connect(dial)
+    if window is not None:
+        popup.open_requested.connect(window.find_contact)
+        popup.add_requested.connect(window.add_contact)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ccs_desktop.core.settings import Settings
+from ccs_desktop.services.directories import DirectoriesController
 from ccs_desktop.services.listener_control import ListenerControl
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.operations import run_op
@@ -24,6 +25,7 @@ class SettingsFlow(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.directories: DirectoriesController | None = None  # the Directories page's, when the app has one
         self.runner, self.bus, self.settings, self.listeners, self.window = (
             runner,
             bus,
@@ -45,6 +47,7 @@ class SettingsFlow(QObject):
             runner=self.runner,
             listener_urls=urls,
             shortcuts_state=self.shortcuts_state(),
+            directories=self.directories,
         )
         dialog.accepted.connect(self._settings_saved)
         dialog.open()

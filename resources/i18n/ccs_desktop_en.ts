@@ -64,6 +64,20 @@
             <numerusform>Exported %Ln contacts to {path}.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(the last good copy of %Ln entry(s) is kept)</source>
+        <translation>
+            <numerusform>(the last good copy of %Ln entry is kept)</numerusform>
+            <numerusform>(the last good copy of %Ln entries is kept)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ContactsController</name>
@@ -106,6 +120,13 @@
         <translation>
             <numerusform>%Ln number left out.</numerusform>
             <numerusform>%Ln numbers left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory file answered with %Ln entry(s).</source>
+        <translation>
+            <numerusform>The directory file answered with %Ln entry.</numerusform>
+            <numerusform>The directory file answered with %Ln entries.</numerusform>
         </translation>
     </message>
 </context>

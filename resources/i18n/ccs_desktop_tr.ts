@@ -616,6 +616,14 @@
         <translation>Kişi bulunamadı.</translation>
     </message>
     <message>
+        <source>blocklist {source}</source>
+        <translation>engelleme listesi {source}</translation>
+    </message>
+    <message>
+        <source>from {source}</source>
+        <translation>kaynak: {source}</translation>
+    </message>
+    <message>
         <source>Desktop integration is for Linux; the Windows and macOS installers do this there.</source>
         <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS'ta bunu kurulum programları yapar.</translation>
     </message>
@@ -842,6 +850,178 @@
     <message>
         <source>print a list of {key, callid, callerid, called_num, queue, inbound, status, ...}</source>
         <translation>{key, callid, callerid, called_num, queue, inbound, status, ...} listesi yazdır</translation>
+    </message>
+    <message>
+        <source>The directory {name} needs a password: set {env} or run this in a terminal.</source>
+        <translation>{name} rehberi bir parola istiyor: {env} değişkenini ayarlayın ya da bunu bir terminalde çalıştırın.</translation>
+    </message>
+    <message>
+        <source>Password for the directory {name}: </source>
+        <translation>{name} rehberinin parolası: </translation>
+    </message>
+    <message>
+        <source>No password given; nothing was saved.</source>
+        <translation>Parola verilmedi; hiçbir şey kaydedilmedi.</translation>
+    </message>
+    <message>
+        <source>--option takes KEY=VALUE, not {value}.</source>
+        <translation>--option ANAHTAR=DEĞER ister, {value} değil.</translation>
+    </message>
+    <message>
+        <source>There is already a directory called {name}; remove it first.</source>
+        <translation>{name} adında bir rehber zaten var; önce onu kaldırın.</translation>
+    </message>
+    <message>
+        <source>Added the directory {name}; `ccs-desktop directory sync {name}` fetches it now.</source>
+        <translation>{name} rehberi eklendi; `ccs-desktop directory sync {name}` onu hemen getirir.</translation>
+    </message>
+    <message>
+        <source>Added the CRM look-up {name}.</source>
+        <translation>{name} CRM sorgusu eklendi.</translation>
+    </message>
+    <message>
+        <source>No directories; add one with `ccs-desktop directory add`.</source>
+        <translation>Rehber yok; `ccs-desktop directory add` ile ekleyin.</translation>
+    </message>
+    <message>
+        <source>, blocklist</source>
+        <translation>, engelleme listesi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entry(s)</source>
+        <translation>
+            <numerusform>%Ln kayıt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last sync {when}</source>
+        <translation>son eşitleme {when}</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>hiç eşitlenmedi</translation>
+    </message>
+    <message>
+        <source>last try failed: {error}</source>
+        <translation>son deneme başarısız: {error}</translation>
+    </message>
+    <message>
+        <source>No password for the directory {name} in the keyring: remove it and add it again.</source>
+        <translation>Anahtarlıkta {name} rehberinin parolası yok: rehberi kaldırıp yeniden ekleyin.</translation>
+    </message>
+    <message>
+        <source>There is no directory called {name}.</source>
+        <translation>{name} adında bir rehber yok.</translation>
+    </message>
+    <message>
+        <source>{name} is a CRM look-up: it is asked per number, never synced.</source>
+        <translation>{name} bir CRM sorgusu: her numara için sorulur, hiç eşitlenmez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(the last good copy of %Ln entry(s) is kept)</source>
+        <translation>
+            <numerusform>(%Ln kayıtlık son sağlam kopya korunuyor)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed the directory {name}, its copy and its password.</source>
+        <translation>{name} rehberi, kopyası ve parolası kaldırıldı.</translation>
+    </message>
+    <message>
+        <source>shared customer directories: LDAP/AD, CardDAV, a directory URL, a CRM look-up</source>
+        <translation>ortak müşteri rehberleri: LDAP/AD, CardDAV, rehber adresi, CRM sorgusu</translation>
+    </message>
+    <message>
+        <source>add a directory source (its password from CCS_DIRECTORY_PASSWORD or a prompt)</source>
+        <translation>bir rehber kaynağı ekle (parolası CCS_DIRECTORY_PASSWORD'den ya da sorularak alınır)</translation>
+    </message>
+    <message>
+        <source>Add a directory source. A password is read from CCS_DIRECTORY_PASSWORD or asked for without echo, and kept only in the keyring.</source>
+        <translation>Bir rehber kaynağı ekler. Parola CCS_DIRECTORY_PASSWORD'den okunur ya da ekranda gösterilmeden sorulur ve yalnızca anahtarlıkta tutulur.</translation>
+    </message>
+    <message>
+        <source>ldap:// (StartTLS) or ldaps:// server</source>
+        <translation>ldap:// (StartTLS) ya da ldaps:// sunucusu</translation>
+    </message>
+    <message>
+        <source>CardDAV server; discovery starts here</source>
+        <translation>CardDAV sunucusu; keşif buradan başlar</translation>
+    </message>
+    <message>
+        <source>a directory file in MicroSIP's JSON or XML format</source>
+        <translation>MicroSIP'in JSON ya da XML biçiminde bir rehber dosyası</translation>
+    </message>
+    <message>
+        <source>a CRM look-up URL, e.g. https://crm/api?phone={e164}</source>
+        <translation>bir CRM sorgu adresi, ör. https://crm/api?phone={e164}</translation>
+    </message>
+    <message>
+        <source>LDAP base DN</source>
+        <translation>LDAP temel DN</translation>
+    </message>
+    <message>
+        <source>LDAP bind DN (anonymous without it)</source>
+        <translation>LDAP bağlanma DN'i (verilmezse anonim)</translation>
+    </message>
+    <message>
+        <source>LDAP search filter</source>
+        <translation>LDAP arama filtresi</translation>
+    </message>
+    <message>
+        <source>CardDAV user, or the directory URL's HTTP user</source>
+        <translation>CardDAV kullanıcısı ya da rehber adresinin HTTP kullanıcısı</translation>
+    </message>
+    <message>
+        <source>CRM: header that carries the secret</source>
+        <translation>CRM: gizli anahtarı taşıyan başlık</translation>
+    </message>
+    <message>
+        <source>CRM: dotted key of the name (default name)</source>
+        <translation>CRM: adın noktalı anahtarı (varsayılan name)</translation>
+    </message>
+    <message>
+        <source>CRM: dotted key of the company</source>
+        <translation>CRM: firmanın noktalı anahtarı</translation>
+    </message>
+    <message>
+        <source>CRM: dotted key of the record URL</source>
+        <translation>CRM: kayıt adresinin noktalı anahtarı</translation>
+    </message>
+    <message>
+        <source>CRM: keep answers this long</source>
+        <translation>CRM: yanıtları bu kadar süre sakla</translation>
+    </message>
+    <message>
+        <source>lower comes first; local contacts are 0 (default %(default)s)</source>
+        <translation>küçük olan önce gelir; yerel kişiler 0'dır (varsayılan %(default)s)</translation>
+    </message>
+    <message>
+        <source>its numbers show as blocked / spam</source>
+        <translation>numaraları engelli / spam olarak gösterilir</translation>
+    </message>
+    <message>
+        <source>a setting of the source's kind (LDAP attribute map, prefix to strip...); repeatable</source>
+        <translation>kaynak türüne özgü bir ayar (LDAP öznitelik eşlemesi, atılacak önek...); tekrarlanabilir</translation>
+    </message>
+    <message>
+        <source>minutes between syncs (LDAP, CardDAV)</source>
+        <translation>eşitlemeler arasındaki dakika (LDAP, CardDAV)</translation>
+    </message>
+    <message>
+        <source>the sources, their counts, last sync and errors</source>
+        <translation>kaynaklar, kayıt sayıları, son eşitleme ve hatalar</translation>
+    </message>
+    <message>
+        <source>print a JSON array</source>
+        <translation>JSON dizisi yazdır</translation>
+    </message>
+    <message>
+        <source>fetch one source or all now (exit 4 when a server fails)</source>
+        <translation>bir kaynağı ya da hepsini şimdi getir (bir sunucu başarısız olursa çıkış kodu 4)</translation>
+    </message>
+    <message>
+        <source>remove a source, its copy and its password</source>
+        <translation>bir kaynağı, kopyasını ve parolasını kaldır</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1844,125 @@ iş: +90 212 555 12 34</translation>
         <extracomment>the global shortcuts the app offers: id -&gt; the settings option that holds its key sequence</extracomment>
         <translation>{keys} genel kısayol olamaz: Ctrl, Alt ya da logo tuşunu bir harf, rakam veya F tuşuyla kullanın.</translation>
     </message>
+    <message>
+        <source>A directory needs a name of 1 to 64 characters, without brackets, other than 'local'.</source>
+        <extracomment>Minutes between syncs of an LDAP or CardDAV source (a directory URL follows its own Cache-Control).</extracomment>
+        <translation>Bir rehberin 1-64 karakterlik, köşeli parantez içermeyen ve 'local' olmayan bir adı olmalı.</translation>
+    </message>
+    <message>
+        <source>A directory's kind must be one of {choices}, not {value}.</source>
+        <translation>Rehber türü {value} değil, şunlardan biri olmalı: {choices}.</translation>
+    </message>
+    <message>
+        <source>The {kind} address must start with {schemes}, not {url}.</source>
+        <translation>{kind} adresi {url} değil, {schemes} ile başlamalı.</translation>
+    </message>
+    <message>
+        <source>Put no user or password in the address; give the user apart, the password goes to the keyring.</source>
+        <translation>Adrese kullanıcı ya da parola yazmayın; kullanıcıyı ayrıca verin, parola anahtarlığa gider.</translation>
+    </message>
+    <message>
+        <source>An LDAP directory needs a base DN (--base).</source>
+        <translation>Bir LDAP rehberi temel DN ister (--base).</translation>
+    </message>
+    <message>
+        <source>A CardDAV directory needs a user name (--user).</source>
+        <translation>Bir CardDAV rehberi kullanıcı adı ister (--user).</translation>
+    </message>
+    <message>
+        <source>Secrets never go in the settings file; {key} is kept in the keyring.</source>
+        <translation>Gizli bilgiler ayar dosyasına asla yazılmaz; {key} anahtarlıkta tutulur.</translation>
+    </message>
+    <message>
+        <source>The directory {name} in the settings file has a priority or interval that is no number.</source>
+        <translation>Ayar dosyasındaki {name} rehberinin önceliği ya da aralığı bir sayı değil.</translation>
+    </message>
+    <message>
+        <source>This ccs-desktop cannot read {kind} directories ({error}).</source>
+        <translation>Bu ccs-desktop {kind} rehberlerini okuyamıyor ({error}).</translation>
+    </message>
+    <message>
+        <source>The directory {name} is looked up per number, not synced.</source>
+        <translation>{name} rehberi her numara için sorgulanır, eşitlenmez.</translation>
+    </message>
+    <message>
+        <source>The CRM look-up needs a URL template.</source>
+        <translation>CRM sorgusu bir adres şablonu ister.</translation>
+    </message>
+    <message>
+        <source>The CRM look-up template must hold {e164}, {number} or {national}.</source>
+        <translation>CRM sorgu şablonunda {e164}, {number} ya da {national} bulunmalı.</translation>
+    </message>
+    <message>
+        <source>The CRM look-up is resting after a failure; it is asked again in {seconds:.0f} s.</source>
+        <translation>CRM sorgusu bir hatadan sonra bekliyor; {seconds:.0f} sn sonra yeniden sorulacak.</translation>
+    </message>
+    <message>
+        <source>The CRM at {host} did not answer JSON.</source>
+        <translation>{host} üzerindeki CRM JSON yanıtı vermedi.</translation>
+    </message>
+    <message>
+        <source>The CRM answered (it does not know the sample number).</source>
+        <translation>CRM yanıt verdi (örnek numarayı tanımıyor).</translation>
+    </message>
+    <message>
+        <source>The CRM answered.</source>
+        <translation>CRM yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>{host} sent more than {mb} MB; that is no directory.</source>
+        <translation>{host} {mb} MB'tan fazla veri gönderdi; bu bir rehber değil.</translation>
+    </message>
+    <message>
+        <source>{host} refused the user name or password (HTTP {status}).</source>
+        <translation>{host} kullanıcı adını ya da parolayı kabul etmedi (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{host} could not answer now (HTTP {status}).</source>
+        <translation>{host} şu anda yanıt veremedi (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {status}.</source>
+        <translation>{host} HTTP {status} yanıtı verdi.</translation>
+    </message>
+    <message>
+        <source>{who} · from {source}</source>
+        <translation>{who} · kaynak: {source}</translation>
+    </message>
+    <message>
+        <source>Blocked / spam ({source})</source>
+        <translation>Engelli / spam ({source})</translation>
+    </message>
+    <message numerus="yes">
+        <source>The directory file answered with %Ln entry(s).</source>
+        <translation>
+            <numerusform>Rehber dosyası %Ln kayıtla yanıt verdi.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The directory file is not valid JSON.</source>
+        <translation>Rehber dosyası geçerli bir JSON değil.</translation>
+    </message>
+    <message>
+        <source>The directory file is not valid XML.</source>
+        <translation>Rehber dosyası geçerli bir XML değil.</translation>
+    </message>
+    <message>
+        <source>The directory file is neither JSON nor XML in MicroSIP's format.</source>
+        <translation>Rehber dosyası MicroSIP biçiminde ne JSON ne de XML.</translation>
+    </message>
+    <message>
+        <source>The directory file has no list of items.</source>
+        <translation>Rehber dosyasında bir kayıt listesi yok.</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>bir nesne değil</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>numara yok</translation>
+    </message>
 </context>
 <context>
     <name>DataFiles</name>
@@ -1860,6 +2159,121 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>checking…</source>
         <translation>denetleniyor…</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoriesDialog</name>
+    <message>
+        <source>Shared directories</source>
+        <translation>Ortak rehberler</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Öncelik</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Kayıtlar</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Son eşitleme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Directories are synced to this computer, so look-ups work offline. Your own contacts come first unless a directory has a lower priority; a CRM look-up is asked only for numbers nobody knows.</source>
+        <translation>Rehberler bu bilgisayara eşitlenir, böylece sorgular çevrimdışı da çalışır. Bir rehberin önceliği daha düşük değilse kendi kişileriniz önce gelir; CRM sorgusu yalnızca kimsenin tanımadığı numaralar için sorulur.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ekle…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Düzenle…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Kaldır</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı dene</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Şimdi eşitle</translation>
+    </message>
+    <message>
+        <source>LDAP</source>
+        <translation>LDAP</translation>
+    </message>
+    <message>
+        <source>CardDAV</source>
+        <translation>CardDAV</translation>
+    </message>
+    <message>
+        <source>Directory URL</source>
+        <translation>Rehber adresi</translation>
+    </message>
+    <message>
+        <source>CRM look-up</source>
+        <translation>CRM sorgusu</translation>
+    </message>
+    <message>
+        <source>asked per unknown number</source>
+        <translation>bilinmeyen her numara için sorulur</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>henüz eşitlenmedi</translation>
+    </message>
+    <message>
+        <source>last try {when} failed: {error}</source>
+        <translation>{when} tarihli son deneme başarısız: {error}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Tamam</translation>
+    </message>
+    <message>
+        <source>blocklist · {state}</source>
+        <translation>engelleme listesi · {state}</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>kapalı</translation>
+    </message>
+    <message>
+        <source>Sync all now</source>
+        <translation>Hepsini şimdi eşitle</translation>
+    </message>
+    <message>
+        <source>Connecting to {name}…</source>
+        <translation>{name} kaynağına bağlanılıyor…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Eşitleniyor…</translation>
+    </message>
+    <message>
+        <source>{name} synced.</source>
+        <translation>{name} eşitlendi.</translation>
+    </message>
+    <message>
+        <source>{name}: {error} The last good copy is kept.</source>
+        <translation>{name}: {error} Son sağlam kopya korunuyor.</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +3223,18 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         <source>Global shortcuts</source>
         <translation>Genel kısayollar</translation>
     </message>
+    <message>
+        <source>Directories…</source>
+        <translation>Rehberler…</translation>
+    </message>
+    <message>
+        <source>LDAP / Active Directory, CardDAV, a directory URL, a CRM look-up</source>
+        <translation>LDAP / Active Directory, CardDAV, rehber adresi, CRM sorgusu</translation>
+    </message>
+    <message>
+        <source>Shared directories</source>
+        <translation>Ortak rehberler</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsSheet</name>
@@ -2914,6 +3340,137 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>the softphone page was discarded</source>
         <translation>softphone sayfası bellekten atıldı</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>Edit directory</source>
+        <translation>Rehberi düzenle</translation>
+    </message>
+    <message>
+        <source>Add directory</source>
+        <translation>Rehber ekle</translation>
+    </message>
+    <message>
+        <source>LDAP / Active Directory</source>
+        <translation>LDAP / Active Directory</translation>
+    </message>
+    <message>
+        <source>CardDAV (Nextcloud, Radicale, SOGo...)</source>
+        <translation>CardDAV (Nextcloud, Radicale, SOGo...)</translation>
+    </message>
+    <message>
+        <source>Directory file URL (MicroSIP format)</source>
+        <translation>Rehber dosyası adresi (MicroSIP biçimi)</translation>
+    </message>
+    <message>
+        <source>CRM look-up URL</source>
+        <translation>CRM sorgu adresi</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>değişmedi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>none (e.g. X-Api-Key)</source>
+        <translation>yok (ör. X-Api-Key)</translation>
+    </message>
+    <message>
+        <source>name (e.g. data.0.name)</source>
+        <translation>name (ör. data.0.name)</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>company</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source>Lower comes first; your local contacts are 0.</source>
+        <translation>Küçük olan önce gelir; yerel kişileriniz 0'dır.</translation>
+    </message>
+    <message>
+        <source>Blocklist: its numbers show as blocked / spam</source>
+        <translation>Engelleme listesi: numaraları engelli / spam olarak gösterilir</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Açık</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>User / bind DN</source>
+        <translation>Kullanıcı / bağlanma DN'i</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Parola</translation>
+    </message>
+    <message>
+        <source>Base DN</source>
+        <translation>Temel DN</translation>
+    </message>
+    <message>
+        <source>LDAP filter</source>
+        <translation>LDAP filtresi</translation>
+    </message>
+    <message>
+        <source>Secret header</source>
+        <translation>Gizli anahtar başlığı</translation>
+    </message>
+    <message>
+        <source>Name key</source>
+        <translation>Ad anahtarı</translation>
+    </message>
+    <message>
+        <source>Company key</source>
+        <translation>Firma anahtarı</translation>
+    </message>
+    <message>
+        <source>Record URL key</source>
+        <translation>Kayıt adresi anahtarı</translation>
+    </message>
+    <message>
+        <source>Keep answers</source>
+        <translation>Yanıtları sakla</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Öncelik</translation>
+    </message>
+    <message>
+        <source>Sync every</source>
+        <translation>Eşitleme aralığı</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı dene</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanılıyor…</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -21,6 +22,7 @@ from ccs_desktop.core.i18n import LANGUAGE_NAMES
 from ccs_desktop.core.phone import DIAL_FORMATS, check_prefix, dial_string, parse_number
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import check_template
+from ccs_desktop.services.directories import DirectoriesController
 from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.dialogs import phone_links
 from ccs_desktop.ui.dialogs.listener_fields import ListenerFields
@@ -48,6 +50,7 @@ class SettingsDialog(QDialog):
         runner: TaskRunner | None = None,
         listener_urls: tuple[str | None, str] = (None, ""),
         shortcuts_state: str = "",
+        directories: DirectoriesController | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("ccs-desktop settings"))
@@ -141,12 +144,26 @@ class SettingsDialog(QDialog):
             form.addRow(self.tr("Phone links"), self.phone_links)
         self.shortcut_fields = GlobalShortcutFields(settings, shortcuts_state)
         form.addRow(self.tr("Global shortcuts"), self.shortcut_fields)
+        self.directories_button = QPushButton(self.tr("Directories…"))
+        self.directories_button.setToolTip(self.tr("LDAP / Active Directory, CardDAV, a directory URL, a CRM look-up"))
+        self.directories_button.setVisible(directories is not None)
+        if directories is not None:
+            self.directories_button.clicked.connect(lambda: self.open_directories(directories))
+            form.addRow(self.tr("Shared directories"), self.directories_button)
         name_from_labels(form)
         save_cancel_layout(self, form, self.error, self._save)
         self.region.currentTextChanged.connect(self._update_preview)
         self.dial_format.currentIndexChanged.connect(self._update_preview)
         self.prefix.textChanged.connect(self._update_preview)
         self._update_preview()
+
+    def open_directories(self, directories: DirectoriesController) -> QDialog:
+        """Settings → Directories (saved as it is changed: Save/Cancel here do not apply to it)."""
+        from ccs_desktop.ui.dialogs.directories import DirectoriesDialog  # noqa: PLC0415
+
+        dialog = DirectoriesDialog(directories, self)
+        dialog.open()
+        return dialog
 
     def _update_preview(self) -> None:
         region = self.region.currentText()
