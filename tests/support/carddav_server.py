@@ -1,1 +1,253 @@
-"""placeholder"""
+"""A real Radicale CardDAV server for the directory tests, run as a subprocess on a free loopback port.
+
+`start_radicale(folder)` runs this file (`python tests/support/carddav_server.py FOLDER [--no-sync-collection]`):
+Radicale's WSGI application with htpasswd authentication (plain: the only method Radicale 3.9 reads without
+extra modules besides passlib's, which it requires anyway), storage in FOLDER, served by a threading wsgiref
+server that prints its port when it listens. `--no-sync-collection` puts a thin filter in front that makes it a
+server without RFC 6578: sync-collection is refused (403 DAV:supported-report) and neither `sync-token` nor
+the report is advertised, as older servers do, so the client's ctag/etag fallback runs against real Radicale.
+
+`CardDavHandle` fills it over HTTP like a client would: MKCOL address books, PUT and DELETE vCards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+
+USER = "agent"
+PASSWORD = "carddav-secret"
+
+MKCOL_ADDRESSBOOK = """<?xml version="1.0" encoding="utf-8"?>
+<D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav">
+  <D:set><D:prop>
+    <D:resourcetype><D:collection/><C:addressbook/></D:resourcetype>
+    <D:displayname>{name}</D:displayname>
+  </D:prop></D:set>
+</D:mkcol>"""
+
+
+def vcard(uid: str, name: str, *lines: str, company: str = "") -> str:
+    """A vCard 3.0 with a UID, FN and N, an ORG if given, and any further property lines as written."""
+    given, _, family = name.rpartition(" ")
+    body = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"UID:{uid}",
+        f"FN:{name}",
+        f"N:{family};{given};;;",
+        *([f"ORG:{company}"] if company else []),
+        *lines,
+        "END:VCARD",
+    ]
+    return "\r\n".join(body) + "\r\n"
+
+
+@dataclass
+class CardDavHandle:
+    folder: Path
+    port: int
+    proc: subprocess.Popen
+    http: requests.Session
+
+    @property
+    def root(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def book_url(self, book: str) -> str:
+        return f"{self.root}{USER}/{book}/"
+
+    def make_book(self, book: str, name: str = "") -> str:
+        self.http.request("PROPFIND", f"{self.root}{USER}/", headers={"Depth": "0"}).raise_for_status()
+        answer = self.http.request(
+            "MKCOL",
+            self.book_url(book),
+            data=MKCOL_ADDRESSBOOK.format(name=name or book).encode(),
+            headers={"Content-Type": "application/xml; charset=utf-8"},
+        )
+        answer.raise_for_status()
+        return self.book_url(book)
+
+    def put(self, book: str, name: str, card: str) -> str:
+        url = f"{self.book_url(book)}{name}.vcf"
+        answer = self.http.put(url, data=card.encode(), headers={"Content-Type": "text/vcard; charset=utf-8"})
+        answer.raise_for_status()
+        return url
+
+    def put_many(self, book: str, cards: Iterable[str]) -> None:
+        """Many cards in one request: a PUT of the whole address book (Radicale replaces its content)."""
+        answer = self.http.put(
+            self.book_url(book),
+            data="".join(cards).encode(),
+            headers={"Content-Type": "text/vcard; charset=utf-8"},
+        )
+        answer.raise_for_status()
+
+    def delete(self, book: str, name: str) -> None:
+        self.http.delete(f"{self.book_url(book)}{name}.vcf").raise_for_status()
+
+    def stop(self) -> None:
+        self.http.close()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(timeout=5)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
+
+
+def start_radicale(folder: Path, *, sync_collection: bool = True) -> CardDavHandle:
+    folder.mkdir(parents=True, exist_ok=True)
+    guard = [sys.executable, str(REPO / "tests" / "orphan_guard.py"), str(os.getpid())]
+    command = [*guard, sys.executable, str(Path(__file__).resolve()), str(folder)]
+    if not sync_collection:
+        command.append("--no-sync-collection")
+    with (folder / "radicale.log").open("w") as log:
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+            start_new_session=True,  # its own process group: the guard or stop() ends it
+        )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    if not line.startswith("listening "):
+        proc.wait(timeout=10)
+        raise RuntimeError(f"radicale did not start: {(folder / 'radicale.log').read_text()[-2000:]}")
+    http = requests.Session()
+    http.auth = (USER, PASSWORD)
+    return CardDavHandle(folder, int(line.split()[1]), proc, http)
+
+
+# -- the server process ---------------------------------------------------------------------------------------
+
+_NS = rb"(?:\w+:)?"
+_ADVERTISED = re.compile(
+    rb"<%ssupported-report>\s*<%sreport>\s*<%ssync-collection\s*/>\s*</%sreport>\s*</%ssupported-report>"
+    % (_NS, _NS, _NS, _NS, _NS)
+)
+_TOKEN = re.compile(rb"<%ssync-token>[^<]*</%ssync-token>|<%ssync-token\s*/>" % (_NS, _NS, _NS))
+_REFUSED = b'<?xml version="1.0" encoding="utf-8"?>\n<D:error xmlns:D="DAV:"><D:supported-report/></D:error>'
+
+Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def without_sync_collection(app: Wsgi) -> Wsgi:
+    """Radicale as a server that never heard of RFC 6578."""
+
+    def filtered(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        method = environ["REQUEST_METHOD"]
+        if method == "REPORT":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            body = environ["wsgi.input"].read(length)
+            if b"sync-collection" in body:
+                start_response(
+                    "403 Forbidden",
+                    [("Content-Type", "application/xml"), ("Content-Length", str(len(_REFUSED)))],
+                )
+                return [_REFUSED]
+            environ["wsgi.input"] = io.BytesIO(body)
+        if method != "PROPFIND":
+            return app(environ, start_response)
+        environ.pop("HTTP_ACCEPT_ENCODING", None)  # a body we can read, not gzip
+        kept: dict[str, Any] = {}
+
+        def keep(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[..., Any]:
+            kept.update(status=status, headers=headers)
+            return lambda data: None
+
+        body = b"".join(app(environ, keep))
+        body = _TOKEN.sub(b"", _ADVERTISED.sub(b"", body))
+        headers = [(k, v) for k, v in kept["headers"] if k.lower() != "content-length"]
+        start_response(kept["status"], [*headers, ("Content-Length", str(len(body)))])
+        return [body]
+
+    return filtered
+
+
+def serve(folder: Path, sync_collection: bool) -> None:
+    import socketserver
+    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+    import radicale
+    from radicale import config
+
+    users = folder / "users"
+    users.write_text(f"{USER}:{PASSWORD}\n")
+    configuration = config.load()
+    configuration.update(
+        {
+            "auth": {
+                "type": "htpasswd",
+                "htpasswd_filename": str(users),
+                "htpasswd_encryption": "plain",
+                "delay": "0",  # no pause after a wrong password: the tests send one on purpose
+            },
+            "storage": {"filesystem_folder": str(folder / "collections")},
+            "rights": {"type": "owner_only"},
+            "logging": {"level": "warning"},
+        },
+        "tests",
+    )
+    app: Wsgi = radicale.Application(configuration)
+    if not sync_collection:
+        app = without_sync_collection(app)
+
+    class Server(socketserver.ThreadingMixIn, WSGIServer):
+        daemon_threads = True
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    with make_server("127.0.0.1", 0, app, server_class=Server, handler_class=Quiet) as server:
+        print(f"listening {server.server_port}", flush=True)
+        server.serve_forever()
+
+
+# -- pytest fixtures (the root conftest lists this module in pytest_plugins) ---------------------------------------
+
+
+def _running(folder: Path, sync_collection: bool) -> Iterator[CardDavHandle]:
+    server = start_radicale(folder, sync_collection=sync_collection)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def radicale_server(tmp_path: Path) -> Iterator[CardDavHandle]:
+    """An empty Radicale (with sync-collection) of this test's own; fill it with the handle."""
+    yield from _running(tmp_path / f"radicale-{uuid.uuid4().hex[:6]}", sync_collection=True)
+
+
+@pytest.fixture
+def radicale_without_sync(tmp_path: Path) -> Iterator[CardDavHandle]:
+    """An empty Radicale that offers no sync-collection: ctag/etag is all a client has."""
+    yield from _running(tmp_path / f"radicale-nosync-{uuid.uuid4().hex[:6]}", sync_collection=False)
+
+
+if __name__ == "__main__":
+    serve(Path(sys.argv[1]), sync_collection="--no-sync-collection" not in sys.argv[2:])
