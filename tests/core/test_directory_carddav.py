@@ -133,6 +133,18 @@ def test_incremental_sync_by_ctag_and_etag_where_sync_collection_is_not_offered(
     assert [href for href, _ in later.skipped] == ["/agent/work/broken.vcf"]
 
 
+def test_a_refused_sync_collection_falls_back_to_etags(radicale_refusing_sync):
+    server = radicale_refusing_sync
+    fill(server)
+    carddav = source(server)
+    first = carddav.fetch({})
+    assert uids(first) == ["/agent/family/mehmet.vcf", "/agent/work/ayse.vcf"]
+    change(server)
+    later = carddav.fetch(first.state)
+    assert uids(later) == ["/agent/work/ayse.vcf", "/agent/work/zeynep.vcf"]
+    assert later.removed == ["/agent/family/mehmet.vcf"]
+
+
 def test_sync_collection_can_be_turned_off(radicale_server):
     fill(radicale_server)
     result = source(radicale_server, sync_collection=False).fetch({})

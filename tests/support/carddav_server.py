@@ -1,11 +1,12 @@
 """A real Radicale CardDAV server for the directory tests, run as a subprocess on a free loopback port.
 
-`start_radicale(folder)` runs this file (`python tests/support/carddav_server.py FOLDER [--no-sync-collection]`):
+`start_radicale(folder)` runs this file (`python tests/support/carddav_server.py FOLDER [SYNC]`):
 Radicale's WSGI application with htpasswd authentication (plain: the only method Radicale 3.9 reads without
 extra modules besides passlib's, which it requires anyway), storage in FOLDER, served by a threading wsgiref
-server that prints its port when it listens. `--no-sync-collection` puts a thin filter in front that makes it a
-server without RFC 6578: sync-collection is refused (403 DAV:supported-report) and neither `sync-token` nor
-the report is advertised, as older servers do, so the client's ctag/etag fallback runs against real Radicale.
+server that prints its port when it listens. SYNC "absent" puts a thin filter in front that makes it a server
+without RFC 6578: sync-collection is refused (403 DAV:supported-report) and neither `sync-token` nor the report is
+advertised, as older servers do, so the client's ctag/etag fallback runs against real Radicale; "refused" still
+advertises both but refuses the report (as a proxy or a broken server might).
 
 `CardDavHandle` fills it over HTTP like a client would: MKCOL address books, PUT and DELETE vCards.
 """
@@ -115,12 +116,10 @@ class CardDavHandle:
             self.proc.stdout.close()
 
 
-def start_radicale(folder: Path, *, sync_collection: bool = True) -> CardDavHandle:
+def start_radicale(folder: Path, *, sync_collection: str = "offered") -> CardDavHandle:
     folder.mkdir(parents=True, exist_ok=True)
     guard = [sys.executable, str(REPO / "tests" / "orphan_guard.py"), str(os.getpid())]
-    command = [*guard, sys.executable, str(Path(__file__).resolve()), str(folder)]
-    if not sync_collection:
-        command.append("--no-sync-collection")
+    command = [*guard, sys.executable, str(Path(__file__).resolve()), str(folder), sync_collection]
     with (folder / "radicale.log").open("w") as log:
         proc = subprocess.Popen(
             command,
@@ -153,8 +152,8 @@ _REFUSED = b'<?xml version="1.0" encoding="utf-8"?>\n<D:error xmlns:D="DAV:"><D:
 Wsgi = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def without_sync_collection(app: Wsgi) -> Wsgi:
-    """Radicale as a server that never heard of RFC 6578."""
+def without_sync_collection(app: Wsgi, advertised: bool) -> Wsgi:
+    """Radicale as a server that never heard of RFC 6578 (or, `advertised`, that says it has it but refuses)."""
 
     def filtered(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         method = environ["REQUEST_METHOD"]
@@ -168,7 +167,7 @@ def without_sync_collection(app: Wsgi) -> Wsgi:
                 )
                 return [_REFUSED]
             environ["wsgi.input"] = io.BytesIO(body)
-        if method != "PROPFIND":
+        if method != "PROPFIND" or advertised:
             return app(environ, start_response)
         environ.pop("HTTP_ACCEPT_ENCODING", None)  # a body we can read, not gzip
         kept: dict[str, Any] = {}
@@ -186,7 +185,7 @@ def without_sync_collection(app: Wsgi) -> Wsgi:
     return filtered
 
 
-def serve(folder: Path, sync_collection: bool) -> None:
+def serve(folder: Path, sync_collection: str) -> None:
     import socketserver
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -211,8 +210,8 @@ def serve(folder: Path, sync_collection: bool) -> None:
         "tests",
     )
     app: Wsgi = radicale.Application(configuration)
-    if not sync_collection:
-        app = without_sync_collection(app)
+    if sync_collection != "offered":
+        app = without_sync_collection(app, advertised=sync_collection == "refused")
 
     class Server(socketserver.ThreadingMixIn, WSGIServer):
         daemon_threads = True
@@ -229,7 +228,7 @@ def serve(folder: Path, sync_collection: bool) -> None:
 # -- pytest fixtures (the root conftest lists this module in pytest_plugins) ---------------------------------------
 
 
-def _running(folder: Path, sync_collection: bool) -> Iterator[CardDavHandle]:
+def _running(folder: Path, sync_collection: str) -> Iterator[CardDavHandle]:
     server = start_radicale(folder, sync_collection=sync_collection)
     try:
         yield server
@@ -240,14 +239,20 @@ def _running(folder: Path, sync_collection: bool) -> Iterator[CardDavHandle]:
 @pytest.fixture
 def radicale_server(tmp_path: Path) -> Iterator[CardDavHandle]:
     """An empty Radicale (with sync-collection) of this test's own; fill it with the handle."""
-    yield from _running(tmp_path / f"radicale-{uuid.uuid4().hex[:6]}", sync_collection=True)
+    yield from _running(tmp_path / f"radicale-{uuid.uuid4().hex[:6]}", sync_collection="offered")
 
 
 @pytest.fixture
 def radicale_without_sync(tmp_path: Path) -> Iterator[CardDavHandle]:
     """An empty Radicale that offers no sync-collection: ctag/etag is all a client has."""
-    yield from _running(tmp_path / f"radicale-nosync-{uuid.uuid4().hex[:6]}", sync_collection=False)
+    yield from _running(tmp_path / f"radicale-nosync-{uuid.uuid4().hex[:6]}", sync_collection="absent")
+
+
+@pytest.fixture
+def radicale_refusing_sync(tmp_path: Path) -> Iterator[CardDavHandle]:
+    """A Radicale that advertises sync-collection but refuses the report."""
+    yield from _running(tmp_path / f"radicale-refusing-{uuid.uuid4().hex[:6]}", sync_collection="refused")
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]), sync_collection="--no-sync-collection" not in sys.argv[2:])
+    serve(Path(sys.argv[1]), sync_collection=sys.argv[2])

@@ -322,8 +322,9 @@ class CardDavSource:
     def _sync_book(self, book: _Book, old: Mapping[str, Any], changes: _Changes) -> dict[str, Any]:
         etags: dict[str, str] = dict(old.get("etags", {}))
         retry = set(old.get("bad", []))
-        if book.offers_sync:
-            token, changed, gone, complete = self._sync_collection(book, old.get("token", ""))
+        synced = self._sync_collection(book, old.get("token", "")) if book.offers_sync else None
+        if synced is not None:
+            token, changed, gone, complete = synced
             if complete:  # the listing is the whole book: what it lacks is gone
                 gone |= set(etags) - set(changed)
         elif old and book.ctag and book.ctag == old.get("ctag") and not retry:
@@ -352,16 +353,22 @@ class CardDavSource:
                 changes.skipped.append((href, problem))
         return {"token": token, "ctag": book.ctag, "etags": etags, "bad": bad}
 
-    def _sync_collection(self, book: _Book, token: str) -> tuple[str, dict[str, str], set[str], bool]:
+    def _sync_collection(self, book: _Book, token: str) -> tuple[str, dict[str, str], set[str], bool] | None:
         """(new token, changed hrefs with etags, removed hrefs, whether it was a full listing) since `token`;
-        an expired or refused token restarts from nothing (a full listing of the book)."""
+        an expired or refused token restarts from nothing (a full listing of the book). None when the server
+        refuses the report itself although it advertised it: the caller compares etags instead."""
         changed: dict[str, str] = {}
         gone: set[str] = set()
         complete = not token
         for _ in range(MAX_SYNC_ROUNDS):
             answer = self._request("REPORT", self._url(book.href), _SYNC.format(token=escape(token)), "0")
-            if answer.status_code in (403, 409) and token and b"valid-sync-token" in answer.content:
-                token, complete = "", True  # RFC 6578 3.2: the token is no longer valid
+            if answer.status_code in (400, 403, 405, 409, 501):
+                if not token:
+                    return None
+                token, complete = (
+                    "",
+                    True,
+                )  # RFC 6578 3.2: the token is no longer valid (DAV:valid-sync-token)
                 changed.clear()
                 gone.clear()
                 continue
