@@ -50,7 +50,7 @@ class LdapAttributes:
         return list(dict.fromkeys([*self.name, *self.company, *(a for a, _ in self.numbers), *self.email]))
 
 
-#: Active Directory's names (ipPhone: the IP phone's number or extension, as AD's "Telephones" tab has it).
+# Active Directory's names (ipPhone: the IP phone's number or extension, as AD's "Telephones" tab has it).
 AD_ATTRIBUTES = LdapAttributes(
     name=("displayName",),
     company=("company",),
@@ -61,14 +61,14 @@ AD_ATTRIBUTES = LdapAttributes(
         ("ipPhone", "ipPhone"),
     ),
 )
-#: inetOrgPerson (OpenLDAP, 389 DS, FreeIPA, ...).
+# inetOrgPerson (OpenLDAP, 389 DS, FreeIPA, ...).
 INET_ORG_PERSON_ATTRIBUTES = LdapAttributes(
     name=("cn",),
     company=("o",),
     numbers=(("telephoneNumber", "work"), ("mobile", "mobile"), ("homePhone", "home")),
 )
-#: The default reads both: AD's names first, inetOrgPerson's when AD's are absent (an AD user without a
-#: displayName still has a cn). A server ignores attributes it does not know.
+# The default reads both: AD's names first, inetOrgPerson's when AD's are absent (an AD user without a
+# displayName still has a cn). A server ignores attributes it does not know.
 DEFAULT_ATTRIBUTES = LdapAttributes(
     name=("displayName", "cn"),
     company=("company", "o"),
