@@ -34,8 +34,6 @@ SLAPADD = "/usr/sbin/slapadd"
 SCHEMAS = Path("/etc/ldap/schema")
 MODULES = Path("/usr/lib/ldap")
 SUFFIX = "dc=example,dc=com"
-ADMIN_DN = f"cn=admin,{SUFFIX}"
-ADMIN_PASSWORD = "admin-secret"
 SIZE_LIMIT = 1000  # below the paging test's 50,000: a search that does not page gets sizeLimitExceeded
 
 
@@ -172,8 +170,6 @@ olcDatabase: {{1}}mdb
 olcDbDirectory: {folder}/db
 olcDbMaxSize: 1073741824
 olcSuffix: {SUFFIX}
-olcRootDN: {ADMIN_DN}
-olcRootPW: {ADMIN_PASSWORD}
 olcSizeLimit: size.soft={SIZE_LIMIT} size.hard={SIZE_LIMIT} size.prtotal=unlimited
 olcAccess: {{0}}to attrs=userPassword by anonymous auth by self read by * none
 olcAccess: {{1}}to * by * read

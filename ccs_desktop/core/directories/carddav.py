@@ -214,7 +214,6 @@ class CardDavSource:
                         server=self._where()
                     )
                 )
-            answer.url = url
             return answer
         raise DirectoryError(Core.tr("{server} redirects in a loop.").format(server=self._where()))
 

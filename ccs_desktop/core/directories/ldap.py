@@ -315,7 +315,7 @@ class LdapSource:
                     search_filter,
                     search_scope=scope,
                     attributes=attributes,
-                    paged_size=self.config.page_size if paged else None,
+                    paged_size=max(1, self.config.page_size) if paged else None,
                     paged_cookie=cookie,
                     time_limit=int(self.config.timeout * 6),
                 )
