@@ -3,7 +3,7 @@
 `start_slapd(folder, entries)` writes a cn=config LDIF (schemas core/cosine/inetOrgPerson plus AD's `company` and
 `ipPhone`, an mdb database under `folder`, a size limit of SIZE_LIMIT so only paged searches get everything) and
 loads it and the entries with slapadd (far faster than ldapadd for 50,000 entries), makes a test CA and a server
-certificate for 127.0.0.1 with `cryptography` (a dependency of keyring's SecretStorage on Linux, so always here),
+certificate for 127.0.0.1 with `cryptography` (in the test extras; keyring's SecretStorage brings it on Linux too),
 and runs slapd in the foreground on two free ports, ldap:// and ldaps://, under tests/orphan_guard.py so a killed
 run leaves no slapd behind. Needs the Debian packages slapd and ldap-utils (.ci/run installs them).
 """
