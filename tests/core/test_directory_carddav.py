@@ -172,6 +172,15 @@ def test_a_removed_address_book_removes_its_cards(radicale_server):
     assert later.removed == ["/agent/family/mehmet.vcf"] and "/agent/family/" not in later.state["books"]
 
 
+def test_https_with_the_servers_ca_and_an_untrusted_certificate(radicale_https):
+    fill(radicale_https)
+    trusted = source(radicale_https, ca_file=radicale_https.http.verify)
+    assert uids(trusted.fetch({})) == ["/agent/family/mehmet.vcf", "/agent/work/ayse.vcf"]
+    with pytest.raises(DirectoryError) as caught:
+        source(radicale_https).fetch({})  # the system's CAs do not know the test CA
+    assert type(caught.value) is DirectoryError and "certificate is not trusted" in str(caught.value)
+
+
 def test_wrong_password_and_server_down(radicale_server):
     fill(radicale_server)
     wrong = CardDavSource("x", CardDavConfig(radicale_server.root, USER), "not-" + PASSWORD)

@@ -65,17 +65,22 @@ class CardDavHandle:
     port: int
     proc: subprocess.Popen
     http: requests.Session
+    scheme: str = "http"
 
     @property
     def root(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
+        return f"{self.scheme}://127.0.0.1:{self.port}/"
 
     def book_url(self, book: str) -> str:
         return f"{self.root}{USER}/{book}/"
 
+    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """With our CA given per request: a session's `verify` loses to REQUESTS_CA_BUNDLE (requests#3829)."""
+        return self.http.request(method, url, verify=self.http.verify, **kwargs)
+
     def make_book(self, book: str, name: str = "") -> str:
-        self.http.request("PROPFIND", f"{self.root}{USER}/", headers={"Depth": "0"}).raise_for_status()
-        answer = self.http.request(
+        self.request("PROPFIND", f"{self.root}{USER}/", headers={"Depth": "0"}).raise_for_status()
+        answer = self.request(
             "MKCOL",
             self.book_url(book),
             data=MKCOL_ADDRESSBOOK.format(name=name or book).encode(),
@@ -86,13 +91,16 @@ class CardDavHandle:
 
     def put(self, book: str, name: str, card: str) -> str:
         url = f"{self.book_url(book)}{name}.vcf"
-        answer = self.http.put(url, data=card.encode(), headers={"Content-Type": "text/vcard; charset=utf-8"})
+        answer = self.request(
+            "PUT", url, data=card.encode(), headers={"Content-Type": "text/vcard; charset=utf-8"}
+        )
         answer.raise_for_status()
         return url
 
     def put_many(self, book: str, cards: Iterable[str]) -> None:
         """Many cards in one request: a PUT of the whole address book (Radicale replaces its content)."""
-        answer = self.http.put(
+        answer = self.request(
+            "PUT",
             self.book_url(book),
             data="".join(cards).encode(),
             headers={"Content-Type": "text/vcard; charset=utf-8"},
@@ -100,7 +108,7 @@ class CardDavHandle:
         answer.raise_for_status()
 
     def delete(self, book: str, name: str) -> None:
-        self.http.delete(f"{self.book_url(book)}{name}.vcf").raise_for_status()
+        self.request("DELETE", f"{self.book_url(book)}{name}.vcf").raise_for_status()
 
     def stop(self) -> None:
         self.http.close()
@@ -116,10 +124,15 @@ class CardDavHandle:
             self.proc.stdout.close()
 
 
-def start_radicale(folder: Path, *, sync_collection: str = "offered") -> CardDavHandle:
+def start_radicale(
+    folder: Path, *, sync_collection: str = "offered", tls: tuple[Path, Path, Path] | None = None
+) -> CardDavHandle:
+    """`tls`: (CA, certificate, key) PEM files to serve https:// with."""
     folder.mkdir(parents=True, exist_ok=True)
     guard = [sys.executable, str(REPO / "tests" / "orphan_guard.py"), str(os.getpid())]
     command = [*guard, sys.executable, str(Path(__file__).resolve()), str(folder), sync_collection]
+    if tls is not None:
+        command += [str(tls[1]), str(tls[2])]
     with (folder / "radicale.log").open("w") as log:
         proc = subprocess.Popen(
             command,
@@ -136,7 +149,9 @@ def start_radicale(folder: Path, *, sync_collection: str = "offered") -> CardDav
         raise RuntimeError(f"radicale did not start: {(folder / 'radicale.log').read_text()[-2000:]}")
     http = requests.Session()
     http.auth = (USER, PASSWORD)
-    return CardDavHandle(folder, int(line.split()[1]), proc, http)
+    if tls is not None:
+        http.verify = str(tls[0])
+    return CardDavHandle(folder, int(line.split()[1]), proc, http, "https" if tls else "http")
 
 
 # -- the server process ---------------------------------------------------------------------------------------
@@ -185,7 +200,7 @@ def without_sync_collection(app: Wsgi, advertised: bool) -> Wsgi:
     return filtered
 
 
-def serve(folder: Path, sync_collection: str) -> None:
+def serve(folder: Path, sync_collection: str, tls: list[str]) -> None:
     import socketserver
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -221,6 +236,12 @@ def serve(folder: Path, sync_collection: str) -> None:
             pass
 
     with make_server("127.0.0.1", 0, app, server_class=Server, handler_class=Quiet) as server:
+        if tls:
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(tls[0], tls[1])
+            server.socket = context.wrap_socket(server.socket, server_side=True)
         print(f"listening {server.server_port}", flush=True)
         server.serve_forever()
 
@@ -243,6 +264,20 @@ def radicale_server(tmp_path: Path) -> Iterator[CardDavHandle]:
 
 
 @pytest.fixture
+def radicale_https(tmp_path: Path) -> Iterator[CardDavHandle]:
+    """An empty Radicale on https:// with a certificate of a test CA (`.http.verify` is that CA's file)."""
+    from tests.support.ldap_server import make_ca
+
+    ca = make_ca(tmp_path / "carddav-tls")
+    folder = tmp_path / f"radicale-https-{uuid.uuid4().hex[:6]}"
+    server = start_radicale(folder, tls=(ca.ca_file, ca.cert_file, ca.key_file))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
 def radicale_without_sync(tmp_path: Path) -> Iterator[CardDavHandle]:
     """An empty Radicale that offers no sync-collection: ctag/etag is all a client has."""
     yield from _running(tmp_path / f"radicale-nosync-{uuid.uuid4().hex[:6]}", sync_collection="absent")
@@ -255,4 +290,4 @@ def radicale_refusing_sync(tmp_path: Path) -> Iterator[CardDavHandle]:
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]), sync_collection=sys.argv[2])
+    serve(Path(sys.argv[1]), sync_collection=sys.argv[2], tls=sys.argv[3:5])

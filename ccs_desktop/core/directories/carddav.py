@@ -157,7 +157,6 @@ class CardDavSource:
         self._http = session or requests.Session()
         self._http.auth = (config.username, password) if config.username else None
         self._http.headers["User-Agent"] = "ccs-desktop"
-        self._http.verify = config.ca_file or True
 
     def __repr__(self) -> str:
         return f"CardDavSource({self.name!r}, {self.config.url!r})"
@@ -181,6 +180,8 @@ class CardDavSource:
                 answer = self._http.request(
                     method,
                     url,
+                    verify=self.config.ca_file
+                    or True,  # per request: a session's verify loses to REQUESTS_CA_BUNDLE
                     data=body.encode(),
                     headers=headers,
                     timeout=self.config.timeout,
