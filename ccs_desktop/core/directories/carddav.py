@@ -175,13 +175,14 @@ class CardDavSource:
         headers = {"Content-Type": "application/xml; charset=utf-8"}
         if depth is not None:
             headers["Depth"] = depth
+        # Given per request: a session's `verify` loses to REQUESTS_CA_BUNDLE (requests#3829).
+        verify: str | bool = self.config.ca_file or True
         for _ in range(MAX_REDIRECTS):
             try:
                 answer = self._http.request(
                     method,
                     url,
-                    verify=self.config.ca_file
-                    or True,  # per request: a session's verify loses to REQUESTS_CA_BUNDLE
+                    verify=verify,
                     data=body.encode(),
                     headers=headers,
                     timeout=self.config.timeout,
