@@ -21,9 +21,14 @@ import pytest
 from ccs_desktop.core import i18n
 from tests.helpers import SimHandle, UserDirs, start_simulator
 
-# The private keyring's fixtures, and the loopback HTTP server of the directory tests (`file_server`), for the
-# tests that ask for them (the modules import nothing heavy).
-pytest_plugins = ("tests.support.keyring", "tests.support.http_files")
+# The private keyring's fixtures, and the directory tests' servers: the loopback HTTP server (`file_server`),
+# slapd and Radicale (the modules import nothing heavy; a server starts only when a test asks for it).
+pytest_plugins = (
+    "tests.support.keyring",
+    "tests.support.http_files",
+    "tests.support.ldap_server",
+    "tests.support.carddav_server",
+)
 
 # Headless by themselves: Qt finds no display on a server or in CI, and then aborts the whole run ("Fatal Python
 # error: Aborted"). Set before any QApplication exists (pytest-qt builds it after conftest is imported) and so

@@ -176,3 +176,55 @@ def test_the_directory_command_speaks_turkish(file_server):
     file_server.stop()
     down = run_cli("directory", "sync", env=env)
     assert down.returncode == 4 and "2 kayıtlık son sağlam kopya korunuyor" in down.stderr
+
+
+def test_ldap_and_carddav_sources_sync_through_the_cli_from_real_servers(slapd, radicale_server, user_dirs):
+    """The CLI contract with the real servers: an AD-style LDAP source (StartTLS with the test CA, anonymous) and a
+    Nextcloud-style CardDAV account (password from CCS_DIRECTORY_PASSWORD, into the keyring only)."""
+    from tests.support.carddav_server import PASSWORD, USER, vcard
+
+    radicale_server.make_book("work", "Work")
+    radicale_server.put("work", "zeynep", vcard("zeynep", "Zeynep Kaya", "TEL;TYPE=CELL:0542 111 22 33", company="Kaya Ltd"))
+    env = cli_env(None)
+    ldap = run_cli(
+        "directory", "add", "AD", "--ldap", slapd.url, "--base", "ou=people,dc=example,dc=com",
+        "--option", f"ca_file={slapd.ca.ca_file}", "--option", "attributes=ad", env=env,
+    )  # fmt: skip
+    assert ldap.returncode == 0, ldap.stderr
+    dav = run_cli(
+        "directory", "add", "Nextcloud", "--carddav", radicale_server.root, "--user", USER,
+        env={**env, "CCS_DIRECTORY_PASSWORD": PASSWORD},
+    )  # fmt: skip
+    assert dav.returncode == 0, dav.stderr
+    assert keyring_secret("Nextcloud") == PASSWORD
+    assert PASSWORD not in (user_dirs.config / "ccs-desktop" / "config.ini").read_text(encoding="utf-8")
+    synced = run_cli("directory", "sync", env=env)
+    assert synced.returncode == 0, synced.stderr + synced.stdout
+    listed = {d["name"]: d for d in json.loads(run_cli("directory", "list", "--json", env=env).stdout)}
+    assert listed["AD"]["count"] >= 1 and listed["Nextcloud"]["count"] == 1, listed
+    found = json.loads(run_cli("contacts", "find", "zeynep", "--json", env=env).stdout)
+    assert [(c["name"], c["source"]) for c in found] == [("Zeynep Kaya", "Nextcloud")]
+    ayse = json.loads(run_cli("contacts", "find", "Ayşe", "--json", env=env).stdout)
+    assert any(c["source"] == "AD" for c in ayse), ayse
+
+
+def test_a_wrong_ldap_password_exits_4_and_keeps_the_copy(slapd, user_dirs):
+    import keyring
+
+    env = cli_env(None)
+    added = run_cli(
+        "directory", "add", "AD", "--ldap", slapd.url, "--base", "ou=people,dc=example,dc=com",
+        "--bind-dn", "uid=ayse,ou=people,dc=example,dc=com", "--option", f"ca_file={slapd.ca.ca_file}",
+        env={**env, "CCS_DIRECTORY_PASSWORD": "ayse-password"},
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    first = run_cli("directory", "sync", "AD", env=env)
+    assert first.returncode == 0, first.stderr
+    count = json.loads(run_cli("directory", "list", "--json", env=env).stdout)[0]["count"]
+    assert count >= 1
+    keyring.set_password("ccs-desktop", "password:directory AD", "not-her-password")
+    failed = run_cli("directory", "sync", "AD", env=env)
+    assert failed.returncode == 4, failed.stdout + failed.stderr
+    assert "not-her-password" not in failed.stdout + failed.stderr
+    listed = json.loads(run_cli("directory", "list", "--json", env=env).stdout)[0]
+    assert listed["count"] == count and listed["error"], listed  # the last good copy stays, the error in words

@@ -1963,6 +1963,142 @@ iş: +90 212 555 12 34</translation>
         <source>no number</source>
         <translation>numara yok</translation>
     </message>
+    <message>
+        <source>The CardDAV server's answer is not XML ({error}).</source>
+        <translation>CardDAV sunucusunun yanıtı XML değil ({error}).</translation>
+    </message>
+    <message>
+        <source>{server}'s TLS certificate is not trusted (not signed by a known CA, expired, or for another name); give the CA file of your server.</source>
+        <translation>{server} sunucusunun TLS sertifikasına güvenilmiyor (bilinen bir CA imzalamamış, süresi dolmuş ya da başka bir ad için verilmiş); sunucunuzun CA dosyasını verin.</translation>
+    </message>
+    <message>
+        <source>The CardDAV server {server} cannot be reached (down, refused or timed out).</source>
+        <translation>CardDAV sunucusu {server} erişilemiyor (kapalı, bağlantıyı reddetti ya da zaman aşımı).</translation>
+    </message>
+    <message>
+        <source>The CardDAV request to {server} failed ({error}).</source>
+        <translation>{server} sunucusuna CardDAV isteği başarısız oldu ({error}).</translation>
+    </message>
+    <message>
+        <source>{server} refused the CardDAV user name or password.</source>
+        <translation>{server} CardDAV kullanıcı adını ya da parolasını reddetti.</translation>
+    </message>
+    <message>
+        <source>{server} redirects in a loop.</source>
+        <translation>{server} isteği döngü halinde yönlendiriyor.</translation>
+    </message>
+    <message>
+        <source>{server} answered {status} to {what}.</source>
+        <translation>{server}, {what} isteğine {status} yanıtını verdi.</translation>
+    </message>
+    <message>
+        <source>The CardDAV address must start with http:// or https://, not {url}.</source>
+        <translation>CardDAV adresi http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
+    </message>
+    <message>
+        <source>{server} shows no address books for this account (no addressbook-home-set).</source>
+        <translation>{server} bu hesap için hiç adres defteri göstermiyor (addressbook-home-set yok).</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>Connected to {server}; address books: {names}.</source>
+        <translation>{server} sunucusuna bağlanıldı; adres defterleri: {names}.</translation>
+    </message>
+    <message>
+        <source>{server} never finished its list of changes.</source>
+        <translation>{server} değişiklik listesini hiç bitirmedi.</translation>
+    </message>
+    <message>
+        <source>the server sent no vCard</source>
+        <translation>sunucu vCard göndermedi</translation>
+    </message>
+    <message>
+        <source>the card has no name, company or e-mail</source>
+        <translation>kartta ad, şirket ya da e-posta yok</translation>
+    </message>
+    <message>
+        <source>The timeout of a CardDAV directory must be a number.</source>
+        <translation>Bir CardDAV rehberinin zaman aşımı bir sayı olmalıdır.</translation>
+    </message>
+    <message>
+        <source>a value is not UTF-8 text</source>
+        <translation>bir değer UTF-8 metin değil</translation>
+    </message>
+    <message>
+        <source>it has none of {attributes}</source>
+        <translation>şunların hiçbiri yok: {attributes}</translation>
+    </message>
+    <message>
+        <source>The LDAP address must look like ldap://host or ldaps://host, not {url}.</source>
+        <translation>LDAP adresi ldap://sunucu ya da ldaps://sunucu biçiminde olmalı, {url} değil.</translation>
+    </message>
+    <message>
+        <source>The LDAP address has a bad port.</source>
+        <translation>LDAP adresindeki port hatalı.</translation>
+    </message>
+    <message>
+        <source>{server} refused StartTLS ({reason}); use ldaps:// or turn StartTLS off.</source>
+        <translation>{server} StartTLS'i reddetti ({reason}); ldaps:// kullanın ya da StartTLS'i kapatın.</translation>
+    </message>
+    <message>
+        <source>{server} refused the bind DN or password.</source>
+        <translation>{server} bağlanma DN'sini ya da parolayı reddetti.</translation>
+    </message>
+    <message>
+        <source>{server} refused the bind: {reason}</source>
+        <translation>{server} bağlanmayı reddetti: {reason}</translation>
+    </message>
+    <message>
+        <source>{server}'s TLS certificate is not trusted (not signed by a known CA, expired, or for another name); give the CA file of your directory.</source>
+        <translation>{server} sunucusunun TLS sertifikasına güvenilmiyor (bilinen bir CA imzalamamış, süresi dolmuş ya da başka bir ad için verilmiş); dizininizin CA dosyasını verin.</translation>
+    </message>
+    <message>
+        <source>StartTLS with {server} failed: {reason}</source>
+        <translation>{server} ile StartTLS başarısız oldu: {reason}</translation>
+    </message>
+    <message>
+        <source>The LDAP server {server} cannot be reached (down, refused or timed out).</source>
+        <translation>LDAP sunucusu {server} erişilemiyor (kapalı, bağlantıyı reddetti ya da zaman aşımı).</translation>
+    </message>
+    <message>
+        <source>The LDAP server {server} failed: {reason}</source>
+        <translation>LDAP sunucusu {server} hata verdi: {reason}</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonim</translation>
+    </message>
+    <message>
+        <source>Connected to {server} as {who}; {base} is there.</source>
+        <translation>{server} sunucusuna {who} olarak bağlanıldı; {base} mevcut.</translation>
+    </message>
+    <message>
+        <source>The LDAP filter {filter} is not valid.</source>
+        <translation>LDAP süzgeci {filter} geçerli değil.</translation>
+    </message>
+    <message>
+        <source>{server} has no {base}: check the base DN.</source>
+        <translation>{server} üzerinde {base} yok: temel DN'yi denetleyin.</translation>
+    </message>
+    <message>
+        <source>{server} stopped the search at its size limit; lower the page size or ask for a higher limit.</source>
+        <translation>{server} aramayı boyut sınırında durdurdu; sayfa boyutunu düşürün ya da daha yüksek bir sınır isteyin.</translation>
+    </message>
+    <message>
+        <source>{server} refused the search: {reason}</source>
+        <translation>{server} aramayı reddetti: {reason}</translation>
+    </message>
+    <message>
+        <source>Unknown LDAP attribute preset {preset}: use auto, ad or inetorgperson.</source>
+        <translation>Bilinmeyen LDAP öznitelik hazır ayarı {preset}: auto, ad ya da inetorgperson kullanın.</translation>
+    </message>
+    <message>
+        <source>page_size and timeout of an LDAP directory must be numbers.</source>
+        <translation>Bir LDAP rehberinin page_size ve timeout değerleri sayı olmalıdır.</translation>
+    </message>
 </context>
 <context>
     <name>DataFiles</name>

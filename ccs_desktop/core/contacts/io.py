@@ -523,9 +523,14 @@ def _without_binaries(text: str) -> str:
 
 
 def _vcard_contact(text: str) -> Contact:
-    """One card, read with vobject's parser (folding, quoted-printable soft breaks and charsets, parameters, groups:
-    vCard 2.1, 3.0 and 4.0). Its 3.0 value rules are not used, since they cut unescaped commas ("Acme, Inc.")
-    that 2.1 cards and many 3.0 writers leave in names and notes."""
+    return parse_card(text)[0]
+
+
+def parse_card(text: str) -> tuple[Contact, list[str]]:
+    """One card's contact and its URLs, read with vobject's parser (folding, quoted-printable soft breaks and
+    charsets, parameters, groups: vCard 2.1, 3.0 and 4.0). Its 3.0 value rules are not used, since they cut
+    unescaped commas ("Acme, Inc.") that 2.1 cards and many 3.0 writers leave in names and notes. Raises whatever
+    the card trips on (ParseError, a charset Python lacks...): the caller skips that card."""
     props = []
     for line, number in vobject.base.getLogicalLines(io.StringIO(_without_binaries(text)), allowQP=True):
         try:
@@ -537,6 +542,7 @@ def _vcard_contact(text: str) -> Contact:
     version = next((p.value.strip() for p in props if p.name.upper() == "VERSION"), "3.0")
     contact = Contact(id=None, name="")
     structured = ""
+    urls: list[str] = []
     for prop in props:
         name = prop.name.upper()
         value = _value(prop, version)
@@ -553,6 +559,8 @@ def _vcard_contact(text: str) -> Contact:
             contact.notes = _unescape(value, version)
         elif name == "UID":
             contact.external_id = _unescape(value, version).strip()
+        elif name == "URL" and value.strip():
+            urls.append(_unescape(value, version).replace("\\:", ":").strip())  # old iOS escaped the colon
         elif name == "X-CCS-FAVOURITE":
             contact.favourite = value.strip() == "1"
         elif name == "TEL" and value.strip():
@@ -561,7 +569,7 @@ def _vcard_contact(text: str) -> Contact:
             label = next((_VCARD_TYPES[t] for t in types if t in _VCARD_TYPES), "")
             contact.numbers.append(ContactNumber(value.strip(), label))
     contact.name = contact.name or structured or contact.company
-    return contact
+    return contact, urls
 
 
 def _card_problem(start: int, exc: Exception) -> RowProblem:
