@@ -39,7 +39,9 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
             raise_input(Cli.tr("--screenshots needs --demo"))
         from pathlib import Path
 
-        return take_screenshots(Path(args.screenshots), args.screenshot_language, verbose=args.verbose)
+        return take_screenshots(
+            Path(args.screenshots), args.screenshot_language, args.screenshot_theme, verbose=args.verbose
+        )
     # A running window shows itself, or opens the link; a login-time start finds it running and leaves it be.
     # A start that wants the other mode (`--demo` while the real app runs, or the reverse) is refused with a
     # reason (exit 2), since it would otherwise silently get the window it did not ask for.
@@ -58,10 +60,10 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
 
 
-def take_screenshots(out_dir: Path, language: str | None, *, verbose: bool = False) -> int:
-    """Every main view, offscreen, in each language (a child process each, with settings and data of its own, so
-    nothing of the agent's is used or changed) and both themes: ui/screenshots.py draws them."""
-    if language is not None:  # the child
+def take_screenshots(out_dir: Path, language: str | None, theme: str | None, *, verbose: bool = False) -> int:
+    """Every main view, offscreen, in each language and theme: a child process each, with settings and data of its
+    own (nothing of the agent's is used or changed); ui/screenshots.py draws them."""
+    if language is not None and theme is not None:  # the child
         from ccs_desktop.app import run_gui
         from ccs_desktop.core.logs import setup_logging
         from ccs_desktop.core.paths import config_file
@@ -72,25 +74,30 @@ def take_screenshots(out_dir: Path, language: str | None, *, verbose: bool = Fal
         settings = Settings(config_file())
         settings.update({"language": language})
         settings.save()
-        return run_gui(demo=True, prepare=lambda app: ScreenshotTour(app, out_dir, language).start())
+        return run_gui(demo=True, prepare=lambda app: ScreenshotTour(app, out_dir, language, theme).start())
     import os
     import subprocess
     import sys
     import tempfile
 
-    from ccs_desktop.core.screenshots import LANGUAGES, expected_files
+    from ccs_desktop.core.screenshots import LANGUAGES, THEMES, expected_files
 
     out_dir.mkdir(parents=True, exist_ok=True)
     code = EXIT_OK
     for lang in LANGUAGES:
-        with tempfile.TemporaryDirectory(prefix="ccs-desktop-screenshots-") as home:
-            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-                env[name] = os.path.join(home, name.lower())
-            env["APPDATA"] = env["LOCALAPPDATA"] = os.path.join(home, "appdata")  # Windows' platformdirs
-            command = [sys.executable, "-m", "ccs_desktop", "--demo", "--screenshots", str(out_dir)]
-            command += ["--screenshot-language", lang, *(["--verbose"] if verbose else [])]
-            code = max(code, subprocess.run(command, env=env, check=False).returncode)
+        for theme_name in THEMES:
+            with tempfile.TemporaryDirectory(prefix="ccs-desktop-screenshots-") as home:
+                env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+                for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+                    env[name] = os.path.join(home, name.lower())
+                env["APPDATA"] = env["LOCALAPPDATA"] = os.path.join(home, "appdata")  # Windows' platformdirs
+                if theme_name == "dark":  # the page's prefers-color-scheme; Chromium reads it at start only
+                    flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+                    env["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --force-dark-mode".strip()
+                command = [sys.executable, "-m", "ccs_desktop", "--demo", "--screenshots", str(out_dir)]
+                command += ["--screenshot-language", lang, "--screenshot-theme", theme_name]
+                command += ["--verbose"] if verbose else []
+                code = max(code, subprocess.run(command, env=env, check=False).returncode)
     missing = [name for name in expected_files() if not (out_dir / name).exists()]
     print(Cli.tr("{count} screenshots in {dir}").format(count=len(expected_files()) - len(missing), dir=out_dir))
     return code or (1 if missing else EXIT_OK)
@@ -115,3 +122,4 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         help=Cli.tr("with --demo: draw every main view offscreen into DIR as {view}-{theme}-{lang}.png, then exit"),
     )
     parser.add_argument("--screenshot-language", help=argparse.SUPPRESS)
+    parser.add_argument("--screenshot-theme", choices=("light", "dark"), help=argparse.SUPPRESS)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ccs_desktop.core.calls.rows import clock, hours_minutes
 from ccs_desktop.services.my_day import MyDay
+from ccs_desktop.ui import theme
 
 if TYPE_CHECKING:
     from ccs_desktop.core.api.records import AgentPerf
@@ -46,21 +47,9 @@ DIFFERS = "≠"  # the marker of a figure CCS counts differently
 # --- colours ---------------------------------------------------------------------------------------------------
 
 
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-    )
-
-
 def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio, 1 to 21."""
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    """WCAG contrast ratio, 1 to 21 (ui/theme.py's, for QColors)."""
+    return theme.contrast(a.name(), b.name())
 
 
 def blend(a: QColor, b: QColor, share_of_b: float) -> QColor:
@@ -85,12 +74,21 @@ def readable(
 
 
 def series_colours(palette: QPalette) -> tuple[QColor, QColor, QColor]:
-    """(incoming, outgoing, direction unknown) bar colours for this palette, each readable on its window."""
+    """(incoming, outgoing, direction unknown) bar colours for this palette, each readable on its window: the
+    theme's accent, green and muted when the palette is the theme's, else the palette's own roles."""
     background = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
-    incoming = readable(palette.color(QPalette.ColorRole.Highlight), background, text)
-    outgoing = readable(blend(text, background, 0.45), background, text)
-    unknown = readable(palette.color(QPalette.ColorRole.PlaceholderText), background, text)
+    themed = theme.app_theme()
+    if themed is not None and background.name() == themed.colours.window:
+        c = themed.colours
+        bases = (QColor(c.accent), QColor(c.success), QColor(c.muted))
+    else:
+        bases = (
+            palette.color(QPalette.ColorRole.Highlight),
+            blend(text, background, 0.45),
+            palette.color(QPalette.ColorRole.PlaceholderText),
+        )
+    incoming, outgoing, unknown = (readable(base, background, text) for base in bases)
     return incoming, outgoing, unknown
 
 

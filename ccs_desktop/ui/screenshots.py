@@ -1,8 +1,9 @@
 """`ccs-desktop --demo --screenshots DIR`: every main view drawn offscreen, as `{view}-{theme}-{lang}.png`.
 
 The README's pictures come from here, so they show what the code draws today. A language needs a process of its
-own (every text is translated when its widget is made), so the command runs one child per language with its own
-settings and data directories; each child walks the views in both themes on the demo's simulator and quits.
+own (every text is translated when its widget is made), and so does a theme (the softphone page's Chromium takes
+its colour scheme from a start-up flag), so the command runs one child per language and theme, each with its own
+settings and data directories; each child walks the views on the demo's simulator and quits.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from ccs_desktop.core.screenshots import THEMES, VIEWS, expected_files
+from ccs_desktop.core.screenshots import VIEWS
 
 if TYPE_CHECKING:
     from ccs_desktop.app import App
@@ -29,12 +30,14 @@ SETTLE_MS = 400  # after a view changes: the page and the widgets repaint
 
 
 class ScreenshotTour(QObject):
-    """Waits for the demo to be ready, then draws each view in each theme and quits the app (exit 1 when a view
-    could not be drawn or the demo was not ready in time)."""
+    """Waits for the demo to be ready, then draws each view in `theme` and quits the app (exit 1 when a view could
+    not be drawn or the demo was not ready in time)."""
 
-    def __init__(self, app: App, out_dir: Path, language: str, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, app: App, out_dir: Path, language: str, theme: str, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(app)
-        self.app, self.out_dir, self.language, self._clock = app, out_dir, language, clock
+        self.app, self.out_dir, self.language, self.theme, self._clock = app, out_dir, language, theme, clock
         self.written: list[Path] = []
         self.failures: list[str] = []
         self._page_ready = False
@@ -46,6 +49,9 @@ class ScreenshotTour(QObject):
         self._poll.timeout.connect(self._check_ready)
 
     def start(self) -> None:
+        from ccs_desktop.ui.theme import apply_theme  # noqa: PLC0415
+
+        apply_theme(QApplication.instance(), self.theme)  # type: ignore[arg-type]
         self.out_dir.mkdir(parents=True, exist_ok=True)
         self.app.window.persist = False  # the agent's own layout is not this window's
         self.app.window.resize(*WINDOW_SIZE)
@@ -67,10 +73,8 @@ class ScreenshotTour(QObject):
             self._finish()
 
     def _plan(self) -> None:
-        for theme in THEMES:
-            self._steps.append(lambda theme=theme: self._set_theme(theme))
-            for view in VIEWS:
-                self._steps.append(lambda view=view, theme=theme: self._show(view, theme))
+        for view in VIEWS:
+            self._steps.append(lambda view=view: self._show(view, self.theme))
 
     def _next(self) -> None:
         if not self._steps:
@@ -83,12 +87,6 @@ class ScreenshotTour(QObject):
             log.exception("screenshot step failed")
             self.failures.append(f"{exc}")
         QTimer.singleShot(SETTLE_MS, self._next)
-
-    def _set_theme(self, theme: str) -> None:
-        from ccs_desktop.ui.theme import apply_theme  # noqa: PLC0415
-
-        apply_theme(QApplication.instance(), theme)  # type: ignore[arg-type]
-        self._theme = theme
 
     def _show(self, view: str, theme: str) -> None:
         """Make `view` current; the grab comes after SETTLE_MS, as the next step."""
@@ -166,9 +164,10 @@ class ScreenshotTour(QObject):
 
     def _finish(self) -> None:
         self._close_extras()
-        missing = [name for name in expected_files((self.language,)) if not (self.out_dir / name).exists()]
+        wanted = [f"{view}-{self.theme}-{self.language}.png" for view in VIEWS]
+        missing = [name for name in wanted if not (self.out_dir / name).exists()]
         for problem in self.failures:
-            print(f"screenshots ({self.language}): {problem}", flush=True)
+            print(f"screenshots ({self.theme}, {self.language}): {problem}", flush=True)
         if missing:
-            print(f"screenshots ({self.language}): missing {', '.join(missing)}", flush=True)
+            print(f"screenshots ({self.theme}, {self.language}): missing {', '.join(missing)}", flush=True)
         self.app.quit_now(1 if (self.failures or missing) else 0)
