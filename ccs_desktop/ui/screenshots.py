@@ -131,7 +131,9 @@ class ScreenshotTour(QObject):
     def _view_worklist(self) -> QWidget:
         w = self.app.window
         w.tabs.setCurrentWidget(w.calls)
+        w.calls.worklist_scope.setCurrentIndex(w.calls.worklist_scope.count() - 1)  # the last 7 days
         w.calls.worklist_button.setChecked(True)
+        w.calls.table.selectRow(0)
         return w
 
     def _view_my_day(self) -> QWidget:
@@ -156,6 +158,7 @@ class ScreenshotTour(QObject):
         dialog = self.app.window.findChild(DiagnosticsDialog)
         if dialog is None:
             raise RuntimeError("the diagnostics dialog did not open")
+        dialog.resize(900, 600)  # every check's whole line
         return dialog
 
     def _known_number(self) -> str:
