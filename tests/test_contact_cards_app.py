@@ -12,17 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
+from tests.support.clocks import Clock
 from tests.test_app import WAIT, Harness, app_on_simulator
 
 pytestmark = [pytest.mark.gui, pytest.mark.webengine]
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -64,7 +58,7 @@ def test_open_on_a_copied_numbers_card_opens_the_contact_and_clears_the_filter(h
 def test_a_copy_made_again_after_the_card_closed_shows_it_again(harness, qtbot):
     harness.wait_ready()
     app = harness.app
-    clock = Clock()
+    clock = Clock(50.0)
     app.clipboard.clock = clock
     shown: list[str] = []
     app.contacts.copied_card.connect(lambda number, *_: shown.append(number.e164))

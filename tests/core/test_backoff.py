@@ -5,24 +5,17 @@ from __future__ import annotations
 import pytest
 
 from ccs_desktop.core.backoff import DELAYS, LOGIN_WINDOW, MAX_LOGINS, QUIET_RESET, STEADY, Backoff
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.clocks import Clock
 
 
 def test_the_waits_grow_then_stay_at_five_minutes():
-    backoff = Backoff(Clock())
+    backoff = Backoff(Clock(500.0))
     assert [backoff.next_delay() for _ in range(8)] == [2.0, 5.0, 15.0, 30.0, 60.0, 300.0, 300.0, 300.0]
     assert DELAYS == (2.0, 5.0, 15.0, 30.0, 60.0) and STEADY == 300.0
 
 
 def test_reset_and_a_long_quiet_start_again_at_the_first_wait():
-    clock = Clock()
+    clock = Clock(500.0)
     backoff = Backoff(clock)
     backoff.next_delay()
     backoff.next_delay()
@@ -36,7 +29,7 @@ def test_reset_and_a_long_quiet_start_again_at_the_first_wait():
 
 
 def test_at_most_six_logins_in_any_hour():
-    clock = Clock()
+    clock = Clock(500.0)
     backoff = Backoff(clock)
     for _ in range(MAX_LOGINS):
         assert backoff.login_wait() == 0.0
@@ -52,6 +45,6 @@ def test_at_most_six_logins_in_any_hour():
 
 def test_a_back_off_needs_a_delay_and_a_login():
     with pytest.raises(ValueError):
-        Backoff(Clock(), delays=())
+        Backoff(Clock(500.0), delays=())
     with pytest.raises(ValueError):
-        Backoff(Clock(), max_logins=0)
+        Backoff(Clock(500.0), max_logins=0)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from ccs_desktop.services.call_state import CallTracker
+from tests.support.clocks import Clock
 
 
 def test_app_call_then_page_confirms_and_ends(qtbot):
@@ -75,17 +76,10 @@ class Row:
         self.key, self.number, self.status, self.inbound = key, number, status, inbound
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
 
 def test_ccs_live_calls_alone_keep_the_line_state(qtbot):
     """A page that reports nothing (the real softphone without an adapter): CCS's list is the witness."""
-    tracker = CallTracker(clock=Clock())
+    tracker = CallTracker(clock=Clock(100.0))
     states: list[str] = []
     tracker.call_changed.connect(lambda call: states.append(call.state if call else "free"))
     tracker.ccs_calls([Row("k1", "05321234561", "ringing")])
@@ -101,7 +95,7 @@ def test_ccs_live_calls_alone_keep_the_line_state(qtbot):
 def test_our_accepted_click2hold_is_a_witness_that_ccs_talking_does_not_undo(qtbot):
     """CCS's live lists were only seen saying ringing/dialing/talking: a call we put on hold stays on hold until
     we resume it or the page says otherwise."""
-    tracker = CallTracker(clock=Clock())
+    tracker = CallTracker(clock=Clock(100.0))
     tracker.ccs_calls([Row("k1", "05321234561", "talking")])
     tracker.hold_confirmed(True)
     assert tracker.on_hold()
@@ -118,7 +112,7 @@ def test_our_accepted_click2hold_is_a_witness_that_ccs_talking_does_not_undo(qtb
 
 
 def test_our_click2call_takes_ccs_key_and_ends_when_ccs_no_longer_lists_it(qtbot):
-    tracker = CallTracker(clock=Clock())
+    tracker = CallTracker(clock=Clock(100.0))
     tracker.call_placed("tx-1", "+905321234561", "tx-1")
     tracker.ccs_calls([Row("AGKEY", "05321234561", "talking", inbound=False)])
     assert [tracker.current().key] == ["AGKEY"] and len(tracker._calls) == 1
@@ -127,7 +121,7 @@ def test_our_click2call_takes_ccs_key_and_ends_when_ccs_no_longer_lists_it(qtbot
 
 
 def test_a_call_the_page_reports_is_ended_by_the_page_not_by_a_late_poll(qtbot):
-    clock = Clock()
+    clock = Clock(100.0)
     tracker = CallTracker(clock=clock)
     tracker.page_event({"type": "call", "callid": "k1", "state": "talking", "direction": "in", "number": "x"})
     tracker.ccs_calls([])  # an answer from before the call: the page's word stands

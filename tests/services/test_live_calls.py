@@ -14,14 +14,7 @@ from ccs_desktop.core.api.v1 import V1Agent, V1Client
 from ccs_desktop.core.backoff import Backoff
 from ccs_desktop.services.live_calls import AFTER_WAKE_MS, EVERY_MS, RINGING_EVERY_MS, LiveCallPoller
 from tests.helpers import SimHandle, start_simulator
-
-
-class Clock:
-    def __init__(self, now: float = 5000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.clocks import Clock
 
 
 @pytest.fixture

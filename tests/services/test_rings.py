@@ -4,18 +4,11 @@ witnesses add to it."""
 from __future__ import annotations
 
 from ccs_desktop.services.rings import RingDesk
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.clocks import Clock
 
 
 def desk_with_log(qapp) -> tuple[RingDesk, Clock, list[tuple], list[tuple]]:
-    clock = Clock()
+    clock = Clock(50.0)
     desk = RingDesk(clock=clock)
     pops: list[tuple] = []
     completions: list[tuple] = []

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from ccs_desktop.core.calls.rings import RingJoiner, number_digits
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.clocks import Clock
 
 
 def test_one_card_per_key_whatever_the_number_says():
-    joiner = RingJoiner(FakeClock())
+    joiner = RingJoiner(Clock())
     assert joiner.admit("k1", "05321234561")
     assert not joiner.admit("k1", "05321234561")  # the poll again, a second later
     assert not joiner.admit("k1", "")  # the answer: CCS keeps inbound true, the key is the identity
@@ -22,7 +15,7 @@ def test_one_card_per_key_whatever_the_number_says():
 
 
 def test_a_ring_without_a_key_is_joined_by_number_to_the_keyed_one():
-    clock = FakeClock()
+    clock = Clock()
     joiner = RingJoiner(clock)
     assert joiner.admit("", "+90 532 123 45 61")  # the page's notification, no tag
     clock.now += 1.5
@@ -32,7 +25,7 @@ def test_a_ring_without_a_key_is_joined_by_number_to_the_keyed_one():
 
 
 def test_a_keyed_ring_then_the_keyless_notification_is_one_call():
-    clock = FakeClock()
+    clock = Clock()
     joiner = RingJoiner(clock)
     assert joiner.admit("k1", "05321234561")
     clock.now += 0.5
@@ -40,13 +33,13 @@ def test_a_keyed_ring_then_the_keyless_notification_is_one_call():
 
 
 def test_two_keys_are_two_calls_even_from_one_number():
-    joiner = RingJoiner(FakeClock())
+    joiner = RingJoiner(Clock())
     assert joiner.admit("k1", "05321234561")
     assert joiner.admit("k2", "05321234561")
 
 
 def test_the_join_window_ends():
-    clock = FakeClock()
+    clock = Clock()
     joiner = RingJoiner(clock, join_window=30)
     assert joiner.admit("", "05321234561")
     clock.now += 31
@@ -56,7 +49,7 @@ def test_the_join_window_ends():
 
 
 def test_other_numbers_are_other_calls_and_withheld_ones_join_each_other():
-    clock = FakeClock()
+    clock = Clock()
     joiner = RingJoiner(clock)
     assert joiner.admit("", "05321234561")
     assert joiner.admit("", "05330000000")
@@ -65,7 +58,7 @@ def test_other_numbers_are_other_calls_and_withheld_ones_join_each_other():
 
 
 def test_keys_are_remembered_up_to_a_bound():
-    joiner = RingJoiner(FakeClock(), remembered=3, join_window=0)
+    joiner = RingJoiner(Clock(), remembered=3, join_window=0)
     for key in ("a", "b", "c", "d"):
         assert joiner.admit(key, key)
     assert not joiner.seen("a") and joiner.seen("d")

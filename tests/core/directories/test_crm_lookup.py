@@ -12,18 +12,12 @@ from ccs_desktop.core.directories.crm import CrmLookup, check_lookup_template, d
 from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryUnreachable
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.phone import parse_number
+from tests.support.clocks import Clock
 from tests.support.http_files import Reply
 
 AYSE = parse_number("0532 123 45 67", "TR")
 UNKNOWN = parse_number("0533 000 00 01", "TR")
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def crm_routes(file_server, secret: str = "") -> None:
@@ -72,7 +66,7 @@ def test_dotted_keys():
 
 def test_a_known_and_an_unknown_number_are_each_asked_once_until_the_cache_expires(file_server):
     crm_routes(file_server)
-    clock = Clock()
+    clock = Clock(0.0)
     crm = make(file_server, clock, cache_seconds=600)
     hit = crm.look_up(AYSE)
     assert (hit.name, hit.company, hit.url, hit.source) == (
@@ -92,10 +86,10 @@ def test_a_known_and_an_unknown_number_are_each_asked_once_until_the_cache_expir
 
 def test_the_secret_goes_in_the_header_and_a_wrong_one_is_said_in_words(file_server):
     crm_routes(file_server, secret="k-123")
-    good = make(file_server, Clock(), header="X-Api-Key", secret="k-123")
+    good = make(file_server, Clock(0.0), header="X-Api-Key", secret="k-123")
     assert good.look_up(AYSE).name == "Ayşe Demir"
     assert file_server.requests[-1].headers["x-api-key"] == "k-123"
-    bad = make(file_server, Clock(), header="X-Api-Key", secret="wrong")
+    bad = make(file_server, Clock(0.0), header="X-Api-Key", secret="wrong")
     with pytest.raises(DirectoryAuthFailed, match=r"HTTP 401") as refused:
         bad.look_up(AYSE)
     assert "wrong" not in str(refused.value)
@@ -104,7 +98,7 @@ def test_the_secret_goes_in_the_header_and_a_wrong_one_is_said_in_words(file_ser
 def test_a_crm_that_does_not_answer_in_time_rests_before_it_is_asked_again(file_server):
     gate = threading.Event()
     file_server.routes["/api/lookup"] = lambda _r: (gate.wait(10), Reply(404))[1]
-    clock = Clock()
+    clock = Clock(0.0)
     crm = make(file_server, clock, timeout=0.2)
     try:
         with pytest.raises(DirectoryUnreachable, match=r"did not answer within 0\.2 s"):

@@ -23,6 +23,7 @@ from ccs_desktop.core.directories.source import (
 )
 from ccs_desktop.core.directories.store import DirectoryStore, directory_file
 from ccs_desktop.core.directories.sync import sync_all, sync_source
+from tests.support.clocks import Clock
 
 
 class Scripted:
@@ -43,13 +44,6 @@ class Scripted:
     def test(self) -> str:
         return "ok"
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def entry(uid: str, name: str, *numbers: str, company: str = "") -> DirectoryEntry:
