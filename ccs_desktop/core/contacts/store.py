@@ -15,7 +15,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -297,23 +297,7 @@ class ContactStore:
             number: PhoneNumber | None = parse_possible(text, self.region)
         except InvalidInput:
             number = None
-        if number is not None:
-            ids = self._ids("SELECT contact_id FROM numbers WHERE e164 = ?", (number.e164,))
-            if not ids:
-                ids = self._ids("SELECT contact_id FROM numbers WHERE nsn = ?", (number.national_number,))
-            digits = number.digits
-        else:
-            ids, digits = [], digits_suffix(text, 64)
-        for length in (10, 7):
-            if ids:
-                break
-            if len(digits) < length:
-                continue
-            key = digits[-length:][::-1]
-            ids = self._ids(
-                "SELECT contact_id FROM numbers WHERE rdigits >= ? AND rdigits < ?", (key, key + _HIGH)
-            )
-        return self._load(ids)
+        return self._load(number_match_ids(self._ids, "contact_id", number, text))
 
     def names_for(self, parties: Iterable[str]) -> dict[str, str]:
         """Contact names for numbers given as their last ten digits (the call cache's key); unknown ones left out.
@@ -514,6 +498,35 @@ class ContactStore:
             for row in rows
         }
         return [found[i] for i in ids if i in found]
+
+
+def number_match_ids(
+    ids: Callable[[str, Iterable[object]], list[int]],
+    column: str,
+    number: PhoneNumber | None,
+    text: str,
+    *,
+    digits_as_e164: bool = False,
+) -> list[int]:
+    """The rows of a `numbers` table (columns e164, nsn, rdigits and `column`) for a number typed in any format:
+    exact E.164, else the same national number, else the same last 10, then 7 digits. `digits_as_e164`: a text
+    that is no phone number is also looked up as its bare digits (a directory's extensions are kept so)."""
+    if number is not None:
+        found = ids(f"SELECT {column} FROM numbers WHERE e164 = ?", (number.e164,))
+        if not found:
+            found = ids(f"SELECT {column} FROM numbers WHERE nsn = ?", (number.national_number,))
+        digits = number.digits
+    else:
+        digits = digits_suffix(text, 64)
+        found = ids(f"SELECT {column} FROM numbers WHERE e164 = ?", (digits,)) if digits and digits_as_e164 else []
+    for length in (10, 7):
+        if found:
+            break
+        if len(digits) < length:
+            continue
+        key = digits[-length:][::-1]
+        found = ids(f"SELECT {column} FROM numbers WHERE rdigits >= ? AND rdigits < ?", (key, key + _HIGH))
+    return found
 
 
 def _clean(text: str) -> str:

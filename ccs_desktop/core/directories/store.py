@@ -27,12 +27,12 @@ from typing import Any
 
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.schema import run_script
-from ccs_desktop.core.contacts.store import search_keys
+from ccs_desktop.core.contacts.store import number_match_ids, search_keys
 from ccs_desktop.core.database import open_database, write_transaction
 from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, parse_possible
+from ccs_desktop.core.phone import PhoneNumber, check_region, parse_possible
 
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"
 _DIGITS_ONLY = str.maketrans("", "", " -./()\t")
@@ -330,24 +330,7 @@ class DirectoryStore:
     def find_by_number(self, text: str) -> list[Hit]:
         """Entries with this number, typed in any format (as ContactStore.find_by_number), best priority first."""
         number = self._parse(text)  # memoised: a ringing number is looked up again by every card
-        if number is not None:
-            ids = self._ids("SELECT entry_id FROM numbers WHERE e164 = ?", (number.e164,))
-            if not ids:
-                ids = self._ids("SELECT entry_id FROM numbers WHERE nsn = ?", (number.national_number,))
-            digits = number.digits
-        else:
-            digits = digits_suffix(text, 64)
-            ids = self._ids("SELECT entry_id FROM numbers WHERE e164 = ?", (digits,)) if digits else []
-        for length in (10, 7):
-            if ids:
-                break
-            if len(digits) < length:
-                continue
-            key = digits[-length:][::-1]
-            ids = self._ids(
-                "SELECT entry_id FROM numbers WHERE rdigits >= ? AND rdigits < ?", (key, key + _HIGH)
-            )
-        return self._load(ids)
+        return self._load(number_match_ids(self._ids, "entry_id", number, text, digits_as_e164=True))
 
     def names_for(self, parties: Iterable[str]) -> dict[str, str]:
         """Names for numbers given as their last ten digits (the call list's key), from the best source that is
