@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="tr_TR">
 <context>
     <name>AgentService</name>
@@ -66,7 +65,7 @@
     <name>AgentStatusView</name>
     <message>
         <source>Available now</source>
-        <extracomment>The selector&apos;s order: the way back to work first, then the ways away from it.</extracomment>
+        <extracomment>The selector's order: the way back to work first, then the ways away from it.</extracomment>
         <translation>Şimdi müsait</translation>
     </message>
     <message>
@@ -91,7 +90,7 @@
     </message>
     <message>
         <source>Your status in CCS; choose another here.</source>
-        <translation>CCS&apos;teki durumunuz; buradan başka birini seçin.</translation>
+        <translation>CCS'teki durumunuz; buradan başka birini seçin.</translation>
     </message>
     <message>
         <source>Status: {status}</source>
@@ -102,7 +101,7 @@
     <name>CallFollower</name>
     <message>
         <source>click2call to {number} (transaction {transaction})</source>
-        <extracomment>Seconds between lookups of a followed call&apos;s record: quick at first (short calls), then once a minute.</extracomment>
+        <extracomment>Seconds between lookups of a followed call's record: quick at first (short calls), then once a minute.</extracomment>
         <translation>{number} için click2call (işlem {transaction})</translation>
     </message>
     <message>
@@ -139,7 +138,7 @@
     </message>
     <message>
         <source>CCS has no call record for the call with {number}.</source>
-        <translation>CCS&apos;te {number} ile yapılan çağrının kaydı yok.</translation>
+        <translation>CCS'te {number} ile yapılan çağrının kaydı yok.</translation>
     </message>
     <message>
         <source>Call from {caller}: {outcome}.</source>
@@ -181,11 +180,11 @@
     </message>
     <message>
         <source>{count} · fetching from CCS…</source>
-        <translation>{count} · CCS&apos;ten alınıyor…</translation>
+        <translation>{count} · CCS'ten alınıyor…</translation>
     </message>
     <message>
         <source>{count} (saved) · {why} Refresh to try again.</source>
-        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile&apos;ye basın.</translation>
+        <translation>{count} (kayıtlı) · {why} Yeniden denemek için Yenile'ye basın.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln call(s)</source>
@@ -411,7 +410,7 @@
     </message>
     <message>
         <source>CCS has no record yet ({status})</source>
-        <translation>CCS&apos;te henüz kayıt yok ({status})</translation>
+        <translation>CCS'te henüz kayıt yok ({status})</translation>
     </message>
     <message numerus="yes">
         <source>Missed, not returned (%n)</source>
@@ -439,7 +438,7 @@
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message>
         <source>Open recording</source>
@@ -457,8 +456,8 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>&apos;YYYY-MM-DD HH:MM:SS&apos; in the tenant&apos;s time (YYYY-MM-DD alone means the whole day)</source>
-        <translation>firmanın saatiyle &apos;YYYY-MM-DD HH:MM:SS&apos; (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
+        <source>'YYYY-MM-DD HH:MM:SS' in the tenant's time (YYYY-MM-DD alone means the whole day)</source>
+        <translation>firmanın saatiyle 'YYYY-MM-DD HH:MM:SS' (yalnızca YYYY-MM-DD tüm günü kapsar)</translation>
     </message>
     <message>
         <source>Not logged in: run `ccs-desktop login` (or set CCS_TENANT, CCS_EMAIL and CCS_APP_TOKEN).</source>
@@ -518,7 +517,7 @@
     </message>
     <message>
         <source>--from is after --to.</source>
-        <translation>--from, --to&apos;dan sonra.</translation>
+        <translation>--from, --to'dan sonra.</translation>
     </message>
     <message numerus="yes">
         <source>Fetched %Ln call record(s)…</source>
@@ -529,7 +528,7 @@
     <message numerus="yes">
         <source>Fetched %Ln call record(s) in {seconds:.1f} s;</source>
         <translation>
-            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn&apos;de alındı;</numerusform>
+            <numerusform>%Ln çağrı kaydı {seconds:.1f} sn'de alındı;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -626,7 +625,7 @@
     </message>
     <message>
         <source>Desktop integration is for Linux; the Windows and macOS installers do this there.</source>
-        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS&apos;ta bunu kurulum programları yapar.</translation>
+        <translation>Masaüstü tümleştirmesi Linux içindir; Windows ve macOS'ta bunu kurulum programları yapar.</translation>
     </message>
     <message>
         <source>wrote {path}</source>
@@ -654,7 +653,7 @@
     </message>
     <message>
         <source>log details to stderr (secrets masked)</source>
-        <translation>ayrıntıları stderr&apos;e yaz (gizli bilgiler maskelenir)</translation>
+        <translation>ayrıntıları stderr'e yaz (gizli bilgiler maskelenir)</translation>
     </message>
     <message>
         <source>--screenshots needs --demo</source>
@@ -682,19 +681,19 @@
     </message>
     <message>
         <source>log in: app_token from CCS_APP_TOKEN or a hidden prompt, kept in the keyring</source>
-        <translation>oturum aç: app_token CCS_APP_TOKEN&apos;dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
+        <translation>oturum aç: app_token CCS_APP_TOKEN'dan ya da gizli bir sorudan alınır, anahtarlıkta saklanır</translation>
     </message>
     <message>
         <source>tenant name (acme), host (acme.alo-tech.com) or URL; or CCS_TENANT</source>
         <translation>firma adı (acme), sunucu (acme.alo-tech.com) ya da URL; veya CCS_TENANT</translation>
     </message>
     <message>
-        <source>the agent&apos;s CCS e-mail; or CCS_EMAIL</source>
+        <source>the agent's CCS e-mail; or CCS_EMAIL</source>
         <translation>temsilcinin CCS e-postası; veya CCS_EMAIL</translation>
     </message>
     <message>
         <source>remove the app_token and the session from the keyring</source>
-        <translation>app_token&apos;ı ve oturumu anahtarlıktan sil</translation>
+        <translation>app_token'ı ve oturumu anahtarlıktan sil</translation>
     </message>
     <message>
         <source>place a call (click2call) and print its call id</source>
@@ -706,7 +705,7 @@
     </message>
     <message>
         <source>how CCS receives the number</source>
-        <translation>numaranın CCS&apos;e hangi biçimde gideceği</translation>
+        <translation>numaranın CCS'e hangi biçimde gideceği</translation>
     </message>
     <message>
         <source>print {call_id, number, transaction_id}</source>
@@ -737,11 +736,11 @@
         <translation>kimliğiyle tek bir çağrı (diğer süzgeçler yok sayılır)</translation>
     </message>
     <message>
-        <source>only this agent&apos;s calls (agent_username)</source>
+        <source>only this agent's calls (agent_username)</source>
         <translation>yalnızca bu temsilcinin çağrıları (agent_username)</translation>
     </message>
     <message>
-        <source>only this queue&apos;s calls</source>
+        <source>only this queue's calls</source>
         <translation>yalnızca bu kuyruğun çağrıları</translation>
     </message>
     <message>
@@ -758,7 +757,7 @@
     </message>
     <message>
         <source>export to CSV, or vCard for .vcf/.vcard</source>
-        <translation>CSV&apos;ye, .vcf/.vcard için vCard&apos;a aktar</translation>
+        <translation>CSV'ye, .vcf/.vcard için vCard'a aktar</translation>
     </message>
     <message>
         <source>search by name, company or number (any format)</source>
@@ -770,7 +769,7 @@
     </message>
     <message>
         <source>Linux: add ccs-desktop to the menu and make it open tel:, callto: and sip: links (this user only)</source>
-        <translation>Linux: ccs-desktop&apos;ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
+        <translation>Linux: ccs-desktop'ı menüye ekle ve tel:, callto: ve sip: bağlantılarını onunla aç (yalnızca bu kullanıcı)</translation>
     </message>
     <message>
         <source>remove it and give the links back to the previous app</source>
@@ -829,15 +828,15 @@
         <translation>giden</translation>
     </message>
     <message>
-        <source>print the agent&apos;s status in CCS, or change it with `status set`</source>
-        <translation>temsilcinin CCS&apos;teki durumunu yazdır veya `status set` ile değiştir</translation>
+        <source>print the agent's status in CCS, or change it with `status set`</source>
+        <translation>temsilcinin CCS'teki durumunu yazdır veya `status set` ile değiştir</translation>
     </message>
     <message>
-        <source>print {&quot;status&quot;: ...}</source>
-        <translation>{&quot;status&quot;: ...} yazdır</translation>
+        <source>print {"status": ...}</source>
+        <translation>{"status": ...} yazdır</translation>
     </message>
     <message>
-        <source>change the agent&apos;s status (refused by CCS during a call)</source>
+        <source>change the agent's status (refused by CCS during a call)</source>
         <translation>temsilcinin durumunu değiştir (çağrı sırasında CCS reddeder)</translation>
     </message>
     <message>
@@ -845,8 +844,8 @@
         <translation>şunlardan biri: {statuses}</translation>
     </message>
     <message>
-        <source>list the agent&apos;s live calls in CCS, with their live-call keys</source>
-        <translation>temsilcinin CCS&apos;teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
+        <source>list the agent's live calls in CCS, with their live-call keys</source>
+        <translation>temsilcinin CCS'teki canlı çağrılarını canlı çağrı anahtarlarıyla listele</translation>
     </message>
     <message>
         <source>print a list of {key, callid, callerid, called_num, queue, inbound, status, ...}</source>
@@ -934,11 +933,11 @@
     </message>
     <message>
         <source>add a directory source (its password from CCS_DIRECTORY_PASSWORD or a prompt)</source>
-        <translation>bir rehber kaynağı ekle (parolası CCS_DIRECTORY_PASSWORD&apos;den ya da sorularak alınır)</translation>
+        <translation>bir rehber kaynağı ekle (parolası CCS_DIRECTORY_PASSWORD'den ya da sorularak alınır)</translation>
     </message>
     <message>
         <source>Add a directory source. A password is read from CCS_DIRECTORY_PASSWORD or asked for without echo, and kept only in the keyring.</source>
-        <translation>Bir rehber kaynağı ekler. Parola CCS_DIRECTORY_PASSWORD&apos;den okunur ya da ekranda gösterilmeden sorulur ve yalnızca anahtarlıkta tutulur.</translation>
+        <translation>Bir rehber kaynağı ekler. Parola CCS_DIRECTORY_PASSWORD'den okunur ya da ekranda gösterilmeden sorulur ve yalnızca anahtarlıkta tutulur.</translation>
     </message>
     <message>
         <source>ldap:// (StartTLS) or ldaps:// server</source>
@@ -949,8 +948,8 @@
         <translation>CardDAV sunucusu; keşif buradan başlar</translation>
     </message>
     <message>
-        <source>a directory file in MicroSIP&apos;s JSON or XML format</source>
-        <translation>MicroSIP&apos;in JSON ya da XML biçiminde bir rehber dosyası</translation>
+        <source>a directory file in MicroSIP's JSON or XML format</source>
+        <translation>MicroSIP'in JSON ya da XML biçiminde bir rehber dosyası</translation>
     </message>
     <message>
         <source>a CRM look-up URL, e.g. https://crm/api?phone={e164}</source>
@@ -962,14 +961,14 @@
     </message>
     <message>
         <source>LDAP bind DN (anonymous without it)</source>
-        <translation>LDAP bağlanma DN&apos;i (verilmezse anonim)</translation>
+        <translation>LDAP bağlanma DN'i (verilmezse anonim)</translation>
     </message>
     <message>
         <source>LDAP search filter</source>
         <translation>LDAP arama filtresi</translation>
     </message>
     <message>
-        <source>CardDAV user, or the directory URL&apos;s HTTP user</source>
+        <source>CardDAV user, or the directory URL's HTTP user</source>
         <translation>CardDAV kullanıcısı ya da rehber adresinin HTTP kullanıcısı</translation>
     </message>
     <message>
@@ -994,14 +993,14 @@
     </message>
     <message>
         <source>lower comes first; local contacts are 0 (default %(default)s)</source>
-        <translation>küçük olan önce gelir; yerel kişiler 0&apos;dır (varsayılan %(default)s)</translation>
+        <translation>küçük olan önce gelir; yerel kişiler 0'dır (varsayılan %(default)s)</translation>
     </message>
     <message>
         <source>its numbers show as blocked / spam</source>
         <translation>numaraları engelli / spam olarak gösterilir</translation>
     </message>
     <message>
-        <source>a setting of the source&apos;s kind (LDAP attribute map, prefix to strip...); repeatable</source>
+        <source>a setting of the source's kind (LDAP attribute map, prefix to strip...); repeatable</source>
         <translation>kaynak türüne özgü bir ayar (LDAP öznitelik eşlemesi, atılacak önek...); tekrarlanabilir</translation>
     </message>
     <message>
@@ -1057,7 +1056,7 @@
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message>
         <source>Close card</source>
@@ -1200,7 +1199,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>No contacts yet. Add one, or import a CSV or vCard file from your CRM.</source>
-        <translation>Henüz kişi yok. Bir kişi ekleyin ya da CRM&apos;inizden bir CSV veya vCard dosyası içe aktarın.</translation>
+        <translation>Henüz kişi yok. Bir kişi ekleyin ya da CRM'inizden bir CSV veya vCard dosyası içe aktarın.</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -1216,7 +1215,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message numerus="yes">
         <source>%n found for “{query}”</source>
@@ -1260,7 +1259,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{date} is before {year}: give a date from {year} on.</source>
-        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads &apos;YYYY-MM-DD&apos;, and Python writes year 999 as &apos;999-...&apos;. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the &quot;Restrict Manual Calls&quot; permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
+        <extracomment>Functions that change nothing on CCS, so a lost answer may be asked for again once. The earliest year a date may have: CCS reads 'YYYY-MM-DD', and Python writes year 999 as '999-...'. Words CCS uses when it refuses a token; such refusals are authentication failures, not API errors. How a click2call refusal names the "Restrict Manual Calls" permission (the exact text is unknown upstream, ccs-api.md §7b): English and Turkish wordings. The longest wait a 429 may ask for that we believe; a longer (or absurd) one is cut to this. The wait assumed when a 429 names none (or one that cannot be read).</extracomment>
         <translation>{date}, {year} yılından önce: {year} ve sonrasından bir tarih verin.</translation>
     </message>
     <message>
@@ -1325,7 +1324,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} rejected the app_token: {reason}.</source>
-        <translation>{host} app_token&apos;ı reddetti: {reason}.</translation>
+        <translation>{host} app_token'ı reddetti: {reason}.</translation>
     </message>
     <message>
         <source>the host name was not found</source>
@@ -1457,15 +1456,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Tenant URL must start with https:// or http:// and name a host: {url}</source>
-        <translation>Firma URL&apos;si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
+        <translation>Firma URL'si https:// ya da http:// ile başlamalı ve bir sunucu içermeli: {url}</translation>
     </message>
     <message>
         <source>Tenant URL must not carry a query, a fragment or a password.</source>
-        <translation>Firma URL&apos;si sorgu, parça (#) ya da parola içermemeli.</translation>
+        <translation>Firma URL'si sorgu, parça (#) ya da parola içermemeli.</translation>
     </message>
     <message>
         <source>Tenant URL has an invalid port: {url}</source>
-        <translation>Firma URL&apos;sinin portu geçersiz: {url}</translation>
+        <translation>Firma URL'sinin portu geçersiz: {url}</translation>
     </message>
     <message>
         <source>{text} is not a tenant name, host or URL (examples: acme, acme.alo-tech.com, https://acme.example).</source>
@@ -1553,7 +1552,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Cannot open the database file {path}: {error}.</source>
-        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would (&quot;database is locked&quot;); the same as the connections&apos; busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
+        <extracomment>Schema migrations in order; `user_version` is how many have run. Append, never edit or reorder once released. Seconds a writer waits for its turn before it gives up as SQLite would ("database is locked"); the same as the connections' busy_timeout, which still applies between processes (the CLI beside the app).</extracomment>
         <translation>Veritabanı dosyası {path} açılamıyor: {error}.</translation>
     </message>
     <message>
@@ -1566,7 +1565,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Invalid phone number {number}: {error}</source>
-        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite&apos;s expression depth (&quot;Expression tree is too large&quot;).</extracomment>
+        <extracomment>Words of a search that are used; the rest are ignored. Each word is one SQL condition, and a pasted paragraph (1,000 words) would exceed SQLite's expression depth ("Expression tree is too large").</extracomment>
         <translation>Geçersiz telefon numarası {number}: {error}</translation>
     </message>
     <message>
@@ -1583,7 +1582,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The system keyring is not available ({error}). ccs-desktop keeps the app_token only there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND.</source>
-        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token&apos;ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
+        <translation>Sistem anahtarlığı kullanılamıyor ({error}). ccs-desktop app_token'ı yalnızca orada saklar: bir anahtarlığın (GNOME Keyring, KWallet, ...) kilidini açın ya da kurun veya PYTHON_KEYRING_BACKEND değişkenini ayarlayın.</translation>
     </message>
     <message>
         <source>Something went wrong ({error}); details are in the log.</source>
@@ -1623,7 +1622,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{region} is not a known region code (examples: TR, DE, GB, US).</source>
-        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region&apos;s shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber&apos;s metadata does not list (see parse_possible)</extracomment>
+        <extracomment>Clipboard and free text are scanned only this far: a pasted e-mail thread must not stall anything. A number libphonenumber does not list is kept if it has the length of a landline or mobile of its region: the region's shortest numbers (7-digit service numbers in TR) would let a cut-off mobile number through. False for a number of possible length that libphonenumber's metadata does not list (see parse_possible)</extracomment>
         <translation>{region} bilinen bir bölge kodu değil (örnekler: TR, DE, GB, US).</translation>
     </message>
     <message>
@@ -1728,15 +1727,15 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>No call record from CCS after {minutes} min</source>
-        <translation>{minutes} dk sonra da CCS&apos;ten çağrı kaydı gelmedi</translation>
+        <translation>{minutes} dk sonra da CCS'ten çağrı kaydı gelmedi</translation>
     </message>
     <message>
         <source>A notification arrived but CCS has no call record</source>
-        <translation>Bildirim geldi ama CCS&apos;te çağrı kaydı yok</translation>
+        <translation>Bildirim geldi ama CCS'te çağrı kaydı yok</translation>
     </message>
     <message>
         <source>CCS has no call record for this call</source>
-        <translation>CCS&apos;te bu çağrının kaydı yok</translation>
+        <translation>CCS'te bu çağrının kaydı yok</translation>
     </message>
     <message>
         <source>The call record arrived without a hangup notification</source>
@@ -1772,7 +1771,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>the notification token must be 16 to 256 URL-safe characters</source>
-        <translation>bildirim anahtarı URL&apos;de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
+        <translation>bildirim anahtarı URL'de kullanılabilen 16 ile 256 arası karakterden oluşmalı</translation>
     </message>
     <message>
         <source>the notification port must be between 0 and 65535, not {port}</source>
@@ -1796,7 +1795,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>permission denied (ports below 1024 need administrator rights)</source>
-        <translation>izin verilmedi (1024&apos;ün altındaki portlar yönetici hakları gerektirir)</translation>
+        <translation>izin verilmedi (1024'ün altındaki portlar yönetici hakları gerektirir)</translation>
     </message>
     <message>
         <source>invalid address</source>
@@ -1805,15 +1804,15 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>Write the time zone as an offset from UTC, like +03:00, not {text}.</source>
         <extracomment>The documented reportsCDRLogs fields, in the order exports show them; unknown fields follow.</extracomment>
-        <translation>Saat dilimini UTC&apos;ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
+        <translation>Saat dilimini UTC'ye göre fark olarak yazın (örneğin +03:00); {text} olmaz.</translation>
     </message>
     <message>
         <source>{status} is not a status CCS knows; use one of: {statuses}.</source>
-        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean &quot;this session is unknown or expired&quot;, whatever the exact shape.</extracomment>
-        <translation>{status} CCS&apos;in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
+        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.</extracomment>
+        <translation>{status} CCS'in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
     </message>
     <message>
-        <source>{email} is not in the tenant&apos;s agent list.</source>
+        <source>{email} is not in the tenant's agent list.</source>
         <translation>{email} kiracının temsilci listesinde yok.</translation>
     </message>
     <message>
@@ -1822,7 +1821,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} rejected the app_token (HTTP {status}).</source>
-        <translation>{host} app_token&apos;ı reddetti (HTTP {status}).</translation>
+        <translation>{host} app_token'ı reddetti (HTTP {status}).</translation>
     </message>
     <message>
         <source>{host} is busy (too many requests); ask again in {seconds:.0f} s.</source>
@@ -1838,7 +1837,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The CRM URL must start with http:// or https://, not {url}.</source>
-        <translation>CRM URL&apos;si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
+        <translation>CRM URL'si http:// ya da https:// ile başlamalı, {url} ile değil.</translation>
     </message>
     <message>
         <source>{keys} cannot be a global shortcut: use Ctrl, Alt or the logo key with a letter, digit or F-key.</source>
@@ -1846,12 +1845,12 @@ iş: +90 212 555 12 34</translation>
         <translation>{keys} genel kısayol olamaz: Ctrl, Alt ya da logo tuşunu bir harf, rakam veya F tuşuyla kullanın.</translation>
     </message>
     <message>
-        <source>A directory needs a name of 1 to 64 characters, without brackets, other than &apos;local&apos;.</source>
+        <source>A directory needs a name of 1 to 64 characters, without brackets, other than 'local'.</source>
         <extracomment>Minutes between syncs of an LDAP or CardDAV source (a directory URL follows its own Cache-Control).</extracomment>
-        <translation>Bir rehberin 1-64 karakterlik, köşeli parantez içermeyen ve &apos;local&apos; olmayan bir adı olmalı.</translation>
+        <translation>Bir rehberin 1-64 karakterlik, köşeli parantez içermeyen ve 'local' olmayan bir adı olmalı.</translation>
     </message>
     <message>
-        <source>A directory&apos;s kind must be one of {choices}, not {value}.</source>
+        <source>A directory's kind must be one of {choices}, not {value}.</source>
         <translation>Rehber türü {value} değil, şunlardan biri olmalı: {choices}.</translation>
     </message>
     <message>
@@ -1912,7 +1911,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} sent more than {mb} MB; that is no directory.</source>
-        <translation>{host} {mb} MB&apos;tan fazla veri gönderdi; bu bir rehber değil.</translation>
+        <translation>{host} {mb} MB'tan fazla veri gönderdi; bu bir rehber değil.</translation>
     </message>
     <message>
         <source>{host} refused the user name or password (HTTP {status}).</source>
@@ -1929,6 +1928,10 @@ iş: +90 212 555 12 34</translation>
     <message>
         <source>{who} · from {source}</source>
         <translation>{who} · kaynak: {source}</translation>
+    </message>
+    <message>
+        <source>{who}; company {company} from {source}</source>
+        <translation>{who}; şirket {company}, kaynak {source}</translation>
     </message>
     <message>
         <source>Blocked / spam ({source})</source>
@@ -1949,7 +1952,7 @@ iş: +90 212 555 12 34</translation>
         <translation>Rehber dosyası geçerli bir XML değil.</translation>
     </message>
     <message>
-        <source>The directory file is neither JSON nor XML in MicroSIP&apos;s format.</source>
+        <source>The directory file is neither JSON nor XML in MicroSIP's format.</source>
         <translation>Rehber dosyası MicroSIP biçiminde ne JSON ne de XML.</translation>
     </message>
     <message>
@@ -1965,11 +1968,11 @@ iş: +90 212 555 12 34</translation>
         <translation>numara yok</translation>
     </message>
     <message>
-        <source>The CardDAV server&apos;s answer is not XML ({error}).</source>
+        <source>The CardDAV server's answer is not XML ({error}).</source>
         <translation>CardDAV sunucusunun yanıtı XML değil ({error}).</translation>
     </message>
     <message>
-        <source>{server}&apos;s TLS certificate is not trusted (not signed by a known CA, expired, or for another name); give the CA file of your server.</source>
+        <source>{server}'s TLS certificate is not trusted (not signed by a known CA, expired, or for another name); give the CA file of your server.</source>
         <translation>{server} sunucusunun TLS sertifikasına güvenilmiyor (bilinen bir CA imzalamamış, süresi dolmuş ya da başka bir ad için verilmiş); sunucunuzun CA dosyasını verin.</translation>
     </message>
     <message>
@@ -2042,18 +2045,18 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{server} refused StartTLS ({reason}); use ldaps:// or turn StartTLS off.</source>
-        <translation>{server} StartTLS&apos;i reddetti ({reason}); ldaps:// kullanın ya da StartTLS&apos;i kapatın.</translation>
+        <translation>{server} StartTLS'i reddetti ({reason}); ldaps:// kullanın ya da StartTLS'i kapatın.</translation>
     </message>
     <message>
         <source>{server} refused the bind DN or password.</source>
-        <translation>{server} bağlanma DN&apos;sini ya da parolayı reddetti.</translation>
+        <translation>{server} bağlanma DN'sini ya da parolayı reddetti.</translation>
     </message>
     <message>
         <source>{server} refused the bind: {reason}</source>
         <translation>{server} bağlanmayı reddetti: {reason}</translation>
     </message>
     <message>
-        <source>{server}&apos;s TLS certificate is not trusted (not signed by a known CA, expired, or for another name); give the CA file of your directory.</source>
+        <source>{server}'s TLS certificate is not trusted (not signed by a known CA, expired, or for another name); give the CA file of your directory.</source>
         <translation>{server} sunucusunun TLS sertifikasına güvenilmiyor (bilinen bir CA imzalamamış, süresi dolmuş ya da başka bir ad için verilmiş); dizininizin CA dosyasını verin.</translation>
     </message>
     <message>
@@ -2082,7 +2085,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{server} has no {base}: check the base DN.</source>
-        <translation>{server} üzerinde {base} yok: temel DN&apos;yi denetleyin.</translation>
+        <translation>{server} üzerinde {base} yok: temel DN'yi denetleyin.</translation>
     </message>
     <message>
         <source>{server} stopped the search at its size limit; lower the page size or ask for a higher limit.</source>
@@ -2200,7 +2203,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Live calls from CCS</source>
-        <translation>CCS&apos;ten canlı çağrılar</translation>
+        <translation>CCS'ten canlı çağrılar</translation>
     </message>
     <message>
         <source>not asked (logged out)</source>
@@ -2208,7 +2211,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>asked every 2 s: {polls} answers, {failures} failed; cards from the page {page}, from CCS {poll}, from the listener {listener}</source>
-        <translation>2 sn&apos;de bir soruluyor: {polls} yanıt, {failures} başarısız; kartlar sayfadan {page}, CCS&apos;ten {poll}, dinleyiciden {listener}</translation>
+        <translation>2 sn'de bir soruluyor: {polls} yanıt, {failures} başarısız; kartlar sayfadan {page}, CCS'ten {poll}, dinleyiciden {listener}</translation>
     </message>
     <message>
         <source>API reachable</source>
@@ -2243,7 +2246,7 @@ iş: +90 212 555 12 34</translation>
     <name>DiagnosticsDialog</name>
     <message>
         <source>Last softphone load error</source>
-        <translation>Softphone&apos;un son yükleme hatası</translation>
+        <translation>Softphone'un son yükleme hatası</translation>
     </message>
     <message>
         <source>none</source>
@@ -2498,7 +2501,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>The same number was dialed less than 2 s ago; not dialed twice.</source>
-        <translation>Aynı numara 2 sn&apos;den kısa süre önce arandı; ikinci kez aranmadı.</translation>
+        <translation>Aynı numara 2 sn'den kısa süre önce arandı; ikinci kez aranmadı.</translation>
     </message>
     <message>
         <source>The agent is on a call and did not place this one.</source>
@@ -2591,7 +2594,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>Listener public URL</source>
-        <translation>Dinleyicinin genel URL&apos;si</translation>
+        <translation>Dinleyicinin genel URL'si</translation>
     </message>
     <message>
         <source>https://… if CCS reaches this computer through a proxy (optional)</source>
@@ -2625,8 +2628,8 @@ iş: +90 212 555 12 34</translation>
 <context>
     <name>LiveCallPoller</name>
     <message>
-        <source>CCS&apos;s live-call API refuses the session ({reason})</source>
-        <translation>CCS&apos;in canlı çağrı API&apos;si oturumu reddediyor ({reason})</translation>
+        <source>CCS's live-call API refuses the session ({reason})</source>
+        <translation>CCS'in canlı çağrı API'si oturumu reddediyor ({reason})</translation>
     </message>
 </context>
 <context>
@@ -2636,10 +2639,10 @@ iş: +90 212 555 12 34</translation>
         <translation>Oturumunuz kapalı</translation>
     </message>
     <message>
-        <source>Log in to take and place calls here: the softphone opens in this pane. You need your company&apos;s Call Center Studio address (the tenant), the e-mail you log in to CCS with, and an app_token from your CCS administrator; the login window says where each one comes from.
+        <source>Log in to take and place calls here: the softphone opens in this pane. You need your company's Call Center Studio address (the tenant), the e-mail you log in to CCS with, and an app_token from your CCS administrator; the login window says where each one comes from.
 
 Your contacts and the call records already on this computer stay available on the right.</source>
-        <translation>Burada çağrı almak ve aramak için oturum açın: softphone bu bölmede açılır. Şirketinizin Call Center Studio adresi (firma), CCS&apos;e girdiğiniz e-posta ve CCS yöneticinizden bir app_token gerekir; oturum açma penceresi her birinin nereden geldiğini anlatır.
+        <translation>Burada çağrı almak ve aramak için oturum açın: softphone bu bölmede açılır. Şirketinizin Call Center Studio adresi (firma), CCS'e girdiğiniz e-posta ve CCS yöneticinizden bir app_token gerekir; oturum açma penceresi her birinin nereden geldiğini anlatır.
 
 Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabilir kalır.</translation>
     </message>
@@ -2649,18 +2652,18 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Log in to Call Center Studio</source>
-        <translation>Call Center Studio&apos;da oturum aç</translation>
+        <translation>Call Center Studio'da oturum aç</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Log in to Call Center Studio</source>
-        <translation>Call Center Studio&apos;da oturum aç</translation>
+        <translation>Call Center Studio'da oturum aç</translation>
     </message>
     <message>
         <source>Welcome to ccs-desktop. Log in once with these three; the app remembers them.</source>
-        <translation>ccs-desktop&apos;a hoş geldiniz. Bu üç bilgiyle bir kez oturum açın; uygulama onları hatırlar.</translation>
+        <translation>ccs-desktop'a hoş geldiniz. Bu üç bilgiyle bir kez oturum açın; uygulama onları hatırlar.</translation>
     </message>
     <message>
         <source>Where do I find these?</source>
@@ -2707,24 +2710,24 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         <translation>Oturum aç</translation>
     </message>
     <message>
-        <source>Tenant: your company&apos;s Call Center Studio address, as in your browser when you use CCS: acme, acme.callcenterstudio.com or acme.alo-tech.com.</source>
-        <translation>Firma: şirketinizin Call Center Studio adresi, CCS&apos;i kullanırken tarayıcınızda gördüğünüz gibi: acme, acme.callcenterstudio.com veya acme.alo-tech.com.</translation>
+        <source>Tenant: your company's Call Center Studio address, as in your browser when you use CCS: acme, acme.callcenterstudio.com or acme.alo-tech.com.</source>
+        <translation>Firma: şirketinizin Call Center Studio adresi, CCS'i kullanırken tarayıcınızda gördüğünüz gibi: acme, acme.callcenterstudio.com veya acme.alo-tech.com.</translation>
     </message>
     <message>
         <source>E-mail: the e-mail of your own CCS agent account, the one you log in to CCS with.</source>
-        <translation>E-posta: kendi CCS temsilci hesabınızın, CCS&apos;e girdiğiniz e-posta adresi.</translation>
+        <translation>E-posta: kendi CCS temsilci hesabınızın, CCS'e girdiğiniz e-posta adresi.</translation>
     </message>
     <message>
-        <source>app_token: a key that lets applications use CCS for your company. Your CCS administrator creates it once: in CCS, Administrator › Applications, + (New Application), then Save; the token shows when the application&apos;s row is opened with its edit button. Ask your administrator for it. It is kept in this computer&apos;s keyring, never in a file.</source>
-        <translation>app_token: uygulamaların şirketiniz adına CCS&apos;i kullanmasını sağlayan bir anahtar. CCS yöneticiniz onu bir kez oluşturur: CCS&apos;te Yönetici › Uygulamalar, + (Yeni Uygulama), ardından Kaydet; anahtar, uygulamanın satırı düzenle düğmesiyle açıldığında görünür. Yöneticinizden isteyin. Bu bilgisayarın anahtarlığında saklanır, hiçbir dosyaya yazılmaz.</translation>
+        <source>app_token: a key that lets applications use CCS for your company. Your CCS administrator creates it once: in CCS, Administrator › Applications, + (New Application), then Save; the token shows when the application's row is opened with its edit button. Ask your administrator for it. It is kept in this computer's keyring, never in a file.</source>
+        <translation>app_token: uygulamaların şirketiniz adına CCS'i kullanmasını sağlayan bir anahtar. CCS yöneticiniz onu bir kez oluşturur: CCS'te Yönetici › Uygulamalar, + (Yeni Uygulama), ardından Kaydet; anahtar, uygulamanın satırı düzenle düğmesiyle açıldığında görünür. Yöneticinizden isteyin. Bu bilgisayarın anahtarlığında saklanır, hiçbir dosyaya yazılmaz.</translation>
     </message>
     <message>
         <source>Enter the e-mail you log in to CCS with.</source>
-        <translation>CCS&apos;te oturum açtığınız e-postayı girin.</translation>
+        <translation>CCS'te oturum açtığınız e-postayı girin.</translation>
     </message>
     <message>
         <source>Paste the app_token your CCS administrator created.</source>
-        <translation>CCS yöneticinizin oluşturduğu app_token&apos;ı yapıştırın.</translation>
+        <translation>CCS yöneticinizin oluşturduğu app_token'ı yapıştırın.</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -2783,7 +2786,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Reload softphone</source>
-        <translation>Softphone&apos;u yeniden yükle</translation>
+        <translation>Softphone'u yeniden yükle</translation>
     </message>
     <message>
         <source>Log &amp;in…</source>
@@ -2981,19 +2984,19 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Counted from the calls saved on this computer; part of this period has not been fetched from CCS yet (open it in the Calls tab).</source>
-        <translation>Bu bilgisayarda kayıtlı çağrılardan sayıldı; bu dönemin bir kısmı henüz CCS&apos;ten alınmadı (Çağrılar sekmesinde açın).</translation>
+        <translation>Bu bilgisayarda kayıtlı çağrılardan sayıldı; bu dönemin bir kısmı henüz CCS'ten alınmadı (Çağrılar sekmesinde açın).</translation>
     </message>
     <message>
-        <source>{saved} CCS&apos;s own figures could not be fetched: {error}</source>
-        <translation>{saved} CCS&apos;in kendi rakamları alınamadı: {error}</translation>
+        <source>{saved} CCS's own figures could not be fetched: {error}</source>
+        <translation>{saved} CCS'in kendi rakamları alınamadı: {error}</translation>
     </message>
     <message>
-        <source>CCS&apos;s report could not be fetched.</source>
-        <translation>CCS&apos;in raporu alınamadı.</translation>
+        <source>CCS's report could not be fetched.</source>
+        <translation>CCS'in raporu alınamadı.</translation>
     </message>
     <message>
-        <source>{saved} Log in to compare with CCS&apos;s own figures.</source>
-        <translation>{saved} CCS&apos;in kendi rakamlarıyla karşılaştırmak için oturum açın.</translation>
+        <source>{saved} Log in to compare with CCS's own figures.</source>
+        <translation>{saved} CCS'in kendi rakamlarıyla karşılaştırmak için oturum açın.</translation>
     </message>
     <message>
         <source>Reported by CCS only.</source>
@@ -3001,7 +3004,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>{saved} CCS has no report for you in this period.</source>
-        <translation>{saved} CCS&apos;te bu dönem için size ait bir rapor yok.</translation>
+        <translation>{saved} CCS'te bu dönem için size ait bir rapor yok.</translation>
     </message>
     <message>
         <source>Not reported by CCS.</source>
@@ -3009,11 +3012,11 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>{saved} Asking CCS for its own figures…</source>
-        <translation>{saved} CCS&apos;ten kendi rakamları isteniyor…</translation>
+        <translation>{saved} CCS'ten kendi rakamları isteniyor…</translation>
     </message>
     <message>
         <source>CCS counts every call it recorded for you, also those taken on another computer or phone, and those this computer has not fetched yet (open the period in Calls, or Refresh). The saved calls are only what this computer has fetched.</source>
-        <translation>CCS sizin için kaydettiği her çağrıyı sayar; başka bir bilgisayarda ya da telefonda yapılanları ve bu bilgisayarın henüz almadıklarını da (dönemi Çağrılar&apos;da açın ya da Yenile&apos;ye basın). Kayıtlı çağrılar yalnızca bu bilgisayarın aldıklarıdır.</translation>
+        <translation>CCS sizin için kaydettiği her çağrıyı sayar; başka bir bilgisayarda ya da telefonda yapılanları ve bu bilgisayarın henüz almadıklarını da (dönemi Çağrılar'da açın ya da Yenile'ye basın). Kayıtlı çağrılar yalnızca bu bilgisayarın aldıklarıdır.</translation>
     </message>
     <message>
         <source>CCS: {ccs} answered (saved: {saved})</source>
@@ -3056,8 +3059,8 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         </translation>
     </message>
     <message>
-        <source>{saved} CCS&apos;s own figures agree.</source>
-        <translation>{saved} CCS&apos;in kendi rakamları da aynı.</translation>
+        <source>{saved} CCS's own figures agree.</source>
+        <translation>{saved} CCS'in kendi rakamları da aynı.</translation>
     </message>
 </context>
 <context>
@@ -3076,7 +3079,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Open in CRM</source>
-        <translation>CRM&apos;de aç</translation>
+        <translation>CRM'de aç</translation>
     </message>
     <message>
         <source>Call this number</source>
@@ -3126,7 +3129,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Make ccs-desktop the handler for phone links</source>
-        <translation>Telefon bağlantıları için ccs-desktop&apos;ı varsayılan yap</translation>
+        <translation>Telefon bağlantıları için ccs-desktop'ı varsayılan yap</translation>
     </message>
     <message>
         <source>Registering ccs-desktop for tel:, callto: and sip: links…</source>
@@ -3153,7 +3156,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>You are on a call. Quitting now would leave the call hanging on Call Center Studio.</source>
-        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio&apos;da askıda kalır.</translation>
+        <translation>Görüşmedesiniz. Şimdi çıkarsanız görüşme Call Center Studio'da askıda kalır.</translation>
     </message>
     <message>
         <source>Hang up and quit, or stay on the call?</source>
@@ -3199,7 +3202,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>The softphone stopped during a call. The call may still be up on CCS: use Hang up to end it; the softphone comes back after.</source>
-        <translation>Softphone görüşme sırasında durdu. Görüşme CCS&apos;te hâlâ sürüyor olabilir: bitirmek için Kapat&apos;ı kullanın; softphone ardından geri gelir.</translation>
+        <translation>Softphone görüşme sırasında durdu. Görüşme CCS'te hâlâ sürüyor olabilir: bitirmek için Kapat'ı kullanın; softphone ardından geri gelir.</translation>
     </message>
     <message>
         <source>The softphone is not reloaded during a call; it will be after the call.</source>
@@ -3233,7 +3236,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         <translation>ccs-desktop yeniden başlayınca geçerli olur.</translation>
     </message>
     <message>
-        <source>this computer&apos;s (e.g. +03:00)</source>
+        <source>this computer's (e.g. +03:00)</source>
         <translation>bu bilgisayarınki (örneğin +03:00)</translation>
     </message>
     <message>
@@ -3249,12 +3252,12 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         <translation>Kopyaladığım telefon numaralarını rehberde sorgula</translation>
     </message>
     <message>
-        <source>Also receive the IVR&apos;s call requests (optional)</source>
-        <translation>IVR&apos;ın çağrı isteklerini de al (isteğe bağlı)</translation>
+        <source>Also receive the IVR's call requests (optional)</source>
+        <translation>IVR'ın çağrı isteklerini de al (isteğe bağlı)</translation>
     </message>
     <message>
-        <source>Caller cards pop without it: the app hears of incoming calls from the softphone page and from CCS&apos;s live calls. The listener is for hang-up reports of the calls you place, and for centres whose IVR can reach this computer.</source>
-        <translation>Arayan kartları bu olmadan da açılır: uygulama gelen çağrıları softphone sayfasından ve CCS&apos;in canlı çağrılarından öğrenir. Dinleyici, yaptığınız çağrıların kapanma bildirimleri ve IVR&apos;ı bu bilgisayara ulaşabilen merkezler içindir.</translation>
+        <source>Caller cards pop without it: the app hears of incoming calls from the softphone page and from CCS's live calls. The listener is for hang-up reports of the calls you place, and for centres whose IVR can reach this computer.</source>
+        <translation>Arayan kartları bu olmadan da açılır: uygulama gelen çağrıları softphone sayfasından ve CCS'in canlı çağrılarından öğrenir. Dinleyici, yaptığınız çağrıların kapanma bildirimleri ve IVR'ı bu bilgisayara ulaşabilen merkezler içindir.</translation>
     </message>
     <message>
         <source>Start minimized to the tray</source>
@@ -3326,7 +3329,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Softphone URL</source>
-        <translation>Softphone URL&apos;si</translation>
+        <translation>Softphone URL'si</translation>
     </message>
     <message>
         <source>Softphone build</source>
@@ -3338,7 +3341,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>CRM record URL</source>
-        <translation>CRM kaydı URL&apos;si</translation>
+        <translation>CRM kaydı URL'si</translation>
     </message>
     <message>
         <source>Open the CRM record by itself</source>
@@ -3468,7 +3471,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>the softphone at {host} cannot be reached: {problem}</source>
-        <translation>{host} adresindeki softphone&apos;a ulaşılamıyor: {problem}</translation>
+        <translation>{host} adresindeki softphone'a ulaşılamıyor: {problem}</translation>
     </message>
     <message>
         <source>the softphone page stopped ({status}, exit code {code})</source>
@@ -3535,7 +3538,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>Lower comes first; your local contacts are 0.</source>
-        <translation>Küçük olan önce gelir; yerel kişileriniz 0&apos;dır.</translation>
+        <translation>Küçük olan önce gelir; yerel kişileriniz 0'dır.</translation>
     </message>
     <message>
         <source>Blocklist: its numbers show as blocked / spam</source>
@@ -3559,7 +3562,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     </message>
     <message>
         <source>User / bind DN</source>
-        <translation>Kullanıcı / bağlanma DN&apos;i</translation>
+        <translation>Kullanıcı / bağlanma DN'i</translation>
     </message>
     <message>
         <source>Password</source>
@@ -3791,7 +3794,7 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
         <translation>bu yardım iletisini göster ve çık</translation>
     </message>
     <message>
-        <source>show program&apos;s version number and exit</source>
+        <source>show program's version number and exit</source>
         <translation>programın sürüm numarasını göster ve çık</translation>
     </message>
     <message>

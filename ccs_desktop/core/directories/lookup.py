@@ -40,13 +40,20 @@ class Caller:
 
     def card_text(self) -> str | None:
         """The card's line: "Ayşe Demir (Demir Lojistik) · from Active Directory" (no "from" for a local
-        contact), "Blocked / spam (Spam list)" first when a blocklist has the number; None when nobody knows it."""
+        contact). A fact the best source lacks comes from the next source that has it, named too: "Ayşe Demir ·
+        from local; company Demir Lojistik from AD". "Blocked / spam (Spam list)" comes first when a blocklist has
+        the number; None when nobody knows it."""
         best = self.best
         who = None
         if best is not None:
             who = best.display_name
             if best.source != LOCAL:
                 who = Core.tr("{who} · from {source}").format(who=who, source=best.source)
+            lender = None if best.company else next((h for h in self.facts[1:] if h.company), None)
+            if lender is not None:
+                who = Core.tr("{who}; company {company} from {source}").format(
+                    who=who, company=lender.company, source=lender.source
+                )
         if not self.blocked:
             return who
         flag = Core.tr("Blocked / spam ({source})").format(source=", ".join(self.blocked_by))

@@ -182,7 +182,8 @@ def test_priorities_decide_and_the_card_names_the_source(tmp_path, store):
         contacts.add(Contact(None, "Ayşe Hanım", "", [ContactNumber("+905321234567")]))
         caller = identify(contacts, store, "+905321234567")
         assert [f.source for f in caller.facts] == ["local", "AD", "CRM"]  # the agent's own contact first
-        assert caller.card_text() == "Ayşe Hanım"
+        # the local contact's name wins; the company it lacks comes from AD, and the card says so
+        assert caller.card_text() == "Ayşe Hanım; company Demir Lojistik from AD"
 
         store.register("AD", "ldap", priority=-1)  # a centre can put a directory before the local contacts
         caller = identify(contacts, store, "+905321234567")
