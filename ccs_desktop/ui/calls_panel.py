@@ -317,7 +317,7 @@ class CallsPanel(QWidget):
         row = self._current
         if row is None:
             return  # the call was deselected (or filtered away) while its details were read
-        self.summary.setText(self.sentence(row, str(company)))
+        self.summary.setText(self.sentence(row, str(company), record))
         self.fields.clear()
         if record is not None:
             items = []
@@ -347,11 +347,16 @@ class CallsPanel(QWidget):
                 self._current = fresh
                 self.details_requested.emit(fresh)
 
-    def sentence(self, row: CallRow, company: str = "") -> str:
-        """The line above the fields: who, which way, how it ended, how long, which queue."""
+    def sentence(self, row: CallRow, company: str = "", record: CallRecord | None = None) -> str:
+        """The line above the fields: who, which way, how it ended, how long, which queue. The row's `agent` is
+        CCS's display name; the record's `answeredby` is the e-mail the agent logs in with: either says "you"."""
         name = self.model.name_of(row.party)
         who = name or (self.model.display_number(row.number) if row.number else "")
-        return call_sentence(row, who, company if name else "", self.me())
+        me = self.me()
+        answered_by = str(record.raw.get("answeredby") or "") if record is not None else ""
+        if me and answered_by.casefold() == me.casefold():
+            me = row.agent or me
+        return call_sentence(row, who, company if name else "", me)
 
     def worklist_count(self) -> int:
         return len(self.model.worklist(str(self.worklist_scope.currentData()), self.today()))

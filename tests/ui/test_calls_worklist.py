@@ -272,3 +272,17 @@ def test_every_row_is_aligned_like_the_first_from_the_first_paint(qtbot):
     talks = dark_columns(panel, TALK, 4)
     assert len(set(times)) == 1 and times[0][0] < 10  # left-aligned, every row
     assert len(set(talks)) == 1 and talks[0][1] > panel.table.columnWidth(TALK) - 12  # right-aligned
+
+
+def test_a_call_answered_by_me_says_you_when_ccs_names_me_by_display_name(qtbot, tab):
+    """CCS's `agent` is the display name ("Deniz Yılmaz") and `answeredby` the e-mail the agent logs in with."""
+    from ccs_desktop.core.api.records import CallRecord
+    from ccs_desktop.core.calls.rows import CallRow
+
+    panel = tab.panel
+    panel.me = lambda: "deniz@example.com"
+    row = CallRow("c9", "2026-12-01 10:00:00", True, "05325556677", "5325556677", True, 271, 5, "Destek", "Deniz Yılmaz", "")
+    mine = CallRecord({"answeredby": "Deniz@Example.com"})
+    theirs = CallRecord({"answeredby": "ali@example.com"})
+    assert "answered by you" in panel.sentence(row, "", mine)
+    assert "answered by Deniz Yılmaz" in panel.sentence(row, "", theirs)
