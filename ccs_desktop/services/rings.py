@@ -11,6 +11,7 @@ import logging
 import time
 from collections import Counter, deque
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -32,25 +33,35 @@ class RingDesk(QObject):
         self.joiner = RingJoiner(clock)
         self.popped: Counter[str] = Counter()
         self.joined: Counter[str] = Counter()
-        self._cards: deque[list[str]] = deque(maxlen=50)  # [digits, key, queue] of the last cards
+        self._cards: deque[list[Any]] = deque(maxlen=50)  # [digits, key, queue, key is the page's hint]
 
     def ring(self, source: str, key: str, number: str, queue: str = "") -> None:
-        if not self.joiner.admit(key, number):
+        hint = source == "page"
+        if not self.joiner.admit(key, number, hint=hint):
             self.joined[source] += 1
             log.debug("ring of %s from %s joined its call", key or "a call without a key", source)
-            self._complete(key, number, queue)
+            self._complete(key, number, queue, hint)
             return
-        self._cards.append([number_digits(number), key, queue])
+        self._cards.append([number_digits(number), key, queue, hint])
         self.popped[source] += 1
         log.info("incoming call %s: card from %s", key or "(no key yet)", source)
         self.pop.emit(number, key, queue)
 
-    def _complete(self, key: str, number: str, queue: str) -> None:
+    def _complete(self, key: str, number: str, queue: str, hint: bool) -> None:
+        """CCS's key replaces a missing key or the page's hint; a queue fills a missing one."""
         digits = number_digits(number)
-        card = next((c for c in reversed(self._cards) if (key and c[1] == key) or (not c[1] and c[0] == digits)), None)
-        if card is None or not ((key and not card[1]) or (queue and not card[2])):
+        card = next(
+            (c for c in reversed(self._cards) if (key and c[1] == key) or (c[0] == digits and (not c[1] or c[3]))),
+            None,
+        )
+        if card is None:
             return
-        card[1], card[2] = card[1] or key, card[2] or queue
+        better_key = bool(key) and not hint and (not card[1] or card[3]) and key != card[1]
+        if not (better_key or (queue and not card[2])):
+            return
+        if better_key:
+            card[1], card[3] = key, False
+        card[2] = card[2] or queue
         self.completed.emit(number, card[1], card[2])
 
     def page_call(self, message: dict[str, object]) -> None:

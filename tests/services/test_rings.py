@@ -36,3 +36,11 @@ def test_the_bridge_ring_carries_key_and_queue(qapp):
     desk.page_call({**message, "callid": "K3", "direction": "out"})
     desk.ring("poll", "K2", "0532", "Q")
     assert pops == [("0532", "K2", "Q")] and completions == []
+
+
+def test_a_page_ring_with_its_own_tag_is_completed_with_ccs_key(qapp):
+    desk, clock, pops, completions = desk_with_log(qapp)
+    desk.ring("page", "sip-call-id-77", "05321234561")
+    clock.now += 1.5
+    desk.ring("poll", "K9", "05321234561", "Destek")
+    assert len(pops) == 1 and completions == [("05321234561", "K9", "Destek")]

@@ -67,3 +67,15 @@ def test_keys_are_remembered_up_to_a_bound():
 def test_number_digits_compares_the_last_ten():
     assert number_digits("+90 (532) 123-45-61") == number_digits("05321234561") == "5321234561"
     assert number_digits("") == ""
+
+
+def test_the_pages_own_key_is_a_hint_that_ccs_key_joins_by_number():
+    """A notification's tag may be a SIP Call-ID or a UUID: CCS's key 1.5 s later is the same call."""
+    clock = Clock()
+    joiner = RingJoiner(clock)
+    assert joiner.admit("8c1f-uuid", "05321234561", hint=True)
+    clock.now += 1.5
+    assert not joiner.admit("CCSKEY", "05321234561")
+    assert joiner.seen("CCSKEY")
+    assert not joiner.admit("CCSKEY", "05321234561")  # and every later poll
+    assert joiner.admit("OTHER", "05321234561")  # another of CCS's keys is another call
