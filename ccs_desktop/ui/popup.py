@@ -160,11 +160,12 @@ class NumberPopup(QFrame):
         self._start_timer(SHOW_MS * 2)
 
     def follow_call(self, key: str) -> None:
-        """The incoming card on show is for this call (the tracker's key): pinned while the tracker has it."""
-        if not key or not self._incoming or not self.isVisible():
+        """The incoming card on show is for this call (the tracker's key; "": not known yet, a later witness may
+        tell it): pinned while the tracker has it."""
+        if not self._incoming or not self.isVisible():
             return
         self._call_key = key
-        self._pin(self.is_call_up(key))
+        self._pin(bool(key) and self.is_call_up(key))
 
     def call_changed(self, call: LiveCall | None) -> None:
         """The tracker heard of a call (ringing, talking, on hold): its card, if on show, stays."""
@@ -204,6 +205,8 @@ class NumberPopup(QFrame):
         self.pin_label.setVisible(on)
         if on:
             self._timer.stop()
+        elif self.isVisible():  # the card stays its usual while (call_ended shortens it)
+            self._timer.start(SHOW_MS * 2 if self._incoming else SHOW_MS)
         if self.isVisible():
             self.adjustSize()
             self._place()

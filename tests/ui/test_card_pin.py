@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
 from ccs_desktop.core.api.v1 import LiveCall as CcsLiveCall
 from ccs_desktop.core.phone import try_parse
@@ -29,7 +30,9 @@ BYPASS = Qt.WindowType.X11BypassWindowManagerHint
 
 
 class Desk:
-    def __init__(self, contacts: ContactsController, tracker: CallTracker, popup: NumberPopup, settings: Settings):
+    def __init__(
+        self, contacts: ContactsController, tracker: CallTracker, popup: NumberPopup, settings: Settings
+    ) -> None:
         self.contacts, self.tracker, self.popup, self.settings = contacts, tracker, popup, settings
 
     def page(self, callid: str, state: str) -> None:
@@ -76,6 +79,8 @@ def test_the_incoming_card_stays_while_its_call_rings_and_talks_and_goes_after_i
     assert desk.popup.pin_label.text() == "Pinned during the call"
     desk.timer_fires()
     assert desk.popup.isVisible()
+    QApplication.sendEvent(desk.popup, QEvent(QEvent.Type.Leave))  # the mouse passed over it and left
+    assert not desk.popup._timer.isActive()
     desk.page("c1", "talking")
     desk.timer_fires()
     assert desk.popup.isVisible() and desk.popup.pin_label.isVisible()
@@ -120,6 +125,32 @@ def test_the_close_button_closes_a_pinned_card_for_good(desk, qtbot):
     assert not desk.popup.isVisible()
     desk.page("c3", "talking")  # the call goes on: the card the agent closed stays closed
     assert not desk.popup.isVisible() and not desk.popup.pin_label.isVisible()
+    # the CRM names the caller late (ContactsController.ask_crm): the card comes back, but as an unpinned one
+    desk.contacts.incoming_card.emit(try_parse(NUMBER, "TR"), NUMBER, "TR", "Acme (CRM)", None, "Destek")
+    assert desk.popup.isVisible() and not desk.popup.pin_label.isVisible() and desk.popup._timer.isActive()
+
+
+def test_the_card_after_a_closed_pinned_one_is_not_pinned_by_the_old_call(desk, qtbot):
+    desk.page("c3", "ringing")
+    desk.ring("c3")
+    shown_pinned(desk, qtbot)
+    desk.popup.close_button.click()
+    desk.ring("")  # a ring whose key no witness told yet
+    qtbot.waitUntil(desk.popup.isVisible, timeout=WAIT)
+    assert not desk.popup.pin_label.isVisible() and desk.popup._timer.isActive()
+    desk.page("c3", "talking")
+    assert not desk.popup.pin_label.isVisible()
+    desk.timer_fires()
+    assert not desk.popup.isVisible()
+
+
+def test_a_new_ring_over_a_pinned_card_is_not_pinned_by_the_first_call(desk, qtbot):
+    desk.page("c6", "talking")
+    desk.ring("c6")
+    shown_pinned(desk, qtbot)
+    desk.contacts.look_up_incoming("05321234567", "", "")  # a second call rings; no witness told its key yet
+    qtbot.waitUntil(lambda: not desk.popup.pin_label.isVisible(), timeout=WAIT)
+    assert desk.popup.isVisible() and desk.popup._timer.isActive()
 
 
 def test_a_copied_numbers_card_keeps_its_timer_during_a_call(desk, qtbot):
