@@ -148,6 +148,11 @@ OPTIONS: dict[str, Option] = {
         Option("start_minimized", False, "Start in the tray without showing the window."),
         Option("clipboard_lookup", True, "Look up phone numbers copied to the clipboard."),
         Option(
+            "card_over_fullscreen",
+            False,
+            "Keep the caller card above full-screen apps (on X11 it bypasses the window manager).",
+        ),
+        Option(
             "notification_listener", False, "Listen for CCS incoming-call notifications on this computer."
         ),
         Option("autostart", False, "Start ccs-desktop when you log in to the computer."),

@@ -197,6 +197,10 @@ class CallTracker(QObject):
     def is_active(self) -> bool:
         return bool(self._calls)
 
+    def is_up(self, key: str) -> bool:
+        """This call (by its key) is ringing, talking or on hold: the caller card stays while it is."""
+        return key in self._calls
+
     def current(self) -> LiveCall | None:
         return max(self._calls.values(), key=lambda c: c.started, default=None)
 

@@ -12,6 +12,7 @@ change from the settings dialog, the login dialog or a test applies without reop
 | notification_listener, listener_address, listener_port, notify_param_* | the listener starts again |
 | softphone_url_template, softphone_build | the softphone loads from there, never during a call |
 | crm_url_template | the open contact card shows or hides Open in CRM (ui.contacts_panel) |
+| card_over_fullscreen | the caller card's window flags (ui.popup.connect_popup) |
 
 Only `language` needs a restart (every text is translated when its widget is made); the dialog says so.
 """

@@ -3066,6 +3066,10 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
 <context>
     <name>NumberPopup</name>
     <message>
+        <source>Pinned during the call</source>
+        <translation>Çağrı süresince sabit</translation>
+    </message>
+    <message>
         <source>Call</source>
         <translation>Ara</translation>
     </message>
@@ -3088,6 +3092,10 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>Open the contact</source>
         <translation>Kişiyi aç</translation>
+    </message>
+    <message>
+        <source>Close the card</source>
+        <translation>Kartı kapat</translation>
     </message>
     <message>
         <source>Unknown number</source>
@@ -3250,6 +3258,14 @@ Kişileriniz ve bu bilgisayardaki çağrı kayıtları sağ tarafta kullanılabi
     <message>
         <source>Look up phone numbers I copy</source>
         <translation>Kopyaladığım telefon numaralarını rehberde sorgula</translation>
+    </message>
+    <message>
+        <source>Keep caller cards above full-screen apps</source>
+        <translation>Arayan kartlarını tam ekran uygulamaların üstünde tut</translation>
+    </message>
+    <message>
+        <source>On Linux (X11) the card then bypasses the window manager, so a full-screen window cannot cover it. On Windows and macOS cards already stay above full-screen apps in most cases.</source>
+        <translation>Linux'ta (X11) kart bu durumda pencere yöneticisini atlar, böylece tam ekran bir pencere onu örtemez. Windows ve macOS'te kartlar çoğu durumda zaten tam ekran uygulamaların üstünde kalır.</translation>
     </message>
     <message>
         <source>Also receive the IVR's call requests (optional)</source>

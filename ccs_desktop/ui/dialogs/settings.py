@@ -79,6 +79,14 @@ class SettingsDialog(QDialog):
         self.confirm_uri.setChecked(settings.get_bool("confirm_uri_calls"))
         self.clipboard = QCheckBox(self.tr("Look up phone numbers I copy"))
         self.clipboard.setChecked(settings.get_bool("clipboard_lookup"))
+        self.over_fullscreen = QCheckBox(self.tr("Keep caller cards above full-screen apps"))
+        self.over_fullscreen.setChecked(settings.get_bool("card_over_fullscreen"))
+        self.over_fullscreen.setToolTip(
+            self.tr(
+                "On Linux (X11) the card then bypasses the window manager, so a full-screen window cannot cover "
+                "it. On Windows and macOS cards already stay above full-screen apps in most cases."
+            )
+        )
         self.listener = QCheckBox(self.tr("Also receive the IVR's call requests (optional)"))
         self.listener.setChecked(settings.get_bool("notification_listener"))
         self.listener.setToolTip(
@@ -134,8 +142,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("CRM record URL"), self.crm_template)
         form.addRow(self.tr("Open the CRM record by itself"), self.crm_auto_open)
         form.addRow(self.tr("After-call work, then Available"), self.after_call_work)
-        boxes = (self.backoffice_on_exit, self.confirm_uri, self.clipboard, self.listener, self.minimized)
-        for box in (*boxes, self.autostart):
+        boxes = (self.backoffice_on_exit, self.confirm_uri, self.clipboard, self.over_fullscreen)
+        for box in (*boxes, self.listener, self.minimized, self.autostart):
             form.addRow("", box)
         self.listener_fields = ListenerFields(settings, *listener_urls)
         form.addRow(self.tr("Notifications"), self.listener_fields)
@@ -188,6 +196,7 @@ class SettingsDialog(QDialog):
                 "softphone_build": self.build.text().strip() or "generic",
                 "tenant_utc_offset": self.tenant_offset.text().strip(),
                 "clipboard_lookup": self.clipboard.isChecked(),
+                "card_over_fullscreen": self.over_fullscreen.isChecked(),
                 "notification_listener": self.listener.isChecked(),
                 "start_minimized": self.minimized.isChecked(),
                 "autostart": self.autostart.isChecked(),
