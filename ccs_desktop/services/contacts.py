@@ -73,6 +73,7 @@ class ContactsController(QObject):
     incoming_card = Signal(object, str, str, object, object, str)
     incoming_selected = Signal(str)
     crm_link = Signal(str)
+    card_named = Signal(str, str)  # (E.164, who): a CRM look-up named a card's unknown number after it showed
 
     def __init__(
         self,
@@ -324,7 +325,7 @@ class ContactsController(QObject):
         self.crm_link.emit(self.crm_url(number))
         self.copied_card.emit(number, region, who, last)
         if who is None and self.ask_crm is not None:
-            self.ask_crm(number.e164, lambda crm: self.copied_card.emit(number, region, crm, last))
+            self.ask_crm(number.e164, lambda crm: self.card_named.emit(number.e164, crm))
 
     def look_up_incoming(self, number: str, callid: str, queue: str = "") -> None:
         """A notification says the phone rings: the caller's card (or "unknown caller" with Add contact), and the
@@ -345,9 +346,7 @@ class ContactsController(QObject):
             self.crm_link.emit(url)
             self.incoming_card.emit(parsed, number, region, who, last, queue)
             if who is None and parsed is not None and self.ask_crm is not None:
-                self.ask_crm(
-                    parsed.e164, lambda crm: self.incoming_card.emit(parsed, number, region, crm, last, queue)
-                )
+                self.ask_crm(parsed.e164, lambda crm: self.card_named.emit(parsed.e164, crm))
             self.incoming_selected.emit(callid)
             self._open_once("ring", callid, url)
 

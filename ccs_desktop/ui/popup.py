@@ -219,6 +219,13 @@ class NumberPopup(QFrame):
         if not self._pinned:
             self.hide()
 
+    def name(self, e164: str, who: str) -> None:
+        """A CRM look-up named the number after the card showed: only the card still showing that number takes
+        the name (a closed card stays closed, a newer card keeps its own)."""
+        if who and self.isVisible() and self.e164 == e164:
+            self.who_label.setText(who)
+            self.adjustSize()
+
     def _fill(self, e164: str, shown: str, who: str | None, unknown: str, last_call: str | None) -> None:
         self.e164 = e164
         self.number_label.setText(shown)
@@ -289,6 +296,7 @@ def connect_popup(
     The incoming card stays while the call tracker has its call; `card_over_fullscreen` applies at once."""
     contacts.crm_link.connect(popup.set_crm)
     contacts.incoming_card.connect(popup.show_incoming)
+    contacts.card_named.connect(popup.name)
     contacts.incoming_selected.connect(popup.follow_call)
     tracker = contacts.history.tracker
     popup.is_call_up = tracker.is_up

@@ -136,12 +136,12 @@ def test_cards_name_directory_entries_and_the_crm_completes_unknown_ones(parts, 
     assert crm_asked == 0  # a number a synced source knows never goes to the CRM
 
     cards.clear()
+    named: list[tuple] = []
+    parts.contacts.card_named.connect(lambda *card: named.append(card))
     unknown = try_parse("0533 000 00 01", "TR")
     parts.contacts.look_up_copied(unknown)
-    assert [card[2] for card in cards] == [
-        None,
-        "Can Ak (Ak Gıda) · from CRM",
-    ]  # shown at once, then completed
+    assert [card[2] for card in cards] == [None]  # shown at once
+    assert named == [(unknown.e164, "Can Ak (Ak Gıda) · from CRM")]  # then named, on the card still showing it
 
     cards.clear()
     nobody = try_parse("0533 000 00 02", "TR")

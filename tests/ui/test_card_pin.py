@@ -125,9 +125,9 @@ def test_the_close_button_closes_a_pinned_card_for_good(desk, qtbot):
     assert not desk.popup.isVisible()
     desk.page("c3", "talking")  # the call goes on: the card the agent closed stays closed
     assert not desk.popup.isVisible() and not desk.popup.pin_label.isVisible()
-    # the CRM names the caller late (ContactsController.ask_crm): the card comes back, but as an unpinned one
-    desk.contacts.incoming_card.emit(try_parse(NUMBER, "TR"), NUMBER, "TR", "Acme (CRM)", None, "Destek")
-    assert desk.popup.isVisible() and not desk.popup.pin_label.isVisible() and desk.popup._timer.isActive()
+    # the CRM names the caller late (ContactsController.card_named): a closed card stays closed
+    desk.contacts.card_named.emit(try_parse(NUMBER, "TR").e164, "Acme (CRM)")
+    assert not desk.popup.isVisible()
 
 
 def test_the_card_after_a_closed_pinned_one_is_not_pinned_by_the_old_call(desk, qtbot):
@@ -213,3 +213,16 @@ def test_the_settings_dialog_saves_the_option(qapp, qtbot, tmp_path):
     dialog.over_fullscreen.setChecked(True)
     dialog._save()
     assert settings.get_bool("card_over_fullscreen")
+
+
+def test_a_late_crm_name_goes_only_to_the_card_still_showing_that_number(desk, qtbot):
+    """From the review: a CRM answer for number A must not bring A's card over B's, nor come back after Esc."""
+    from ccs_desktop.core.phone import try_parse as parse
+
+    first, second = parse("0533 000 00 01", "TR"), parse("0533 000 00 02", "TR")
+    desk.popup.show_number(first, "TR", None, None)
+    desk.popup.show_number(second, "TR", None, None)
+    desk.contacts.card_named.emit(first.e164, "Late (CRM)")
+    assert desk.popup.e164 == second.e164 and desk.popup.who_label.text() != "Late (CRM)"
+    desk.contacts.card_named.emit(second.e164, "Can Ak (CRM)")
+    assert desk.popup.who_label.text() == "Can Ak (CRM)"
