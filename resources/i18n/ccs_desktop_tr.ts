@@ -1910,6 +1910,14 @@ iş: +90 212 555 12 34</translation>
         <translation>CRM yanıt verdi.</translation>
     </message>
     <message>
+        <source>{host} redirected to {other}; not followed, so your credentials stay with {host}.</source>
+        <translation>{host} sizi {other} adresine yönlendirdi; izlenmedi, böylece kimlik bilgileriniz {host} üzerinde kalır.</translation>
+    </message>
+    <message>
+        <source>{host} redirected too many times.</source>
+        <translation>{host} çok fazla kez yönlendirdi.</translation>
+    </message>
+    <message>
         <source>{host} sent more than {mb} MB; that is no directory.</source>
         <translation>{host} {mb} MB'tan fazla veri gönderdi; bu bir rehber değil.</translation>
     </message>

@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ccs_desktop.core.api.client import Timeouts, transport_errors
 from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryError, DirectoryUnreachable
 from ccs_desktop.core.errors import NetworkError, RequestTimedOut, Unreachable
 from ccs_desktop.core.i18n import Core
 
+MAX_REDIRECTS = 5
 MAX_BYTES = 64 * 1024 * 1024  # a directory file larger than this is refused, not read into memory
 
 
@@ -45,14 +46,30 @@ def get(
     http = session or requests
     try:
         with transport_errors(host, timeouts):
-            response = http.get(
-                url,
-                headers=dict(headers or {}),
-                auth=auth,
-                timeout=(timeouts.connect, timeouts.read),
-                stream=True,
-                allow_redirects=True,
-            )
+            # Redirects are followed only on the same server (scheme, host and port): requests would hand a custom
+            # secret header (a CRM's X-Api-Key) to any host a 3xx names.
+            for _hop in range(MAX_REDIRECTS + 1):
+                response = http.get(
+                    url,
+                    headers=dict(headers or {}),
+                    auth=auth,
+                    timeout=(timeouts.connect, timeouts.read),
+                    stream=True,
+                    allow_redirects=False,
+                )
+                target = response.headers.get("Location") if response.is_redirect else None
+                if not target:
+                    break
+                response.close()
+                following = urljoin(url, target)
+                if _origin(following) != _origin(url):
+                    raise DirectoryError(
+                        Core.tr("{host} redirected to {other}; not followed, so your credentials stay with {host}.")
+                        .format(host=host, other=host_of(following) or "?")
+                    )
+                url = following
+            else:
+                raise DirectoryError(Core.tr("{host} redirected too many times.").format(host=host))
             try:
                 chunks, size = [], 0
                 for chunk in response.iter_content(256 * 1024):
@@ -86,3 +103,8 @@ def refused(host: str, status: int) -> DirectoryError:
             Core.tr("{host} could not answer now (HTTP {status}).").format(host=host, status=status)
         )
     return DirectoryError(Core.tr("{host} answered HTTP {status}.").format(host=host, status=status))
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
