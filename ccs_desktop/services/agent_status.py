@@ -42,6 +42,7 @@ TICK_MS = 1000  # the after-call-work countdown's step
 QUIT_WAIT_MS = 2000  # a quit waits this long for Back office at most
 QUIT_TIMEOUTS = Timeouts(connect=1.5, read=1.5)  # and the request itself gives up soon after
 AVAILABLE, BACKOFFICE, AFTER_CALL_WORK = "available", "backoffice", "aftercallwork"
+LIVE_STATUSES = ("ringing", "dialing", "talking", "hold")  # what CCS shows during a call (core/api/v1.py)
 
 
 class AgentStatusController(QObject):
@@ -66,6 +67,7 @@ class AgentStatusController(QObject):
         self.clock = clock
         self.v1: V1Agent | None = None
         self.status = ""
+        self._before_call = ""  # CCS's status when the line went busy (CCS shows the call itself meanwhile)
         self.backoff = Backoff(clock)
         self.quit_wait_ms = QUIT_WAIT_MS
         self.reading = False  # a read is in flight
@@ -201,16 +203,24 @@ class AgentStatusController(QObject):
 
     # --- after-call work -------------------------------------------------------------------------------------
 
-    def _call_ended(self, _call: LiveCall) -> None:
+    def _call_ended(self, call: LiveCall) -> None:
+        """After a call that was talked on (or one we placed whose answer nobody reported), for an agent who was
+        taking calls: an agent in Back office or at lunch who rang a customer back stays where they were."""
         seconds = self.settings.get_int("after_call_work_seconds")
         if seconds <= 0 or self.v1 is None or self.tracker.is_active():
             return
+        if self._before_call not in ("", AVAILABLE, AFTER_CALL_WORK):
+            return
+        if not (call.talked or call.source == "app"):
+            return  # rang and was not answered: no work after it
         self.acw_until = self.clock() + seconds
         self.tick_timer.start()
         self.countdown.emit(seconds)
         self._send(AFTER_CALL_WORK)
 
     def _line_busy(self, busy: bool) -> None:
+        if busy:
+            self._before_call = "" if self.status in LIVE_STATUSES else self.status
         if busy and self.acw_until is not None:
             self._cancel_countdown()  # a new call: after-call work ends with it, CCS shows the call
 

@@ -51,6 +51,7 @@ class LiveCall:
     started: float = field(default_factory=time.monotonic)
     transaction_id: str = ""
     source: str = "app"  # which witness saw it first
+    talked: bool = False  # it was answered (talking or on hold) at some point
     held_here: bool = False  # our own click2hold put it on hold (CCS's list may still say "talking")
 
 
@@ -230,6 +231,8 @@ class CallTracker(QObject):
         self._changed(self.current())
 
     def _changed(self, call: LiveCall | None) -> None:
+        if call is not None and call.state in ("talking", "hold"):
+            call.talked = True
         self.call_changed.emit(call)
         active = self.is_active()
         if active != self._was_active:

@@ -226,8 +226,8 @@ def test_a_ccs_that_does_not_answer_does_not_hold_up_the_quit(status, simulator,
     qtbot.waitUntil(lambda: bool(went), timeout=WAIT)
     assert status.ctl._sending, "the quit went on while CCS had not answered"
     assert status_requests(simulator) == 1
-    qtbot.wait(100)
-    assert went == [True]  # once, even when the request gives up later
+    qtbot.waitUntil(lambda: not status.ctl._sending, timeout=WAIT)  # the request gave up (its read timeout)
+    assert went == [True]  # once, even after the request gave up
 
 
 def test_a_500_streak_backs_off_and_keeps_the_status(status, simulator):
@@ -272,3 +272,28 @@ def test_a_429_waits_as_long_as_ccs_asked(status, simulator):
     assert status_requests(simulator, "v1/agent/get_agents_status") == 1
     status.next_poll()
     assert status_requests(simulator, "v1/agent/get_agents_status") == 2
+
+
+def test_after_call_work_leaves_an_agent_on_a_break_and_an_unanswered_ring_alone(status, simulator):
+    """From the review: a call-back made from Back office (or lunch) must not set the agent Available, and a ring
+    nobody answered is no work after a call."""
+    status.parts.settings.set("after_call_work_seconds", 30)
+    status.log_in(simulator)
+    status.ctl.set_status("backoffice")
+    status.settled()
+    status.parts.tracker.call_placed("k1", "+905321234561")
+    status.parts.tracker.hangup_confirmed()
+    status.settled()
+    assert status.counts == [] and ccs_status(simulator) == "backoffice"
+
+    status.ctl.set_status("available")
+    status.settled()
+    ring = {"type": "call", "callid": "in-1", "direction": "in", "number": "05321234561"}
+    status.parts.tracker.page_event({**ring, "state": "ringing"})
+    status.parts.tracker.page_event({**ring, "state": "ended"})
+    status.settled()
+    assert status.counts == [] and ccs_status(simulator) == "available"
+    status.parts.tracker.page_event({**ring, "callid": "in-2", "state": "ringing"})
+    status.parts.tracker.page_event({**ring, "callid": "in-2", "state": "talking"})
+    status.parts.tracker.page_event({**ring, "callid": "in-2", "state": "ended"})
+    assert status.counts == [30]  # an answered call: after-call work
