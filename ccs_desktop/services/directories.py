@@ -145,8 +145,8 @@ class DirectoriesController(QObject):
         def fetched(result: Any) -> None:
             from ccs_desktop.core.directories.sync import SyncOutcome  # noqa: PLC0415
 
-            if isinstance(result, SyncOutcome):
-                self._synced(config, result)
+            if isinstance(result, SyncOutcome) or not self._configured(config.name):
+                self._synced(config, result if isinstance(result, SyncOutcome) else SyncOutcome(config.name, False, 0))
             else:
                 self.runner.submit(
                     lambda: keep(result),
@@ -167,8 +167,10 @@ class DirectoriesController(QObject):
         from ccs_desktop.core.directories.sync import next_sync_in, retry_backoff  # noqa: PLC0415
 
         self._running.discard(config.name)
-        if config.name not in {c.name for c in self.configs()}:
-            return  # removed while it synced
+        if not self._configured(config.name):
+            # removed while it synced: a copy stored meanwhile (or its source row) must not outlive it
+            run_op(self.runner, self.bus, lambda: self.stores.directories().remove(config.name), pool="serial")
+            return
         backoff = self._backoffs.setdefault(config.name, retry_backoff(self.monotonic))
         wait = next_sync_in(config, outcome, backoff)
         self._schedule(config.name, wait)
@@ -179,6 +181,9 @@ class DirectoriesController(QObject):
             log.warning("directory %s failed: %s; next try in %.0f s", config.name, outcome.error, wait)
         self.synced.emit(config.name, outcome.ok, outcome.error)
         self.refresh()
+
+    def _configured(self, name: str) -> bool:
+        return name in {c.name for c in self.configs()}
 
     def _schedule(self, name: str, seconds: float) -> None:
         self.waits[name] = seconds

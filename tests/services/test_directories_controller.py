@@ -209,3 +209,19 @@ def test_with_the_real_runner_the_sync_runs_in_workers(qapp, qtbot, runner, tmp_
     finally:
         runner.shutdown(wait=True)
         p.stores.close()
+
+
+def test_a_directory_removed_while_it_syncs_leaves_no_copy_behind(parts, file_server):
+    """From the review: the fetch registered the source and its answer was stored after the agent removed it, so
+    cards kept naming callers from a deleted directory that could no longer be removed."""
+    from ccs_desktop.core.directories.config import remove_config
+
+    def answer_after_the_removal(_request):
+        remove_config(parts.settings, "Rehber")  # the agent removes it while the server is answering
+        return Reply(200, json.dumps(DIRECTORY), {"Content-Type": "application/json"})
+
+    file_server.routes["/dir.json"] = answer_after_the_removal
+    save_config(parts.settings, DirectoryConfig("Rehber", "url", file_server.url("/dir.json")))
+    parts.directories.sync_now("Rehber")
+    assert parts.stores.directories().statuses() == [] and parts.stores.directories().count() == 0
+    assert parts.stores.identify("+905321234567").card_text() is None
