@@ -2111,6 +2111,14 @@ iş: +90 212 555 12 34</translation>
         <source>page_size and timeout of an LDAP directory must be numbers.</source>
         <translation>Bir LDAP rehberinin page_size ve timeout değerleri sayı olmalıdır.</translation>
     </message>
+    <message>
+        <source>{name} answered with no entries; the last copy is kept.</source>
+        <translation>{name} hiç kayıt döndürmedi; son kopya korunuyor.</translation>
+    </message>
+    <message>
+        <source>{count} skipped, e.g. {where}: {what}</source>
+        <translation>{count} atlandı, örneğin {where}: {what}</translation>
+    </message>
 </context>
 <context>
     <name>DataFiles</name>

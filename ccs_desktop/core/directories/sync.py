@@ -18,6 +18,7 @@ from ccs_desktop.core.directories.source import DirectoryAuthFailed, DirectoryEr
 from ccs_desktop.core.directories.store import DirectoryStore
 from ccs_desktop.core.directories.url import clamp_refresh
 from ccs_desktop.core.errors import user_text
+from ccs_desktop.core.i18n import Core
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,17 @@ def fetch(
 def store_fetched(
     store: DirectoryStore, name: str, result: FetchResult, clock: Callable[[], float] = time.time
 ) -> SyncOutcome:
-    """The second half (the file): apply the answer in one transaction; a failure leaves the copy as it was."""
+    """The second half (the file): apply the answer in one transaction; a failure leaves the copy as it was. A
+    whole directory that comes back empty (a file republished as `[]`, every item skipped, a filter that now
+    matches nobody) is taken for a fault, not for a directory emptied: the copy stays and the status says why."""
+    if result.full and not result.entries and store.count(name) > 0:
+        why = Core.tr("{name} answered with no entries; the last copy is kept.").format(name=name)
+        if result.skipped:
+            where, what = result.skipped[0]
+            why += " " + Core.tr("{count} skipped, e.g. {where}: {what}").format(
+                count=len(result.skipped), where=where, what=what
+            )
+        return _failed(store, name, DirectoryError(why), clock)
     try:
         count = store.apply(name, result, clock())
     except Exception as exc:

@@ -226,3 +226,22 @@ def test_removing_a_source_removes_its_rows_only(store):
 def test_the_file_sits_beside_the_contacts_one(tmp_path):
     assert directory_file(tmp_path / "ccs-desktop.sqlite3") == tmp_path / "directories.sqlite3"
     assert directory_file(tmp_path / "demo.sqlite3") == tmp_path / "demo-directories.sqlite3"
+
+
+def test_a_whole_directory_that_comes_back_empty_keeps_the_last_copy(store):
+    """From the review (gonnect#596): a file republished as `[]`, or one whose every item is skipped, must not
+    wipe the copy; a directory that was empty from the start is simply empty."""
+    clock = Clock()
+    source = Scripted(
+        "Rehber",
+        FetchResult([AYSE, MEHMET]),
+        FetchResult([]),
+        FetchResult([], skipped=[("item 1", "no number")]),
+    )
+    assert sync_source(store, source, clock).count == 2
+    empty = sync_source(store, source, clock)
+    assert not empty.ok and "no entries" in empty.error and store.count("Rehber") == 2
+    skipped = sync_source(store, source, clock)
+    assert not skipped.ok and "item 1: no number" in skipped.error and store.count("Rehber") == 2
+    fresh = sync_source(store, Scripted("New", FetchResult([])), clock)
+    assert fresh.ok and fresh.count == 0
