@@ -509,7 +509,8 @@ def number_match_ids(
     digits_as_e164: bool = False,
 ) -> list[int]:
     """The rows of a `numbers` table (columns e164, nsn, rdigits and `column`) for a number typed in any format:
-    exact E.164, else the same national number, else the same last 10, then 7 digits. `digits_as_e164`: a text
+    exact E.164, else the same national number, else the same last 10, then 7 digits (for a full valid number,
+    only of a number kept with fewer than 10). `digits_as_e164`: a text
     that is no phone number is also looked up as its bare digits (a directory's extensions are kept so)."""
     if number is not None:
         found = ids(f"SELECT {column} FROM numbers WHERE e164 = ?", (number.e164,))
@@ -525,7 +526,14 @@ def number_match_ids(
         if len(digits) < length:
             continue
         key = digits[-length:][::-1]
-        found = ids(f"SELECT {column} FROM numbers WHERE rdigits >= ? AND rdigits < ?", (key, key + _HIGH))
+        # a full, valid number's last 7 digits match only a number kept that short (a local number without its
+        # area code): two full numbers that share their last 7 digits (0212 555 12 34, 0216 555 12 34) are two
+        # people. A short or unreadable text (a wrong country code) keeps the lenient match.
+        full = number is not None and len(digits) >= 10
+        short = " AND length(rdigits) < 10" if length == 7 and full else ""
+        found = ids(
+            f"SELECT {column} FROM numbers WHERE rdigits >= ? AND rdigits < ?{short}", (key, key + _HIGH)
+        )
     return found
 
 

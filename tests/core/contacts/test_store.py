@@ -351,3 +351,11 @@ def test_restore_brings_a_deleted_contact_back_whole_with_its_id(store):
     again = store.restore(saved)
     assert taken.id == saved.id and again.id != saved.id and store.get(taken.id).name == "Emre Koç"
     assert store.get(again.id).numbers == saved.numbers
+
+
+def test_two_full_numbers_that_share_their_last_seven_digits_are_two_people(store):
+    """From the review: a blocklisted 0216 555 12 34 flagged 0212 555 12 34 as spam through the 7-digit fallback."""
+    istanbul_asian = store.add(person("Kadıköy", "0216 555 12 34"))
+    assert store.find_by_number("0212 555 12 34") == []
+    assert [c.id for c in store.find_by_number("+90 216 555 12 34")] == [istanbul_asian.id]
+    assert [c.id for c in store.find_by_number("555 12 34")] == [istanbul_asian.id]  # typed short: its ending
