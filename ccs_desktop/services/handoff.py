@@ -89,11 +89,17 @@ class Handoff(QObject):
         from ccs_desktop.core.phone import extract_numbers  # noqa: PLC0415
 
         clipboard = QGuiApplication.clipboard()
-        text = ""
+        selected = ""
         if selection and clipboard.supportsSelection():
-            text = clipboard.text(QClipboard.Mode.Selection)
-        text = text.strip() or clipboard.text()
+            selected = clipboard.text(QClipboard.Mode.Selection).strip()
+        copied = clipboard.text()
         region = self.settings.get_str("region")
+
+        def scan() -> list[PhoneNumber]:
+            # a selection without a number (a stale word left selected) gives way to the clipboard
+            return (extract_numbers(selected, region) if selected else []) or (
+                extract_numbers(copied, region) if copied else []
+            )
 
         def dial_first(found: list[PhoneNumber]) -> None:
             if not found:
@@ -104,7 +110,7 @@ class Handoff(QObject):
         run_op(
             self.runner,
             self.bus,
-            lambda: extract_numbers(text, region) if text else [],
+            scan,
             dial_first,
             name="clipboard call",
         )

@@ -49,6 +49,7 @@ class LiveCallPoller(QObject):
     `session_refused(str)` when CCS refused the session (the supervisor renews it)."""
 
     calls = Signal(list)
+    stopped = Signal()  # no more answers: what only CCS told of cannot be known to end
     ring = Signal(str, str, str)
     failed = Signal(str)
     session_refused = Signal(str)
@@ -95,13 +96,16 @@ class LiveCallPoller(QObject):
         self._schedule(0)
 
     def stop(self) -> None:
-        """Logged out: an answer still in flight is dropped."""
+        """Logged out (or CCS keeps refusing the session): an answer still in flight is dropped."""
+        was_running = self.v1 is not None
         self._generation += 1
         self._in_flight = False
         self.v1 = None
         self._ringing = False
         self.next_delay_ms = None
         self._timer.stop()
+        if was_running:
+            self.stopped.emit()
 
     def _schedule(self, ms: int) -> None:
         self.next_delay_ms = ms
@@ -211,6 +215,7 @@ class LiveCalls(QObject):
         session.v1_started.connect(poller.start)
         session.v1_stopped.connect(poller.stop)
         poller.calls.connect(tracker.ccs_calls)
+        poller.stopped.connect(lambda: tracker.ccs_calls([]))  # a call only CCS told of must not stay up for ever
         poller.ring.connect(lambda key, number, queue: desk.ring("poll", key, number, queue))
         poller.ring.connect(history.live_ring)
         poller.session_refused.connect(self._session_refused)

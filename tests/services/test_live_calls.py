@@ -38,11 +38,12 @@ def poller(qapp, sim, sync_runner) -> Iterator[tuple[LiveCallPoller, dict[str, l
     mono, wall = Clock(), Clock(1_800_000_000.0)
     p = LiveCallPoller(sync_runner, monotonic=mono, wall_clock=wall, backoff=Backoff(mono))
     p.mono, p.wall = mono, wall  # type: ignore[attr-defined]
-    seen: dict[str, list] = {"rings": [], "calls": [], "failed": [], "refused": []}
+    seen: dict[str, list] = {"rings": [], "calls": [], "failed": [], "refused": [], "stopped": []}
     p.ring.connect(lambda *args: seen["rings"].append(args))
     p.calls.connect(seen["calls"].append)
     p.failed.connect(seen["failed"].append)
     p.session_refused.connect(seen["refused"].append)
+    p.stopped.connect(lambda: seen["stopped"].append(True))
     v1 = v1_of(sim)
     p.start(v1)
     yield p, seen
@@ -141,6 +142,7 @@ def test_a_renewed_session_refused_again_turns_the_poll_off(sim, poller):
     p.poll()
     assert not p.running and "refuses" in seen["failed"][-1]
     assert len(seen["refused"]) == 1  # one renewal asked for, not one per poll
+    assert seen["stopped"] == [True]  # the tracker lets go of the calls only CCS told of (services/live_calls.py)
 
 
 def test_the_first_tick_after_a_sleep_waits(sim, poller):
