@@ -10,6 +10,7 @@ on the serial worker, CRM and Test connection requests in the `net` pool. Nothin
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -100,6 +101,7 @@ class DirectoriesController(QObject):
         self._backoffs: dict[str, Backoff] = {}
         self._running: set[str] = set()
         self._lookups: dict[str, Any] = {}  # CRM look-ups by name, built in a worker (their secret)
+        self._crm_lock = threading.Lock()
         self._crm_generation = 0
 
     def configs(self) -> list[DirectoryConfig]:
@@ -130,11 +132,13 @@ class DirectoriesController(QObject):
 
             return DirectoryStore(directory_file(path), region)
 
+        secret: list[str] = []  # read on the serial worker (the keyring's one thread), used in the net pool
+
         def fetch() -> Any:
             from ccs_desktop.core.directories.sync import fetch_configured  # noqa: PLC0415
 
             with store() as directory:
-                return fetch_configured(directory, config, self.secret, self.clock)
+                return fetch_configured(directory, config, lambda _config: secret[0], self.clock)
 
         def keep(result: Any) -> SyncOutcome:
             from ccs_desktop.core.directories.sync import store_fetched  # noqa: PLC0415
@@ -161,7 +165,13 @@ class DirectoriesController(QObject):
 
             self._synced(config, SyncOutcome(config.name, False, 0, user_text(exc, log, "directory sync")))
 
-        self.runner.submit(fetch, fetched, failed, pool="net", name="directory fetch")
+        def read_secret() -> None:
+            secret.append(self.secret(config))
+
+        def then_fetch(_none: object) -> None:
+            self.runner.submit(fetch, fetched, failed, pool="net", name="directory fetch")
+
+        self.runner.submit(read_secret, then_fetch, failed, pool="serial", name="directory secret")
 
     def _synced(self, config: DirectoryConfig, outcome: SyncOutcome) -> None:
         from ccs_desktop.core.directories.sync import next_sync_in, retry_backoff  # noqa: PLC0415
@@ -293,12 +303,17 @@ class DirectoriesController(QObject):
         region = self.stores.region()
 
         def work() -> str | None:
-            from ccs_desktop.core.directories.lookup import Caller  # noqa: PLC0415
             from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
 
             number = try_parse(e164, region, possible=True)
             if number is None:
                 return None
+            with self._crm_lock:  # one look-up at a time: the look-ups and their answer caches are shared
+                return look(number)
+
+        def look(number: Any) -> str | None:
+            from ccs_desktop.core.directories.lookup import Caller  # noqa: PLC0415
+
             for config in crms:
                 try:  # a keyring that fails, or a CRM that cannot answer, costs this CRM only
                     lookup = self._lookups.get(config.name)
