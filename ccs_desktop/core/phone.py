@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import phonenumbers
 from phonenumbers import PhoneNumberFormat
 
+from ccs_desktop.core.digits import digits_suffix  # noqa: F401 - its home; re-exported for callers
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.i18n import Core
 
@@ -245,8 +246,3 @@ def _formatted(number: PhoneNumber, dial_format: str, home_region: str) -> str:
     else:
         text = phonenumbers.format_out_of_country_calling_number(parsed, home)
     return _NON_DIGITS.sub("", text)
-
-
-def digits_suffix(text: str, length: int = 10) -> str:
-    """The last `length` digits: a cheap key that matches 0532..., 90532... and +90 532... alike."""
-    return _NON_DIGITS.sub("", text or "")[-length:]

@@ -18,6 +18,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from ccs_desktop.core.digits import digits_suffix
+
 log = logging.getLogger(__name__)
 
 
@@ -212,10 +214,10 @@ class CallTracker(QObject):
 
     def _match_unconfirmed(self, number: str) -> LiveCall | None:
         """The page's first event for a call we placed: same number, not yet confirmed by the page."""
-        digits = "".join(ch for ch in number if ch.isdigit())[-10:]
+        digits = digits_suffix(number)
         for call in self._calls.values():
             if call.source == "app":
-                theirs = "".join(ch for ch in call.number if ch.isdigit())[-10:]
+                theirs = digits_suffix(call.number)
                 if not digits or not theirs or theirs == digits:
                     return call
         return None

@@ -16,13 +16,15 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ccs_desktop.core.digits import digits_suffix
+
 JOIN_WINDOW = 30.0  # seconds in which a ring without a key and a ring with one are the same call
 REMEMBERED = 500  # keys kept: a call that rings again after this many others may pop again
 
 
 def number_digits(number: str) -> str:
     """The last ten digits: "+90 532 123 45 61" and "05321234561" are one caller."""
-    return "".join(ch for ch in number if ch.isdigit())[-10:]
+    return digits_suffix(number, 10)
 
 
 @dataclass
