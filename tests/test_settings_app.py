@@ -47,7 +47,11 @@ def test_a_new_region_shows_in_contacts_and_call_records_at_once(harness, qtbot)
     model = app.window.calls.model
     qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.paging.fetching, timeout=WAIT)
     call = next(r for r in model.visible_rows() if in_region(r.number, "TR") != in_region(r.number, "DE"))
-    shown = model.index(model.visible_row_of(call.callid), NUMBER).data
+
+    def shown(role: Qt.ItemDataRole) -> object:
+        """The call's number cell, found again each time: rows above it come and go (the call dialled below)."""
+        return model.index(model.visible_row_of(call.callid), NUMBER).data(role)
+
     assert shown(Qt.ItemDataRole.DisplayRole) == in_region(call.number, "TR")
     app.dial("0532 123 45 61")
     qtbot.waitUntil(lambda: bool(app.tray.recent_menu.actions()), timeout=WAIT)
