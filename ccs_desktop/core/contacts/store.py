@@ -522,14 +522,22 @@ class ContactStore:
 
 
 #: The rows of a `numbers` table (columns e164, nsn, rdigits, `{owner}`) that match a typed number, each tagged with
-#: how well: 0 same E.164, 1 same national number, 2 same last 10 digits, 3 same last 7. Four index look-ups in one
-#: statement; keeping only the best level gives what asking them one after another would (one round trip, not four).
+#: how well: 0 same E.164, else 1 same national number, else 2 same last 10 digits, else 3 same last 7. One
+#: statement instead of up to four; each level runs only when the better ones found nothing (the NOT EXISTS are
+#: evaluated once, as index probes), so only the best level's rows are joined, as asking them in turn would give.
 #: `key, nid` is the order each index gives its rows, so results come in the order they always did.
+_BETTER = (
+    "EXISTS (SELECT 1 FROM numbers WHERE e164 = ?1)",
+    "EXISTS (SELECT 1 FROM numbers WHERE nsn = ?2)",
+    "EXISTS (SELECT 1 FROM numbers WHERE rdigits >= ?3 AND rdigits < ?4)",
+)
 NUMBER_MATCH = (
     "SELECT 0 AS level, {owner} AS owner, e164 AS key, rowid AS nid FROM numbers WHERE e164 = ?1"
-    " UNION ALL SELECT 1, {owner}, nsn, rowid FROM numbers WHERE nsn = ?2"
+    f" UNION ALL SELECT 1, {{owner}}, nsn, rowid FROM numbers WHERE nsn = ?2 AND NOT {_BETTER[0]}"
     " UNION ALL SELECT 2, {owner}, rdigits, rowid FROM numbers WHERE rdigits >= ?3 AND rdigits < ?4"
+    f" AND NOT {_BETTER[0]} AND NOT {_BETTER[1]}"
     " UNION ALL SELECT 3, {owner}, rdigits, rowid FROM numbers WHERE rdigits >= ?5 AND rdigits < ?6"
+    f" AND NOT {_BETTER[0]} AND NOT {_BETTER[1]} AND NOT {_BETTER[2]}"
 )
 _FIND_BY_NUMBER = (
     f"SELECT h.level, h.nid, {_CONTACT_COLUMNS}, m.e164, m.label, m.flagged, m.typed"
