@@ -31,8 +31,7 @@ from ccs_desktop.core.contacts.store import NUMBER_MATCH, number_match_params, s
 from ccs_desktop.core.database import open_database, write_transaction
 from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
-from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.phone import PhoneNumber, check_region, lookup_number, parse_possible
+from ccs_desktop.core.phone import check_region, lookup_number
 
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"
 _DIGITS_ONLY = str.maketrans("", "", " -./()\t")
@@ -154,7 +153,6 @@ class DirectoryStore:
         self.path = Path(path)
         self.region = check_region(region)
         self._lock = threading.RLock()
-        self._parsed: dict[str, PhoneNumber | None] = {}
         self._db = open_database(self.path, MIGRATIONS)
 
     def close(self) -> None:
@@ -311,25 +309,13 @@ class DirectoryStore:
     def number_keys(self, text: str) -> tuple[str, str, str] | None:
         """(e164, national number, reversed digits) of a directory's number; an extension or service number
         that is no phone number of the region ("2145") is kept as its digits; None for no digits at all."""
-        parsed = self._parse(text)
+        parsed = lookup_number(text, self.region)
         if parsed is not None:
             return parsed.e164, parsed.national_number, parsed.digits[::-1]
         digits = text.translate(_DIGITS_ONLY)
         if not digits.isdigit() or len(digits) > 20:
             return None
         return digits, digits, digits[::-1]
-
-    def _parse(self, text: str) -> PhoneNumber | None:
-        if text in self._parsed:
-            return self._parsed[text]
-        try:
-            number: PhoneNumber | None = parse_possible(text, self.region)
-        except InvalidInput:
-            number = None
-        if len(self._parsed) > 200_000:
-            self._parsed.clear()
-        self._parsed[text] = number
-        return number
 
     # -- look-ups --------------------------------------------------------------------------------------------
 
