@@ -131,21 +131,27 @@ def main() -> None:
             db_mb = (Path(tmp) / "contacts.db").stat().st_size / 1e6
             print(f"    store file: {db_mb:.1f} MB (+ WAL)")
 
-            lookups: list[float] = []
-            misses = 0
+            asked = []
             for _ in range(args.lookups):
                 name, _company, numbers = rng.choice(people)
-                typed = rng.choice(FORMATS)(rng.choice(numbers))
-                started = time.perf_counter()
-                found = store.find_by_number(typed)
-                lookups.append((time.perf_counter() - started) * 1000)
-                misses += len(found) != 1 or found[0].name != name
-            p99 = percentile(lookups, 99)
-            print(
-                f"(b) number lookup, {args.lookups:,} mixed formats: p50 {percentile(lookups, 50) * 1000:.0f} us,"
-                f" p99 {p99 * 1000:.0f} us, max {max(lookups) * 1000:.0f} us (goal p99 <= 100 us:"
-                f" {'met' if p99 <= 0.1 else 'NOT met'}); wrong/missing: {misses}"
-            )
+                asked.append((rng.choice(FORMATS)(rng.choice(numbers)), name))
+            # First: each number parsed (its first look-up); again: its parse memoised, as when the card, the call
+            # list and the clipboard card ask in turn.
+            for label in ("first look-up of each number", "again (parse memoised)"):
+                lookups: list[float] = []
+                misses = 0
+                for typed, name in asked:
+                    started = time.perf_counter()
+                    found = store.find_by_number(typed)
+                    lookups.append((time.perf_counter() - started) * 1000)
+                    misses += len(found) != 1 or found[0].name != name
+                p99 = percentile(lookups, 99)
+                print(
+                    f"(b) number lookup, {label}, {args.lookups:,} mixed formats:"
+                    f" p50 {percentile(lookups, 50) * 1000:.0f} us, p99 {p99 * 1000:.0f} us,"
+                    f" max {max(lookups) * 1000:.0f} us (goal p99 <= 100 us: {'met' if p99 <= 0.1 else 'NOT met'});"
+                    f" wrong/missing: {misses}"
+                )
 
             keystrokes: list[float] = []
             by_kind: dict[str, list[float]] = {"name": [], "company": [], "number": []}
