@@ -294,8 +294,8 @@ class ContactStore:
     def find_by_number(self, text: str) -> list[Contact]:
         """Who has this number, typed in any format: exact E.164, else same national number, else same ending.
 
-        One statement finds the matching numbers and reads their contacts with all their numbers (the card's
-        question, asked on every ring, stays well under 100 µs at 100,000 contacts)."""
+        One statement finds the matching numbers and reads their contacts with all their numbers: the card asks
+        on every ring (about 20 µs at 100,000 contacts once the number is parsed, bench/bench_contacts.py)."""
         params = number_match_params(lookup_number(text, self.region), text)
         with self._lock:
             rows = self._db.execute(_FIND_BY_NUMBER, params).fetchall()
