@@ -1,9 +1,10 @@
 """Contact store figures at 100,000 contacts, all generated deterministically in a temp dir.
 
 (a) CSV import of a 100,000-row file (Turkish headers, ';', Windows-1254, numbers in mixed formats): rows/s.
-(b) find_by_number over 2,000 random known numbers in mixed formats: p50/p99 (goal p99 < 1 ms).
-(c) search-as-you-type: names, companies and partial numbers typed one key at a time; p50/p99 per keystroke
-    (goal p99 < 30 ms).
+(b) find_by_number over 2,000 random known numbers in mixed formats: p50/p99/max, goal p99 <= 100 us (issue 15;
+    the combined look-up with 50,000 directory entries is bench_directories.py (b)).
+(c) search-as-you-type: names, companies and partial numbers typed one key at a time; p50/p99/max per keystroke,
+    goal p99 <= 16 ms (issue 15: one frame).
 
 Run: python bench/bench_contacts.py [--contacts 100000] [--lookups 2000] [--typed 300] [--seed 7]
 """
@@ -130,20 +131,27 @@ def main() -> None:
             db_mb = (Path(tmp) / "contacts.db").stat().st_size / 1e6
             print(f"    store file: {db_mb:.1f} MB (+ WAL)")
 
-            lookups: list[float] = []
-            misses = 0
+            asked = []
             for _ in range(args.lookups):
                 name, _company, numbers = rng.choice(people)
-                typed = rng.choice(FORMATS)(rng.choice(numbers))
-                started = time.perf_counter()
-                found = store.find_by_number(typed)
-                lookups.append((time.perf_counter() - started) * 1000)
-                misses += len(found) != 1 or found[0].name != name
-            print(
-                f"(b) number lookup, {args.lookups:,} mixed formats: p50 {percentile(lookups, 50):.3f} ms,"
-                f" p99 {percentile(lookups, 99):.3f} ms, max {max(lookups):.3f} ms (goal p99 < 1 ms);"
-                f" wrong/missing: {misses}"
-            )
+                asked.append((rng.choice(FORMATS)(rng.choice(numbers)), name))
+            # First: each number parsed (its first look-up); again: its parse memoised, as when the card, the call
+            # list and the clipboard card ask in turn.
+            for label in ("first look-up of each number", "again (parse memoised)"):
+                lookups: list[float] = []
+                misses = 0
+                for typed, name in asked:
+                    started = time.perf_counter()
+                    found = store.find_by_number(typed)
+                    lookups.append((time.perf_counter() - started) * 1000)
+                    misses += len(found) != 1 or found[0].name != name
+                p99 = percentile(lookups, 99)
+                print(
+                    f"(b) number lookup, {label}, {args.lookups:,} mixed formats:"
+                    f" p50 {percentile(lookups, 50) * 1000:.0f} us, p99 {p99 * 1000:.0f} us,"
+                    f" max {max(lookups) * 1000:.0f} us (goal p99 <= 100 us: {'met' if p99 <= 0.1 else 'NOT met'});"
+                    f" wrong/missing: {misses}"
+                )
 
             keystrokes: list[float] = []
             by_kind: dict[str, list[float]] = {"name": [], "company": [], "number": []}
@@ -163,9 +171,10 @@ def main() -> None:
                     took = (time.perf_counter() - started) * 1000
                     keystrokes.append(took)
                     by_kind[kind].append(took)
+            p99 = percentile(keystrokes, 99)
             print(
                 f"(c) search-as-you-type, {len(keystrokes):,} keystrokes: p50 {percentile(keystrokes, 50):.2f} ms,"
-                f" p99 {percentile(keystrokes, 99):.2f} ms, max {max(keystrokes):.2f} ms (goal p99 < 30 ms)"
+                f" p99 {p99:.2f} ms, max {max(keystrokes):.2f} ms (goal p99 <= 16 ms: {'met' if p99 <= 16 else 'NOT met'})"
             )
             for kind, values in by_kind.items():
                 if values:

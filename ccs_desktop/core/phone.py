@@ -7,6 +7,7 @@ knows every region's trunk prefixes and lengths, which hand-written rules get wr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -118,6 +119,19 @@ def parse_possible(text: str, region: str = DEFAULT_REGION, *, letters: bool = F
             number=repr(shown), region=_region_of(parsed, region)
         )
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def lookup_number(text: str, region: str) -> PhoneNumber | None:
+    """parse_possible for "who is this number?" (and a directory's number keys), None for what is no number.
+
+    Memoised (thread-safe, about 1.5 MB when full): parsing is most of a look-up's time (~30 µs of ~70) and a
+    ringing number is asked about by the card, the call list and the clipboard card in turn. Keyed by region
+    too, so a region change reads numbers anew."""
+    try:
+        return parse_possible(text, region)
+    except InvalidInput:
+        return None
 
 
 def _region_of(parsed: phonenumbers.PhoneNumber, region: str) -> str:

@@ -8,6 +8,7 @@ from ccs_desktop.core.phone import (
     dial_string,
     digits_suffix,
     extract_numbers,
+    lookup_number,
     parse_number,
     parse_possible,
     prepare_dial,
@@ -179,3 +180,11 @@ def test_prepare_dial_reads_the_settings_as_the_cli_and_the_window_do(tmp_path):
     settings.set("region", "XX")
     with pytest.raises(InvalidInput, match="not a known region"):
         prepare_dial("030 1234567", settings)
+
+
+def test_lookup_number_is_parse_possible_or_none_read_in_the_region_asked():
+    assert lookup_number("0532 123 45 67", "TR") == parse_possible("0532 123 45 67", "TR")
+    assert lookup_number("650 253 0000", "US").e164 == "+16502530000"
+    assert lookup_number("650 253 0000", "TR").e164 == "+906502530000"  # not the memo of the other region
+    assert lookup_number("12", "TR") is None
+    assert lookup_number("abc", "TR") is None

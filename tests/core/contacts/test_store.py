@@ -359,3 +359,28 @@ def test_two_full_numbers_that_share_their_last_seven_digits_are_two_people(stor
     assert store.find_by_number("0212 555 12 34") == []
     assert [c.id for c in store.find_by_number("+90 216 555 12 34")] == [istanbul_asian.id]
     assert [c.id for c in store.find_by_number("555 12 34")] == [istanbul_asian.id]  # typed short: its ending
+
+
+def test_a_number_lookup_keeps_only_the_closest_match_in_the_order_the_numbers_were_saved(store):
+    istanbul = store.add(person("Istanbul", "+90 532 123 45 67"))
+    german = store.add(person("German", "+49 532 1234567"))  # the same national number in another country
+    assert [c.id for c in store.find_by_number("+90 532 123 45 67")] == [istanbul.id]  # E.164 wins
+    assert [c.id for c in store.find_by_number("+44 532 123 4567")] == [istanbul.id, german.id]  # national
+
+
+def test_a_contact_found_through_two_of_its_numbers_comes_once_with_all_its_numbers(store):
+    both = store.add(person("Both", "0532 123 45 67", "0212 123 45 67", "0533 999 99 99"))
+    found = store.find_by_number("123 45 67")  # the last seven digits of two of its numbers
+    assert found == [store.get(both.id)]
+    assert [n.e164 for n in found[0].numbers] == ["+905321234567", "+902121234567", "+905339999999"]
+
+
+def test_a_number_saved_by_another_connection_is_found_at_once(store, tmp_path):
+    """Nothing about the numbers is cached but the parsed text: a save by another process (the CLI, an import's
+    own store) is found by the next look-up, and a number deleted there is gone."""
+    assert store.find_by_number("0532 123 45 67") == []
+    with ContactStore(tmp_path / "contacts.db") as other:
+        saved = other.add(person("Elsewhere", "0532 123 45 67"))
+        assert [c.id for c in store.find_by_number("0532 123 45 67")] == [saved.id]
+        other.delete(saved.id)
+    assert store.find_by_number("0532 123 45 67") == []

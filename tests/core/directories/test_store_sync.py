@@ -245,3 +245,26 @@ def test_a_whole_directory_that_comes_back_empty_keeps_the_last_copy(store):
     assert not skipped.ok and "item 1: no number" in skipped.error and store.count("Rehber") == 2
     fresh = sync_source(store, Scripted("New", FetchResult([])), clock)
     assert fresh.ok and fresh.count == 0
+
+
+def test_a_look_up_reads_the_number_in_the_region_of_the_moment(store):
+    """The parsed number is memoised by text and region: a region change (settings) is not answered from the
+    memo of the old one."""
+    us = entry("uid=us", "Mountain View", "+1 650 253 0000")
+    tr = entry("uid=tr", "Istanbul", "+90 650 253 0000")
+    sync_source(store, Scripted("AD", FetchResult([us, tr])))
+    store.region = "US"
+    assert [h.name for h in store.find_by_number("650 253 0000")] == ["Mountain View"]
+    store.region = "TR"
+    assert [h.name for h in store.find_by_number("650 253 0000")] == ["Istanbul"]
+    store.region = "US"
+    assert [h.name for h in store.find_by_number("650 253 0000")] == ["Mountain View"]
+
+
+def test_an_entry_found_through_two_of_its_numbers_comes_once_with_all_its_numbers(store):
+    two = entry("uid=two", "İki Numara", "0532 123 45 67", "0212 123 45 67")
+    sync_source(store, Scripted("AD", FetchResult([two, MEHMET])))
+    hits = store.find_by_number("123 45 67")
+    assert [(h.uid, h.numbers) for h in hits] == [
+        ("uid=two", (("+905321234567", "work"), ("+902121234567", "work")))
+    ]
