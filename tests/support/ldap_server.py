@@ -63,6 +63,7 @@ def make_ca(folder: Path, name: str = "CCS test CA") -> TestCa:
     from cryptography.x509.oid import NameOID
 
     folder.mkdir(parents=True, exist_ok=True)
+    # the real clock on purpose: OpenSSL in slapd and in the client checks the validity window against it
     start = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=1)
     end = start + datetime.timedelta(days=30)
     ca_key = ec.generate_private_key(ec.SECP256R1())
