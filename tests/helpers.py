@@ -141,17 +141,22 @@ def start_private_keyring(home: Path) -> tuple[subprocess.Popen, str]:
     return proc, address
 
 
-def stop_private_keyring(proc: subprocess.Popen) -> None:
+def stop_process_group(proc: subprocess.Popen, timeout: float = 5) -> None:
+    """End a server a test started in its own process group (gnome-keyring, slapd, Radicale): TERM, then KILL."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)
     try:
-        proc.wait(timeout=5)
+        proc.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=5)
     if proc.stdout is not None:
         proc.stdout.close()
+
+
+def stop_private_keyring(proc: subprocess.Popen) -> None:
+    stop_process_group(proc)
 
 
 def cli_env(sim: SimHandle | None = None, **extra: str) -> dict[str, str]:

@@ -13,11 +13,9 @@ advertises both but refuses the report (as a proxy or a broken server might).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import re
-import signal
 import subprocess
 import sys
 import uuid
@@ -111,17 +109,11 @@ class CardDavHandle:
         self.request("DELETE", f"{self.book_url(book)}{name}.vcf").raise_for_status()
 
     def stop(self) -> None:
+        # imported here: this file is also the server's own script, run where there is no `tests` package
+        from tests.helpers import stop_process_group
+
         self.http.close()
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=5)
-        if self.proc.stdout is not None:
-            self.proc.stdout.close()
+        stop_process_group(self.proc, timeout=10)
 
 
 def start_radicale(

@@ -11,12 +11,10 @@ run leaves no slapd behind. Needs the Debian packages slapd and ldap-utils (.ci/
 from __future__ import annotations
 
 import base64
-import contextlib
 import datetime
 import ipaddress
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -27,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, stop_process_group
 
 SLAPD = "/usr/sbin/slapd"
 SLAPADD = "/usr/sbin/slapadd"
@@ -238,14 +236,7 @@ class Slapd:
         return f"ldaps://127.0.0.1:{self.tls_port}"
 
     def stop(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(timeout=5)
+        stop_process_group(self.proc, timeout=10)
 
 
 def _run(command: list[str], stdin: str | None = None) -> None:
