@@ -185,6 +185,8 @@ class Supervisor(QObject):
         """An API call (the live-call poll) got `login: false`: a new session, on the back-off and the login cap;
         the page, if it loaded, gets the new session too (after the call, if one is up)."""
         self._trouble(self.tr("CCS refused the session ({reason})").format(reason=reason), Action.LOGIN)
+        if self.tracker.is_active() and self.page_ready:
+            self._show_line()  # the call goes on with the page's session: the line says "in a call", not red
 
     def retry_now(self) -> None:
         """The agent's "Retry now" (or "Reload softphone"): run the waiting step at once, or reload now.

@@ -397,3 +397,22 @@ def test_a_login_still_in_flight_at_logout_loads_nothing(simulator, tmp_path, qt
     rig.tracker.hangup_confirmed()  # the line going free later starts nothing either
     assert rig.loads == [] and rig.supervisor._due is None
     rig.close()
+
+
+def test_a_session_the_live_call_poll_saw_refused_is_renewed_after_the_call_and_the_line_stays_in_a_call(
+    qtbot, simulator, tmp_path
+):
+    """From the review: the poll's `login: false` during a call painted the line red while the call went on."""
+    rig = Rig(simulator, tmp_path, Clock())
+    rig.started(qtbot)
+    rig.ready()
+    rig.tracker.call_placed("k1", "+905321234561")
+    rig.supervisor.session_refused("Session expired")
+    assert rig.supervisor.state is LineState.IN_CALL
+    logins = rig.agent.logins
+    rig.run_for(qtbot, 120)
+    assert rig.agent.logins == logins, "no login during the call"
+    rig.tracker.hangup_confirmed()
+    rig.run_for(qtbot, 120)
+    qtbot.waitUntil(lambda: rig.agent.logins == logins + 1, timeout=10_000)
+    rig.close()
