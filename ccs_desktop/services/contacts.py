@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.crm import crm_url_for
@@ -50,6 +50,8 @@ def with_note(line: str, note: Note | None) -> str:
         return line
     return " — ".join(part for part in (line, note.outcome, note.note.replace("\n", " ")) if part)
 
+
+LAST_CALLS_REFRESH_MS = 1500
 
 class ContactsController(QObject):
     """Signals: `results(contacts, total)` for the list and then `last_calls({id: row})`, `card(contact, call lines)`
@@ -98,6 +100,13 @@ class ContactsController(QObject):
         self._crm_opened: dict[str, None] = {}  # call keys whose record opened by itself, oldest first
         self._queues: dict[str, str] = {}  # ringing call key -> its queue, for {queue} when it is answered
         history.tracker.call_changed.connect(self._call_changed)
+        # the list shows each contact's last call: read again once the calls change (the first time: the agent's
+        # account is known only after the list was first read), at most once a second and a half
+        self._calls_moved = QTimer(self)
+        self._calls_moved.setSingleShot(True)
+        self._calls_moved.setInterval(LAST_CALLS_REFRESH_MS)
+        self._calls_moved.timeout.connect(self.changed)
+        history.records_changed.connect(self._calls_moved.start)  # (the signal has no argument to take for msec)
         # `ask_crm(e164, complete)`: a card nobody could name is completed when the CRM answers (directories)
         self.ask_crm: Callable[[str, Callable[[str], None]], None] | None = None
 

@@ -191,17 +191,23 @@ class ContactDelegate(QStyledItemDelegate):
         quiet = main if selected else palette.color(group, QPalette.ColorRole.PlaceholderText)
         last = str(index.data(LastCallRole) or "")
         left = avatar.right() + 10
+        name = ("★ " if contact.favourite else "") + contact.name
+        second = " · ".join(p for p in (contact.company, str(index.data(NumberRole) or "")) if p)
+        room = rect.right() - 8 - left
+        # who comes first: the last call shows only where the name and its line still fit beside it (a narrow
+        # list, with the contact's card open, shows the names whole)
+        needed = max(metrics.horizontalAdvance(name), metrics.horizontalAdvance(second)) + 12
         last_width = metrics.horizontalAdvance(last) + 12 if last else 0
-        width = max(0, rect.right() - 8 - left - last_width)
+        if last_width and needed + last_width > room:
+            last, last_width = "", 0
+        width = max(0, room - last_width)
         top = QRect(left, rect.top() + 8, width, line)
         bottom = QRect(left, rect.top() + 8 + line, width, line)
-        name = ("★ " if contact.favourite else "") + contact.name
         painter.setPen(main)
         painter.drawText(
             top, Qt.AlignmentFlag.AlignVCenter, metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
         )
         painter.setFont(opt.font)  # type: ignore[attr-defined]
-        second = " · ".join(p for p in (contact.company, str(index.data(NumberRole) or "")) if p)
         painter.setPen(quiet)
         painter.drawText(
             bottom,

@@ -63,7 +63,7 @@ class ScreenshotTour(QObject):
 
     def _check_ready(self) -> None:
         w = self.app.window
-        if self._page_ready and w.calls.row_count() and w.contacts.row_count():
+        if self._page_ready and w.calls.row_count() and w.contacts.row_count() and self._last_calls_shown():
             self._poll.stop()
             self._plan()
             QTimer.singleShot(SETTLE_MS, self._next)
@@ -71,6 +71,11 @@ class ScreenshotTour(QObject):
             self._poll.stop()
             self.failures.append(f"the demo was not ready after {READY_TIMEOUT:.0f} s")
             self._finish()
+
+    def _last_calls_shown(self) -> bool:
+        """The contact rows carry their last call once the call records are read (the list is read again then)."""
+        rows = self.app.window.contacts
+        return any(" · " in rows.row_text(row) for row in range(min(rows.row_count(), 10)))
 
     def _plan(self) -> None:
         for view in VIEWS:

@@ -99,3 +99,15 @@ def test_an_export_that_cannot_write_says_why(qtbot, contacts, tmp_path):
     qtbot.waitUntil(lambda: bool(contacts.shown), timeout=WAIT)
     level, text = contacts.shown[0]
     assert level == "error" and "out.csv" in text and "Traceback" not in text
+
+
+def test_the_list_is_read_again_after_the_calls_change(qtbot, contacts):
+    """The rows show each contact's last call: when the records change (the first time, when the agent's account
+    becomes known after the list was first read), the list asks again, once for a burst of changes."""
+    changed: list[bool] = []
+    contacts.changed.connect(lambda: changed.append(True))
+    for _ in range(5):
+        contacts.history.records_changed.emit()
+    with qtbot.waitSignal(contacts.changed, timeout=WAIT):
+        pass
+    assert changed == [True]
