@@ -37,6 +37,8 @@ from ccs_desktop.core.phone import PhoneNumber, check_region, parse_possible
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"
 _DIGITS_ONLY = str.maketrans("", "", " -./()\t")
 MAX_TERMS = 16  # as ContactStore.search: words past this are ignored
+SYNC_MEMO = 200_000  # numbers of synced entries memoised (each sync reads them again)
+LOOK_UP_MEMO = 256  # numbers looked up memoised: each card of a ring asks again; a shift's callers stay out
 
 
 def directories_v1(db: sqlite3.Connection) -> None:
@@ -149,6 +151,7 @@ class DirectoryStore:
         self.region = check_region(region)
         self._lock = threading.RLock()
         self._parsed: dict[str, PhoneNumber | None] = {}
+        self._looked_up: dict[str, PhoneNumber | None] = {}
         self._db = open_database(self.path, MIGRATIONS)
 
     def close(self) -> None:
@@ -313,23 +316,27 @@ class DirectoryStore:
             return None
         return digits, digits, digits[::-1]
 
-    def _parse(self, text: str) -> PhoneNumber | None:
-        if text in self._parsed:
-            return self._parsed[text]
+    def _parse(
+        self, text: str, memo: dict[str, PhoneNumber | None] | None = None, limit: int = SYNC_MEMO
+    ) -> PhoneNumber | None:
+        memo = self._parsed if memo is None else memo
+        if text in memo:
+            return memo[text]
         try:
             number: PhoneNumber | None = parse_possible(text, self.region)
         except InvalidInput:
             number = None
-        if len(self._parsed) > 200_000:
-            self._parsed.clear()
-        self._parsed[text] = number
+        if len(memo) >= limit:
+            memo.clear()
+        memo[text] = number
         return number
 
     # -- look-ups --------------------------------------------------------------------------------------------
 
     def find_by_number(self, text: str) -> list[Hit]:
         """Entries with this number, typed in any format (as ContactStore.find_by_number), best priority first."""
-        number = self._parse(text)  # memoised: a ringing number is looked up again by every card
+        # a memo of its own: in the sync's (up to SYNC_MEMO) every caller of a shift stayed for good
+        number = self._parse(text, self._looked_up, LOOK_UP_MEMO)
         return self._load(number_match_ids(self._ids, "entry_id", number, text, digits_as_e164=True))
 
     def names_for(self, parties: Iterable[str]) -> dict[str, str]:

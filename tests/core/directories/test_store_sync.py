@@ -45,7 +45,6 @@ class Scripted:
         return "ok"
 
 
-
 def entry(uid: str, name: str, *numbers: str, company: str = "") -> DirectoryEntry:
     return DirectoryEntry(uid, name, company, tuple(DirectoryNumber(n, "work") for n in numbers))
 
@@ -59,6 +58,17 @@ def store(tmp_path):
     with DirectoryStore(tmp_path / "directories.sqlite3", "TR") as s:
         s.register("AD", "ldap")
         yield s
+
+
+def test_a_shift_of_look_ups_keeps_a_bounded_memo(store):
+    """Every number looked up stayed parsed in the sync's memo (up to 200,000): a shift's callers, for good."""
+    sync_source(store, Scripted("AD", FetchResult([AYSE, MEHMET], state={"t": 1})), Clock())
+    memo = len(store._parsed)
+    for i in range(1000):  # a shift's distinct callers
+        assert store.find_by_number(f"0533 {i:07d}") == []
+    assert len(store._parsed) == memo  # the sync's memo has the synced numbers only
+    assert len(store._looked_up) <= 256  # LOOK_UP_MEMO
+    assert [h.name for h in store.find_by_number("0532 123 45 67")] == ["Ayşe Demir"]
 
 
 def test_a_full_sync_stores_entries_found_by_any_number_format_and_by_name(store):
