@@ -17,9 +17,11 @@ fast as the app takes it (and then idle until `--hour-seconds`, if given):
 - clipboard look-ups (25 an hour): a text with a phone number on the clipboard, until its card is shown.
 
 After each hour: PSS of this process and its QtWebEngine children (core/memory.py; the median of 5 samples over
-2.5 s while the loop settles); then deferred deletes run, gc.collect(), and threads (threading.active_count() and
-/proc/self/task), open file descriptors (/proc/self/fd), QObjects (a walk of the children of the QApplication and of every top-level widget;
-and the live Python wrappers of QObjects, shiboken6.getAllValidWrappers) and Python objects (gc.get_objects()).
+2.5 s while the loop settles; also the anonymous part alone, Pss_Anon, which other programs mapping the same
+libraries do not move); then deferred deletes run, gc.collect(), and threads (threading.active_count() and
+/proc/self/task), open file descriptors (/proc/self/fd), QObjects (a walk of the children of the QApplication and
+of every top-level widget; and the live Python wrappers of QObjects, shiboken6.getAllValidWrappers) and Python
+objects (gc.get_objects()); the threads and fds that differ between hour 1 and the last are named.
 
 Goals (issue 15, goal 5): PSS growth from hour 1 to the last under 5 %; threads, fds and QObjects not growing
 (here: the last hour's figure at most the highest of the first half's hours, so a pool that fills once is not
@@ -111,13 +113,43 @@ class Sample:
     qobjects_tree: int
     qobject_wrappers: int
     py_objects: int
-    types: Counter[str] = field(repr=False)
+    pss_anon: float = 0.0
+    types: Counter[str] = field(default_factory=Counter, repr=False)
+    thread_names: Counter[str] = field(default_factory=Counter, repr=False)
+    fd_kinds: Counter[str] = field(default_factory=Counter, repr=False)
 
 
 def quiet_offscreen(_kind: object, _context: object, text: str) -> None:
     """Qt's messages, less the offscreen platform's "does not support raise()" at every card shown."""
     if "This plugin does not support" not in text:
         print(text, file=sys.stderr)
+
+
+def anon_pss_mib() -> float:
+    """PSS of the anonymous memory (heaps) of this process and its children: unlike the PSS of shared libraries,
+    it does not change when other programs map QtWebEngine's libraries too (other apps, tests, benches)."""
+    from ccs_desktop.core.memory import process_tree
+
+    total = 0
+    for pid in process_tree(os.getpid()):
+        try:
+            text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += sum(int(line.split()[1]) for line in text.splitlines() if line.startswith("Pss_Anon:"))
+    return total / 1024
+
+
+def fd_kinds() -> Counter[str]:
+    """Open file descriptors by kind (socket, pipe, anon_inode:..., or a file's directory)."""
+    kinds: Counter[str] = Counter()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        kinds[target.split(":[")[0] if ":[" in target else str(Path(target).parent)] += 1
+    return kinds
 
 
 def free_port() -> int:
@@ -329,17 +361,19 @@ def main() -> None:
             todo.extend(obj.children())
         return len(seen)
 
-    def pss_median() -> tuple[float, float]:
-        """(tree, this process) in MiB, the median of PSS_SAMPLES over SETTLE_S: the renderer's heap breathes."""
-        trees, mains = [], []
+    def pss_median() -> tuple[float, float, float]:
+        """(tree, this process, tree's anonymous) in MiB, the median of PSS_SAMPLES over SETTLE_S: the renderer's
+        heap breathes."""
+        trees, mains, anons = [], [], []
         for _ in range(PSS_SAMPLES):
             idle(SETTLE_S / PSS_SAMPLES)
             trees.append(tree_pss_mib() or 0.0)
             mains.append((pss_kib(os.getpid()) or 0) / 1024)
-        return statistics.median(trees), statistics.median(mains)
+            anons.append(anon_pss_mib())
+        return statistics.median(trees), statistics.median(mains), statistics.median(anons)
 
     def measure(hour: int, seconds: float) -> Sample:
-        pss_tree, pss_main = pss_median()
+        pss_tree, pss_main, pss_anon = pss_median()
         for _ in range(3):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             qapp.processEvents()
@@ -357,6 +391,7 @@ def main() -> None:
             done=Counter(done),
             pss_tree=pss_tree,
             pss_main=pss_main,
+            pss_anon=pss_anon,
             threads_py=threading.active_count(),
             threads_os=len(os.listdir("/proc/self/task")),
             fds=len(os.listdir("/proc/self/fd")),
@@ -364,6 +399,8 @@ def main() -> None:
             qobject_wrappers=wrappers,
             py_objects=count,
             types=types,
+            thread_names=Counter(t.name.rstrip("0123456789_") for t in threading.enumerate()),
+            fd_kinds=fd_kinds(),
         )
 
     samples = [measure(0, 0.0)]
@@ -445,7 +482,7 @@ def report(
         )
     print()
     head = (
-        "hour", "real s", "calls", "PSS tree MiB", "PSS app MiB", "threads py/os", "fds", "QObjects tree",
+        "hour", "real s", "calls", "PSS tree MiB", "PSS app MiB", "anon PSS tree MiB", "threads py/os", "fds", "QObjects tree",
         "QObject wrappers", "Python objects",
     )  # fmt: skip
     print(" | ".join(head))
@@ -458,6 +495,7 @@ def report(
                     str(s.done["in"] + s.done["out"]),
                     f"{s.pss_tree:.1f}",
                     f"{s.pss_main:.1f}",
+                    f"{s.pss_anon:.1f}",
                     f"{s.threads_py}/{s.threads_os}",
                     str(s.fds),
                     str(s.qobjects_tree),
@@ -473,6 +511,14 @@ def report(
     growers = Counter({name: final.types[name] - first.types[name] for name in final.types})
     top = [f"{name} {delta:+d}" for name, delta in growers.most_common(5) if delta > 0]
     print(f"Python objects, top growers hour 1 -> {final.hour}: {', '.join(top) or 'none'}")
+    for what, kinds in (("threads", lambda s: s.thread_names), ("fds", lambda s: s.fd_kinds)):
+        more = kinds(final) - kinds(first)
+        fewer = kinds(first) - kinds(final)
+        print(f"{what} hour 1 -> {final.hour}: more {dict(more) or 'none'}, fewer {dict(fewer) or 'none'}")
+    anon = (final.pss_anon - first.pss_anon) / first.pss_anon * 100
+    print(
+        f"anonymous PSS (heaps) hour 1 -> {final.hour}: {first.pss_anon:.1f} -> {final.pss_anon:.1f} MiB, {anon:+.1f} %"
+    )
     growth = (final.pss_tree - first.pss_tree) / first.pss_tree * 100
     print()
     print(f"PSS hour 1 -> {final.hour}: {first.pss_tree:.1f} -> {final.pss_tree:.1f} MiB, {growth:+.1f} % (goal < 5 %):"
