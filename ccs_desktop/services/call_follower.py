@@ -35,6 +35,7 @@ FOLLOW_DELAYS = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0)
 MAX_FOLLOWED = 50  # calls looked up at once; others wait their turn (a flood of keys is no flood of lookups)
 DISPLACE_AFTER = 10 * 60  # s; all turns taken, a new call takes the turn of one that started this long ago
 RESUME_STAGGER = 1.0  # seconds between the first lookups of the calls resumed after a restart
+KEPT_DONE = 100  # finished calls kept here (late notifications join them); the cache has the rest
 
 
 def polls_by_age(seconds: float) -> int:
@@ -83,6 +84,7 @@ class CallFollower(QObject):
         self._timers: dict[str, QTimer] = {}  # key -> its next lookup: at most MAX_FOLLOWED
         self._waiting: dict[str, None] = {}  # keys of open calls waiting for a turn
         self._polls: dict[str, int] = {}
+        self._done: dict[str, None] = {}  # keys of the finished calls still in _timelines, oldest first
 
     def start(self, agent: Agent, account: str) -> None:
         """Logged in: a new account's open calls (saved when the app last stopped) are followed again."""
@@ -100,6 +102,7 @@ class CallFollower(QObject):
         self._waiting.clear()
         self._polls.clear()
         self._timelines.clear()
+        self._done.clear()
         self.agent, self.account = None, ""
 
     def follow_placed(self, recent: RecentCall) -> None:
@@ -369,11 +372,22 @@ class CallFollower(QObject):
             timer.deleteLater()
         self._waiting.pop(timeline.key, None)
         self._polls.pop(timeline.key, None)
+        self._forget_old(timeline.key)
         self._next_turn()
         if timeline.state == NO_RECORD:
             self.model.merge([self._row_of(timeline)])
         self._save(timeline)
         self.timeline_changed.emit(timeline.callid or timeline.key)
+
+    def _forget_old(self, key: str) -> None:
+        """A shift's thousands of calls must not stay in memory (and in every `_by_callid` scan): only the last
+        KEPT_DONE finished ones do; the details pane reads the older ones' timelines from the cache."""
+        self._done.pop(key, None)
+        self._done[key] = None
+        while len(self._done) > KEPT_DONE:
+            oldest = next(iter(self._done))
+            del self._done[oldest]
+            self._timelines.pop(oldest, None)
 
     def rows_fetched(self, rows: list[CallRow]) -> None:
         """A page of the call list came in: one that brought a followed call's record before its lookup did has

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from itertools import count
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineNotification, QWebEngineProfile
 
 from ccs_desktop.core.calls.page_ring import parse_page_ring
@@ -163,9 +163,12 @@ class PageNotifications(QObject):
             self._release(oldest)
 
     def _release(self, serial: int) -> None:
+        """Deleted a turn later (never inside its own `closed` signal), by Python: given back to Python, its last
+        reference gone, PySide deletes it and forgets its wrapper. (deleteLater left one wrapper per notification
+        in the presenter's list of children for good: PySide never hears of that deletion.)"""
         notification = self._held.pop(serial, None)
         if notification is not None:
-            notification.deleteLater()
+            QTimer.singleShot(0, self, lambda: notification.setParent(None))
 
 
 def connect_page_rings(

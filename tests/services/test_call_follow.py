@@ -139,6 +139,25 @@ def test_a_finished_call_hands_its_turn_to_the_newest_waiting_one(qtbot, followe
     assert "waiting-older" not in follower.lookups()
 
 
+def test_a_shift_of_finished_calls_keeps_only_the_last_ones_in_memory(qtbot, follower, monkeypatch):
+    """Every followed call stayed in memory until logout (2,000 timelines in a shift, each scanned by every
+    notification); now the last KEPT_DONE finished ones do, and the older ones' timelines come from the cache."""
+    from ccs_desktop.core.calls.timeline import DONE
+    from ccs_desktop.services import call_follower
+
+    monkeypatch.setattr(call_follower, "KEPT_DONE", 3)
+    follower.start()
+    # the first is answered, the others find the agent busy: each is over, with its record, before its lookup
+    keys = [follower.sim.control("incoming", {"callerid": f"0532123456{i}"})["callid"] for i in range(8)]
+    for key in keys:
+        follower.ring(key)
+    qtbot.waitUntil(lambda: follower.calls.following == 0, timeout=10_000)  # all 8 looked up and finished
+    assert [follower.calls.timeline_of(key) is not None for key in keys] == [False] * 5 + [True] * 3
+    assert follower.calls.timeline_of(keys[-1]).state == DONE
+    saved = follower.cache.timeline_for(follower.account, keys[0])  # the details pane still finds the oldest
+    assert saved is not None and saved.state == DONE
+
+
 def test_calls_resumed_after_a_restart_are_staggered_on_their_own_back_off(qtbot, follower):
     """It was every open call looked up 2 s after the start: 3,261 lookups in 20 s after a restart."""
     follower.now = T0 + timedelta(minutes=30)

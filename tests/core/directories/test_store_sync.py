@@ -45,7 +45,6 @@ class Scripted:
         return "ok"
 
 
-
 def entry(uid: str, name: str, *numbers: str, company: str = "") -> DirectoryEntry:
     return DirectoryEntry(uid, name, company, tuple(DirectoryNumber(n, "work") for n in numbers))
 
@@ -59,6 +58,20 @@ def store(tmp_path):
     with DirectoryStore(tmp_path / "directories.sqlite3", "TR") as s:
         s.register("AD", "ldap")
         yield s
+
+
+def test_a_shift_of_look_ups_keeps_a_bounded_memo(store):
+    """Every number looked up used to stay parsed for good (a shift's callers); the one parse memo of look-ups
+    (core/phone.py lookup_number) is bounded."""
+    from ccs_desktop.core.phone import lookup_number
+
+    sync_source(store, Scripted("AD", FetchResult([AYSE, MEHMET], state={"t": 1})), Clock())
+    lookup_number.cache_clear()
+    for i in range(5000):  # a long shift's distinct callers
+        assert store.find_by_number(f"0533 {i:07d}") == []
+    info = lookup_number.cache_info()
+    assert info.currsize <= info.maxsize == 4096
+    assert [h.name for h in store.find_by_number("0532 123 45 67")] == ["Ayşe Demir"]
 
 
 def test_a_full_sync_stores_entries_found_by_any_number_format_and_by_name(store):
