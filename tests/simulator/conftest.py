@@ -124,6 +124,17 @@ def client(sim: Simulator) -> Iterator[Client]:
         c.close()
 
 
+class AheadClock:
+    """The simulator's clock: real time (its timer thread waits on it) plus `ahead` seconds a test jumps by, so a
+    ring, a hold or a session's lifetime passes without waiting for it."""
+
+    def __init__(self) -> None:
+        self.ahead = 0.0
+
+    def __call__(self) -> float:
+        return time.time() + self.ahead
+
+
 @pytest.fixture
 def make_client() -> Iterator[Callable[..., Client]]:
     """Starts a simulator with config overrides; everything is stopped at teardown."""

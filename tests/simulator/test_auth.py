@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import http.client
-import time
 from urllib.parse import urlencode
 
 from ccs_desktop.simulator import Simulator
-from tests.simulator.conftest import WIDE, Client
+from tests.simulator.conftest import WIDE, AheadClock, Client
 
 INVALID_SESSION = {"login": False, "message": "Invalid session"}
 
@@ -78,11 +77,11 @@ def test_expire_sessions_control(client: Client, sim: Simulator):
 
 
 def test_sessions_expire_after_their_ttl(make_client):
-    ahead = [0.0]  # the simulator's clock runs ahead of real time by this much
-    client = make_client(session_ttl=1.0, clock=lambda: time.time() + ahead[0])
+    clock = AheadClock()
+    client = make_client(session_ttl=1.0, clock=clock)
     session = client.login()
     assert client.api("click2hang", session=session)["message"] == "No active call"
-    ahead[0] = 1.2  # 1.2 s later, without waiting for them
+    clock.ahead = 1.2  # 1.2 s later, without waiting for them
     assert client.api("click2hang", session=session) == {"login": False, "message": "Session expired"}
 
 

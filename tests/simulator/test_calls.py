@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from typing import Any
 
 import pytest
 
 from ccs_desktop.simulator import Simulator
-from tests.simulator.conftest import Client, Receiver, wait_for
+from tests.simulator.conftest import AheadClock, Client, Receiver, wait_for
 
 DID = "908502220000"
 
@@ -164,8 +163,8 @@ def test_hangup_while_talking_is_answer_with_local_release(make_client):
 
 
 def test_hold_and_unhold(make_client):
-    ahead = [0.0]  # the simulator's clock runs ahead of real time by this much
-    client = make_client(ring_seconds=0.05, call_seconds=30, clock=lambda: time.time() + ahead[0])
+    clock = AheadClock()
+    client = make_client(ring_seconds=0.05, call_seconds=30, clock=clock)
     session = client.login()
     assert client.api("click2hold", session=session) == {"success": False, "message": "No active call"}
     assert client.api("click2unhold", session=session) == {"success": False, "message": "No active call"}
@@ -185,7 +184,7 @@ def test_hold_and_unhold(make_client):
         "success": False,
         "message": "Call is already on hold",
     }
-    ahead[0] = 1.2  # on hold for 1.2 s, without waiting for them
+    clock.ahead = 1.2  # on hold for 1.2 s, without waiting for them
     assert client.api("click2unhold", session=session) == {"success": True, "message": "Call resumed"}
     assert client.api("click2hang", session=session)["success"] is True
     record = client.record(key)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,7 +10,7 @@ import pytest
 import requests
 
 from ccs_desktop.simulator import Simulator
-from tests.simulator.conftest import Client, wait_for
+from tests.simulator.conftest import AheadClock, Client, wait_for
 
 STATUSES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
 ROW_FIELDS = {"callid", "callerid", "called_num", "queue", "inbound", "status", "calldate", "talkdate", "key"}
@@ -66,11 +65,11 @@ def v1(client: Client) -> V1:
 @pytest.fixture
 def stepped(make_client):
     """A simulator whose calls ring for 30 s and talk for 60 s, unless its clock is moved on (`advance`)."""
-    ahead = [0.0]
-    client = make_client(ring_seconds=30, call_seconds=60, clock=lambda: time.time() + ahead[0])
+    clock = AheadClock()
+    client = make_client(ring_seconds=30, call_seconds=60, clock=clock)
 
     def advance(seconds: float) -> None:
-        ahead[0] += seconds
+        clock.ahead += seconds
         client.sim.cc.changed.set()  # wake the timer thread: its next deadline has come
 
     return V1(client), advance

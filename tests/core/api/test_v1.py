@@ -218,7 +218,7 @@ def test_an_expired_session_is_renewed_once(simulator: SimHandle):
 
 def test_an_unknown_session_is_renewed_once(simulator: SimHandle):
     v1 = v1_agent(simulator)
-    v1.agent.adopt_session(StoredSession("ahNeverIssuedBySimulator", time.time()))
+    v1.agent.adopt_session(StoredSession("ahNeverIssuedBySimulator", v1.agent._clock()))  # issued "now"
     assert v1.live_calls() == []
     assert simulator.functions() == ["v1/activecall/user", "login", "v1/activecall/user"]
     assert v1.agent.logins == 1
