@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cli import machine
+from qt_wait import run_until
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -53,7 +54,7 @@ def main() -> None:
     from ccs_desktop.web.engine import prepare_environment
 
     prepare_environment()
-    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from ccs_desktop.app import App, Identity
@@ -65,19 +66,7 @@ def main() -> None:
 
     def wait_for(done: Callable[[], object], what: str, seconds: float = TIMEOUT_S) -> None:
         """Run the event loop until done() (checked every 1 ms) or for `seconds` at most."""
-        loop = QEventLoop()
-        check = QTimer()
-        check.setInterval(1)
-        check.timeout.connect(lambda: loop.quit() if done() else None)
-        limit = QTimer()
-        limit.setSingleShot(True)
-        limit.timeout.connect(loop.quit)
-        check.start()
-        limit.start(round(seconds * 1000))
-        if not done():
-            loop.exec()
-        check.stop()
-        if not done() and what:
+        if not run_until(done, seconds, 1) and what:
             raise SystemExit(f"timed out waiting for {what}")
 
     sim = Simulator(SimulatorConfig(port=0, seed_calls=50, test_controls=True, ring_seconds=600))

@@ -51,6 +51,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cli import machine
+from qt_wait import run_until
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -205,7 +206,7 @@ def main() -> None:
 
     prepare_environment()
     import shiboken6
-    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, qInstallMessageHandler
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, qInstallMessageHandler
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -220,21 +221,7 @@ def main() -> None:
 
     def wait_for(done: Callable[[], object], what: str, seconds: float = TIMEOUT_S) -> bool:
         """Run the event loop until done() (checked every 5 ms) or for `seconds` at most; a miss is counted."""
-        if done():
-            return True
-        loop = QEventLoop()
-        check = QTimer()
-        check.setInterval(5)
-        check.timeout.connect(lambda: loop.quit() if done() else None)
-        limit = QTimer()
-        limit.setSingleShot(True)
-        limit.timeout.connect(loop.quit)
-        check.start()
-        limit.start(round(seconds * 1000))
-        loop.exec()
-        check.stop()
-        limit.stop()
-        if not done():
+        if not run_until(done, seconds, 5):
             if what:
                 stalls.append(what)
                 if len(stalls) > MAX_STALLS:  # the app is stuck (logged out?): its figures would mean nothing
