@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -118,6 +118,11 @@ class Connection(sqlite3.Connection):
         if not self.closed:
             self.closed = True
             log.info("closed the database %s", self.name)
+
+
+def row_ids(db: sqlite3.Connection, sql: str, params: Iterable[object]) -> list[int]:
+    """The first column of a query's rows, each id once, in the order they came (the stores' look-ups)."""
+    return list(dict.fromkeys(row[0] for row in db.execute(sql, tuple(params)).fetchall()))
 
 
 def open_database(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
-from ccs_desktop.core.database import open_database, write_transaction
+from ccs_desktop.core.database import open_database, row_ids, write_transaction
 from ccs_desktop.core.errors import InvalidInput, InvalidNumber
 from ccs_desktop.core.i18n import Core
 from ccs_desktop.core.phone import PhoneNumber, check_region, digits_suffix, lookup_number, parse_possible
@@ -485,8 +485,7 @@ class ContactStore:
 
     def _ids(self, sql: str, params: Iterable[object]) -> list[int]:
         with self._lock:
-            rows = self._db.execute(sql, tuple(params)).fetchall()
-        return list(dict.fromkeys(row[0] for row in rows))
+            return row_ids(self._db, sql, params)
 
     def _load(self, ids: list[int]) -> list[Contact]:
         """Contacts for these ids, in this order, with their numbers."""

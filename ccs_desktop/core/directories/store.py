@@ -28,7 +28,7 @@ from typing import Any
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.schema import run_script
 from ccs_desktop.core.contacts.store import NUMBER_MATCH, number_match_params, search_keys
-from ccs_desktop.core.database import open_database, write_transaction
+from ccs_desktop.core.database import open_database, row_ids, write_transaction
 from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
 from ccs_desktop.core.phone import check_region, lookup_number
@@ -408,8 +408,7 @@ class DirectoryStore:
 
     def _ids(self, sql: str, params: Iterable[object]) -> list[int]:
         with self._lock:
-            rows = self._db.execute(sql, tuple(params)).fetchall()
-        return list(dict.fromkeys(row[0] for row in rows))
+            return row_ids(self._db, sql, params)
 
     def _load(self, ids: list[int]) -> list[Hit]:
         """Hits for these entry ids, best priority first (ties: by name), with their numbers."""
