@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ccs_desktop import APP_ID
-from ccs_desktop.core import handoff, i18n
+from ccs_desktop.core import handoff, i18n, startup
 from ccs_desktop.core.paths import config_file, data_dir
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services import preferences, translation
@@ -156,15 +156,13 @@ class App(QObject):
         contacts.incoming_selected.connect(w.calls.select_call)
         self.keys = connect_keyboard(w, self.tracker, self.popup, handoff, self.settings, self.settings_flow, self)
         connect_contacts_panel(w.contacts, contacts)
-        contacts.results.connect(lambda *_: self.smoke.check())
+        contacts.results.connect(lambda *_: self.smoke.contacts_listed())
         connect_calls_panel(w.calls, self.history, contacts)
         self.history.status.connect(lambda _text: self.smoke.check())
         self.faults.shown.connect(lambda text: self.bus.message.emit("error", text))
         self.tracker.active_changed.connect(w.set_call_active)
         self.tracker.active_changed.connect(self.popup.set_call_active)
-        session.login_needed.connect(
-            lambda: self.smoke.give_up("not logged in") if self.smoke.enabled else self.login.ask()
-        )
+        session.login_needed.connect(lambda: self.smoke.login_needed(self.login.ask))
         session.identity_shown.connect(w.set_identity)
         session.origin_changed.connect(lambda origin: view.page().set_softphone_origin(QUrl(origin)))
         session.load_softphone.connect(lambda url: view.load_softphone(QUrl(url)))  # the view logs a refusal
@@ -211,6 +209,7 @@ class App(QObject):
             self.window.show()
         elif not QSystemTrayIcon.isSystemTrayAvailable():
             self.window.showMinimized()  # no tray to come back from: the taskbar is the only way back
+        startup.mark("window_shown")
         self.smoke.arm()
         # The contact list opens after the softphone (or 2 s at most): taking calls comes first at start-up.
         QTimer.singleShot(2000, self.session.open_records)
@@ -271,6 +270,7 @@ def run_gui(
 ) -> int:
     from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
 
+    startup.mark("imports")
     prepare_environment()
     favour_the_gui_thread()
     from ccs_desktop.ui.application import CcsApplication  # noqa: PLC0415
@@ -279,7 +279,10 @@ def run_gui(
     qapp.setApplicationName("ccs-desktop")
     qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)
     qapp.setQuitOnLastWindowClosed(False)
-    app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
+    startup.mark("qt")
+    with qapp.theme.sheet_held():  # styled once, not once per layout level
+        app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
+    startup.mark("window_built")
     app.faults.install()  # a slot's or thread's uncaught exception: logged, shown once, never fatal
     if prepare is not None:
         prepare(app)

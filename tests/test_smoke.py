@@ -7,7 +7,12 @@ import os
 
 import pytest
 
-from tests.helpers import cli_env, run_cli
+from ccs_desktop.core.api import CcsClient, StoredSession, resolve_tenant
+from ccs_desktop.core.credentials import CredentialStore
+from ccs_desktop.core.paths import config_file
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.core.softphone import DEMO_TEMPLATE
+from tests.helpers import cli_env, run_cli, start_simulator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.webengine]
 
@@ -20,6 +25,7 @@ def test_demo_smoke_prints_its_figures_and_exits_0(user_dirs):
     assert 0 < figures["softphone_loaded_s"] <= figures["ready_s"] < 60
     assert figures["calls"] > 0
     assert figures["contacts"] == 18  # the demo's named customers
+    assert {"imports", "qt", "window_built", "page_requested", "page_loaded", "panels_filled"} <= set(figures["marks"])
     if os.path.exists("/proc/self/smaps_rollup"):
         assert 100 < figures["pss_mib"] < 2000
     # the smoke run never overwrites the agent's window layout, and the demo never touches the real contacts
@@ -28,7 +34,43 @@ def test_demo_smoke_prints_its_figures_and_exits_0(user_dirs):
     assert not (user_dirs.data / "ccs-desktop" / "ccs-desktop.sqlite3").exists()
 
 
-def test_smoke_without_demo_is_refused():
-    result = run_cli("--smoke", env=cli_env(None, QT_QPA_PLATFORM="offscreen"))
-    assert result.returncode == 2
-    assert "--smoke needs --demo" in result.stderr
+def test_smoke_without_a_saved_login_says_so_and_exits_1(user_dirs):
+    result = run_cli("--smoke", env=cli_env(None, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    assert result.returncode == 1, result.stderr[-3000:]
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"error": "not logged in"}
+
+
+@pytest.mark.usefixtures("private_keyring")
+def test_smoke_of_a_real_start_reuses_the_kept_session_and_prints_each_milestone(user_dirs):
+    """As an agent's login-time start: the token and a session in the keyring, CCS in another place (here a
+    simulator thread of the test, over HTTP); the window reuses the session, no login, and says where time went."""
+    sim = start_simulator()
+    try:
+        store = CredentialStore(sim.base_url, sim.email)
+        store.save_app_token(sim.app_token)
+        with CcsClient(resolve_tenant(sim.base_url)) as client:
+            kept = client.login(sim.app_token, sim.email)
+        store.save_session(StoredSession(kept, 1.0))
+        settings = Settings(config_file())
+        settings.update(
+            {
+                "tenant": sim.base_url,
+                "email": sim.email,
+                "softphone_url_template": DEMO_TEMPLATE,
+                "softphone_build": "demo",
+                "session_lifetime_hours": 10**9,  # a session from 1970 is still young: no clock needed
+            }
+        )
+        settings.save()
+        sessions_before = sim.cc.snapshot()["sessions"]
+        result = run_cli("--smoke", env=cli_env(None, QT_QPA_PLATFORM="offscreen"), timeout=120)
+        assert result.returncode == 0, result.stdout[-3000:]
+        figures = json.loads(result.stdout.strip().splitlines()[-1])
+        assert sim.cc.snapshot()["sessions"] == sessions_before  # the kept session was used: no new login
+    finally:
+        sim.stop()
+    marks = figures["marks"]
+    order = ["imports", "qt", "window_built", "keyring", "session", "page_requested", "page_loaded"]
+    assert [name for name in marks if name in order] == order, marks
+    assert marks["page_loaded"] <= marks["panels_filled"] == figures["ready_s"]
+    assert figures["contacts"] == 0 and figures["calls"] > 0  # a real agent's empty list, CCS's records

@@ -32,8 +32,6 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     from ccs_desktop.core.logs import setup_logging
     from ccs_desktop.core.paths import log_dir
 
-    if args.smoke and not args.demo:
-        raise_input(Cli.tr("--smoke needs --demo"))
     if args.screenshots is not None:
         if not args.demo:
             raise_input(Cli.tr("--screenshots needs --demo"))
@@ -109,7 +107,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--demo", action="store_true", help=Cli.tr("open the window on a built-in CCS simulator")
     )
     parser.add_argument(
-        "--smoke", action="store_true", help=Cli.tr("with --demo: start, measure, print JSON, exit")
+        "--smoke", action="store_true", help=Cli.tr("start (the demo, or the saved login), measure, print JSON, exit")
     )
     parser.add_argument(
         "--minimized",

@@ -6,13 +6,12 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ccs_desktop.cli.common import EXIT_OK, Commands, Context, add_command, print_json
+from ccs_desktop.core.api.statuses import STATUSES
 from ccs_desktop.core.i18n import Cli
 
 if TYPE_CHECKING:
     from ccs_desktop.core.api import V1Agent
 
-# The statuses an agent can set (core/api/v1.py STATUSES), repeated here so `--help` imports nothing.
-STATUS_NAMES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
 
 
 def _v1(args: argparse.Namespace) -> V1Agent:
@@ -39,7 +38,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _set_status(args: argparse.Namespace) -> int:
-    from ccs_desktop.core.api.v1 import check_status
+    from ccs_desktop.core.api.statuses import check_status
 
     status = check_status(args.new_status)  # exit 2, nothing sent, before any credentials are read
     v1 = _v1(args)
@@ -85,7 +84,7 @@ def register(sub: Commands) -> None:
     change.add_argument(
         "new_status",
         metavar="STATUS",
-        help=Cli.tr("one of: {statuses}").format(statuses=", ".join(STATUS_NAMES)),
+        help=Cli.tr("one of: {statuses}").format(statuses=", ".join(STATUSES)),
     )
     # SUPPRESS: without `--json` here, the subcommand must not reset the one given before `set`
     change.add_argument(

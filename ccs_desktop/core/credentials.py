@@ -143,19 +143,25 @@ class DirectorySecret(CredentialStore):
 class BackgroundSessionStore:
     """A `SessionStore` whose keyring work runs where `submit` puts it (the window's serial worker), never on the
     caller's thread: loading waits for it, saving and deleting do not. A keyring that fails is logged, not
-    raised: the agent then simply logs in. While `active()` is false (logged out meanwhile) nothing is saved."""
+    raised: the agent then simply logs in. While `active()` is false (logged out meanwhile) nothing is saved.
+    `first=(session,)` answers the first load with a session read earlier."""
 
     def __init__(
         self,
         store: SessionStore,
         submit: Callable[[Callable[[], Any]], Future[Any]],
         active: Callable[[], bool] = lambda: True,
+        first: tuple[StoredSession | None] | None = None,
     ) -> None:
         self._store = store
         self._submit = submit
         self._active = active
+        self._first = first  # (session,): already read with the app_token, the first load needs no trip
 
     def load_session(self) -> StoredSession | None:
+        if self._first is not None:
+            (stored,), self._first = self._first, None
+            return stored
         try:
             return self._submit(self._load).result()
         except CancelledError:  # shutting down

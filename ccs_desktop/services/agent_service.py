@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from ccs_desktop.core import startup
 from ccs_desktop.core.errors import CallOutcomeUnknown, InvalidInput, user_text
 from ccs_desktop.services.call_state import CallTracker, LineState
 from ccs_desktop.services.messages import MessageBus
@@ -91,6 +92,7 @@ class AgentService(QObject):
 
     def _login_ok(self, stored: StoredSession) -> None:
         self._logging_in = False
+        startup.mark("session")
         if not self.closed:
             self.logged_in.emit(stored)
 

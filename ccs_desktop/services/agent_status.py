@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ccs_desktop.core.api.client import Timeouts
-from ccs_desktop.core.api.v1 import check_status
+from ccs_desktop.core.api.statuses import check_status
 from ccs_desktop.core.backoff import Backoff
 from ccs_desktop.core.errors import ApiRefused, InvalidInput, RateLimited, user_text
 from ccs_desktop.core.settings import Settings
@@ -32,6 +31,7 @@ from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from ccs_desktop.core.api.client import Timeouts
     from ccs_desktop.core.api.v1 import V1Agent
     from ccs_desktop.services.session import SessionController
 
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 POLL_SECONDS = 10.0
 TICK_MS = 1000  # the after-call-work countdown's step
 QUIT_WAIT_MS = 2000  # a quit waits this long for Back office at most
-QUIT_TIMEOUTS = Timeouts(connect=1.5, read=1.5)  # and the request itself gives up soon after
+QUIT_TIMEOUTS = (1.5, 1.5)  # connect, read (s); and the request itself gives up soon after
 AVAILABLE, BACKOFFICE, AFTER_CALL_WORK = "available", "backoffice", "aftercallwork"
 LIVE_STATUSES = ("ringing", "dialing", "talking", "hold")  # what CCS shows during a call (core/api/v1.py)
 
@@ -273,4 +273,6 @@ class AgentStatusController(QObject):
                 go()
 
         QTimer.singleShot(self.quit_wait_ms, self, once)
-        self._send(BACKOFFICE, once, QUIT_TIMEOUTS)
+        from ccs_desktop.core.api.client import Timeouts  # noqa: PLC0415 - http.client: not at start-up
+
+        self._send(BACKOFFICE, once, Timeouts(*QUIT_TIMEOUTS))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ccs_desktop.core import startup
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.operations import run_op
 from ccs_desktop.services.tasks import TaskRunner
@@ -86,6 +87,7 @@ class Demo(QObject):
         run_op(self.runner, self.bus, self._future.result, self._started, name="demo simulator")
 
     def _started(self, simulator: Any) -> None:
+        startup.mark("simulator")
         self.simulator = simulator
         self.ready.emit(simulator)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ccs_desktop.core import startup
 from ccs_desktop.core.api.tenant import Tenant, resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
 from ccs_desktop.core.settings import Settings
@@ -33,6 +35,8 @@ if TYPE_CHECKING:  # requests and keyring load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
     from ccs_desktop.core.api.v1 import V1Agent
     from ccs_desktop.core.credentials import CredentialStore
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,8 +63,33 @@ def tenant_now(settings: Settings, clock: Callable[[], float]) -> datetime:
     return tenant_clock(lambda: settings.get_str("tenant_utc_offset"), clock)()
 
 
+@dataclass(frozen=True)
+class SavedLogin:
+    """What the keyring keeps for the saved account: the token (None: log in again) and the last session."""
+
+    base_url: str
+    store: CredentialStore
+    token: str | None
+    session: StoredSession | None
+
+
+def _read_keyring(base_url: str, email: str) -> SavedLogin:
+    """One trip to the keyring for both entries (its first use costs ~70 ms of imports and D-Bus)."""
+    from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415
+
+    store = CredentialStore(base_url, email)
+    token = store.load_app_token()
+    session = None
+    if token:
+        try:
+            session = store.load_session()
+        except CcsError as exc:  # the agent simply logs in
+            log.warning("%s", exc)
+    return SavedLogin(base_url, store, token, session)
+
+
 def _warm_up_imports() -> None:
-    """requests takes ~0.15 s to import: done while the page loads, not when the agent first clicks Call."""
+    """requests takes ~0.15 s to import: done once the page is up, not when the agent first clicks Call."""
     import requests  # noqa: F401, PLC0415
 
 
@@ -69,7 +98,7 @@ class SessionController(QObject):
     `origin_changed(origin)` (the page's navigation guard), `load_softphone(url)`, `service_started(service)`
     once an agent exists, `line_state(LineState)`, `logged_in()` after every login, `softphone_loaded()` when
     the page loaded, `records_opened()` once the contact list and the call records may load, `v1_started(V1Agent)`
-    with the session's v1 API (live calls, status) and `v1_stopped()` at its end; `logging_out()` when the agent
+    with the session's v1 API (live calls, status) as the records open, and `v1_stopped()` at its end; `logging_out()` when the agent
     logs out, before anything of the session closes (the v1 API is still there: a last status)."""
 
     login_needed = Signal()
@@ -105,6 +134,7 @@ class SessionController(QObject):
         self.service: AgentService | None = None
         self.supervisor: Supervisor | None = None
         self.v1: V1Agent | None = None  # the v1 API of this session's agent (live calls, status)
+        self._v1_started: V1Agent | None = None
         self.records_allowed = False  # the softphone loaded (or 2 s passed): records may load
         # the softphone's template and build once a settings change moved it (else the identity's)
         self._address: tuple[str, str] | None = None
@@ -112,6 +142,7 @@ class SessionController(QObject):
     # --- start -----------------------------------------------------------------------------------------------
 
     def start_from_settings(self) -> None:
+        """Log in with the saved tenant, e-mail and keyring entries (token and session read in one trip)."""
         tenant, email = self.settings.get_str("tenant"), self.settings.get_str("email")
         if not tenant or not email:
             self.login_needed.emit()
@@ -122,25 +153,20 @@ class SessionController(QObject):
             self.bus.error(str(exc))
             self.login_needed.emit()
             return
+        saved = self.runner.submit(lambda: _read_keyring(base_url, email), pool="serial", name="keyring read")
 
-        def read() -> tuple[CredentialStore, str | None]:
-            from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415
-
-            store = CredentialStore(base_url, email)
-            return store, store.load_app_token()
-
-        def loaded(result: tuple[CredentialStore, str | None]) -> None:
-            store, token = result
-            if not token:
+        def loaded(login: SavedLogin) -> None:
+            startup.mark("keyring")
+            if not login.token:
                 self.login_needed.emit()
                 return
-            self.begin(self.identity_for(tenant, email, token, store))
+            self.begin(self.identity_for(tenant, email, login.token, login.store), stored=login.session)
 
         def failed(exc: BaseException) -> None:
             self.bus.show_error(exc)
             self.login_needed.emit()
 
-        run_op(self.runner, self.bus, read, loaded, fail=failed, pool="serial", name="keyring read")
+        run_op(self.runner, self.bus, saved.result, loaded, fail=failed, name="keyring read")
 
     def begin_demo(self, simulator: Any) -> None:
         """The demo's first session comes from the simulator in this process, as a real start-up reuses the
@@ -160,9 +186,11 @@ class SessionController(QObject):
         )
         return Identity(tenant, email, token, store, template, build)
 
-    def begin(self, identity: Identity, session: str | None = None) -> None:
+    def begin(
+        self, identity: Identity, session: str | None = None, *, stored: StoredSession | None = None
+    ) -> None:
         """Build the agent for these credentials (in a worker: it loads requests) and let the supervisor log
-        in and load the softphone."""
+        in and load the softphone. `stored`: the keyring's session, already read with the token."""
         self.identity, self._address = identity, None
         tenant = identity.tenant
         self.origin_changed.emit(origin_of(self.softphone_url("x")))
@@ -182,6 +210,7 @@ class SessionController(QObject):
                     identity.store,
                     lambda work: self.runner.submit(work, pool="serial", name="keyring session"),
                     lambda: self.identity is identity,  # nothing is kept after a logout
+                    first=(stored,) if stored is not None else None,
                 )
             agent = make_agent(
                 tenant, identity.email, identity.token, self.settings, store=store, clock=self.clock
@@ -199,10 +228,10 @@ class SessionController(QObject):
         run_op(self.runner, self.bus, build, lambda built: self._agent_ready(identity, *built), name="agent")
 
     def _agent_ready(self, identity: Identity, agent: Agent, v1: V1Agent) -> None:
+        startup.mark("agent")
         if self.identity is not identity:
             v1.close()
             return  # logged out meanwhile
-        self.runner.submit(_warm_up_imports, name="warm-up imports")  # while the softphone loads
         self.service = AgentService(agent, self.settings, self.runner, self.tracker, self.bus, self)
         self.supervisor = Supervisor(
             self.service, self.tracker, self.softphone_url, self, wall_clock=self.clock
@@ -215,7 +244,7 @@ class SessionController(QObject):
         self.service_started.emit(self.service)
         self.supervisor.start()
         self.v1 = v1
-        self.v1_started.emit(v1)
+        self._start_v1()
 
     def _session_issued(self, stored: StoredSession) -> None:
         """Worker thread: have the GUI thread hear of the new session (the agent's store keeps it)."""
@@ -258,8 +287,17 @@ class SessionController(QObject):
         if self.records_allowed:
             return
         self.records_allowed = True
+        self.runner.submit(_warm_up_imports, name="warm-up imports")  # before the agent's first click
         self.records_opened.emit()
         self.start_records()
+        self._start_v1()
+
+    def _start_v1(self) -> None:
+        """The live-call poll and the status start with the records: their first requests would otherwise
+        compete with the page's start for the interpreter (bench_startup)."""
+        if self.records_allowed and self.v1 is not None and self.v1 is not self._v1_started:
+            self._v1_started = self.v1
+            self.v1_started.emit(self.v1)
 
     def start_records(self) -> None:
         identity, service = self.identity, self.service

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ccs_desktop.core import startup
 from ccs_desktop.core.memory import process_age, tree_pss_mib
 
 SMOKE_TIMEOUT_MS = 90_000
@@ -34,21 +35,29 @@ class Smoke(QObject):
             QTimer.singleShot(SMOKE_TIMEOUT_MS, self._timeout)
 
     def page_loaded(self) -> None:
+        startup.mark("page_loaded")
         if "loaded_at" not in self.state:
             self.state["loaded_at"] = process_age()
 
     def page_message(self, message: dict[str, object]) -> None:
         if message.get("type") == "ready":
+            startup.mark("page_ready")
             self.state["page_ready"] = True
             self.check()
+
+    def contacts_listed(self) -> None:
+        """The contact list has been filled once (a real agent's may be empty)."""
+        self.state["contacts_listed"] = True
+        self.check()
 
     def check(self) -> None:
         if not self.enabled or self.state.get("printed"):
             return
         calls, contacts = self.counts()
-        if not (self.state.get("page_ready") and calls and contacts):
+        if not (self.state.get("page_ready") and calls and self.state.get("contacts_listed")):
             return
         self.state["printed"] = True
+        startup.mark("panels_filled")
         loaded = self.state.get("loaded_at") or process_age() or 0.0
         result = {
             "softphone_loaded_s": round(loaded, 3),
@@ -56,9 +65,17 @@ class Smoke(QObject):
             "pss_mib": tree_pss_mib(),
             "contacts": contacts,
             "calls": calls,
+            "marks": startup.marks(),
         }
         print(json.dumps(result), flush=True)
         QTimer.singleShot(0, self.finished.emit)
+
+    def login_needed(self, ask: Callable[[], None]) -> None:
+        """A smoke run has nobody to ask for a login: it gives up; any other run `ask()`s."""
+        if self.enabled:
+            self.give_up("not logged in")
+        else:
+            ask()
 
     def give_up(self, why: str) -> None:
         print(json.dumps({"error": why}), flush=True)

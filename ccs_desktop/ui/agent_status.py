@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QToolButton, QWidget
 
-from ccs_desktop.core.api.v1 import LIVE_STATUSES, STATUSES
+from ccs_desktop.core.api.statuses import LIVE_STATUSES, STATUSES
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.agent_status import AgentStatusController
 from ccs_desktop.services.call_state import CallTracker

@@ -14,14 +14,16 @@ the stylesheet decides how that looks in the current theme, so a light/dark swit
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QWidget
 
 from ccs_desktop.core.paths import cache_dir
 from ccs_desktop.services.call_state import LineState
@@ -396,12 +398,37 @@ class Theme(QObject):
         sheet = stylesheet(self.colours, self.scale, arrow_image(self.colours.muted))
         if sheet != self._sheet:
             self._sheet = sheet
-            self.app.setStyleSheet(sheet)
+            self._set_sheet(sheet)
+
+    @contextlib.contextmanager
+    def sheet_held(self) -> Iterator[None]:
+        """Widgets built inside are styled once, when it ends. While an application style sheet is set, every
+        widget put into a layout restyles its whole subtree, so a window built bottom-up is styled many times
+        over (bench_startup: the window took 130 ms to build with the sheet, 70 ms without)."""
+        self.app.setStyleSheet("")
+        try:
+            yield
+        finally:
+            self._set_sheet(self._sheet)  # the latest: a scheme change meanwhile made its own
+
+    def _set_sheet(self, sheet: str) -> None:
+        self.app.setStyleSheet(sheet)
+        for widget in self.app.allWidgets():  # layouts, nested ones too, keep the old sheet's size hints
+            if (layout := widget.layout()) is not None:
+                _invalidate(layout)
 
     def font_changed(self) -> None:
         """The application font changed (the system's, or set by someone): the sizes follow it."""
         if abs(self.app.font().pointSizeF() - self.scale.body) > 0.01:
             self.apply()
+
+
+def _invalidate(layout: QLayout) -> None:
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is not None and (inner := item.layout()) is not None:
+            _invalidate(inner)
 
 
 def app_theme() -> Theme | None:

@@ -22,6 +22,7 @@ from PySide6.QtWebEngineCore import (
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ccs_desktop.core import startup
 from ccs_desktop.core.logs import redact
 from ccs_desktop.web.bridge import SoftphoneBridge
 from ccs_desktop.web.page import BLANK, HISTORY_ACTIONS, LoadFailure, SoftphonePage, describe_load_failure
@@ -127,6 +128,8 @@ class SoftphoneView(QWebEngineView):
             _log.warning("refused to load the softphone: a call is active")
             self.reload_refused.emit()
             return False
+        if not blank:
+            startup.mark("page_requested")
         page.set_softphone_origin(QUrl() if blank else url)
         self._softphone_url = QUrl(url)
         _log.info("loading the softphone from %s", redact(url.toString()))

@@ -60,6 +60,16 @@ def test_keyring_work_runs_on_the_given_worker_and_keeps_its_order(serial):
     assert all(name.startswith("serial") for name in inner.threads)
 
 
+@pytest.mark.parametrize("read_before", [StoredSession("early", 50.0), None])
+def test_a_session_read_with_the_token_answers_the_first_load_without_a_second_trip(serial, read_before):
+    inner = ThreadRecordingStore(StoredSession("in-keyring", 100.0))
+    store = BackgroundSessionStore(inner, serial.submit, first=(read_before,))
+    assert store.load_session() == read_before  # "none kept" read earlier is an answer too
+    assert inner.threads == []
+    assert store.load_session() == StoredSession("in-keyring", 100.0)  # later loads go to the keyring
+    assert len(inner.threads) == 1
+
+
 def test_a_failing_keyring_is_logged_and_the_agent_just_logs_in(serial, caplog):
     store = BackgroundSessionStore(ThreadRecordingStore(broken=True), serial.submit)
     with caplog.at_level(logging.WARNING, logger="ccs_desktop.core.credentials"):

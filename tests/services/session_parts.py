@@ -83,3 +83,4 @@ def logged_in(parts: Parts, qtbot, simulator) -> None:
     identity = Identity(simulator.base_url, simulator.email, simulator.app_token, None, DEMO_TEMPLATE, "demo")
     with qtbot.waitSignal(parts.session.service_started, timeout=WAIT):
         parts.session.begin(identity)
+    parts.session.open_records()  # as the window does once the page loaded (or 2 s passed): the v1 API starts

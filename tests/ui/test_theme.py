@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.services.call_state import LineState
@@ -225,6 +225,32 @@ def test_the_themed_card_never_clips_its_buttons(qtbot, themed):
     card = panel.card
     buttons = (card.edit_button, card.favourite_button, card.delete_button)
     qtbot.waitUntil(lambda: card.isVisible() and all(b.width() >= b.sizeHint().width() for b in buttons))
+
+
+def test_a_window_built_while_the_sheet_is_held_ends_up_styled_as_one_built_with_it(qtbot, themed, tmp_path):
+    """run_gui builds the window with the sheet held (styled once instead of once per layout level): once the hold
+    ends, fonts, sizes and colours are those of a window built with the sheet on."""
+
+    def looks(window: QWidget) -> list[object]:
+        window.resize(1200, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(100)
+        widgets = [window, *window.findChildren(QWidget)]
+        return [
+            (type(w).__name__, w.objectName() or w.accessibleName(), w.font().pointSizeF(), w.sizeHint().height(), w.palette().window().color().name())
+            for w in widgets
+        ]
+
+    styled = make_window(tmp_path / "styled")
+    qtbot.addWidget(styled)
+    with themed.findChild(theme.Theme).sheet_held():
+        assert themed.styleSheet() == ""
+        held = make_window(tmp_path / "held")
+        qtbot.addWidget(held)
+    assert len(themed.styleSheet()) > 1000
+    a, b = looks(held), looks(styled)
+    assert a == b
 
 
 def test_the_calls_table_grows_with_the_font(qtbot):

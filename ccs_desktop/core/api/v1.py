@@ -29,10 +29,10 @@ from ccs_desktop.core.api.client import (
     transport_errors,
 )
 from ccs_desktop.core.api.records import parse_ccs_datetime
+from ccs_desktop.core.api.statuses import LIVE_STATUSES, check_status
 from ccs_desktop.core.errors import (
     ApiRefused,
     AuthenticationFailed,
-    InvalidInput,
     NetworkError,
 )
 from ccs_desktop.core.i18n import Core
@@ -50,9 +50,6 @@ log = logging.getLogger(__name__)
 DEFAULT_BASE_URL = "https://api.alo-tech.com/v1"
 LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "http://[::1]")
 #: What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them.
-STATUSES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
-#: What CCS shows while the agent is on a call; a status change is refused then.
-LIVE_STATUSES = ("ringing", "dialing", "talking", "hold")
 AGENTS_STATUS_PATH = "agent/get_agents_status"
 #: Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.
 _SESSION_WORDS = ("session",)
@@ -149,18 +146,6 @@ class AgentStatus:
         if not email:
             raise ValueError("no email")
         return cls(email, _text(row.get("agentname") or row.get("name")), _text(row.get("status")).lower())
-
-
-def check_status(status: str) -> str:
-    """`status` normalised, or InvalidInput (nothing is sent) when it is not one an agent can set."""
-    wanted = status.strip().lower()
-    if wanted not in STATUSES:
-        raise InvalidInput(
-            Core.tr("{status} is not a status CCS knows; use one of: {statuses}.").format(
-                status=repr(status), statuses=", ".join(STATUSES)
-            )
-        )
-    return wanted
 
 
 T = TypeVar("T")

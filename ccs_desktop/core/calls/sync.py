@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from ccs_desktop.core.api.client import CdrQuery
 from ccs_desktop.core.api.records import CCS_DATETIME, CallRecord
 from ccs_desktop.core.errors import InvalidInput
 from ccs_desktop.core.i18n import Core
+
+if TYPE_CHECKING:
+    from ccs_desktop.core.api.client import CdrQuery
 
 SETTLE = timedelta(hours=1)
 SECOND = timedelta(seconds=1)
@@ -103,6 +106,8 @@ class PeriodFetch:
         if not self.pending:
             return None
         low, high = self.pending[0]
+        from ccs_desktop.core.api.client import CdrQuery  # noqa: PLC0415 - http.client and ssl: not at start-up
+
         query = CdrQuery(start=low, finish=high, agent_username=self.agent_username or None)
         return query, self.cursor
 
