@@ -10,6 +10,8 @@ import time
 import keyring
 import pytest
 
+from ccs_desktop.cli.status import STATUS_NAMES
+from ccs_desktop.core.api.statuses import STATUSES
 from ccs_desktop.core.credentials import SERVICE, account_name
 from tests.helpers import SimHandle, cli_env, run_cli
 
@@ -35,6 +37,10 @@ def wait_for(predicate, timeout: float = 5.0) -> object:
 
 def env_of(sim: SimHandle) -> dict[str, str]:
     return cli_env(sim, CCS_APP_TOKEN=sim.app_token)
+
+
+def test_the_cli_offers_the_statuses_the_client_knows():
+    assert STATUS_NAMES == STATUSES  # repeated in the CLI so that --help imports nothing
 
 
 def test_status_prints_the_agents_status(simulator: SimHandle):

@@ -6,12 +6,13 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ccs_desktop.cli.common import EXIT_OK, Commands, Context, add_command, print_json
-from ccs_desktop.core.api.statuses import STATUSES
 from ccs_desktop.core.i18n import Cli
 
 if TYPE_CHECKING:
     from ccs_desktop.core.api import V1Agent
 
+# The statuses an agent can set (core/api/statuses.py STATUSES), repeated here so `--help` imports nothing.
+STATUS_NAMES = ("available", "backoffice", "aftercallwork", "shortbreak", "lunch", "training", "meeting")
 
 
 def _v1(args: argparse.Namespace) -> V1Agent:
@@ -84,7 +85,7 @@ def register(sub: Commands) -> None:
     change.add_argument(
         "new_status",
         metavar="STATUS",
-        help=Cli.tr("one of: {statuses}").format(statuses=", ".join(STATUSES)),
+        help=Cli.tr("one of: {statuses}").format(statuses=", ".join(STATUS_NAMES)),
     )
     # SUPPRESS: without `--json` here, the subcommand must not reset the one given before `set`
     change.add_argument(

@@ -5,13 +5,14 @@ A failure (not logged in, not ready in time) prints `{"error": ...}` and sets `e
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ccs_desktop.core import startup
-from ccs_desktop.core.memory import process_age, tree_pss_mib
+from ccs_desktop.core.memory import process_age, pss_kib, tree_pss_mib
 
 SMOKE_TIMEOUT_MS = 90_000
 
@@ -63,6 +64,7 @@ class Smoke(QObject):
             "softphone_loaded_s": round(loaded, 3),
             "ready_s": round(process_age() or 0.0, 3),
             "pss_mib": tree_pss_mib(),
+            "pss_main_mib": round((pss_kib(os.getpid()) or 0) / 1024, 1),  # this process alone, no Chromium
             "contacts": contacts,
             "calls": calls,
             "marks": startup.marks(),

@@ -668,8 +668,8 @@
         <translation>pencereyi yerleşik bir CCS simülatörüyle aç</translation>
     </message>
     <message>
-        <source>with --demo: start, measure, print JSON, exit</source>
-        <translation>--demo ile: başlat, ölç, JSON yaz, çık</translation>
+        <source>start (the demo, or the saved login), measure, print JSON, exit</source>
+        <translation>başla (demo ya da kayıtlı oturum), ölç, JSON yaz, çık</translation>
     </message>
     <message>
         <source>start in the tray without showing the window (as at login)</source>
@@ -806,10 +806,6 @@
     <message>
         <source>internal error; details were written to {path}</source>
         <translation>iç hata; ayrıntılar {path} dosyasına yazıldı</translation>
-    </message>
-    <message>
-        <source>--smoke needs --demo</source>
-        <translation>--smoke için --demo gerekir</translation>
     </message>
     <message>
         <source>Status set to {status}.</source>
@@ -1312,6 +1308,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{host} sent an answer in an unexpected shape.</source>
+        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.</extracomment>
         <translation>{host} beklenmeyen biçimde bir yanıt gönderdi.</translation>
     </message>
     <message>
@@ -1808,7 +1805,7 @@ iş: +90 212 555 12 34</translation>
     </message>
     <message>
         <source>{status} is not a status CCS knows; use one of: {statuses}.</source>
-        <extracomment>What an agent can set (ccs-api.md §6.1, §7b), in the order a menu shows them. What CCS shows while the agent is on a call; a status change is refused then. Words of a refusal that mean "this session is unknown or expired", whatever the exact shape.</extracomment>
+        <extracomment>What an agent can set. What CCS shows while the agent is on a call; a status change is refused then.</extracomment>
         <translation>{status} CCS'in bildiği bir durum değil; şunlardan birini kullanın: {statuses}.</translation>
     </message>
     <message>

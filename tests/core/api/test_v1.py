@@ -19,8 +19,8 @@ import pytest
 
 from ccs_desktop.core.api import Agent, CcsClient, StoredSession, Timeouts, resolve_tenant
 from ccs_desktop.core.api.client import DEFAULT_RETRY_AFTER, MAX_RETRY_AFTER, parse_retry_after
+from ccs_desktop.core.api.statuses import STATUSES
 from ccs_desktop.core.api.v1 import (
-    STATUSES,
     LiveCall,
     V1Agent,
     V1Client,
