@@ -141,6 +141,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--only", default="fetch,import,directory")
+    parser.add_argument("--verbose", action="store_true", help="each run's longest gaps and when they were")
     args = parser.parse_args()
     wanted = args.only.split(",")
     repo = Path(__file__).resolve().parent.parent
@@ -156,12 +157,32 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"GUI-thread beat every 2 ms during heavy work, {args.runs} runs each (offscreen):")
     heart = Heartbeat()
+    collections: list[tuple[int, float]] = []
+    if args.verbose:
+        import gc
+
+        began = [0.0]
+
+        def gc_timer(phase: str, info: dict[str, int]) -> None:
+            if phase == "start":
+                began[0] = time.perf_counter()
+            else:
+                collections.append((info["generation"], (time.perf_counter() - began[0]) * 1000))
+
+        gc.callbacks.append(gc_timer)
 
     def runs(label: str, one: Callable[[], str]) -> None:
         results = []
         for _ in range(args.runs):
+            collections.clear()
             detail = one()
+            if args.verbose:
+                slow = sorted((ms, gen) for gen, ms in collections if ms > 5)[-5:]
+                print(f"    garbage collections: {len(collections)}, over 5 ms: {slow}")
             results.append((heart.longest(), heart.p99(), detail))
+            if args.verbose:
+                worst = ", ".join(f"{ms:.0f} ms at {at / 1000:.2f} s" for ms, at in heart.worst())
+                print(f"    run {len(results)}: {detail}; longest {worst}", flush=True)
         report(label, results)
 
     scratch = Path(tempfile.mkdtemp(prefix="bench-frames-"))

@@ -34,6 +34,7 @@ class Heartbeat:
         from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 
         self.gaps: list[float] = []
+        self.at: list[float] = []  # when each gap ended, in ms since start()
         self._clock = QElapsedTimer()
         self._timer = QTimer()
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -43,6 +44,7 @@ class Heartbeat:
 
     def start(self) -> None:
         self.gaps.clear()
+        self.at.clear()
         self._clock.start()
         self._last = self._clock.nsecsElapsed()
         self._timer.start()
@@ -53,10 +55,15 @@ class Heartbeat:
     def _beat(self) -> None:
         now = self._clock.nsecsElapsed()
         self.gaps.append((now - self._last) / 1e6)
+        self.at.append(now / 1e6)
         self._last = now
 
     def longest(self) -> float:
         return max(self.gaps, default=0.0)
+
+    def worst(self, count: int = 3) -> list[tuple[float, float]]:
+        """The `count` longest gaps as (ms, when it ended in ms since start)."""
+        return sorted(zip(self.gaps, self.at, strict=True), reverse=True)[:count]
 
     def p99(self) -> float:
         if len(self.gaps) < 2:

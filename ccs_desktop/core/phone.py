@@ -193,6 +193,13 @@ def try_parse(
         return None
 
 
+def shown(text: str, region: str = DEFAULT_REGION, *, possible: bool = False) -> str:
+    """A number as the agent reads it (national at home, international abroad); the text as written when it is
+    not one."""
+    parsed = try_parse(text, region, possible=possible) if text else None
+    return parsed.display(region) if parsed is not None else text
+
+
 def extract_numbers(text: str, region: str = DEFAULT_REGION, limit: int = SCAN_LIMIT) -> list[PhoneNumber]:
     """Valid numbers in free text, in order of appearance, each once; only the first `limit` characters are read."""
     region = check_region(region)

@@ -272,17 +272,19 @@ class CallHistory(QObject):
         def fetched(page: tuple[list[CallRecord], str | None]) -> None:
             if generation != self._generation:
                 return
-            records, next_cursor = page
+            records, next_cursor, oldest = page
             self.pages_fetched += 1
-            span = walk.page_received(records, next_cursor)
-            named = set(
-                self.model.names
-            )  # read here, on the GUI thread; the model is never touched in a worker
+            span = walk.page_received(records, next_cursor, oldest)
+            # read here, on the GUI thread; the model is never touched in a worker
+            named, (region, formatted) = set(self.model.names), self.model.numbers_shown()
 
-            def store() -> tuple[list[CallRow], dict[str, str]]:
+            def store() -> tuple[list[CallRow], dict[str, str], tuple[str, dict[str, str]]]:
+                from ccs_desktop.core.phone import shown  # noqa: PLC0415
+
                 rows = self._cache().store(account, records, span)
                 names = self._names_for({row.party for row in rows} - named)
-                return rows, names
+                numbers = {row.number for row in rows} - formatted
+                return rows, names, (region, {number: shown(number, region) for number in numbers})
 
             self.runner.submit(
                 store,
@@ -292,17 +294,25 @@ class CallHistory(QObject):
                 name="store calls",
             )
 
+        def fetch() -> tuple[list[CallRecord], str | None, datetime | None]:
+            from ccs_desktop.core.calls.sync import oldest_call  # noqa: PLC0415
+
+            records, next_cursor = agent.call_records_page(query, cursor)
+            return records, next_cursor, oldest_call(records)  # its dates parsed here, not on the GUI thread
+
         self.runner.submit(
-            lambda: agent.call_records_page(query, cursor),
+            fetch,
             fetched,
             self._current(self._fetch_failed),
             name="call records page",
         )
 
-    def _stored(self, generation: int, rows: list[CallRow], names: dict[str, str]) -> None:
+    def _stored(
+        self, generation: int, rows: list[CallRow], names: dict[str, str], shown: tuple[str, dict[str, str]]
+    ) -> None:
         if generation != self._generation:
             return
-        self.model.merge(rows, names)
+        self.model.merge(rows, names, shown)
         if rows:
             self.records_changed.emit()
         self.paging.fetching = False

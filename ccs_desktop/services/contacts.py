@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.crm import crm_url_for
 from ccs_desktop.core.errors import InvalidInput
+from ccs_desktop.core.gc_pause import collection_paused
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.messages import MessageBus
@@ -253,7 +254,7 @@ class ContactsController(QObject):
             from ccs_desktop.core.contacts.store import ContactStore  # noqa: PLC0415
 
             vcard = path.suffix.lower() in (".vcf", ".vcard")
-            with ContactStore(database, region) as store:
+            with collection_paused(), ContactStore(database, region) as store:  # no window-freezing collections
                 return (import_vcard if vcard else import_csv)(store, path)
 
         def done(report: Any) -> None:

@@ -27,6 +27,7 @@ from ccs_desktop.core.directories.config import (
     save_config,
 )
 from ccs_desktop.core.errors import user_text
+from ccs_desktop.core.gc_pause import CollectionPause, free_in_chunks
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.operations import run_op
@@ -121,11 +122,17 @@ class DirectoriesController(QObject):
 
     def _sync(self, config: DirectoryConfig) -> None:
         """Fetch in the `net` pool (a slow server never holds up quitting), then store in `bulk` (a file being
-        written is waited for at quit); each on a connection of its own."""
+        written is waited for at quit); each on a connection of its own. Automatic garbage collection pauses from
+        the fetch until the sync ends (core/gc_pause.py): its entries would make each collection long."""
         if config.name in self._running:
             return
         self._running.add(config.name)
         path, region = self.stores.path(), self.stores.region()
+        pause = CollectionPause()
+
+        def finish(outcome: SyncOutcome) -> None:
+            pause.end()
+            self._synced(config, outcome)
 
         def store() -> DirectoryStore:
             from ccs_desktop.core.directories.store import DirectoryStore, directory_file  # noqa: PLC0415
@@ -137,6 +144,7 @@ class DirectoriesController(QObject):
         def fetch() -> Any:
             from ccs_desktop.core.directories.sync import fetch_configured  # noqa: PLC0415
 
+            pause.begin()
             with store() as directory:
                 return fetch_configured(directory, config, lambda _config: secret[0], self.clock)
 
@@ -144,17 +152,19 @@ class DirectoriesController(QObject):
             from ccs_desktop.core.directories.sync import store_fetched  # noqa: PLC0415
 
             with store() as directory:
-                return store_fetched(directory, config.name, result, self.clock)
+                outcome = store_fetched(directory, config.name, result, self.clock)
+            free_in_chunks(result.entries)  # stored: 50,000 of them would take 13 ms to free at once
+            return outcome
 
         def fetched(result: Any) -> None:
             from ccs_desktop.core.directories.sync import SyncOutcome  # noqa: PLC0415
 
             if isinstance(result, SyncOutcome) or not self._configured(config.name):
-                self._synced(config, result if isinstance(result, SyncOutcome) else SyncOutcome(config.name, False, 0))
+                finish(result if isinstance(result, SyncOutcome) else SyncOutcome(config.name, False, 0))
             else:
                 self.runner.submit(
                     lambda: keep(result),
-                    lambda o: self._synced(config, o),
+                    finish,
                     failed,
                     pool="bulk",
                     name="directory store",
@@ -163,7 +173,7 @@ class DirectoriesController(QObject):
         def failed(exc: BaseException) -> None:  # a bug, or the file could not be opened: as a failed sync
             from ccs_desktop.core.directories.sync import SyncOutcome  # noqa: PLC0415
 
-            self._synced(config, SyncOutcome(config.name, False, 0, user_text(exc, log, "directory sync")))
+            finish(SyncOutcome(config.name, False, 0, user_text(exc, log, "directory sync")))
 
         def read_secret() -> None:
             secret.append(self.secret(config))

@@ -229,8 +229,14 @@ class CallRecordsModel(QAbstractTableModel):
         self._view = self._view_of(table)
         self.endResetModel()
 
-    def merge(self, rows: Iterable[CallRow], names: dict[str, str] | None = None) -> int:
-        """Add fetched rows (a call seen again is updated in place); returns how many were new.
+    def merge(
+        self,
+        rows: Iterable[CallRow],
+        names: dict[str, str] | None = None,
+        shown: tuple[str, dict[str, str]] | None = None,
+    ) -> int:
+        """Add fetched rows (a call seen again is updated in place); returns how many were new. `shown`:
+        (region, {number: as shown}) formatted in a worker, kept unless the region changed meanwhile.
 
         New rows that all land in one place of the view (a page of older calls at the bottom, Refresh's
         newer calls at the top) go in as one block, so the view keeps its scroll position and selection.
@@ -238,6 +244,8 @@ class CallRecordsModel(QAbstractTableModel):
         table = self._table
         if names:
             table.names.update(names)
+        if shown is not None and shown[0] == self.region:
+            self._shown_numbers.update(shown[1])
         fresh: list[int] = []
         replaced = False
         for row in rows:
@@ -364,16 +372,18 @@ class CallRecordsModel(QAbstractTableModel):
         return ""
 
     def display_number(self, number: str) -> str:
-        """CCS writes one number many ways (05.., 905.., +905..); show one national format. Only visible
-        cells are formatted, once each."""
+        """CCS writes one number many ways (05.., 905.., +905..); show one national format. Fetched pages come
+        with theirs (formatted in the worker, `merge(shown=...)`); any other is formatted here once."""
         shown = self._shown_numbers.get(number)
         if shown is None:
-            from ccs_desktop.core.phone import try_parse  # noqa: PLC0415
+            from ccs_desktop.core.phone import shown as shown_number  # noqa: PLC0415
 
-            parsed = try_parse(number, self.region) if number else None
-            shown = parsed.display(self.region) if parsed is not None else number
-            self._shown_numbers[number] = shown
+            shown = self._shown_numbers[number] = shown_number(number, self.region)
         return shown
+
+    def numbers_shown(self) -> tuple[str, frozenset[str]]:
+        """(region, the numbers formatted for it so far): what a worker need not format again."""
+        return self.region, frozenset(self._shown_numbers)
 
     def _view_of(self, table: CallTable) -> list[int]:
         if self._worklist is None:

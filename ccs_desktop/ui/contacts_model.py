@@ -107,10 +107,9 @@ class ContactsModel(QAbstractListModel):
         """A number in the region's format (national at home, international abroad), as typed when unparseable."""
         shown = self._shown.get(e164)
         if shown is None:
-            from ccs_desktop.core.phone import try_parse  # noqa: PLC0415 - phonenumbers stays off start-up
+            from ccs_desktop.core.phone import shown as shown_number  # noqa: PLC0415 - phonenumbers: not at start
 
-            parsed = try_parse(e164, self.region, possible=True)
-            shown = parsed.display(self.region) if parsed is not None else e164
+            shown = shown_number(e164, self.region, possible=True)
             if len(self._shown) > 10_000:
                 self._shown.clear()
             self._shown[e164] = shown

@@ -62,6 +62,12 @@ def parse(text: str) -> datetime:
     return datetime.strptime(text[:19], CCS_DATETIME)
 
 
+def oldest_call(records: list[CallRecord]) -> datetime | None:
+    """The oldest call date of a page; a worker finds it, so the GUI thread does not parse 100 dates a page."""
+    dates = [d for d in (r.call_date for r in records) if d is not None]
+    return min(dates) if dates else None
+
+
 def gaps(
     coverage: list[tuple[str, str]], start: datetime, finish: datetime
 ) -> list[tuple[datetime, datetime]]:
@@ -111,8 +117,11 @@ class PeriodFetch:
         query = CdrQuery(start=low, finish=high, agent_username=self.agent_username or None)
         return query, self.cursor
 
-    def page_received(self, records: list[CallRecord], cursor: str | None) -> tuple[str, str] | None:
-        """Move on; returns the span this page proves complete (to store with the page), if any."""
+    def page_received(
+        self, records: list[CallRecord], cursor: str | None, oldest: datetime | None = None
+    ) -> tuple[str, str] | None:
+        """Move on; returns the span this page proves complete (to store with the page), if any. `oldest`: the
+        page's `oldest_call`, when a worker found it already."""
         if not self.pending:
             return None
         self.pages += 1
@@ -123,10 +132,10 @@ class PeriodFetch:
             self.cursor = None
             return (fmt(low), fmt(settled)) if low <= settled else None
         self.cursor = cursor
-        dates = [d for d in (r.call_date for r in records) if d is not None]
-        if not dates:
+        oldest = oldest or oldest_call(records)
+        if oldest is None:
             return None
-        oldest = min(dates) + SECOND  # records of the oldest second may continue on the next page
+        oldest += SECOND  # records of the oldest second may continue on the next page
         return (fmt(oldest), fmt(settled)) if oldest <= settled else None
 
     def newest_gap_only(self) -> None:

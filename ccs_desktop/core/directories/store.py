@@ -31,6 +31,7 @@ from ccs_desktop.core.contacts.store import NUMBER_MATCH, number_match_params, s
 from ccs_desktop.core.database import open_database, row_ids, write_transaction
 from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
+from ccs_desktop.core.gc_pause import free_in_chunks
 from ccs_desktop.core.phone import check_region, lookup_number
 
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"
@@ -258,6 +259,8 @@ class DirectoryStore:
                 " WHERE name = ?",
                 (now, now, count, len(result.skipped), state, name),
             )
+        for big in (prepared, known, before, seen):  # 50,000 of each: not all at once when this returns
+            free_in_chunks(big)
         return count
 
     def _prepare(self, entry: DirectoryEntry, digest: str) -> _Prepared:

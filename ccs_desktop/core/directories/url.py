@@ -11,12 +11,12 @@ sent back, so an unchanged file costs a 304 and nothing is rewritten.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from ccs_desktop.core import json_stream
 from ccs_desktop.core.api.client import Timeouts
 from ccs_desktop.core.directories import http
 from ccs_desktop.core.directories.source import (
@@ -25,6 +25,7 @@ from ccs_desktop.core.directories.source import (
     DirectoryNumber,
     FetchResult,
 )
+from ccs_desktop.core.gc_pause import free_in_chunks
 from ccs_desktop.core.i18n import Core
 
 MIN_REFRESH, MAX_REFRESH, DEFAULT_REFRESH = 60, 24 * 3600, 3600
@@ -112,7 +113,7 @@ def parse_directory(
     text = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     if "json" in content_type.lower() or text[:1] in (b"{", b"["):
         try:
-            data = json.loads(text.decode("utf-8"))
+            data = json_stream.loads(text.decode("utf-8"))  # item by item: the window paints meanwhile
         except (UnicodeDecodeError, ValueError):
             raise DirectoryError(Core.tr("The directory file is not valid JSON.")) from None
         return _from_json(data)
@@ -137,6 +138,7 @@ def _from_json(data: Any) -> tuple[list[DirectoryEntry], list[tuple[str, str]], 
     entries, skipped = _entries(
         (f"item {i + 1}", item if isinstance(item, dict) else None) for i, item in enumerate(items)
     )
+    free_in_chunks(items)  # the decoded items, 50,000 dicts in a big file
     return entries, skipped, hint
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
-from ccs_desktop.core.phone import try_parse
+from ccs_desktop.core.phone import shown, try_parse
 from ccs_desktop.ui.widgets import error_label, save_cancel_layout
 
 
@@ -41,9 +41,8 @@ def shown_line(number: ContactNumber, region: str) -> str:
     """A saved number as the agent reads it: "mobile: 0532 123 45 67" at home, international abroad.
     `parse_lines` reads it back to the same E.164; a flagged number (not valid in the metadata) stays E.164, the
     one form that is sure to read back the same."""
-    parsed = None if number.flagged else try_parse(number.e164, region, possible=True)
-    shown = parsed.display(region) if parsed is not None else number.e164
-    return f"{number.label}: {shown}" if number.label else shown
+    text = number.e164 if number.flagged else shown(number.e164, region, possible=True)
+    return f"{number.label}: {text}" if number.label else text
 
 
 class ContactDialog(QDialog):
