@@ -5,7 +5,6 @@ the serial worker; results come back as signals the panels and the popup show.""
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -13,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ccs_desktop.core.bulk import collection_paused
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.crm import crm_url_for
 from ccs_desktop.core.errors import InvalidInput
-from ccs_desktop.core.gc_pause import collection_paused
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.call_history import CallHistory
 from ccs_desktop.services.messages import MessageBus
@@ -125,7 +124,7 @@ class ContactsController(QObject):
         account = self.history.account
 
         def work(store: ContactStore) -> tuple[list[Contact], int, dict[int, CallRow]]:
-            found = store.search(query, limit=100) if query else list(itertools.islice(store.all(), LISTED))
+            found = store.search(query, limit=100) if query else store.first(LISTED)
             return found, store.count(), self._last_calls(found, account)
 
         def done(result: tuple[list[Contact], int, dict[int, CallRow]]) -> None:
@@ -182,7 +181,7 @@ class ContactsController(QObject):
             store: ContactStore,
         ) -> tuple[list[Contact], int, dict[int, CallRow], Contact | None, list[str]]:
             found = store.find_by_number(e164) if e164 else []
-            listed = list(itertools.islice(store.all(), LISTED))
+            listed = store.first(LISTED)
             contact = found[0] if found else None
             if contact is not None and contact.id not in {c.id for c in listed}:
                 listed.append(contact)

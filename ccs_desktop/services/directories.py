@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ccs_desktop.core.bulk import CollectionPause, free_in_chunks
 from ccs_desktop.core.directories.config import (
     DirectoryConfig,
     build_lookup,
@@ -27,7 +28,6 @@ from ccs_desktop.core.directories.config import (
     save_config,
 )
 from ccs_desktop.core.errors import user_text
-from ccs_desktop.core.gc_pause import CollectionPause, free_in_chunks
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.services.messages import MessageBus
 from ccs_desktop.services.operations import run_op
@@ -123,7 +123,7 @@ class DirectoriesController(QObject):
     def _sync(self, config: DirectoryConfig) -> None:
         """Fetch in the `net` pool (a slow server never holds up quitting), then store in `bulk` (a file being
         written is waited for at quit); each on a connection of its own. Automatic garbage collection pauses from
-        the fetch until the sync ends (core/gc_pause.py): its entries would make each collection long."""
+        the fetch until the sync ends (core/bulk.py): its entries would make each collection long."""
         if config.name in self._running:
             return
         self._running.add(config.name)

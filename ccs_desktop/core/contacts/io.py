@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 import vobject
 
+from ccs_desktop.core import bulk
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.model import Contact, ContactNumber
 from ccs_desktop.core.contacts.store import ContactStore, cleaned
@@ -105,11 +106,11 @@ def _read_text(path: Path) -> str:
         ) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="replace")
+            return bulk.decode(data, codec, errors="replace")
     try:
-        return data.decode("utf-8-sig")
+        return bulk.decode(data, "utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1254", errors="replace")
+        return bulk.decode(data, "cp1254", errors="replace")
 
 
 # -- merging ---------------------------------------------------------------------------------------------------
@@ -251,7 +252,7 @@ def _rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
     by a later row's quote swallows the rows between (the joined row then has the wrong number of columns): either
     is reported on the quote's line, and the lines after it are read again.
     """
-    lines = list(io.StringIO(text, newline=""))
+    lines = bulk.lines(text)
     delimiter = _sniff_delimiter(lines[0] if lines else "")
     width = 0  # columns of the header, the first row
     first = 0  # lines before this index have been read

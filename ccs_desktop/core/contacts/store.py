@@ -285,6 +285,13 @@ class ContactStore:
         )
         return self._load(ids)
 
+    def first(self, limit: int) -> list[Contact]:
+        """The first `limit` contacts in display order: the list before anything is typed (reading all 100,000
+        ids for it held the interpreter for tens of ms after an import)."""
+        return self._load(
+            self._ids("SELECT id FROM contacts ORDER BY favourite DESC, sort_name, id LIMIT ?", (limit,))
+        )
+
     def all(self) -> Iterator[Contact]:
         """Every contact in display order, loaded 500 at a time so an export never holds 100,000 at once."""
         ids = self._ids("SELECT id FROM contacts ORDER BY favourite DESC, sort_name, id", ())

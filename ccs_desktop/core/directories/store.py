@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ccs_desktop.core.bulk import free_in_chunks
 from ccs_desktop.core.contacts.fold import fold
 from ccs_desktop.core.contacts.schema import run_script
 from ccs_desktop.core.contacts.store import NUMBER_MATCH, number_match_params, search_keys
 from ccs_desktop.core.database import open_database, row_ids, write_transaction
 from ccs_desktop.core.directories import DEFAULT_PRIORITY
 from ccs_desktop.core.directories.source import DirectoryEntry, FetchResult
-from ccs_desktop.core.gc_pause import free_in_chunks
 from ccs_desktop.core.phone import check_region, lookup_number
 
 _HIGH = "\U0010ffff"  # sorts after every character: `x <= key < x + _HIGH` is "key starts with x"

@@ -18,6 +18,7 @@ from typing import Any
 
 from ccs_desktop.core import json_stream
 from ccs_desktop.core.api.client import Timeouts
+from ccs_desktop.core.bulk import free_in_chunks
 from ccs_desktop.core.directories import http
 from ccs_desktop.core.directories.source import (
     DirectoryEntry,
@@ -25,7 +26,6 @@ from ccs_desktop.core.directories.source import (
     DirectoryNumber,
     FetchResult,
 )
-from ccs_desktop.core.gc_pause import free_in_chunks
 from ccs_desktop.core.i18n import Core
 
 MIN_REFRESH, MAX_REFRESH, DEFAULT_REFRESH = 60, 24 * 3600, 3600

@@ -384,3 +384,10 @@ def test_a_number_saved_by_another_connection_is_found_at_once(store, tmp_path):
         assert [c.id for c in store.find_by_number("0532 123 45 67")] == [saved.id]
         other.delete(saved.id)
     assert store.find_by_number("0532 123 45 67") == []
+
+
+def test_the_first_contacts_come_in_display_order_favourites_first(store):
+    for name, favourite in (("Zeynep", False), ("ahmet", False), ("Ömer", True), ("Büşra", False)):
+        store.add(Contact(None, name, "", [], favourite=favourite))
+    assert [c.name for c in store.first(3)] == ["Ömer", "ahmet", "Büşra"]
+    assert [c.name for c in store.first(10)] == [c.name for c in store.all()]

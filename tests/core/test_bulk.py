@@ -1,13 +1,15 @@
-"""Collection pauses while any bulk job runs and comes back as it was after the last one."""
+"""Big jobs, gently: collection pauses while any runs and comes back as it was after the last one; chunked
+freeing, decoding and line splitting give what the one-call versions give."""
 
 from __future__ import annotations
 
 import gc
+import io
 import threading
 
 import pytest
 
-from ccs_desktop.core.gc_pause import collection_paused, free_in_chunks
+from ccs_desktop.core.bulk import collection_paused, decode, free_in_chunks, lines
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +78,24 @@ def test_dicts_and_sets_are_emptied_too():
     free_in_chunks(table, chunk=1_000)
     free_in_chunks(seen, chunk=1_000)
     assert table == {} and seen == set()
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "cp1254", "utf-16"])
+def test_a_file_decoded_in_chunks_reads_as_one_decoded_at_once(codec):
+    text = "\ufeffAd;Telefon\r\n" if codec == "utf-8-sig" else ""
+    text += "".join(f"Şule Çağlar Öz {n};0532 {n:07d}\r\n" for n in range(3_000))
+    data = text.encode(codec)
+    assert decode(data, codec, chunk=1_001) == data.decode(codec)
+
+
+def test_a_broken_byte_fails_as_a_whole_decode_does():
+    data = "ğ".encode() * 2_000 + b"\xff" + b"abc"
+    with pytest.raises(UnicodeDecodeError):
+        decode(data, "utf-8", chunk=100)
+    assert decode(data, "utf-8", errors="replace", chunk=100) == data.decode("utf-8", errors="replace")
+
+
+def test_lines_keep_their_endings_like_a_stringio_without_newline_translation():
+    text = "a;b\r\nc;\"d\ne\"\rf\n\ng" * 500
+    assert lines(text, chunk=7) == list(io.StringIO(text, newline=""))
+    assert lines("") == []

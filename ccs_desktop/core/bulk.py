@@ -1,5 +1,8 @@
-"""Big jobs in workers without freezing the window: automatic garbage collection paused while a worker builds many
-objects (a contact import, a directory sync), and big lists freed a chunk at a time.
+"""Big jobs in workers without freezing the window: the GUI thread needs the interpreter lock for every cell it
+paints, and a single long C call in a worker (a collection, a decode, a split, a free) keeps it waiting.
+
+Automatic garbage collection is paused while a worker builds many objects (a contact import, a directory sync);
+big lists are freed, big files decoded and split into lines, a chunk at a time.
 
 CPython's full collection visits every tracked object with the interpreter lock held, so every thread, the GUI's
 too, stops meanwhile. A job that keeps 100,000 new objects alive makes those collections come often and grow with
@@ -14,8 +17,10 @@ time.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
+import io
 import threading
 from collections.abc import Iterator
 from typing import Any
@@ -92,3 +97,23 @@ def free_in_chunks(items: list[Any] | dict[Any, Any] | set[Any], chunk: int = 2_
     while items:
         for _ in range(min(chunk, len(items))):
             pop()
+
+
+def decode(data: bytes, codec: str, errors: str = "strict", chunk: int = 1 << 18) -> str:
+    """`data.decode(codec, errors)` a quarter megabyte at a time: decoding a 6 MB Windows-1254 file in one call
+    holds the lock for 8 ms (bench_frames)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    view = memoryview(data)
+    parts = [decoder.decode(view[at : at + chunk]) for at in range(0, len(data), chunk)]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def lines(text: str, chunk: int = 1 << 18) -> list[str]:
+    """`list(io.StringIO(text, newline=""))` (lines with their endings, any of \\n, \\r\\n, \\r) a quarter
+    megabyte at a time: 100,000 lines in one call hold the lock for about 10 ms."""
+    reader = io.StringIO(text, newline="")
+    found: list[str] = []
+    while batch := reader.readlines(chunk):
+        found.extend(batch)
+    return found
