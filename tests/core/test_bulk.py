@@ -85,17 +85,20 @@ def test_a_file_decoded_in_chunks_reads_as_one_decoded_at_once(codec):
     text = "\ufeffAd;Telefon\r\n" if codec == "utf-8-sig" else ""
     text += "".join(f"Şule Çağlar Öz {n};0532 {n:07d}\r\n" for n in range(3_000))
     data = text.encode(codec)
-    assert decode(data, codec, chunk=1_001) == data.decode(codec)
+    assert "".join(decode(data, codec, chunk=1_001)) == data.decode(codec)
 
 
 def test_a_broken_byte_fails_as_a_whole_decode_does():
     data = "ğ".encode() * 2_000 + b"\xff" + b"abc"
     with pytest.raises(UnicodeDecodeError):
         decode(data, "utf-8", chunk=100)
-    assert decode(data, "utf-8", errors="replace", chunk=100) == data.decode("utf-8", errors="replace")
+    assert "".join(decode(data, "utf-8", errors="replace", chunk=100)) == data.decode("utf-8", errors="replace")
 
 
-def test_lines_keep_their_endings_like_a_stringio_without_newline_translation():
-    text = "a;b\r\nc;\"d\ne\"\rf\n\ng" * 500
-    assert lines(text, chunk=7) == list(io.StringIO(text, newline=""))
-    assert lines("") == []
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 1_000])
+def test_lines_split_piece_by_piece_are_those_of_the_whole_text(size):
+    """Line endings of every kind, a CR LF cut between two pieces, a last line with no ending."""
+    text = "a;b\r\nc;\"d\ne\"\rf\n\ng\r" * 50 + "last"
+    pieces = [text[at : at + size] for at in range(0, len(text), size)]
+    assert lines(pieces) == list(io.StringIO(text, newline=""))
+    assert lines([]) == [] and lines([""]) == []

@@ -86,9 +86,9 @@ _BOMS = (
 )
 
 
-def _read_text(path: Path) -> str:
-    """The file's text: UTF-16/32 by their BOM, UTF-8 (with or without BOM) if it decodes, else Windows-1254,
-    what Excel in Turkey writes."""
+def _read_text(path: Path) -> list[str]:
+    """The file's text, in pieces (core/bulk.py): UTF-16/32 by their BOM, UTF-8 (with or without BOM) if it
+    decodes, else Windows-1254, what Excel in Turkey writes."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -244,7 +244,7 @@ def _csv_contact(row: list[str], columns: _Columns) -> Contact:
     )
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
+def _rows(pieces: list[str]) -> Iterator[tuple[int, list[str] | str]]:
     """(first line, cells) of each row, or (line, why it cannot be read); blank lines skipped.
 
     Quoted fields may span lines. A broken row costs that row only: a field over the csv module's size limit is
@@ -252,7 +252,7 @@ def _rows(text: str) -> Iterator[tuple[int, list[str] | str]]:
     by a later row's quote swallows the rows between (the joined row then has the wrong number of columns): either
     is reported on the quote's line, and the lines after it are read again.
     """
-    lines = bulk.lines(text)
+    lines = bulk.lines(pieces)
     delimiter = _sniff_delimiter(lines[0] if lines else "")
     width = 0  # columns of the header, the first row
     first = 0  # lines before this index have been read
@@ -586,7 +586,7 @@ def _card_problem(start: int, exc: Exception) -> RowProblem:
 def import_vcard(store: ContactStore, path: Path) -> ImportReport:
     """Import vCard 2.1/3.0/4.0 cards (phones' and Outlook's export), in transactions of about a second."""
     path = Path(path)
-    cards = list(_cards(_read_text(path)))
+    cards = list(_cards("".join(_read_text(path))))
     if not cards:
         raise InvalidInput(Core.tr("{path} has no vCard in it (no BEGIN:VCARD line).").format(path=path))
     report = ImportReport()
