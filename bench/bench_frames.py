@@ -153,6 +153,9 @@ def main() -> None:
 
     favour_the_gui_thread()  # as run_gui does
     qapp = CcsApplication(sys.argv[:1])  # themed, as the window is
+    from ccs_desktop.core.bulk import freeze_start_up
+
+    freeze_start_up()  # as the app does once start-up is over
     assert isinstance(qapp, QApplication)
     print(f"machine: {machine()}")
     print(f"GUI-thread beat every 2 ms during heavy work, {args.runs} runs each (offscreen):")

@@ -60,8 +60,8 @@ result["page_requested"] = round(process_age(), 3)
 view.load(QUrl(sys.argv[1]))
 app.exec()
 """
-STEPS = ("imports", "qt", "window_built", "keyring", "session", "page_requested", "page_loaded", "page_ready",
-         "panels_filled")  # fmt: skip
+STEPS = ("imports", "window_built", "window_shown", "keyring", "simulator", "agent", "session", "page_requested",
+         "page_loaded", "page_ready", "panels_filled")  # fmt: skip
 
 
 def run(cmd: list[str], env: dict[str, str]) -> dict:

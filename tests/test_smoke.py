@@ -25,7 +25,7 @@ def test_demo_smoke_prints_its_figures_and_exits_0(user_dirs):
     assert 0 < figures["softphone_loaded_s"] <= figures["ready_s"] < 60
     assert figures["calls"] > 0
     assert figures["contacts"] == 18  # the demo's named customers
-    assert {"imports", "qt", "window_built", "page_requested", "page_loaded", "panels_filled"} <= set(figures["marks"])
+    assert {"imports", "window_built", "page_requested", "page_loaded", "panels_filled"} <= set(figures["marks"])
     if os.path.exists("/proc/self/smaps_rollup"):
         assert 100 < figures["pss_mib"] < 2000
     # the smoke run never overwrites the agent's window layout, and the demo never touches the real contacts
@@ -70,7 +70,7 @@ def test_smoke_of_a_real_start_reuses_the_kept_session_and_prints_each_milestone
     finally:
         sim.stop()
     marks = figures["marks"]
-    order = ["imports", "qt", "window_built", "keyring", "session", "page_requested", "page_loaded"]
+    order = ["imports", "window_built", "keyring", "session", "page_requested", "page_loaded"]
     assert [name for name in marks if name in order] == order, marks
     assert marks["page_loaded"] <= marks["panels_filled"] == figures["ready_s"]
     assert figures["contacts"] == 0 and figures["calls"] > 0  # a real agent's empty list, CCS's records

@@ -32,6 +32,8 @@ class Smoke(QObject):
         self.exit_code = 0
 
     def arm(self) -> None:
+        """The window is shown: the smoke run's clock starts."""
+        startup.mark("window_shown")
         if self.enabled:
             QTimer.singleShot(SMOKE_TIMEOUT_MS, self._timeout)
 

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from ccs_desktop.core.bulk import collection_paused, decode, free_in_chunks, lines
+from ccs_desktop.core.bulk import collection_paused, decode, free_in_chunks, freeze_start_up, lines
 
 
 @pytest.fixture(autouse=True)
@@ -102,3 +102,12 @@ def test_lines_split_piece_by_piece_are_those_of_the_whole_text(size):
     pieces = [text[at : at + size] for at in range(0, len(text), size)]
     assert lines(pieces) == list(io.StringIO(text, newline=""))
     assert lines([]) == [] and lines([""]) == []
+
+
+def test_start_ups_objects_are_left_out_of_later_collections():
+    kept = [[n] for n in range(1_000)]
+    try:
+        freeze_start_up()
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()
