@@ -85,7 +85,7 @@ class App(QObject):
         # Start-up waits for the demo's simulator: it starts first, in a worker, while the widgets are built.
         self.demo_sim = Demo(runner, bus, clock, self) if demo else None
         self.tracker = tracker = CallTracker(self)
-        self.smoke = Smoke(smoke, lambda: (window.calls.row_count(), window.contacts.row_count()), self)
+        self.smoke = Smoke(smoke, lambda: (window.calls.row_count(), window.contacts.row_count()), self, demo=demo)
 
         self.profile = create_profile(data_dir() / ("webengine-demo" if demo else "webengine"), self)
         self.view = SoftphoneView(self.profile)
@@ -187,12 +187,7 @@ class App(QObject):
         self.settings.report = self.faults.report
         preferences.follow_settings(
             self.settings,
-            region=(
-                w.contacts.set_region,
-                w.calls.model.set_region,
-                contacts.set_region,
-                self.status.show_recent_in,
-            ),
+            region=(w.contacts.set_region, w.calls.model.set_region, contacts.set_region, self.status.show_recent_in),
             clipboard_lookup=self.clipboard.set_enabled,
             restart_listener=session.restart_listener,
             move_softphone=session.move_softphone,
@@ -288,9 +283,11 @@ def run_gui(
     qapp.uri_opened.connect(app.handoff.open_uri)  # macOS: links arrive as events
     stop = StopSignals(qapp, call_active=app.tracker.is_active)  # SIGTERM/INT/HUP: as the session's end
     stop.received.connect(lambda _name: app.quit_now())
-    if not app.start():
-        # lost the race to another instance that started meanwhile
+    if not app.start():  # lost the race to another instance that started meanwhile
         app.quit_now()
+        if smoke:  # it measured nothing: it says so
+            app.smoke.give_up("another instance is running")
+            return 1
         handoff.send({"action": "open", "uri": uri} if uri else {"action": "ping" if minimized else "show"})
         return 0
     code = qapp.exec()

@@ -153,20 +153,20 @@ class SessionController(QObject):
             self.bus.error(str(exc))
             self.login_needed.emit()
             return
-        saved = self.runner.submit(lambda: _read_keyring(base_url, email), pool="serial", name="keyring read")
 
         def loaded(login: SavedLogin) -> None:
             startup.mark("keyring")
             if not login.token:
                 self.login_needed.emit()
                 return
-            self.begin(self.identity_for(tenant, email, login.token, login.store), stored=login.session)
+            self.begin(self.identity_for(tenant, email, login.token, login.store), stored=(login.session,))
 
         def failed(exc: BaseException) -> None:
             self.bus.show_error(exc)
             self.login_needed.emit()
 
-        run_op(self.runner, self.bus, saved.result, loaded, fail=failed, name="keyring read")
+        read = lambda: _read_keyring(base_url, email)  # noqa: E731
+        run_op(self.runner, self.bus, read, loaded, fail=failed, pool="serial", name="keyring read")
 
     def begin_demo(self, simulator: Any) -> None:
         """The demo's first session comes from the simulator in this process, as a real start-up reuses the
@@ -187,10 +187,10 @@ class SessionController(QObject):
         return Identity(tenant, email, token, store, template, build)
 
     def begin(
-        self, identity: Identity, session: str | None = None, *, stored: StoredSession | None = None
+        self, identity: Identity, session: str | None = None, *, stored: tuple[StoredSession | None] | None = None
     ) -> None:
         """Build the agent for these credentials (in a worker: it loads requests) and let the supervisor log
-        in and load the softphone. `stored`: the keyring's session, already read with the token."""
+        in and load the softphone. `stored=(session or None,)`: the keyring's session, already read with the token."""
         self.identity, self._address = identity, None
         tenant = identity.tenant
         self.origin_changed.emit(origin_of(self.softphone_url("x")))
@@ -210,7 +210,7 @@ class SessionController(QObject):
                     identity.store,
                     lambda work: self.runner.submit(work, pool="serial", name="keyring session"),
                     lambda: self.identity is identity,  # nothing is kept after a logout
-                    first=(stored,) if stored is not None else None,
+                    first=stored,
                 )
             agent = make_agent(
                 tenant, identity.email, identity.token, self.settings, store=store, clock=self.clock
