@@ -53,6 +53,11 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     if not args.smoke and handoff.send(request) is not None:
         return EXIT_OK
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
+    import PySide6.QtCore  # noqa: F401 - first, so that its source check can be skipped for what follows
+
+    from ccs_desktop.core.startup import skip_pyside_source_checks
+
+    skip_pyside_source_checks()
     from ccs_desktop.app import run_gui
 
     return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
