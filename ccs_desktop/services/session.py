@@ -67,7 +67,6 @@ def tenant_now(settings: Settings, clock: Callable[[], float]) -> datetime:
 class SavedLogin:
     """What the keyring keeps for the saved account: the token (None: log in again) and the last session."""
 
-    base_url: str
     store: CredentialStore
     token: str | None
     session: StoredSession | None
@@ -85,7 +84,7 @@ def _read_keyring(base_url: str, email: str) -> SavedLogin:
             session = store.load_session()
         except CcsError as exc:  # the agent simply logs in
             log.warning("%s", exc)
-    return SavedLogin(base_url, store, token, session)
+    return SavedLogin(store, token, session)
 
 
 def _warm_up_imports() -> None:

@@ -51,6 +51,9 @@ _BY_EXTERNAL_ID = "SELECT id FROM contacts WHERE external_id = ? AND external_id
 _CONTACT_COLUMNS = "c.id, c.name, c.company, c.email, c.notes, c.favourite, c.external_id"
 
 
+_LISTED_ORDER = "ORDER BY favourite DESC, sort_name, id"  # the list's order: favourites, then by name
+
+
 class ContactStore:
     """Contacts in one SQLite file (WAL); safe to call from one thread at a time, whichever thread that is."""
 
@@ -289,12 +292,12 @@ class ContactStore:
         """The first `limit` contacts in display order: the list before anything is typed (reading all 100,000
         ids for it held the interpreter for tens of ms after an import)."""
         return self._load(
-            self._ids("SELECT id FROM contacts ORDER BY favourite DESC, sort_name, id LIMIT ?", (limit,))
+            self._ids(f"SELECT id FROM contacts {_LISTED_ORDER} LIMIT ?", (limit,))
         )
 
     def all(self) -> Iterator[Contact]:
         """Every contact in display order, loaded 500 at a time so an export never holds 100,000 at once."""
-        ids = self._ids("SELECT id FROM contacts ORDER BY favourite DESC, sort_name, id", ())
+        ids = self._ids(f"SELECT id FROM contacts {_LISTED_ORDER}", ())
         for start in range(0, len(ids), 500):
             yield from self._load(ids[start : start + 500])
 
