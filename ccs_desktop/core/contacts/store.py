@@ -49,8 +49,6 @@ _HIGH = "\U0010ffff"  # sorts after every character: `x <= token < x + _HIGH` is
 # "<> ''" repeats the partial index's condition, so SQLite may use the index instead of scanning.
 _BY_EXTERNAL_ID = "SELECT id FROM contacts WHERE external_id = ? AND external_id <> ''"
 _CONTACT_COLUMNS = "c.id, c.name, c.company, c.email, c.notes, c.favourite, c.external_id"
-
-
 _LISTED_ORDER = "ORDER BY favourite DESC, sort_name, id"  # the list's order: favourites, then by name
 
 
