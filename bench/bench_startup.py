@@ -60,7 +60,7 @@ result["page_requested"] = round(process_age(), 3)
 view.load(QUrl(sys.argv[1]))
 app.exec()
 """
-STEPS = ("imports", "window_built", "window_shown", "keyring", "simulator", "agent", "session", "page_requested",
+STEPS = ("keyring_asked", "imports", "window_built", "window_shown", "keyring", "simulator", "agent", "session", "page_requested",
          "page_loaded", "page_ready", "panels_filled")  # fmt: skip
 
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from ccs_desktop import APP_ID
 from ccs_desktop.core import bulk, handoff, i18n, startup
 from ccs_desktop.core.paths import config_file, data_dir
 from ccs_desktop.core.settings import Settings
@@ -35,8 +34,9 @@ from ccs_desktop.services.session import Identity, SessionController, tenant_now
 from ccs_desktop.services.smoke import Smoke
 from ccs_desktop.services.stop_signals import StopSignals
 from ccs_desktop.services.stores import Stores
-from ccs_desktop.services.tasks import TaskRunner, favour_the_gui_thread
+from ccs_desktop.services.tasks import TaskRunner
 from ccs_desktop.ui.agent_status import connect_agent_status
+from ccs_desktop.ui.application import CcsApplication, make_application
 from ccs_desktop.ui.call_guard import CallGuard
 from ccs_desktop.ui.calls_panel import connect_calls_panel
 from ccs_desktop.ui.contacts_panel import connect_contacts_panel
@@ -51,6 +51,7 @@ from ccs_desktop.ui.settings_flow import SettingsFlow
 from ccs_desktop.ui.status import StatusPresenter
 from ccs_desktop.ui.tray import Tray, connect_tray
 from ccs_desktop.ui.uri_prompt import UriPrompt
+from ccs_desktop.web.early_page import EarlyPage
 from ccs_desktop.web.notifications import connect_page_rings
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
@@ -70,6 +71,7 @@ class App(QObject):
         owns_loop: bool = True,
         minimized: bool = False,
         clock: Callable[[], float] = time.time,
+        early: EarlyPage | None = None,
     ) -> None:
         super().__init__(qapp)
         self.qapp, self.owns_loop, self.demo, self.minimized = qapp, owns_loop, demo, minimized
@@ -87,8 +89,10 @@ class App(QObject):
         self.tracker = tracker = CallTracker(self)
         self.smoke = Smoke(smoke, lambda: (window.calls.row_count(), window.contacts.row_count()), self, demo=demo)
 
-        self.profile = create_profile(data_dir() / ("webengine-demo" if demo else "webengine"), self)
-        self.view = SoftphoneView(self.profile)
+        self.early = early  # (its keyring answer goes to the session at start())
+        storage = data_dir() / ("webengine-demo" if demo else "webengine")
+        self.profile = early.profile if early else create_profile(storage, self)
+        self.view = early.view if early else SoftphoneView(self.profile)
         self.view.can_reload = lambda: not tracker.is_active()
         self.view.page().navigation_guard = lambda _url: not tracker.is_active()
         if not smoke:
@@ -214,7 +218,7 @@ class App(QObject):
             self.demo_sim.ready.connect(self.session.begin_demo)
             self.demo_sim.start()
         else:
-            self.session.start_from_settings()
+            self.session.start_from_settings(self.early and self.early.take_answer)
         return True
 
     def open_diagnostics(self) -> None:
@@ -262,20 +266,13 @@ def run_gui(
     argv: list[str] | None = None,
     minimized: bool = False,
     prepare: Callable[[App], None] | None = None,  # once the app is built (the screenshot tour)
+    qapp: CcsApplication | None = None,
+    early: EarlyPage | None = None,  # a real start's page, requested before this module was imported
 ) -> int:
-    from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
-
     startup.mark("imports")
-    prepare_environment()
-    favour_the_gui_thread()
-    from ccs_desktop.ui.application import CcsApplication  # noqa: PLC0415
-
-    qapp = CcsApplication(argv or sys.argv[:1])
-    qapp.setApplicationName("ccs-desktop")
-    qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)
-    qapp.setQuitOnLastWindowClosed(False)
+    qapp = qapp or make_application(argv or sys.argv[:1])
     with qapp.theme.sheet_held():  # styled once, not once per layout level
-        app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized)
+        app = App(qapp, demo=demo, smoke=smoke, uri=uri, minimized=minimized, early=early)
     startup.mark("window_built")
     app.faults.install()  # a slot's or thread's uncaught exception: logged, shown once, never fatal
     if prepare is not None:

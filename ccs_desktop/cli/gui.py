@@ -12,6 +12,11 @@ from ccs_desktop.core.i18n import Cli
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from ccs_desktop.core.keyring_child import KeyringChild
+    from ccs_desktop.core.settings import Settings
+    from ccs_desktop.ui.application import CcsApplication
+    from ccs_desktop.web.early_page import EarlyPage
+
 URI_SCHEMES = ("tel:", "callto:", "sip:")
 
 
@@ -52,15 +57,61 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     )
     if not args.smoke and handoff.send(request) is not None:
         return EXIT_OK
+    settings = None if args.demo else saved_settings()
+    child = settings and start_keyring_child(settings)  # on another core, while Qt is imported
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
     import PySide6.QtCore  # noqa: F401 - first, so that its source check can be skipped for what follows
 
     from ccs_desktop.core.startup import skip_pyside_source_checks
 
     skip_pyside_source_checks()
+    qapp = early = None
+    if settings is not None and child is not None:
+        qapp, early = request_page_early(child, settings)
     from ccs_desktop.app import run_gui
 
-    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized)
+    return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized, qapp=qapp, early=early)
+
+
+def saved_settings() -> Settings:
+    from ccs_desktop.core.paths import config_file
+    from ccs_desktop.core.settings import Settings
+
+    return Settings(config_file())
+
+
+def start_keyring_child(settings: Settings) -> KeyringChild | None:
+    """The saved account's keyring entries, read by a child process (None: no saved account, or no child)."""
+    from ccs_desktop.core import startup
+    from ccs_desktop.core.api.tenant import resolve_tenant
+    from ccs_desktop.core.errors import InvalidInput
+    from ccs_desktop.core.keyring_child import KeyringChild
+
+    tenant, email = settings.get_str("tenant"), settings.get_str("email")
+    if not tenant or not email:
+        return None
+    try:
+        base_url = resolve_tenant(tenant).base_url
+        startup.mark("keyring_asked")
+        return KeyringChild.start(base_url, email)
+    except InvalidInput:  # the window says so
+        return None
+
+
+def request_page_early(child: KeyringChild, settings: Settings) -> tuple[CcsApplication, EarlyPage]:
+    """The application and the softphone view, its page requested with the saved session before the rest of the
+    window is imported and built (web/early_page.py)."""
+    import sys
+    import time
+
+    from ccs_desktop.core.paths import data_dir
+    from ccs_desktop.ui.application import make_application
+    from ccs_desktop.web.early_page import EarlyPage, page_for
+
+    qapp = make_application(sys.argv[:1])
+    early = EarlyPage(data_dir() / "webengine", child, page_for(settings, time.time))
+    early.wait()
+    return qapp, early
 
 
 def take_screenshots(out_dir: Path, language: str | None, theme: str | None, *, verbose: bool = False) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from typing import Any
 
-from ccs_desktop.core.api.agent import SessionStore, StoredSession
+from ccs_desktop.core.api.session import SessionStore, StoredSession
 from ccs_desktop.core.errors import CcsError, CredentialStoreError
 from ccs_desktop.core.i18n import Core
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from ccs_desktop.core import startup
 from ccs_desktop.core.api.tenant import Tenant, resolve_tenant
 from ccs_desktop.core.errors import CcsError, InvalidInput
+from ccs_desktop.core.keyring_child import Answer, ChildFailed, SavedSecrets, read_secrets
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE, build_url, origin_of
 from ccs_desktop.services.agent_service import AgentService
@@ -61,30 +62,6 @@ def tenant_now(settings: Settings, clock: Callable[[], float]) -> datetime:
     from ccs_desktop.core.api.records import tenant_clock  # noqa: PLC0415
 
     return tenant_clock(lambda: settings.get_str("tenant_utc_offset"), clock)()
-
-
-@dataclass(frozen=True)
-class SavedLogin:
-    """What the keyring keeps for the saved account: the token (None: log in again) and the last session."""
-
-    store: CredentialStore
-    token: str | None
-    session: StoredSession | None
-
-
-def _read_keyring(base_url: str, email: str) -> SavedLogin:
-    """One trip to the keyring for both entries (its first use costs ~70 ms of imports and D-Bus)."""
-    from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415
-
-    store = CredentialStore(base_url, email)
-    token = store.load_app_token()
-    session = None
-    if token:
-        try:
-            session = store.load_session()
-        except CcsError as exc:  # the agent simply logs in
-            log.warning("%s", exc)
-    return SavedLogin(store, token, session)
 
 
 def _warm_up_imports() -> None:
@@ -140,8 +117,10 @@ class SessionController(QObject):
 
     # --- start -----------------------------------------------------------------------------------------------
 
-    def start_from_settings(self) -> None:
-        """Log in with the saved tenant, e-mail and keyring entries (token and session read in one trip)."""
+    def start_from_settings(self, saved: Callable[[Callable[[Answer], None]], None] | None = None) -> None:
+        """Log in with the saved tenant, e-mail and keyring entries (token and session read in one trip).
+        `saved(callback)`: where the keyring's answer comes from when a child process read it at start-up
+        (web/early_page.py); when that child failed, the keyring is read here."""
         tenant, email = self.settings.get_str("tenant"), self.settings.get_str("email")
         if not tenant or not email:
             self.login_needed.emit()
@@ -153,19 +132,35 @@ class SessionController(QObject):
             self.login_needed.emit()
             return
 
-        def loaded(login: SavedLogin) -> None:
+        def loaded(secrets: SavedSecrets) -> None:
             startup.mark("keyring")
-            if not login.token:
+            if not secrets.token:
                 self.login_needed.emit()
                 return
-            self.begin(self.identity_for(tenant, email, login.token, login.store), stored=(login.session,))
+            from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415
+
+            store = CredentialStore(base_url, email)
+            self.begin(self.identity_for(tenant, email, secrets.token, store), stored=(secrets.session,))
 
         def failed(exc: BaseException) -> None:
             self.bus.show_error(exc)
             self.login_needed.emit()
 
-        read = lambda: _read_keyring(base_url, email)  # noqa: E731
-        run_op(self.runner, self.bus, read, loaded, fail=failed, pool="serial", name="keyring read")
+        def read_here() -> None:
+            read = lambda: read_secrets(base_url, email)  # noqa: E731
+            run_op(self.runner, self.bus, read, loaded, fail=failed, pool="serial", name="keyring read")
+
+        def answered(answer: Answer) -> None:
+            if isinstance(answer, ChildFailed):
+                log.info("%s; reading the keyring here", answer)
+                read_here()
+            else:
+                loaded(answer)
+
+        if saved is None:
+            read_here()
+        else:
+            saved(answered)
 
     def begin_demo(self, simulator: Any) -> None:
         """The demo's first session comes from the simulator in this process, as a real start-up reuses the

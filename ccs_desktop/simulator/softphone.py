@@ -70,6 +70,7 @@ class Softphone:
         self._streams: set[queue.SimpleQueue[Event | None]] = set()
         self._lock = threading.Lock()
         self._down = False
+        self.pages_served = 0  # how often the page itself was asked for (a start that loads it twice is seen)
 
     def install(self, add_route: AddRoute) -> None:
         add_route("GET", BUILD + r"/sso/", self.page)
@@ -107,6 +108,8 @@ class Softphone:
     def page(self, request: Request) -> Response:
         """The phone for a good session, else the login screen; the session itself never goes in the HTML."""
         agent, reason = self._agent(request)
+        with self._lock:
+            self.pages_served += 1
         base = request.match["build"]
         values = {
             "view": "phone" if agent is not None else "login",

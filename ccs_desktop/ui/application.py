@@ -31,3 +31,18 @@ class CcsApplication(QApplication):
                 self.uri_opened.emit(url.toString())
                 return True
         return super().event(event)
+
+
+def make_application(argv: list[str]) -> CcsApplication:
+    """The one QApplication: Chromium's flags set first, the GUI thread favoured, and living on in the tray."""
+    from ccs_desktop import APP_ID  # noqa: PLC0415
+    from ccs_desktop.services.tasks import favour_the_gui_thread  # noqa: PLC0415
+    from ccs_desktop.web.engine import prepare_environment  # noqa: PLC0415
+
+    prepare_environment()
+    favour_the_gui_thread()
+    qapp = CcsApplication(argv)
+    qapp.setApplicationName("ccs-desktop")
+    qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to <APP_ID>.desktop (its name and icon)
+    qapp.setQuitOnLastWindowClosed(False)
+    return qapp

@@ -33,10 +33,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QFile, QIODevice, QObject, Signal, Slot
+from PySide6.QtCore import QFile, QIODevice, QObject, Signal, SignalInstance, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEnginePage, QWebEngineScript
 
+from ccs_desktop.core import startup
 from ccs_desktop.core.logs import redact
 
 EVENT_NAME = "ccs-softphone"
@@ -185,6 +186,7 @@ class SoftphoneBridge(QObject):
         self._has_document = False
         self._pending: list[tuple[str, Callable[[Any], None] | None]] = []
         self._torn_down = False
+        self.held: list[tuple[SignalInstance, tuple[object, ...]]] | None = None  # SoftphoneView.hold_events
 
     def install(self, page: QWebEnginePage) -> None:
         """Attach to one page: register the channel in the isolated world and inject the two scripts."""
@@ -214,7 +216,12 @@ class SoftphoneBridge(QObject):
         message = parse_message(text if isinstance(text, str) else "")
         if message is not None:
             _log.debug("softphone says %s", message.get("type"))
-            self.message.emit(message)
+            if message.get("type") == "ready":
+                startup.mark("page_ready")
+            if self.held is not None:  # nobody listens yet (SoftphoneView.hold_events)
+                self.held.append((self.message, (message,)))
+            else:
+                self.message.emit(message)
 
     def run_javascript(self, source: str, callback: Callable[[Any], None] | None = None) -> None:
         """Run our own JS in the isolated world once the page has loaded; dropped after teardown."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal, qVersion
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal, SignalInstance, qVersion
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEngineLoadingInfo,
@@ -83,12 +83,16 @@ class SoftphoneView(QWebEngineView):
         self._softphone_url = QUrl()
         self._shut_down = False
         self.last_failure: LoadFailure | None = None
+        # the page's events while nobody listens yet (hold_events), in the order they happened
+        self._held: list[tuple[SignalInstance, tuple[object, ...]]] | None = None
+        self._claimed = False
         page = SoftphonePage(profile, self)
         self.setPage(page)
         self.bridge = SoftphoneBridge(self)
         self.bridge.install(page)
         page.external_link.connect(self._on_external_link)
         page.loadingChanged.connect(self._on_loading_changed)
+        page.renderer_crashed.connect(self._drop_held)  # a held page that died is loaded again, not replayed
 
     def page(self) -> SoftphonePage:
         """The SoftphonePage, typed; it is gone after shutdown()."""
@@ -119,6 +123,12 @@ class SoftphoneView(QWebEngineView):
         `about:blank` unloads the softphone (at logout) and leaves no origin that may use the microphone.
         """
         blank = url.toString() == BLANK
+        if self._held is not None and not self._claimed:
+            self._claimed = True
+            if url == self._softphone_url:  # the page an early start requested: it is not loaded twice
+                QTimer.singleShot(0, self._replay)
+                return True
+            self._drop_held()  # another page: the early one's events are dropped
         if not blank and (
             not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host()
         ):
@@ -135,6 +145,27 @@ class SoftphoneView(QWebEngineView):
         _log.info("loading the softphone from %s", redact(url.toString()))
         page.load(url)
         return True
+
+    def hold_events(self) -> None:
+        """Keep the page's events (loaded, load_failed, the bridge's messages) until the next `load_softphone`:
+        the same URL replays them instead of loading again (web/early_page.py), another drops them."""
+        self._held, self._claimed = [], False
+        self.bridge.held = self._held
+
+    def _drop_held(self) -> None:
+        self._held = self.bridge.held = None
+
+    def _replay(self) -> None:
+        held, self._held = self._held or [], None
+        self.bridge.held = None
+        for signal, args in held:  # as if they happened now, for those who listen now
+            signal.emit(*args)
+
+    def _emit(self, signal: SignalInstance, *args: object) -> None:
+        if self._held is not None:
+            self._held.append((signal, args))
+        else:
+            signal.emit(*args)
 
     def reload_softphone(self) -> bool:
         """Reload the softphone page in place; False (and reload_refused) while a guard says no."""
@@ -209,12 +240,14 @@ class SoftphoneView(QWebEngineView):
         shown = redact(info.url().toString())
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             _log.info("loaded %s", shown)
-            self.loaded.emit(True)
+            if info.url().toString() != BLANK:
+                startup.mark("page_loaded")
+            self._emit(self.loaded, True)
         elif status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
             failure = describe_load_failure(
                 info.url(), info.errorDomain(), info.errorCode(), info.errorString()
             )
             self.last_failure = failure
             _log.warning("could not load %s: %s", shown, failure.detail)
-            self.load_failed.emit(failure.text, failure.detail)
-            self.loaded.emit(False)
+            self._emit(self.load_failed, failure.text, failure.detail)
+            self._emit(self.loaded, False)

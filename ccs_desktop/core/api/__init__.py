@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 _HOMES = {
     "Agent": "agent",
     "PlacedCall": "agent",
-    "SessionStore": "agent",
-    "StoredSession": "agent",
+    "SessionStore": "session",
+    "StoredSession": "session",
     "make_agent": "agent",
     "CcsClient": "client",
     "CdrQuery": "client",

@@ -16,10 +16,11 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ccs_desktop.core.api.client import CcsClient, CdrQuery, LoginRequired, Timeouts
 from ccs_desktop.core.api.records import AgentPerf, CallRecord
+from ccs_desktop.core.api.session import SessionStore, StoredSession
 from ccs_desktop.core.errors import (
     CallNotPlaced,
     CallOutcomeUnknown,
@@ -41,23 +42,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_SESSION_LIFETIME = 10 * 3600.0
-
-
-@dataclass(frozen=True)
-class StoredSession:
-    session: str
-    issued_at: float  # seconds since the epoch
-
-    def age(self, now: float) -> float:
-        return max(0.0, now - self.issued_at)
-
-
-class SessionStore(Protocol):
-    """Where the session is kept between runs (the OS keyring in production)."""
-
-    def load_session(self) -> StoredSession | None: ...
-    def save_session(self, stored: StoredSession) -> None: ...
-    def delete_session(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,202 @@
+"""The saved login read from the keyring by a child process, started before the window's own imports.
+
+Why a process: `import keyring` and the first Secret Service call cost about 70 ms, and a thread of ours would
+take them from the window's start (one interpreter lock). A child runs them on another core while the window
+imports Qt, so the softphone page can be requested as soon as the view exists (bench/bench_startup.py).
+
+The child answers one JSON line on its stdout, a pipe only its parent reads: the secrets are never in its
+arguments, environment, logs or exit code. Any failure of the child (no keyring, a crash, a frozen build that
+cannot run `-m`) is a `ChildFailed` with one line, and the window reads the keyring itself instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ccs_desktop.core.api.session import StoredSession
+from ccs_desktop.core.errors import CcsError
+
+log = logging.getLogger(__name__)
+
+
+class ChildFailed(Exception):
+    """Why the child gave no answer. Only logged: the window then reads the keyring itself, and shows what that
+    says (CredentialStoreError), so the agent reads one message, in their language."""
+
+
+@dataclass(frozen=True)
+class SavedSecrets:
+    """The keyring's entries for one account: the app_token (None: log in again) and the last session."""
+
+    token: str | None
+    session: StoredSession | None
+
+
+Answer = SavedSecrets | ChildFailed
+
+
+def read_secrets(base_url: str, email: str) -> SavedSecrets:
+    """One trip to the keyring for both entries (an unreadable session is no session: the agent logs in)."""
+    from ccs_desktop.core.credentials import CredentialStore  # noqa: PLC0415
+
+    store = CredentialStore(base_url, email)
+    token = store.load_app_token()
+    session = None
+    if token:
+        try:
+            session = store.load_session()
+        except CcsError as exc:  # the agent simply logs in
+            log.warning("%s", exc)
+    return SavedSecrets(token, session)
+
+
+def encode(secrets: SavedSecrets) -> str:
+    session = secrets.session
+    return json.dumps(
+        {
+            "token": secrets.token,
+            "session": None if session is None else {"session": session.session, "issued_at": session.issued_at},
+        }
+    )
+
+
+def decode(text: str) -> SavedSecrets:
+    """The child's answer; ChildFailed (naming no secret) when it is not one."""
+    try:
+        data = json.loads(text)
+        if "error" in data:
+            raise ChildFailed(str(data["error"]))
+        token, session = data["token"], data["session"]
+        if token is not None and not isinstance(token, str):
+            raise TypeError("token")
+        stored = None if session is None else StoredSession(str(session["session"]), float(session["issued_at"]))
+    except ChildFailed:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ChildFailed("the keyring reader answered something unreadable") from None
+    return SavedSecrets(token or None, stored)
+
+
+class KeyringChild:
+    """A running child; `on_answer(callback)` calls back once, from a thread of its own, with SavedSecrets or
+    the ChildFailed that says why there is none. `collect()` waits for the child's end and returns its stdout."""
+
+    def __init__(self, collect: Callable[[], str], stop: Callable[[], None]) -> None:
+        self._lock = threading.Lock()
+        self._answer: Answer | None = None
+        self._callbacks: list[Callable[[Answer], None]] = []
+        self.stop = stop  # not needed any more: end the child
+        threading.Thread(target=self._wait, args=(collect,), name="keyring child", daemon=True).start()
+
+    @classmethod
+    def start(cls, base_url: str, email: str) -> KeyringChild | None:
+        """None where no child can be started (a frozen build has no `python -m`): the window reads in-process.
+        On Linux, before any thread exists, the child is a fork: no second interpreter start (about 40 ms)."""
+        if getattr(sys, "frozen", False):
+            return None
+        try:
+            if sys.platform.startswith("linux") and threading.active_count() == 1:
+                return cls(*_forked(base_url, email))
+            return cls(*_spawned([sys.executable, "-m", __name__, base_url, email]))
+        except OSError:
+            return None
+
+    def _wait(self, collect: Callable[[], str]) -> None:
+        try:
+            answer: Answer = decode(collect())
+        except ChildFailed as exc:
+            answer = exc
+        except Exception as exc:  # the pipe itself broke: the window reads the keyring itself
+            answer = ChildFailed(f"the keyring reader failed: {type(exc).__name__}")
+        with self._lock:
+            self._answer = answer
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback(answer)
+
+    def on_answer(self, callback: Callable[[Answer], None]) -> None:
+        with self._lock:
+            answer = self._answer
+            if answer is None:
+                self._callbacks.append(callback)
+                return
+        callback(answer)
+
+
+def answer_text(base_url: str, email: str) -> str:
+    """The child's one line: the secrets, or {"error": ...} with the keyring's own one-line reason."""
+    try:
+        return encode(read_secrets(base_url, email))
+    except CcsError as exc:
+        return json.dumps({"error": str(exc)})
+
+
+def _spawned(command: list[str]) -> tuple[Callable[[], str], Callable[[], None]]:
+    process = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+    def collect() -> str:
+        out, err = process.communicate()
+        if process.returncode != 0:
+            last = (err or "").strip().splitlines()[-1:] or [f"exit code {process.returncode}"]
+            raise ChildFailed(f"the keyring reader failed: {last[0][:200]}")
+        return out
+
+    return collect, lambda: process.poll() is None and process.kill()
+
+
+def _forked(base_url: str, email: str) -> tuple[Callable[[], str], Callable[[], None]]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: answer, and leave without running anything of the parent's (atexit, buffers)
+        try:
+            os.close(read_end)
+            text = answer_text(base_url, email)
+            with os.fdopen(write_end, "w") as out:
+                out.write(text)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    reaped = threading.Lock()
+
+    def reap() -> int:
+        with reaped:
+            try:
+                return os.waitpid(pid, 0)[1]
+            except ChildProcessError:  # reaped already
+                return 0
+
+    def collect() -> str:
+        with os.fdopen(read_end) as pipe:
+            text = pipe.read()
+        status = reap()
+        if not text:
+            raise ChildFailed(f"the keyring reader failed: wait status {status}")
+        return text
+
+    def stop() -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+    return collect, stop
+
+
+def main(argv: list[str]) -> int:
+    """The child: the answer on stdout; a failure as {"error": ...} with the keyring's own one-line reason."""
+    base_url, email = argv
+    print(answer_text(base_url, email), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

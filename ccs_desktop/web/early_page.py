@@ -1,0 +1,120 @@
+"""A real start requests the softphone page before the rest of the window is built.
+
+An agent's morning start has the session of yesterday's run in the keyring. A child process reads it
+(core/keyring_child.py) while this process imports Qt; as soon as the view exists the page is requested with
+that session, and the event loop turns (so Chromium, whose browser side runs on this thread, can load it) while
+a thread imports the rest of the app. The window is built once the page has loaded, or after `WAIT_S` at most
+(a locked keyring asks for its password: the window does not wait for the agent to type it).
+
+The view holds the page's events until the session's supervisor asks for that same page, then replays them, so
+the supervisor sees one load as it would have done it itself (`SoftphoneView.hold_events`). A session that is too
+old is not used here: the supervisor logs in first, as it always did.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
+
+from ccs_desktop.core import startup
+from ccs_desktop.core.api.session import StoredSession
+from ccs_desktop.core.api.tenant import resolve_tenant
+from ccs_desktop.core.keyring_child import Answer, KeyringChild, SavedSecrets
+from ccs_desktop.core.logs import register_secret
+from ccs_desktop.core.settings import Settings
+from ccs_desktop.core.softphone import build_url
+from ccs_desktop.web.profile import create_profile
+from ccs_desktop.web.view import SoftphoneView
+
+log = logging.getLogger(__name__)
+
+WAIT_S = 1.5  # at most, before the window is built anyway
+
+
+def page_for(settings: Settings, clock: Callable[[], float]) -> Callable[[StoredSession], str | None]:
+    """The saved account's softphone address for a stored session, as the session controller builds it; None for
+    a session past the lifetime the agent keeps one for (core.api.make_agent), which the supervisor renews first."""
+    tenant = resolve_tenant(settings.get_str("tenant"))
+    template, build = settings.get_str("softphone_url_template"), settings.get_str("softphone_build")
+    lifetime = settings.get_float("session_lifetime_hours") * 3600
+
+    def url_for(stored: StoredSession) -> str | None:
+        if stored.age(clock()) >= lifetime:
+            return None
+        return build_url(template, base=tenant.base_url, tenant_host=tenant.host, build=build, session=stored.session)
+
+    return url_for
+
+
+def _import(module: str) -> None:
+    with contextlib.suppress(Exception):  # it raises again, and is reported, when the window imports it
+        importlib.import_module(module)
+
+
+class EarlyPage(QObject):
+    """The profile and view the window will adopt, and the keyring child's answer for the session controller.
+
+    `url_for(session)` is the page's address for a stored session, or None when the session is too old to use."""
+
+    _answered = Signal(object)  # the child's thread → this thread
+
+    def __init__(
+        self, storage_dir: Path, child: KeyringChild, url_for: Callable[[StoredSession], str | None]
+    ) -> None:
+        super().__init__()
+        self.profile = create_profile(storage_dir)
+        self.view = SoftphoneView(self.profile)
+        self.url_for = url_for
+        self.answer: Answer | None = None
+        self.settled = False  # the page loaded or failed, or there is no page to load early
+        self._taken: Callable[[Answer], None] | None = None
+        self._loop: QEventLoop | None = None
+        self.view.page().loadFinished.connect(self._settle)  # Qt's own: the view's `loaded` is held
+        self._answered.connect(self._on_answer)
+        child.on_answer(self._answered.emit)
+
+    def _on_answer(self, answer: Answer) -> None:
+        startup.mark("keyring")
+        self.answer = answer
+        if self._taken is not None:  # the window is built: its session controller takes it from here
+            self._taken(answer)
+            return
+        url = None
+        if isinstance(answer, SavedSecrets) and answer.token and answer.session is not None:
+            register_secret(answer.token)  # as the agent does: no log line shows them
+            register_secret(answer.session.session)
+            url = self.url_for(answer.session)
+        if url is None:
+            self._settle()
+            return
+        self.view.load_softphone(QUrl(url))
+        self.view.hold_events()  # (after: the next load_softphone is the supervisor's)
+
+    def _settle(self, *_args: object) -> None:
+        self.settled = True
+        if self._loop is not None:
+            self._loop.quit()
+
+    def wait(self, module: str = "ccs_desktop.app", limit_s: float = WAIT_S) -> None:
+        """Turn the event loop until the page has loaded (or failed, or there is none), `limit_s` at most, while a
+        thread imports `module` (the interpreter is free while Chromium works in C++)."""
+        importer = threading.Thread(target=_import, args=(module,), name="import", daemon=True)
+        importer.start()
+        if not self.settled:
+            self._loop = QEventLoop()
+            QTimer.singleShot(round(limit_s * 1000), self._loop.quit)
+            self._loop.exec()
+            self._loop = None
+        importer.join()
+
+    def take_answer(self, callback: Callable[[Answer], None]) -> None:
+        """The session controller's: the answer now if there is one, else once it comes."""
+        self._taken = callback
+        if self.answer is not None:
+            callback(self.answer)
