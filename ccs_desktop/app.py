@@ -85,7 +85,7 @@ class App(QObject):
         self.runner = runner = TaskRunner(self, report=self.faults.report)
         self.bus = bus = MessageBus(self)
         # Start-up waits for the demo's simulator: it starts first, in a worker, while the widgets are built.
-        self.demo_sim = Demo(runner, bus, clock, self) if demo else None
+        self.demo_sim = Demo(runner, bus, clock, self, early and early.answer_future()) if demo else None
         self.tracker = tracker = CallTracker(self)
         self.smoke = Smoke(smoke, lambda: (window.calls.row_count(), window.contacts.row_count()), self, demo=demo)
 
@@ -129,7 +129,7 @@ class App(QObject):
         self.settings_flow.directories = connect_directories(*args, stores, contacts, self)  # synced look-ups
         self.diagnostics = Diagnostics(session, listeners, self.view, self, live=self.live)
         self.network = NetworkWatch(self)
-        self.instance = InstanceServer(self)
+        self.instance = early.instance if early else InstanceServer(self)
         self.open_uri, self.dial, self.logout = self.handoff.open_uri, self.handoff.dial, self.session.logout
         self.open_settings, self.request_quit = self.settings_flow.open, self.quit_guard.request_quit
         self._wire()
@@ -244,6 +244,8 @@ class App(QObject):
         self.popup.deleteLater()
         self.clipboard.detach()
         self.instance.close()
+        if self.early is not None:
+            self.early.stop()
         self.history.stop()  # no more polls for followed calls
         self.runner.shutdown(wait=True, network=False)  # a file may be being written; a request may hang
         translation.remove(self.qapp, self.translation)
@@ -280,15 +282,15 @@ def run_gui(
     qapp.uri_opened.connect(app.handoff.open_uri)  # macOS: links arrive as events
     stop = StopSignals(qapp, call_active=app.tracker.is_active)  # SIGTERM/INT/HUP: as the session's end
     stop.received.connect(lambda _name: app.quit_now())
-    if not app.start():  # lost the race to another instance that started meanwhile
+    code = qapp.exec() if app.start() else None  # None: lost the race to another instance started meanwhile
+    if code is None:
         app.quit_now()
-        if smoke:  # it measured nothing: it says so
-            app.smoke.give_up("another instance is running")
-            return 1
-        handoff.send({"action": "open", "uri": uri} if uri else {"action": "ping" if minimized else "show"})
-        return 0
-    code = qapp.exec()
     for _ in range(3):  # the page goes before its profile, then the rest, before Qt itself shuts down
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         qapp.processEvents()
-    return code
+    if code is None and smoke:  # it measured nothing: it says so
+        app.smoke.give_up("another instance is running")
+        return 1
+    if code is None:
+        handoff.send({"action": "open", "uri": uri} if uri else {"action": "ping" if minimized else "show"})
+    return code or 0

@@ -12,6 +12,8 @@ from ccs_desktop.core.credentials import CredentialStore
 from ccs_desktop.core.paths import config_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
+from ccs_desktop.services.instance import InstanceServer
+from ccs_desktop.simulator import Simulator
 from tests.helpers import cli_env, run_cli, start_simulator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.webengine]
@@ -40,28 +42,53 @@ def test_smoke_without_a_saved_login_says_so_and_exits_1(user_dirs):
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"error": "not logged in"}
 
 
+def save_account(sim: Simulator) -> None:
+    """An agent's saved login: the token and a session in the keyring, the tenant in the settings."""
+    store = CredentialStore(sim.base_url, sim.email)
+    store.save_app_token(sim.app_token)
+    with CcsClient(resolve_tenant(sim.base_url)) as client:
+        kept = client.login(sim.app_token, sim.email)
+    store.save_session(StoredSession(kept, 1.0))
+    settings = Settings(config_file())
+    settings.update(
+        {
+            "tenant": sim.base_url,
+            "email": sim.email,
+            "softphone_url_template": DEMO_TEMPLATE,
+            "softphone_build": "demo",
+            "session_lifetime_hours": 10**9,  # a session from 1970 is still young: no clock needed
+        }
+    )
+    settings.save()
+
+
+@pytest.mark.usefixtures("private_keyring")
+def test_a_start_while_another_instance_runs_requests_no_page(user_dirs, qapp):
+    """The early page (web/early_page.py) waits for this user's one instance to be claimed: a second start must
+    not open the softphone a second time (a second registration of the agent's line)."""
+    sim = start_simulator()
+    try:
+        save_account(sim)
+        other = InstanceServer()  # another window of this user
+        assert other.listen()
+        try:
+            result = run_cli("--smoke", env=cli_env(None, QT_QPA_PLATFORM="offscreen"), timeout=120)
+        finally:
+            other.close()
+        assert result.returncode == 1, result.stderr[-3000:]
+        assert json.loads(result.stdout.strip().splitlines()[-1]) == {"error": "another instance is running"}
+        assert sim.softphone.pages_served == 0
+    finally:
+        sim.stop()
+
+
 @pytest.mark.usefixtures("private_keyring")
 def test_smoke_of_a_real_start_reuses_the_kept_session_and_prints_each_milestone(user_dirs):
     """As an agent's login-time start: the token and a session in the keyring, CCS in another place (here a
     simulator thread of the test, over HTTP); the window reuses the session, no login, and says where time went."""
     sim = start_simulator()
     try:
-        store = CredentialStore(sim.base_url, sim.email)
-        store.save_app_token(sim.app_token)
-        with CcsClient(resolve_tenant(sim.base_url)) as client:
-            kept = client.login(sim.app_token, sim.email)
-        store.save_session(StoredSession(kept, 1.0))
-        settings = Settings(config_file())
-        settings.update(
-            {
-                "tenant": sim.base_url,
-                "email": sim.email,
-                "softphone_url_template": DEMO_TEMPLATE,
-                "softphone_build": "demo",
-                "session_lifetime_hours": 10**9,  # a session from 1970 is still young: no clock needed
-            }
-        )
-        settings.save()
+        save_account(sim)
         sessions_before = sim.cc.snapshot()["sessions"]
         result = run_cli("--smoke", env=cli_env(None, QT_QPA_PLATFORM="offscreen"), timeout=120)
         assert result.returncode == 0, result.stdout[-3000:]

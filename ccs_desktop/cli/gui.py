@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from ccs_desktop.core.keyring_child import KeyringChild
     from ccs_desktop.core.settings import Settings
+    from ccs_desktop.services.instance import InstanceServer
     from ccs_desktop.ui.application import CcsApplication
     from ccs_desktop.web.early_page import EarlyPage
 
@@ -65,8 +66,10 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     from ccs_desktop.core.startup import skip_pyside_source_checks
 
     skip_pyside_source_checks()
-    qapp = early = None
-    if settings is not None and child is not None:
+    qapp, early = None, None
+    if args.demo:
+        qapp, early = request_demo_page_early()  # (its simulator starts first, in a thread)
+    elif settings is not None and child is not None:
         qapp, early = request_page_early(child, settings)
     from ccs_desktop.app import run_gui
 
@@ -101,17 +104,52 @@ def start_keyring_child(settings: Settings) -> KeyringChild | None:
 def request_page_early(child: KeyringChild, settings: Settings) -> tuple[CcsApplication, EarlyPage]:
     """The application and the softphone view, its page requested with the saved session before the rest of the
     window is imported and built (web/early_page.py)."""
-    import sys
     import time
 
     from ccs_desktop.core.paths import data_dir
-    from ccs_desktop.ui.application import make_application
-    from ccs_desktop.web.early_page import EarlyPage, page_for
+    from ccs_desktop.web.early_page import EarlyPage, saved_page
 
-    qapp = make_application(sys.argv[:1])
-    early = EarlyPage(data_dir() / "webengine", child, page_for(settings, time.time))
+    qapp, instance = _application()
+    if instance is None:
+        child.stop()
+        return qapp, None
+    early = EarlyPage(data_dir() / "webengine", saved_page(settings, time.time), instance, child.stop)
+    child.on_answer(early.deliver)
     early.wait()
     return qapp, early
+
+
+def request_demo_page_early() -> tuple[CcsApplication, EarlyPage]:
+    """The same for `--demo`: its simulator starts in a thread, and its first session opens the page."""
+    import time
+
+    from ccs_desktop.core.paths import data_dir
+    from ccs_desktop.services.demo import demo_page, start_early
+
+    started = start_early(time.time)  # while Qt makes the application and Chromium starts
+    from ccs_desktop.web.early_page import EarlyPage
+
+    qapp, instance = _application()
+    if instance is None:
+        started.add_done_callback(lambda done: done.exception() is None and done.result().simulator.stop())
+        return qapp, None
+    early = EarlyPage(data_dir() / "webengine-demo", demo_page, instance)
+    started.add_done_callback(lambda done: early.deliver(done.exception() or done.result()))
+    early.wait()
+    return qapp, early
+
+
+def _application() -> tuple[CcsApplication, InstanceServer | None]:
+    """The application, and this user's one instance claimed (None: another one runs; the window's start hands
+    over to it, as it always did, and nothing is loaded here meanwhile)."""
+    import sys
+
+    from ccs_desktop.services.instance import InstanceServer
+    from ccs_desktop.ui.application import make_application
+
+    qapp = make_application(sys.argv[:1])
+    instance = InstanceServer()
+    return qapp, instance if instance.listen() else None
 
 
 def take_screenshots(out_dir: Path, language: str | None, theme: str | None, *, verbose: bool = False) -> int:

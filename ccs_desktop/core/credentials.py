@@ -32,14 +32,20 @@ def _backend() -> Any:
 
         return keyring.get_keyring()
     except Exception as exc:
-        raise CredentialStoreError(_unavailable(exc)) from None
+        raise unavailable(type(exc).__name__) from None
 
 
-def _unavailable(exc: BaseException) -> str:
-    return Core.tr(
-        "The system keyring is not available ({error}). ccs-desktop keeps the app_token only "
-        "there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND."
-    ).format(error=type(exc).__name__)
+def unavailable(kind: str) -> CredentialStoreError:
+    """The agent's message for a keyring that raised an exception of this type (`kind`, also what the keyring
+    child at start-up sends back: its parent words it in the agent's language)."""
+    error = CredentialStoreError(
+        Core.tr(
+            "The system keyring is not available ({error}). ccs-desktop keeps the app_token only "
+            "there: unlock or install a keyring (GNOME Keyring, KWallet, ...), or set PYTHON_KEYRING_BACKEND."
+        ).format(error=kind)
+    )
+    error.kind = kind
+    return error
 
 
 class CredentialStore:
@@ -60,7 +66,7 @@ class CredentialStore:
         except CredentialStoreError:
             raise
         except Exception as exc:
-            raise CredentialStoreError(_unavailable(exc)) from None
+            raise unavailable(type(exc).__name__) from None
 
     def _set(self, kind: str, value: str) -> None:
         try:
@@ -68,7 +74,7 @@ class CredentialStore:
         except CredentialStoreError:
             raise
         except Exception as exc:
-            raise CredentialStoreError(_unavailable(exc)) from None
+            raise unavailable(type(exc).__name__) from None
 
     def _delete(self, kind: str) -> bool:
         try:
@@ -78,7 +84,7 @@ class CredentialStore:
         except Exception as exc:
             if type(exc).__name__ == "PasswordDeleteError":  # nothing stored: already as we want it
                 return False
-            raise CredentialStoreError(_unavailable(exc)) from None
+            raise unavailable(type(exc).__name__) from None
         return True
 
     # app_token

@@ -53,9 +53,10 @@ class NotConfigured(InvalidInput):
 
 
 class CredentialStoreError(CcsError):
-    """The OS keyring is missing, locked or refused us."""
+    """The OS keyring is missing, locked or refused us; `kind` names the keyring's own exception type."""
 
     exit_code = 2
+    kind = ""
 
 
 class AuthenticationFailed(CcsError):

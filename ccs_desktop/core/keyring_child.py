@@ -6,7 +6,8 @@ imports Qt, so the softphone page can be requested as soon as the view exists (b
 
 The child answers one JSON line on its stdout, a pipe only its parent reads: the secrets are never in its
 arguments, environment, logs or exit code. Any failure of the child (no keyring, a crash, a frozen build that
-cannot run `-m`) is a `ChildFailed` with one line, and the window reads the keyring itself instead.
+cannot run `-m`) is a `ChildFailed` with one line, and the window reads the keyring itself instead; the keyring's
+own refusal (a dismissed unlock prompt) comes back as the CredentialStoreError it is, so it is not asked twice.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ccs_desktop.core.api.session import StoredSession
-from ccs_desktop.core.errors import CcsError
+from ccs_desktop.core.credentials import unavailable
+from ccs_desktop.core.errors import CcsError, CredentialStoreError
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ class SavedSecrets:
     session: StoredSession | None
 
 
-Answer = SavedSecrets | ChildFailed
+Answer = SavedSecrets | CredentialStoreError | ChildFailed  # the secrets, the keyring's refusal, or no answer
 
 
 def read_secrets(base_url: str, email: str) -> SavedSecrets:
@@ -69,18 +71,16 @@ def encode(secrets: SavedSecrets) -> str:
     )
 
 
-def decode(text: str) -> SavedSecrets:
+def decode(text: str) -> SavedSecrets | CredentialStoreError:
     """The child's answer; ChildFailed (naming no secret) when it is not one."""
     try:
         data = json.loads(text)
-        if "error" in data:
-            raise ChildFailed(str(data["error"]))
+        if "keyring_error" in data:
+            return unavailable(str(data["keyring_error"]))
         token, session = data["token"], data["session"]
         if token is not None and not isinstance(token, str):
             raise TypeError("token")
         stored = None if session is None else StoredSession(str(session["session"]), float(session["issued_at"]))
-    except ChildFailed:
-        raise
     except (ValueError, KeyError, TypeError, AttributeError):
         raise ChildFailed("the keyring reader answered something unreadable") from None
     return SavedSecrets(token or None, stored)
@@ -106,7 +106,8 @@ class KeyringChild:
         try:
             if sys.platform.startswith("linux") and threading.active_count() == 1:
                 return cls(*_forked(base_url, email))
-            return cls(*_spawned([sys.executable, "-m", __name__, base_url, email]))
+            # -P: not this directory first on sys.path (a stray keyring.py there must not see the secrets)
+            return cls(*_spawned([sys.executable, "-P", "-m", __name__, base_url, email]))
         except OSError:
             return None
 
@@ -133,11 +134,12 @@ class KeyringChild:
 
 
 def answer_text(base_url: str, email: str) -> str:
-    """The child's one line: the secrets, or {"error": ...} with the keyring's own one-line reason."""
+    """The child's one line: the secrets, or {"keyring_error": kind}: the keyring refused (a dismissed unlock
+    prompt, no keyring at all), which the parent shows as it would its own refusal, without asking again."""
     try:
         return encode(read_secrets(base_url, email))
-    except CcsError as exc:
-        return json.dumps({"error": str(exc)})
+    except CredentialStoreError as exc:
+        return json.dumps({"keyring_error": exc.kind or "Error"})
 
 
 def _spawned(command: list[str]) -> tuple[Callable[[], str], Callable[[], None]]:
@@ -167,14 +169,17 @@ def _forked(base_url: str, email: str) -> tuple[Callable[[], str], Callable[[], 
         finally:
             os._exit(0)
     os.close(write_end)
-    reaped = threading.Lock()
+    lock = threading.Lock()
+    reaped: list[int] = []
 
-    def reap() -> int:
-        with reaped:
-            try:
-                return os.waitpid(pid, 0)[1]
-            except ChildProcessError:  # reaped already
-                return 0
+    def reap() -> int:  # (one caller: collect)
+        try:
+            status = os.waitpid(pid, 0)[1]  # until then the pid stays ours (a zombie), so stop() may kill it
+        except ChildProcessError:
+            status = 0
+        with lock:
+            reaped.append(status)
+        return status
 
     def collect() -> str:
         with os.fdopen(read_end) as pipe:
@@ -185,8 +190,10 @@ def _forked(base_url: str, email: str) -> tuple[Callable[[], str], Callable[[], 
         return text
 
     def stop() -> None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+        with lock:  # never once reaped: the pid may be another process's by then
+            if not reaped:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
 
     return collect, stop
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from ccs_desktop.core import handoff
@@ -47,21 +49,27 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
+        # The lock decides who is the one instance: a QLocalServer with access options binds in a private
+        # directory and renames its socket over the name, so a second listen() "succeeds" and steals it.
+        # QLockFile knows a lock whose process died (a crash) and takes it over.
+        folder = os.path.dirname(self.name) if os.path.isabs(self.name) else tempfile.gettempdir()
+        self._lock = QLockFile(os.path.join(folder, os.path.basename(self.name) + ".lock"))
 
     def listen(self) -> bool:
+        if self._server.isListening():  # (an early start listened first)
+            return True
+        if not self._lock.tryLock(0):
+            return False
+        QLocalServer.removeServer(self.name)  # a crashed instance's socket
         if self._server.listen(self.name):
             return True
-        probe = QLocalSocket()
-        probe.connectToServer(self.name)
-        alive = probe.waitForConnected(500)
-        probe.abort()
-        if alive:
-            return False
-        QLocalServer.removeServer(self.name)  # left behind by a crash
-        return self._server.listen(self.name)
+        log.warning("could not listen at %s: %s", self.name, self._server.errorString())
+        self._lock.unlock()
+        return False
 
     def close(self) -> None:
         self._server.close()
+        self._lock.unlock()
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():

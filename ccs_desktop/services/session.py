@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # requests and keyring load in workers, off the start-up path
     from ccs_desktop.core.api import Agent, StoredSession
     from ccs_desktop.core.api.v1 import V1Agent
     from ccs_desktop.core.credentials import CredentialStore
+    from ccs_desktop.services.demo import DemoStart
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +152,11 @@ class SessionController(QObject):
             run_op(self.runner, self.bus, read, loaded, fail=failed, pool="serial", name="keyring read")
 
         def answered(answer: Answer) -> None:
-            if isinstance(answer, ChildFailed):
+            if isinstance(answer, ChildFailed):  # no answer at all: this process asks the keyring
                 log.info("%s; reading the keyring here", answer)
                 read_here()
+            elif isinstance(answer, CcsError):  # the keyring refused (a dismissed unlock prompt): not asked twice
+                failed(answer)
             else:
                 loaded(answer)
 
@@ -162,12 +165,14 @@ class SessionController(QObject):
         else:
             saved(answered)
 
-    def begin_demo(self, simulator: Any) -> None:
+    def begin_demo(self, started: DemoStart) -> None:
         """The demo's first session comes from the simulator in this process, as a real start-up reuses the
-        session kept in the keyring: the softphone loads without waiting for an HTTP login (and requests).
-        Everything after goes over HTTP, and an expired session is renewed by the usual login."""
+        session kept in the keyring: the softphone loads without waiting for an HTTP login (and requests); an
+        early start's session is the one its page was opened with. Everything after goes over HTTP, and an
+        expired session is renewed by the usual login."""
+        simulator = started.simulator
         creds = simulator.credentials()
-        session = simulator.cc.login(creds["email"])
+        session = started.session or simulator.cc.login(creds["email"])
         identity = Identity(
             creds["base_url"], creds["email"], creds["app_token"], None, DEMO_TEMPLATE, "demo"
         )

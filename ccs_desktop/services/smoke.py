@@ -49,7 +49,7 @@ class Smoke(QObject):
     def page_loaded(self) -> None:
         startup.mark("page_loaded")  # (the view marked it when it loaded: an early start hears of it later)
         if "loaded_at" not in self.state:
-            self.state["loaded_at"] = startup.marks()["page_loaded"]
+            self.state["loaded_at"] = startup.marks().get("page_loaded") or process_age()  # (None without /proc)
 
     def page_message(self, message: dict[str, object]) -> None:
         if message.get("type") == "ready":

@@ -1,10 +1,11 @@
-"""A real start requests the softphone page before the rest of the window is built.
+"""A start requests the softphone page before the rest of the window is built.
 
 An agent's morning start has the session of yesterday's run in the keyring. A child process reads it
 (core/keyring_child.py) while this process imports Qt; as soon as the view exists the page is requested with
 that session, and the event loop turns (so Chromium, whose browser side runs on this thread, can load it) while
 a thread imports the rest of the app. The window is built once the page has loaded, or after `WAIT_S` at most
-(a locked keyring asks for its password: the window does not wait for the agent to type it).
+(a locked keyring asks for its password: the window does not wait for the agent to type it). `--demo` does the
+same with its simulator, started in a thread (services/demo.py).
 
 The view holds the page's events until the session's supervisor asks for that same page, then replays them, so
 the supervisor sees one load as it would have done it itself (`SoftphoneView.hold_events`). A session that is too
@@ -18,17 +19,19 @@ import importlib
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
 
 from ccs_desktop.core import startup
-from ccs_desktop.core.api.session import StoredSession
 from ccs_desktop.core.api.tenant import resolve_tenant
-from ccs_desktop.core.keyring_child import Answer, KeyringChild, SavedSecrets
+from ccs_desktop.core.keyring_child import SavedSecrets
 from ccs_desktop.core.logs import register_secret
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import build_url
+from ccs_desktop.services.instance import InstanceServer
 from ccs_desktop.web.profile import create_profile
 from ccs_desktop.web.view import SoftphoneView
 
@@ -37,19 +40,27 @@ log = logging.getLogger(__name__)
 WAIT_S = 1.5  # at most, before the window is built anyway
 
 
-def page_for(settings: Settings, clock: Callable[[], float]) -> Callable[[StoredSession], str | None]:
-    """The saved account's softphone address for a stored session, as the session controller builds it; None for
-    a session past the lifetime the agent keeps one for (core.api.make_agent), which the supervisor renews first."""
+def saved_page(settings: Settings, clock: Callable[[], float]) -> Callable[[object], str | None]:
+    """The saved account's page for the keyring child's answer, as the session controller will build it; None
+    without a token or a session, or for a session past the lifetime the agent keeps one for (core.api.make_agent),
+    which the supervisor renews first."""
     tenant = resolve_tenant(settings.get_str("tenant"))
     template, build = settings.get_str("softphone_url_template"), settings.get_str("softphone_build")
     lifetime = settings.get_float("session_lifetime_hours") * 3600
 
-    def url_for(stored: StoredSession) -> str | None:
-        if stored.age(clock()) >= lifetime:
+    def page_of(answer: object) -> str | None:
+        startup.mark("keyring")
+        if not isinstance(answer, SavedSecrets) or not answer.token or answer.session is None:
             return None
-        return build_url(template, base=tenant.base_url, tenant_host=tenant.host, build=build, session=stored.session)
+        register_secret(answer.token)  # as the agent does: no log line shows them
+        register_secret(answer.session.session)
+        if answer.session.age(clock()) >= lifetime:
+            return None
+        return build_url(
+            template, base=tenant.base_url, tenant_host=tenant.host, build=build, session=answer.session.session
+        )
 
-    return url_for
+    return page_of
 
 
 def _import(module: str) -> None:
@@ -58,43 +69,50 @@ def _import(module: str) -> None:
 
 
 class EarlyPage(QObject):
-    """The profile and view the window will adopt, and the keyring child's answer for the session controller.
+    """The profile and view the window will adopt, and the answer its start needs (the keyring child's, or the
+    demo's simulator and session): `deliver(answer)` from any thread; `page_of(answer)` is the page to request,
+    or None for none; the window's start takes the answer with `take_answer`."""
 
-    `url_for(session)` is the page's address for a stored session, or None when the session is too old to use."""
-
-    _answered = Signal(object)  # the child's thread → this thread
+    _answered = Signal(object)  # any thread → this thread
 
     def __init__(
-        self, storage_dir: Path, child: KeyringChild, url_for: Callable[[StoredSession], str | None]
+        self,
+        storage_dir: Path,
+        page_of: Callable[[object], str | None],
+        instance: InstanceServer,
+        stop: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__()
+        self.instance = instance  # listening already: a second start hands over, and loads no second page
+        self.stop = stop  # the quitting window ends what still works for it (a keyring child's open prompt)
         self.profile = create_profile(storage_dir)
         self.view = SoftphoneView(self.profile)
-        self.url_for = url_for
-        self.answer: Answer | None = None
+        self.page_of = page_of
+        self.answer: object = None
         self.settled = False  # the page loaded or failed, or there is no page to load early
-        self._taken: Callable[[Answer], None] | None = None
+        self._taken: Callable[[Any], None] | None = None
         self._loop: QEventLoop | None = None
         self.view.page().loadFinished.connect(self._settle)  # Qt's own: the view's `loaded` is held
         self._answered.connect(self._on_answer)
-        child.on_answer(self._answered.emit)
 
-    def _on_answer(self, answer: Answer) -> None:
-        startup.mark("keyring")
+    def deliver(self, answer: object) -> None:
+        self._answered.emit(answer)
+
+    def _on_answer(self, answer: object) -> None:
         self.answer = answer
-        if self._taken is not None:  # the window is built: its session controller takes it from here
+        if self._taken is not None:  # the window is built: its start takes it from here
             self._taken(answer)
             return
-        url = None
-        if isinstance(answer, SavedSecrets) and answer.token and answer.session is not None:
-            register_secret(answer.token)  # as the agent does: no log line shows them
-            register_secret(answer.session.session)
-            url = self.url_for(answer.session)
+        try:
+            url = self.page_of(answer)
+            if url is not None:
+                self.view.load_softphone(QUrl(url))
+                self.view.hold_events()  # (after: the next load_softphone is the supervisor's)
+        except Exception:  # (a bad address template): the window's own load reports it, in words
+            log.exception("the softphone page could not be requested early")
+            url = None
         if url is None:
             self._settle()
-            return
-        self.view.load_softphone(QUrl(url))
-        self.view.hold_events()  # (after: the next load_softphone is the supervisor's)
 
     def _settle(self, *_args: object) -> None:
         self.settled = True
@@ -113,8 +131,14 @@ class EarlyPage(QObject):
             self._loop = None
         importer.join()
 
-    def take_answer(self, callback: Callable[[Answer], None]) -> None:
-        """The session controller's: the answer now if there is one, else once it comes."""
+    def take_answer(self, callback: Callable[[Any], None]) -> None:
+        """The window's start: the answer now if there is one, else once it comes."""
         self._taken = callback
         if self.answer is not None:
             callback(self.answer)
+
+    def answer_future(self) -> Future[Any]:
+        """`take_answer` as a Future (the demo's start waits on one); an exception delivered is raised by it."""
+        future: Future[Any] = Future()
+        self.take_answer(lambda a: future.set_exception(a) if isinstance(a, BaseException) else future.set_result(a))
+        return future

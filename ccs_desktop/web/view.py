@@ -40,6 +40,7 @@ HIDDEN_MENU_ACTIONS = HISTORY_ACTIONS | {
 }
 
 _log = logging.getLogger(__name__)
+HOLD_LIMIT_MS = 20_000  # an early page's events, unclaimed for this long, go to whoever listens
 
 
 def engine_versions() -> dict[str, str]:
@@ -123,12 +124,14 @@ class SoftphoneView(QWebEngineView):
         `about:blank` unloads the softphone (at logout) and leaves no origin that may use the microphone.
         """
         blank = url.toString() == BLANK
-        if self._held is not None and not self._claimed:
-            self._claimed = True
-            if url == self._softphone_url:  # the page an early start requested: it is not loaded twice
+        if self._held is not None:
+            if not self._claimed and url == self._softphone_url:  # the page an early start requested: not twice
+                self._claimed = True
                 QTimer.singleShot(0, self._replay)
                 return True
-            self._drop_held()  # another page: the early one's events are dropped
+            # another page (or one more load before the replay): the early page's calls are told, so the guards
+            # below see a live one; its other events are dropped
+            self._replay(calls_only=True)
         if not blank and (
             not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host()
         ):
@@ -146,20 +149,23 @@ class SoftphoneView(QWebEngineView):
         page.load(url)
         return True
 
-    def hold_events(self) -> None:
+    def hold_events(self, limit_ms: int = HOLD_LIMIT_MS) -> None:
         """Keep the page's events (loaded, load_failed, the bridge's messages) until the next `load_softphone`:
-        the same URL replays them instead of loading again (web/early_page.py), another drops them."""
+        the same URL replays them instead of loading again (web/early_page.py); another gets only its calls
+        replayed. Unclaimed after `limit_ms` (the session never started), they are replayed to whoever listens."""
         self._held, self._claimed = [], False
         self.bridge.held = self._held
+        QTimer.singleShot(limit_ms, lambda held=self._held: held is self._held and self._replay())
 
     def _drop_held(self) -> None:
         self._held = self.bridge.held = None
 
-    def _replay(self) -> None:
-        held, self._held = self._held or [], None
-        self.bridge.held = None
+    def _replay(self, *, calls_only: bool = False) -> None:
+        held = self._held or []
+        self._drop_held()
         for signal, args in held:  # as if they happened now, for those who listen now
-            signal.emit(*args)
+            if not calls_only or (isinstance(args[0], dict) and args[0].get("type") == "call"):
+                signal.emit(*args)
 
     def _emit(self, signal: SignalInstance, *args: object) -> None:
         if self._held is not None:

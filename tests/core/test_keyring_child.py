@@ -13,14 +13,23 @@ import pytest
 
 from ccs_desktop.core.api.session import StoredSession
 from ccs_desktop.core.credentials import CredentialStore
-from ccs_desktop.core.keyring_child import ChildFailed, KeyringChild, SavedSecrets, _spawned, decode, encode
+from ccs_desktop.core.errors import CredentialStoreError
+from ccs_desktop.core.keyring_child import (
+    Answer,
+    ChildFailed,
+    KeyringChild,
+    SavedSecrets,
+    _spawned,
+    decode,
+    encode,
+)
 
 TOKEN, SESSION = "tok-" + "7" * 24, "sess-" + "9" * 24
 BASE, EMAIL = "https://acme.alo-tech.com", "agent@acme.test"
 
 
-def answer_of(child: KeyringChild) -> SavedSecrets | ChildFailed:
-    got: list[SavedSecrets | ChildFailed] = []
+def answer_of(child: KeyringChild) -> Answer:
+    got: list[Answer] = []
     done = threading.Event()
     child.on_answer(lambda answer: (got.append(answer), done.set()))
     assert done.wait(60)
@@ -47,9 +56,10 @@ def test_an_unreadable_answer_is_one_error_that_shows_no_secret(text):
     assert caught.value.__cause__ is None and caught.value.__suppress_context__  # no decoder text, no secret
 
 
-def test_the_childs_own_error_comes_back_as_it_said_it():
-    with pytest.raises(ChildFailed, match="The system keyring is not available"):
-        decode(json.dumps({"error": "The system keyring is not available (X)."}))
+def test_the_keyrings_refusal_comes_back_as_the_error_the_window_shows():
+    refused = decode(json.dumps({"keyring_error": "KeyringLocked"}))
+    assert isinstance(refused, CredentialStoreError) and refused.kind == "KeyringLocked"
+    assert str(refused).startswith("The system keyring is not available (KeyringLocked).")
 
 
 def test_a_child_that_dies_says_so_in_one_line():
@@ -77,9 +87,10 @@ def test_a_start_up_forks_its_child_and_gets_the_same_answer():
     store.save_app_token(TOKEN)
     store.save_session(StoredSession(SESSION, 1234.5))
     script = f"""
-import os, sys, threading
+import os, subprocess, sys, threading
 from ccs_desktop.core.keyring_child import KeyringChild, encode
 assert threading.active_count() == 1
+subprocess.Popen = None  # a spawned child would fail here: this start must fork
 child = KeyringChild.start({BASE!r}, {EMAIL!r})
 got = []
 done = threading.Event()
@@ -98,5 +109,4 @@ def test_a_keyring_that_fails_is_the_keyrings_message(monkeypatch):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     child = KeyringChild(*_spawned([sys.executable, "-m", "ccs_desktop.core.keyring_child", BASE, EMAIL]))
     answer = answer_of(child)
-    assert isinstance(answer, ChildFailed)
-    assert str(answer).startswith("The system keyring is not available (")
+    assert isinstance(answer, CredentialStoreError) and answer.kind == "NoKeyringError"

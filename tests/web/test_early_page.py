@@ -4,6 +4,7 @@ exists, its events held until the supervisor asks for that same page, which is t
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from PySide6.QtCore import QUrl
 from ccs_desktop.core.api.session import StoredSession
 from ccs_desktop.core.keyring_child import ChildFailed, KeyringChild, SavedSecrets, encode
 from ccs_desktop.core.settings import Settings
-from ccs_desktop.web.early_page import EarlyPage, page_for
+from ccs_desktop.services.instance import InstanceServer
+from ccs_desktop.web.early_page import EarlyPage, saved_page
 from ccs_desktop.web.view import SoftphoneView
 from tests.web.support import TIMEOUT, dispose_profile, dispose_view, engine_test, round_trip
 
@@ -55,9 +57,11 @@ def test_the_same_page_asked_for_again_is_not_loaded_but_its_events_are_replayed
     url = QUrl(pages.url("/sso/?session=s1"))
     held_until_ready(qtbot, view, url)
     assert seen == []  # nobody heard of it yet
+    held = [("loaded", args[0]) if isinstance(args[0], bool) else ("message", args[0]["type"]) for _s, args in view.bridge.held]
+    assert sorted(held) == [("loaded", True), ("message", "ready")]
     with qtbot.wait_signals([view.bridge.message, view.loaded], timeout=TIMEOUT):
         assert view.load_softphone(QUrl(url.toString()))  # the supervisor's own request, as a string made again
-    assert sorted(seen) == [("loaded", True), ("message", "ready")]  # in the order they happened
+    assert seen == held  # in the order they happened
     round_trip(qtbot, view.page(), pages)
     assert pages.hits("/sso/") == 1
     assert view.bridge.held is None
@@ -75,6 +79,42 @@ def test_another_page_drops_the_held_events_and_loads(qtbot, view, pages):
     round_trip(qtbot, view.page(), pages)
     assert sorted(seen) == [("loaded", True), ("message", "ready")]  # the new page's, once; the old page's never
     assert pages.hits("/other/") == 1
+
+
+CALL_PAGE = """<!doctype html><body><script>
+window.addEventListener("load", () => window.dispatchEvent(new CustomEvent("ccs-softphone", {detail: JSON.stringify(
+  {type: "call", callid: "c1", state: "ringing", direction: "in", number: "+905321234561"})})));
+</script></body>"""
+
+
+@engine_test
+def test_a_call_on_the_early_page_is_told_before_another_page_could_replace_it(qtbot, view, pages):
+    """The session renewed meanwhile (another URL): the guards must hear of the early page's live call first, so
+    the view refuses to navigate away from it."""
+    pages.add("/ringing/", CALL_PAGE)
+    calls: list[str] = []
+    view.bridge.message.connect(lambda message: calls.append(message["state"]))
+    view.loaded.connect(lambda ok: calls.append(f"loaded {ok}"))
+    view.can_reload = lambda: calls != ["ringing"]
+    with qtbot.wait_signal(view.page().loadFinished, timeout=TIMEOUT):
+        assert view.load_softphone(QUrl(pages.url("/ringing/?session=s1")))
+        view.hold_events()
+    qtbot.wait_until(lambda: any(isinstance(args[0], dict) for _s, args in view.bridge.held), timeout=TIMEOUT)
+    with qtbot.wait_signal(view.reload_refused, timeout=TIMEOUT):
+        assert view.load_softphone(QUrl(pages.url("/sso/?session=s2"))) is False
+    assert calls == ["ringing"]  # the call, and nothing else of the early page
+    assert pages.hits("/sso/") == 0 and view.bridge.held is None
+
+
+@engine_test
+def test_events_nobody_claims_go_to_whoever_listens_after_a_while(qtbot, view, pages):
+    """The session never started (its agent could not be built): the page's events are not kept for ever."""
+    seen = events_of(view)
+    with qtbot.wait_signal(view.page().loadFinished, timeout=TIMEOUT):
+        assert view.load_softphone(QUrl(pages.url("/sso/?session=s1")))
+        view.hold_events(limit_ms=200)
+    qtbot.wait_until(lambda: ("loaded", True) in seen, timeout=TIMEOUT)
+    assert view.bridge.held is None
 
 
 class Child:
@@ -101,7 +141,9 @@ def early_of(qtbot, storage_dir: Path) -> Iterator:
     made: list[EarlyPage] = []
 
     def make(child: Child, url: str | None) -> EarlyPage:
-        early = EarlyPage(storage_dir, child.child, lambda _stored: url)
+        saved = lambda answer: url if isinstance(answer, SavedSecrets) and answer.session else None  # noqa: E731
+        early = EarlyPage(storage_dir, saved, InstanceServer(name=f"ccs-desktop-test-{id(child)}"))
+        child.child.on_answer(early.deliver)
         early.view.open_external = lambda _url: None
         made.append(early)
         return early
@@ -119,7 +161,9 @@ def test_a_saved_session_has_the_page_loaded_before_the_window_takes_it(qtbot, e
     early = early_of(child, url)
     secrets = SavedSecrets("tok", StoredSession("s1", 10.0))
     child.answer(encode(secrets))
-    early.wait(module="json", limit_s=60)  # returns once loaded, not at the limit
+    began = time.monotonic()
+    early.wait(module="json", limit_s=60)
+    assert time.monotonic() - began < 50  # it returned once loaded, not at the limit
     assert early.settled and pages.hits("/sso/") == 1
     assert early.view.address() == url
     taken: list = []
@@ -167,8 +211,11 @@ def test_the_early_address_is_the_sessions_and_none_once_the_session_is_too_old(
         }
     )
     now = [10_000.0]
-    url_for = page_for(settings, lambda: now[0])
-    assert url_for(StoredSession("a/b", now[0] - 7199)) == (
+    page_of = saved_page(settings, lambda: now[0])
+    assert page_of(SavedSecrets("tok", StoredSession("a/b", now[0] - 7199))) == (
         "https://acme.callcenterstudio.com/b%201/sso/?tenant=acme.callcenterstudio.com&session=a%2Fb"
     )
-    assert url_for(StoredSession("a/b", now[0] - 7200)) is None  # the supervisor logs in first
+    assert page_of(SavedSecrets("tok", StoredSession("a/b", now[0] - 7200))) is None  # the supervisor logs in first
+    assert page_of(SavedSecrets("tok", None)) is None
+    assert page_of(SavedSecrets(None, None)) is None
+    assert page_of(ChildFailed("the keyring reader failed: exit code 1")) is None

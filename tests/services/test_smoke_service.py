@@ -1,0 +1,18 @@
+"""services/smoke.py where the kernel gives no process age (Windows, macOS): every agent's window hears
+`page_loaded`, smoke run or not, so it must not fail there."""
+
+from __future__ import annotations
+
+from ccs_desktop.core import startup
+from ccs_desktop.services import smoke as smoke_module
+from ccs_desktop.services.smoke import Smoke
+
+
+def test_a_page_load_without_a_process_age_is_no_fault(qapp, monkeypatch):
+    monkeypatch.setattr(startup, "process_age", lambda: None)
+    monkeypatch.setattr(smoke_module, "process_age", lambda: None)
+    monkeypatch.setattr(startup, "_marks", {})
+    for enabled in (False, True):
+        smoke = Smoke(enabled, lambda: (0, 0))
+        smoke.page_loaded()
+        assert smoke.state["loaded_at"] is None
