@@ -5,8 +5,8 @@ take them from the window's start (one interpreter lock). A child runs them on a
 imports Qt, so the softphone page can be requested as soon as the view exists (bench/bench_startup.py).
 
 The child answers one JSON line on its stdout, a pipe only its parent reads: the secrets are never in its
-arguments, environment, logs or exit code. Any failure of the child (no keyring, a crash, a frozen build that
-cannot run `-m`) is a `ChildFailed` with one line, and the window reads the keyring itself instead; the keyring's
+arguments, environment, logs or exit code. Any failure of the child (a crash, an unreadable answer) is a
+`ChildFailed` with one line, and the window reads the keyring itself instead; the keyring's
 own refusal (a dismissed unlock prompt) comes back as the CredentialStoreError it is, so it is not asked twice.
 """
 
@@ -28,6 +28,7 @@ from ccs_desktop.core.credentials import unavailable
 from ccs_desktop.core.errors import CcsError, CredentialStoreError
 
 log = logging.getLogger(__name__)
+CHILD_FLAG = "--keyring-child"  # the frozen bundle's way in (it has no `python -m`)
 
 
 class ChildFailed(Exception):
@@ -99,15 +100,12 @@ class KeyringChild:
 
     @classmethod
     def start(cls, base_url: str, email: str) -> KeyringChild | None:
-        """None where no child can be started (a frozen build has no `python -m`): the window reads in-process.
-        On Linux, before any thread exists, the child is a fork: no second interpreter start (about 40 ms)."""
-        if getattr(sys, "frozen", False):
-            return None
+        """None where no child can be started: the window reads in-process then. On Linux, before any thread
+        exists, the child is a fork: no second interpreter start (about 40 ms)."""
         try:
             if sys.platform.startswith("linux") and threading.active_count() == 1:
                 return cls(*_forked(base_url, email))
-            # -P: not this directory first on sys.path (a stray keyring.py there must not see the secrets)
-            return cls(*_spawned([sys.executable, "-P", "-m", __name__, base_url, email]))
+            return cls(*_spawned(child_command(base_url, email)))
         except OSError:
             return None
 
@@ -131,6 +129,14 @@ class KeyringChild:
                 self._callbacks.append(callback)
                 return
         callback(answer)
+
+
+def child_command(base_url: str, email: str) -> list[str]:
+    """How to start the child: the bundle's own executable answers CHILD_FLAG (packaging/launcher.py); else
+    Python, with -P so that a stray keyring.py in the current directory never sees the secrets."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG, base_url, email]
+    return [sys.executable, "-P", "-m", __name__, base_url, email]
 
 
 def answer_text(base_url: str, email: str) -> str:
@@ -201,7 +207,12 @@ def _forked(base_url: str, email: str) -> tuple[Callable[[], str], Callable[[], 
 def main(argv: list[str]) -> int:
     """The child: the answer on stdout; a failure as {"error": ...} with the keyring's own one-line reason."""
     base_url, email = argv
-    print(answer_text(base_url, email), flush=True)
+    text = answer_text(base_url, email) + "\n"
+    if sys.stdout is None:  # a windowed bundle (Windows) may have no sys.stdout, and still its pipe as fd 1
+        os.write(1, text.encode())
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
     return 0
 
 

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from ccs_desktop.core.keyring_child import (
     KeyringChild,
     SavedSecrets,
     _spawned,
+    child_command,
     decode,
     encode,
 )
@@ -110,3 +112,21 @@ def test_a_keyring_that_fails_is_the_keyrings_message(monkeypatch):
     child = KeyringChild(*_spawned([sys.executable, "-m", "ccs_desktop.core.keyring_child", BASE, EMAIL]))
     answer = answer_of(child)
     assert isinstance(answer, CredentialStoreError) and answer.kind == "NoKeyringError"
+
+
+def test_a_bundle_starts_its_own_executable_as_the_child(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert child_command(BASE, EMAIL) == [sys.executable, "--keyring-child", BASE, EMAIL]
+    monkeypatch.delattr(sys, "frozen")
+    assert child_command(BASE, EMAIL) == [sys.executable, "-P", "-m", "ccs_desktop.core.keyring_child", BASE, EMAIL]
+
+
+@pytest.mark.usefixtures("private_keyring")
+def test_the_bundles_entry_point_answers_as_the_child():
+    """packaging/launcher.py is the bundle's executable: with the flag, it is the keyring child."""
+    store = CredentialStore(BASE, EMAIL)
+    store.save_app_token(TOKEN)
+    store.save_session(StoredSession(SESSION, 99.0))
+    launcher = Path(__file__).resolve().parents[2] / "packaging" / "launcher.py"
+    child = KeyringChild(*_spawned([sys.executable, str(launcher), "--keyring-child", BASE, EMAIL]))
+    assert answer_of(child) == SavedSecrets(TOKEN, StoredSession(SESSION, 99.0))
