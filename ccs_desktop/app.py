@@ -183,6 +183,7 @@ class App(QObject):
         view.page().renderer_crashed.connect(session.renderer_crashed)
         view.reload_refused.connect(session.reload_refused)
         self.instance.request.connect(handoff.handle)
+        self.instance.accept_requests()
         self.quit_guard.attach(self.qapp)
         self.quit_guard.quit_confirmed.connect(self.quit_now)
         self.smoke.finished.connect(self.quit_now)

@@ -21,8 +21,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.webengine]
 
 def test_demo_smoke_prints_its_figures_and_exits_0(user_dirs):
     env = cli_env(None, QT_QPA_PLATFORM="offscreen")
-    result = run_cli("--demo", "--smoke", env=env, timeout=120)
+    result = run_cli("--demo", "--smoke", "--verbose", env=env, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
+    # requested before the window was built, with the simulator's first session, which the session then used:
+    # loaded once (web/early_page.py)
+    assert result.stderr.count("loading the softphone from") == 1, result.stderr[-3000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     assert 0 < figures["softphone_loaded_s"] <= figures["ready_s"] < 60
     assert figures["calls"] > 0

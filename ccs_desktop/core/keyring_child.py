@@ -205,9 +205,14 @@ def _forked(base_url: str, email: str) -> tuple[Callable[[], str], Callable[[], 
 
 
 def main(argv: list[str]) -> int:
-    """The child: the answer on stdout; a failure as {"error": ...} with the keyring's own one-line reason."""
-    base_url, email = argv
-    text = answer_text(base_url, email) + "\n"
+    """The child: the answer on stdout (answer_text). Anything unexpected is one line on stderr and exit code 1,
+    never a traceback (a windowed bundle would show it in a dialog nobody asked for)."""
+    try:
+        base_url, email = argv
+        text = answer_text(base_url, email) + "\n"
+    except Exception as exc:
+        print(f"keyring child: {type(exc).__name__}", file=sys.stderr)
+        return 1
     if sys.stdout is None:  # a windowed bundle (Windows) may have no sys.stdout, and still its pipe as fd 1
         os.write(1, text.encode())
     else:

@@ -39,7 +39,8 @@ class Reply:
 
 
 class InstanceServer(QObject):
-    """`request(dict, Reply)` for each hand-over; `listen()` is False when another instance already runs."""
+    """`request(dict, Reply)` for each hand-over; `listen()` is False when another instance already runs.
+    Requests that come before `accept_requests()` (an early start listens before the window exists) wait."""
 
     request = Signal(dict, object)
 
@@ -54,11 +55,21 @@ class InstanceServer(QObject):
         # QLockFile knows a lock whose process died (a crash) and takes it over.
         folder = os.path.dirname(self.name) if os.path.isabs(self.name) else tempfile.gettempdir()
         self._lock = QLockFile(os.path.join(folder, os.path.basename(self.name) + ".lock"))
+        self._waiting: list[tuple[dict[str, Any], Reply]] | None = []
+
+    def accept_requests(self) -> None:
+        """Someone listens to `request` now: the waiting requests first."""
+        waiting, self._waiting = self._waiting or [], None
+        for message, reply in waiting:
+            self.request.emit(message, reply)
 
     def listen(self) -> bool:
         if self._server.isListening():  # (an early start listened first)
             return True
         if not self._lock.tryLock(0):
+            return False
+        if self._answers():  # an older version's window, which takes no lock
+            self._lock.unlock()
             return False
         QLocalServer.removeServer(self.name)  # a crashed instance's socket
         if self._server.listen(self.name):
@@ -66,6 +77,13 @@ class InstanceServer(QObject):
         log.warning("could not listen at %s: %s", self.name, self._server.errorString())
         self._lock.unlock()
         return False
+
+    def _answers(self) -> bool:
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        alive = probe.waitForConnected(500)
+        probe.abort()
+        return alive
 
     def close(self) -> None:
         self._server.close()
@@ -92,7 +110,10 @@ class InstanceServer(QObject):
                     reply.fail(self.tr("unreadable request"), 2)
                     return
                 log.info("hand-over request: %s", message.get("action"))
-                self.request.emit(message, reply)
+                if self._waiting is not None:
+                    self._waiting.append((message, reply))
+                else:
+                    self.request.emit(message, reply)
 
             socket.readyRead.connect(read)
             socket.disconnected.connect(socket.deleteLater)

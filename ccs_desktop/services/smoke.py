@@ -73,7 +73,7 @@ class Smoke(QObject):
         loaded = self.state.get("loaded_at") or process_age() or 0.0
         result = {
             "softphone_loaded_s": round(loaded, 3),
-            "ready_s": startup.marks()["panels_filled"],
+            "ready_s": startup.marks().get("panels_filled") or process_age(),  # (None without /proc)
             "pss_mib": tree_pss_mib(),
             "pss_main_mib": round((pss_kib(os.getpid()) or 0) / 1024, 1),  # this process alone, no Chromium
             "contacts": contacts,
@@ -81,7 +81,7 @@ class Smoke(QObject):
             "marks": startup.marks(),
         }
         print(json.dumps(result), flush=True)
-        QTimer.singleShot(0, self.finished.emit)
+        QTimer.singleShot(0, self, self.finished.emit)
 
     def login_needed(self, ask: Callable[[], None]) -> None:
         """A smoke run has nobody to ask for a login: it gives up; any other run `ask()`s."""
@@ -93,7 +93,7 @@ class Smoke(QObject):
     def give_up(self, why: str) -> None:
         print(json.dumps({"error": why}), flush=True)
         self.exit_code = 1
-        QTimer.singleShot(0, self.finished.emit)
+        QTimer.singleShot(0, self, self.finished.emit)
 
     def _timeout(self) -> None:
         if not self.state.get("printed"):

@@ -94,8 +94,15 @@ class EarlyPage(QObject):
         self._loop: QEventLoop | None = None
         self.view.page().loadFinished.connect(self._settle)  # Qt's own: the view's `loaded` is held
         self._answered.connect(self._on_answer)
+        self._future: Future[Any] = Future()  # resolved on the delivering thread: a worker waiting on it never
+        # needs this thread's event loop (a quit before the answer would otherwise leave it waiting for ever)
 
     def deliver(self, answer: object) -> None:
+        """From any thread, once."""
+        if isinstance(answer, BaseException):
+            self._future.set_exception(answer)
+        else:
+            self._future.set_result(answer)
         self._answered.emit(answer)
 
     def _on_answer(self, answer: object) -> None:
@@ -138,7 +145,5 @@ class EarlyPage(QObject):
             callback(self.answer)
 
     def answer_future(self) -> Future[Any]:
-        """`take_answer` as a Future (the demo's start waits on one); an exception delivered is raised by it."""
-        future: Future[Any] = Future()
-        self.take_answer(lambda a: future.set_exception(a) if isinstance(a, BaseException) else future.set_result(a))
-        return future
+        """The answer as a Future (the demo's start waits on one in a worker); an exception delivered raises."""
+        return self._future

@@ -57,6 +57,15 @@ def _open_in_browser(url: QUrl) -> None:
         _log.warning("could not open %s in the system browser", redact(url.toString()))
 
 
+def _emit_held(held: list[tuple[SignalInstance, tuple[object, ...]]], *, calls: bool | None = None) -> None:
+    """Held events as if they happened now, in their order; `calls`: only the page's call messages (True), or
+    only the rest (False)."""
+    for signal, args in held:
+        is_call = isinstance(args[0], dict) and args[0].get("type") == "call"
+        if calls is None or calls == is_call:
+            signal.emit(*args)
+
+
 class SoftphoneView(QWebEngineView):
     """A QWebEngineView bound to one SoftphonePage on the given profile, with its bridge installed.
 
@@ -124,14 +133,16 @@ class SoftphoneView(QWebEngineView):
         `about:blank` unloads the softphone (at logout) and leaves no origin that may use the microphone.
         """
         blank = url.toString() == BLANK
+        early: list[tuple[SignalInstance, tuple[object, ...]]] = []
         if self._held is not None:
             if not self._claimed and url == self._softphone_url:  # the page an early start requested: not twice
                 self._claimed = True
-                QTimer.singleShot(0, self._replay)
+                QTimer.singleShot(0, self, self._replay)
                 return True
-            # another page (or one more load before the replay): the early page's calls are told, so the guards
-            # below see a live one; its other events are dropped
-            self._replay(calls_only=True)
+            # another page (or one more load before the replay): the early page's calls are told first, so the
+            # guards below see a live one
+            early = self._take_held()
+            _emit_held(early, calls=True)
         if not blank and (
             not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host()
         ):
@@ -139,6 +150,7 @@ class SoftphoneView(QWebEngineView):
         page = self.page()
         if not self._may_reload() or not page.guard_allows(url):
             _log.warning("refused to load the softphone: a call is active")
+            _emit_held(early, calls=False)  # the early page stays: what else it said is true too
             self.reload_refused.emit()
             return False
         if not blank:
@@ -151,21 +163,26 @@ class SoftphoneView(QWebEngineView):
 
     def hold_events(self, limit_ms: int = HOLD_LIMIT_MS) -> None:
         """Keep the page's events (loaded, load_failed, the bridge's messages) until the next `load_softphone`:
-        the same URL replays them instead of loading again (web/early_page.py); another gets only its calls
-        replayed. Unclaimed after `limit_ms` (the session never started), they are replayed to whoever listens."""
+        the same URL replays them instead of loading again (web/early_page.py); another first gets the page's
+        calls replayed (so a live call keeps its page), and the rest too if it is refused. Unclaimed after
+        `limit_ms` (the session never started), the calls are told and the rest dropped: a later load is real."""
         self._held, self._claimed = [], False
         self.bridge.held = self._held
-        QTimer.singleShot(limit_ms, lambda held=self._held: held is self._held and self._replay())
+        QTimer.singleShot(limit_ms, self, lambda held=self._held: held is self._held and self._expire_held())
+
+    def _take_held(self) -> list[tuple[SignalInstance, tuple[object, ...]]]:
+        held = self._held or []
+        self._drop_held()
+        return held
 
     def _drop_held(self) -> None:
         self._held = self.bridge.held = None
 
-    def _replay(self, *, calls_only: bool = False) -> None:
-        held = self._held or []
-        self._drop_held()
-        for signal, args in held:  # as if they happened now, for those who listen now
-            if not calls_only or (isinstance(args[0], dict) and args[0].get("type") == "call"):
-                signal.emit(*args)
+    def _replay(self) -> None:
+        _emit_held(self._take_held())
+
+    def _expire_held(self) -> None:
+        _emit_held(self._take_held(), calls=True)
 
     def _emit(self, signal: SignalInstance, *args: object) -> None:
         if self._held is not None:
@@ -194,6 +211,7 @@ class SoftphoneView(QWebEngineView):
             return
         page = self.page()
         self._shut_down = True
+        self._drop_held()
         page.shutdown()
         self.stop()
         self.bridge.teardown()

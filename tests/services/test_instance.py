@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 
+from ccs_desktop.core import handoff
 from ccs_desktop.services.instance import InstanceServer
 
 
@@ -43,6 +46,38 @@ sys.stdin.read()
         os.kill(crashed.pid, signal.SIGKILL)
         crashed.wait(30)
     assert os.path.exists(name) and os.path.exists(name + ".lock")  # what a crash leaves
+    after = InstanceServer(name=name)
+    assert after.listen()
+    after.close()
+
+
+def test_a_request_before_the_window_listens_waits_for_it(qapp, qtbot, user_dirs):
+    """An early start claims the instance before its window exists: a second launch meanwhile must get its answer
+    once the window is there, not a 30 s wait and an error."""
+    server = InstanceServer()
+    assert server.listen()
+    answers: list[object] = []
+    sender = threading.Thread(target=lambda: answers.append(handoff.send({"action": "ping"}, timeout=60)))
+    sender.start()
+    heard: list[dict] = []
+    server.request.connect(lambda message, reply: (heard.append(message), reply.ok({"shown": True})))
+    qtbot.wait_until(lambda: len(server._waiting or []) == 1, timeout=15000)
+    assert heard == []  # nobody listens yet: it waits
+    server.accept_requests()
+    assert heard == [{"action": "ping"}]
+    qtbot.wait_until(lambda: not sender.is_alive(), timeout=15000)
+    assert answers == [{"shown": True}]
+    server.close()
+
+
+def test_an_older_window_without_a_lock_is_not_taken_over(qapp, tmp_path):
+    """A version before the lock answers on the socket only: the new start must hand over to it, not steal it."""
+    name = str(tmp_path / "instance.sock")
+    with socket.socket(socket.AF_UNIX) as older:
+        older.bind(name)
+        older.listen()
+        assert not InstanceServer(name=name).listen()
+    os.unlink(name)
     after = InstanceServer(name=name)
     assert after.listen()
     after.close()
