@@ -90,6 +90,7 @@ class EarlyPage(QObject):
         self.page_of = page_of
         self.answer: object = None
         self.settled = False  # the page loaded or failed, or there is no page to load early
+        self.waited_out = False  # the window was built at the limit, not on the page
         self._taken: Callable[[Any], None] | None = None
         self._loop: QEventLoop | None = None
         self.view.page().loadFinished.connect(self._settle)  # Qt's own: the view's `loaded` is held
@@ -133,10 +134,15 @@ class EarlyPage(QObject):
         importer.start()
         if not self.settled:
             self._loop = QEventLoop()
-            QTimer.singleShot(round(limit_s * 1000), self._loop.quit)
+            QTimer.singleShot(round(limit_s * 1000), self._loop, self._limit_reached)
             self._loop.exec()
             self._loop = None
         importer.join()
+
+    def _limit_reached(self) -> None:
+        self.waited_out = True
+        if self._loop is not None:
+            self._loop.quit()
 
     def take_answer(self, callback: Callable[[Any], None]) -> None:
         """The window's start: the answer now if there is one, else once it comes."""
