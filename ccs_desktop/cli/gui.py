@@ -66,7 +66,8 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     from ccs_desktop.core.startup import skip_pyside_source_checks
 
     skip_pyside_source_checks()
-    qapp, early = None, None
+    qapp: CcsApplication | None = None
+    early: EarlyPage | None = None
     if args.demo:
         qapp, early = request_demo_page_early()  # (its simulator starts first, in a thread)
     elif settings is not None and child is not None:
@@ -101,7 +102,7 @@ def start_keyring_child(settings: Settings) -> KeyringChild | None:
         return None
 
 
-def request_page_early(child: KeyringChild, settings: Settings) -> tuple[CcsApplication, EarlyPage]:
+def request_page_early(child: KeyringChild, settings: Settings) -> tuple[CcsApplication, EarlyPage | None]:
     """The application and the softphone view, its page requested with the saved session before the rest of the
     window is imported and built (web/early_page.py)."""
     import time
@@ -119,7 +120,7 @@ def request_page_early(child: KeyringChild, settings: Settings) -> tuple[CcsAppl
     return qapp, early
 
 
-def request_demo_page_early() -> tuple[CcsApplication, EarlyPage]:
+def request_demo_page_early() -> tuple[CcsApplication, EarlyPage | None]:
     """The same for `--demo`: its simulator starts in a thread, and its first session opens the page."""
     import time
 
