@@ -53,7 +53,7 @@ from ccs_desktop.ui.tray import Tray, connect_tray
 from ccs_desktop.ui.uri_prompt import UriPrompt
 from ccs_desktop.web.early_page import EarlyPage
 from ccs_desktop.web.notifications import connect_page_rings
-from ccs_desktop.web.profile import create_profile
+from ccs_desktop.web.profile import create_profile, profile_dir
 from ccs_desktop.web.view import SoftphoneView
 
 
@@ -84,14 +84,13 @@ class App(QObject):
         self.faults = FaultReporter(self)
         self.runner = runner = TaskRunner(self, report=self.faults.report)
         self.bus = bus = MessageBus(self)
-        # Start-up waits for the demo's simulator: it starts first, in a worker, while the widgets are built.
+        # The demo's simulator: an early start's, or started in a worker while the widgets are built.
         self.demo_sim = Demo(runner, bus, clock, self, early and early.answer_future()) if demo else None
         self.tracker = tracker = CallTracker(self)
         self.smoke = Smoke(smoke, lambda: (window.calls.row_count(), window.contacts.row_count()), self, demo=demo)
 
-        self.early = early  # (its keyring answer goes to the session at start())
-        storage = data_dir() / ("webengine-demo" if demo else "webengine")
-        self.profile = early.profile if early else create_profile(storage, self)
+        self.early = early  # a start's page requested before this was built (web/early_page.py)
+        self.profile = early.profile if early else create_profile(profile_dir(demo), self)
         self.view = early.view if early else SoftphoneView(self.profile)
         self.view.can_reload = lambda: not tracker.is_active()
         self.view.page().navigation_guard = lambda _url: not tracker.is_active()
@@ -130,6 +129,8 @@ class App(QObject):
         self.diagnostics = Diagnostics(session, listeners, self.view, self, live=self.live)
         self.network = NetworkWatch(self)
         self.instance = early.instance if early else InstanceServer(self)
+        if early is not None:
+            early.adopt(self)
         self.open_uri, self.dial, self.logout = self.handoff.open_uri, self.handoff.dial, self.session.logout
         self.open_settings, self.request_quit = self.settings_flow.open, self.quit_guard.request_quit
         self._wire()
@@ -183,7 +184,7 @@ class App(QObject):
         view.page().renderer_crashed.connect(session.renderer_crashed)
         view.reload_refused.connect(session.reload_refused)
         self.instance.request.connect(handoff.handle)
-        self.instance.accept_requests()
+        self.view.release_calls()  # (an early page's calls: the guards hear of them now, the rest at the claim)
         self.quit_guard.attach(self.qapp)
         self.quit_guard.quit_confirmed.connect(self.quit_now)
         self.smoke.finished.connect(self.quit_now)
@@ -220,6 +221,7 @@ class App(QObject):
             self.demo_sim.start()
         else:
             self.session.start_from_settings(self.early and self.early.take_answer)
+        self.instance.accept_requests()  # (those that came while an early start built the window too)
         return True
 
     def open_diagnostics(self) -> None:
@@ -246,7 +248,7 @@ class App(QObject):
         self.clipboard.detach()
         self.instance.close()
         if self.early is not None:
-            self.early.stop()
+            self.early.close()
         self.history.stop()  # no more polls for followed calls
         self.runner.shutdown(wait=True, network=False)  # a file may be being written; a request may hang
         translation.remove(self.qapp, self.translation)
@@ -270,7 +272,7 @@ def run_gui(
     minimized: bool = False,
     prepare: Callable[[App], None] | None = None,  # once the app is built (the screenshot tour)
     qapp: CcsApplication | None = None,
-    early: EarlyPage | None = None,  # a real start's page, requested before this module was imported
+    early: EarlyPage | None = None,  # the page requested before this module was imported (cli/gui.py)
 ) -> int:
     startup.mark("imports")
     qapp = qapp or make_application(argv or sys.argv[:1])
@@ -280,7 +282,7 @@ def run_gui(
     app.faults.install()  # a slot's or thread's uncaught exception: logged, shown once, never fatal
     if prepare is not None:
         prepare(app)
-    qapp.uri_opened.connect(app.handoff.open_uri)  # macOS: links arrive as events
+    qapp.hand_links_to(app.handoff.open_uri)  # macOS: links arrive as events
     stop = StopSignals(qapp, call_active=app.tracker.is_active)  # SIGTERM/INT/HUP: as the session's end
     stop.received.connect(lambda _name: app.quit_now())
     code = qapp.exec() if app.start() else None  # None: lost the race to another instance started meanwhile

@@ -59,7 +59,7 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     if not args.smoke and handoff.send(request) is not None:
         return EXIT_OK
     settings = None if args.demo else saved_settings()
-    child = settings and start_keyring_child(settings)  # on another core, while Qt is imported
+    child = start_keyring_child(settings) if settings is not None else None  # on another core, while Qt imports
     setup_logging(verbose=args.verbose, log_file=log_dir() / "ccs-desktop.log")
     import PySide6.QtCore  # noqa: F401 - first, so that its source check can be skipped for what follows
 
@@ -68,13 +68,27 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     skip_pyside_source_checks()
     qapp: CcsApplication | None = None
     early: EarlyPage | None = None
-    if args.demo:
-        qapp, early = request_demo_page_early()  # (its simulator starts first, in a thread)
-    elif settings is not None and child is not None:
-        qapp, early = request_page_early(child, settings)
+    if args.demo or (settings is not None and child is not None):
+        if args.demo:
+            qapp, early = request_demo_page_early()  # (its simulator starts first, in a thread)
+        elif settings is not None and child is not None:
+            qapp, early = request_page_early(child, settings)
+        if early is None:  # another window won the race since the hand-over above: it gets the request
+            return _after_lost_race(args, request)
     from ccs_desktop.app import run_gui
 
     return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized, qapp=qapp, early=early)
+
+
+def _after_lost_race(args: argparse.Namespace, request: dict[str, object]) -> int:
+    from ccs_desktop.core import handoff
+    from ccs_desktop.services.smoke import print_failure
+
+    if args.smoke:  # it measured nothing: it says so
+        print_failure("another instance is running")
+        return 1
+    handoff.send(request)
+    return EXIT_OK
 
 
 def saved_settings() -> Settings:
@@ -107,14 +121,14 @@ def request_page_early(child: KeyringChild, settings: Settings) -> tuple[CcsAppl
     window is imported and built (web/early_page.py)."""
     import time
 
-    from ccs_desktop.core.paths import data_dir
     from ccs_desktop.web.early_page import EarlyPage, saved_page
+    from ccs_desktop.web.profile import profile_dir
 
     qapp, instance = _application()
     if instance is None:
         child.stop()
         return qapp, None
-    early = EarlyPage(data_dir() / "webengine", saved_page(settings, time.time), instance, child.stop)
+    early = EarlyPage(profile_dir(demo=False), saved_page(settings, time.time), instance, child.stop)
     child.on_answer(early.deliver)
     early.wait()
     return qapp, early
@@ -124,25 +138,25 @@ def request_demo_page_early() -> tuple[CcsApplication, EarlyPage | None]:
     """The same for `--demo`: its simulator starts in a thread, and its first session opens the page."""
     import time
 
-    from ccs_desktop.core.paths import data_dir
     from ccs_desktop.services.demo import demo_page, start_early
 
     started = start_early(time.time)  # while Qt makes the application and Chromium starts
     from ccs_desktop.web.early_page import EarlyPage
+    from ccs_desktop.web.profile import profile_dir
 
     qapp, instance = _application()
     if instance is None:
         started.add_done_callback(lambda done: done.exception() is None and done.result().simulator.stop())
         return qapp, None
-    early = EarlyPage(data_dir() / "webengine-demo", demo_page, instance)
+    early = EarlyPage(profile_dir(demo=True), demo_page, instance)
     started.add_done_callback(lambda done: early.deliver(done.exception() or done.result()))
     early.wait()
     return qapp, early
 
 
 def _application() -> tuple[CcsApplication, InstanceServer | None]:
-    """The application, and this user's one instance claimed (None: another one runs; the window's start hands
-    over to it, as it always did, and nothing is loaded here meanwhile)."""
+    """The application, and this user's one instance claimed (None: another one runs, and nothing is loaded
+    here: the request is handed over to it)."""
     import sys
 
     from ccs_desktop.services.instance import InstanceServer

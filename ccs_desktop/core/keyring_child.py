@@ -1,6 +1,6 @@
 """The saved login read from the keyring by a child process, started before the window's own imports.
 
-Why a process: `import keyring` and the first Secret Service call cost about 70 ms, and a thread of ours would
+Why a process: `import keyring` and the first Secret Service reads cost about 80 ms, and a thread of ours would
 take them from the window's start (one interpreter lock). A child runs them on another core while the window
 imports Qt, so the softphone page can be requested as soon as the view exists (bench/bench_startup.py).
 
@@ -21,7 +21,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ccs_desktop.core.api.session import StoredSession
 from ccs_desktop.core.credentials import unavailable
@@ -40,8 +40,8 @@ class ChildFailed(Exception):
 class SavedSecrets:
     """The keyring's entries for one account: the app_token (None: log in again) and the last session."""
 
-    token: str | None
-    session: StoredSession | None
+    token: str | None = field(repr=False)  # (no repr shows a secret)
+    session: StoredSession | None = field(repr=False)
 
 
 Answer = SavedSecrets | CredentialStoreError | ChildFailed  # the secrets, the keyring's refusal, or no answer
@@ -88,8 +88,8 @@ def decode(text: str) -> SavedSecrets | CredentialStoreError:
 
 
 class KeyringChild:
-    """A running child; `on_answer(callback)` calls back once, from a thread of its own, with SavedSecrets or
-    the ChildFailed that says why there is none. `collect()` waits for the child's end and returns its stdout."""
+    """A running child; `on_answer(callback)` calls back once, from a thread of its own, with its Answer.
+    `collect` (given) waits for the child's end and returns its stdout; `stop` (given) ends it."""
 
     def __init__(self, collect: Callable[[], str], stop: Callable[[], None]) -> None:
         self._lock = threading.Lock()

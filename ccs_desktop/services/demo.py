@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -77,7 +77,7 @@ class DemoStart:
     """The running simulator, and the first session when an early start opened the page with it ("": none)."""
 
     simulator: Any
-    session: str = ""
+    session: str = field(default="", repr=False)
 
 
 def start_early(clock: Callable[[], float]) -> Future[DemoStart]:

@@ -19,6 +19,11 @@ from ccs_desktop.core.memory import process_age, pss_kib, tree_pss_mib
 SMOKE_TIMEOUT_MS = 90_000
 
 
+def print_failure(why: str) -> None:
+    """A smoke run that measured nothing says why, as its one line of JSON."""
+    print(json.dumps({"error": why}), flush=True)
+
+
 class Smoke(QObject):
     """Inert unless `enabled`. `counts()` gives the rows shown (calls, contacts); `finished()` asks to quit."""
 
@@ -47,7 +52,6 @@ class Smoke(QObject):
             QTimer.singleShot(SMOKE_TIMEOUT_MS, self._timeout)
 
     def page_loaded(self) -> None:
-        startup.mark("page_loaded")  # (the view marked it when it loaded: an early start hears of it later)
         if "loaded_at" not in self.state:
             self.state["loaded_at"] = startup.marks().get("page_loaded") or process_age()  # (None without /proc)
 
@@ -91,7 +95,7 @@ class Smoke(QObject):
             ask()
 
     def give_up(self, why: str) -> None:
-        print(json.dumps({"error": why}), flush=True)
+        print_failure(why)
         self.exit_code = 1
         QTimer.singleShot(0, self, self.finished.emit)
 

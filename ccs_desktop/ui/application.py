@@ -4,6 +4,8 @@ FileOpen event (the Info.plist's URL types), not as a command-line argument."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
@@ -14,13 +16,21 @@ SCHEMES = ("tel", "callto", "sip")
 
 
 class CcsApplication(QApplication):
-    """`uri_opened(str)` for every phone link the system hands over."""
+    """`uri_opened(str)` for every phone link the system hands over; the links that come before anyone listens
+    (the event loop turns while an early start loads the page) are kept for `hand_links_to`."""
 
     uri_opened = Signal(str)
 
     def __init__(self, argv: list[str], theme: Mode = "system") -> None:
         super().__init__(argv)
         self.theme = apply_theme(self, theme)
+        self._kept_links: list[str] | None = []
+
+    def hand_links_to(self, receiver: Callable[[str], None]) -> None:
+        self.uri_opened.connect(receiver)
+        kept, self._kept_links = self._kept_links or [], None
+        for link in kept:
+            self.uri_opened.emit(link)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ApplicationFontChange and hasattr(self, "theme"):
@@ -28,7 +38,10 @@ class CcsApplication(QApplication):
         if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
             url = event.url()
             if url.scheme().lower() in SCHEMES:
-                self.uri_opened.emit(url.toString())
+                if self._kept_links is not None:
+                    self._kept_links.append(url.toString())
+                else:
+                    self.uri_opened.emit(url.toString())
                 return True
         return super().event(event)
 

@@ -187,6 +187,7 @@ class SoftphoneBridge(QObject):
         self._pending: list[tuple[str, Callable[[Any], None] | None]] = []
         self._torn_down = False
         self.held: list[tuple[SignalInstance, tuple[object, ...]]] | None = None  # SoftphoneView.hold_events
+        self.calls_pass = False  # calls are not held (SoftphoneView.release_calls)
 
     def install(self, page: QWebEnginePage) -> None:
         """Attach to one page: register the channel in the isolated world and inject the two scripts."""
@@ -218,7 +219,7 @@ class SoftphoneBridge(QObject):
             _log.debug("softphone says %s", message.get("type"))
             if message.get("type") == "ready":
                 startup.mark("page_ready")
-            if self.held is not None:  # nobody listens yet (SoftphoneView.hold_events)
+            if self.held is not None and not (self.calls_pass and message.get("type") == "call"):
                 self.held.append((self.message, (message,)))
             else:
                 self.message.emit(message)

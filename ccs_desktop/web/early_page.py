@@ -49,8 +49,10 @@ def saved_page(settings: Settings, clock: Callable[[], float]) -> Callable[[obje
     lifetime = settings.get_float("session_lifetime_hours") * 3600
 
     def page_of(answer: object) -> str | None:
+        if not isinstance(answer, SavedSecrets):
+            return None  # (the session controller marks its own read)
         startup.mark("keyring")
-        if not isinstance(answer, SavedSecrets) or not answer.token or answer.session is None:
+        if not answer.token or answer.session is None:
             return None
         register_secret(answer.token)  # as the agent does: no log line shows them
         register_secret(answer.session.session)
@@ -69,9 +71,10 @@ def _import(module: str) -> None:
 
 
 class EarlyPage(QObject):
-    """The profile and view the window will adopt, and the answer its start needs (the keyring child's, or the
-    demo's simulator and session): `deliver(answer)` from any thread; `page_of(answer)` is the page to request,
-    or None for none; the window's start takes the answer with `take_answer`."""
+    """The profile, view and instance server the window will adopt, and the answer its start needs (the keyring
+    child's, or the demo's simulator and session): `deliver(answer)` from any thread; `page_of(answer)` is the
+    page to request, or None for none. Once the window `adopt`s it, no page is requested any more: the session
+    takes the answer with `take_answer`, the demo with `answer_future`."""
 
     _answered = Signal(object)  # any thread → this thread
 
@@ -84,7 +87,8 @@ class EarlyPage(QObject):
     ) -> None:
         super().__init__()
         self.instance = instance  # listening already: a second start hands over, and loads no second page
-        self.stop = stop  # the quitting window ends what still works for it (a keyring child's open prompt)
+        self._stop = stop  # what still works for it (a keyring child's open prompt) ends with the window
+        self.adopted = self.closed = False
         self.profile = create_profile(storage_dir)
         self.view = SoftphoneView(self.profile)
         self.page_of = page_of
@@ -99,17 +103,34 @@ class EarlyPage(QObject):
         # needs this thread's event loop (a quit before the answer would otherwise leave it waiting for ever)
 
     def deliver(self, answer: object) -> None:
-        """From any thread, once."""
+        """From any thread; the first answer counts."""
+        if self._future.done():
+            return
         if isinstance(answer, BaseException):
             self._future.set_exception(answer)
         else:
             self._future.set_result(answer)
         self._answered.emit(answer)
 
+    def adopt(self, parent: QObject) -> None:
+        """The window is built around this: it owns the objects made here, and its start takes the answer."""
+        for made in (self, self.instance, self.profile):
+            made.setParent(parent)
+        self.adopted = True
+
+    def close(self) -> None:
+        """The window quits: an answer that comes later is dropped."""
+        self.closed = True
+        self._taken = None
+        self._stop()
+
     def _on_answer(self, answer: object) -> None:
+        if self.closed:
+            return
         self.answer = answer
-        if self._taken is not None:  # the window is built: its start takes it from here
-            self._taken(answer)
+        if self.adopted or self._taken is not None:  # the window is built: its start takes it from here
+            if self._taken is not None:
+                self._taken(answer)
             return
         try:
             url = self.page_of(answer)

@@ -21,12 +21,17 @@ from PySide6.QtWebEngineCore import (
 
 from ccs_desktop import __version__
 from ccs_desktop.core.logs import redact
-from ccs_desktop.core.paths import private_dir
+from ccs_desktop.core.paths import data_dir, private_dir
 
 PROFILE_NAME = "ccs-desktop"
 USER_AGENT_PRODUCT = f"ccs-desktop/{__version__}"
 
 _log = logging.getLogger(__name__)
+
+
+def profile_dir(demo: bool) -> Path:
+    """The profile's folder: the demo's apart, so nothing of the demo reaches the agent's own."""
+    return data_dir() / ("webengine-demo" if demo else "webengine")
 
 
 def storage_paths(storage_dir: Path) -> tuple[Path, Path]:

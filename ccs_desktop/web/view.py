@@ -57,13 +57,17 @@ def _open_in_browser(url: QUrl) -> None:
         _log.warning("could not open %s in the system browser", redact(url.toString()))
 
 
+def _is_call(event: tuple[SignalInstance, tuple[object, ...]]) -> bool:
+    args = event[1]
+    return bool(args) and isinstance(args[0], dict) and args[0].get("type") == "call"
+
+
 def _emit_held(held: list[tuple[SignalInstance, tuple[object, ...]]], *, calls: bool | None = None) -> None:
     """Held events as if they happened now, in their order; `calls`: only the page's call messages (True), or
     only the rest (False)."""
-    for signal, args in held:
-        is_call = isinstance(args[0], dict) and args[0].get("type") == "call"
-        if calls is None or calls == is_call:
-            signal.emit(*args)
+    for event in held:
+        if calls is None or calls == _is_call(event):
+            event[0].emit(*event[1])
 
 
 class SoftphoneView(QWebEngineView):
@@ -102,7 +106,7 @@ class SoftphoneView(QWebEngineView):
         self.bridge.install(page)
         page.external_link.connect(self._on_external_link)
         page.loadingChanged.connect(self._on_loading_changed)
-        page.renderer_crashed.connect(self._drop_held)  # a held page that died is loaded again, not replayed
+        page.renderer_crashed.connect(self._expire_held)  # a held page that died: its calls told, loaded again
 
     def page(self) -> SoftphonePage:
         """The SoftphonePage, typed; it is gone after shutdown()."""
@@ -133,20 +137,15 @@ class SoftphoneView(QWebEngineView):
         `about:blank` unloads the softphone (at logout) and leaves no origin that may use the microphone.
         """
         blank = url.toString() == BLANK
-        early: list[tuple[SignalInstance, tuple[object, ...]]] = []
-        if self._held is not None:
-            if not self._claimed and url == self._softphone_url:  # the page an early start requested: not twice
-                self._claimed = True
-                QTimer.singleShot(0, self, self._replay)
-                return True
-            # another page (or one more load before the replay): the early page's calls are told first, so the
-            # guards below see a live one
-            early = self._take_held()
-            _emit_held(early, calls=True)
         if not blank and (
             not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host()
         ):
             raise ValueError(f"the softphone URL must be http(s) or about:blank: {redact(url.toString())}")
+        if self._held is not None and not self._claimed and url == self._softphone_url:
+            self._claimed = True  # the page an early start requested: not loaded twice
+            QTimer.singleShot(0, self, self._replay)
+            return True
+        early = self._release_held()
         page = self.page()
         if not self._may_reload() or not page.guard_allows(url):
             _log.warning("refused to load the softphone: a call is active")
@@ -167,8 +166,25 @@ class SoftphoneView(QWebEngineView):
         calls replayed (so a live call keeps its page), and the rest too if it is refused. Unclaimed after
         `limit_ms` (the session never started), the calls are told and the rest dropped: a later load is real."""
         self._held, self._claimed = [], False
-        self.bridge.held = self._held
+        self.bridge.held, self.bridge.calls_pass = self._held, False
         QTimer.singleShot(limit_ms, self, lambda held=self._held: held is self._held and self._expire_held())
+
+    def release_calls(self) -> None:
+        """Someone listens now: the held page's calls go out at once and from now on as they come (the guards
+        must see a live call); its other events wait for the claim."""
+        if self._held is None:
+            return
+        calls = [event for event in self._held if _is_call(event)]
+        self._held[:] = [event for event in self._held if not _is_call(event)]  # (the bridge holds this list)
+        self.bridge.calls_pass = True
+        _emit_held(calls)
+
+    def _release_held(self) -> list[tuple[SignalInstance, tuple[object, ...]]]:
+        """A load or reload other than the claim: the early page's calls are told first, so the guards see a live
+        one; the rest is returned, to be told if the load is refused (the page stays) or else dropped."""
+        early = self._take_held()
+        _emit_held(early, calls=True)
+        return early
 
     def _take_held(self) -> list[tuple[SignalInstance, tuple[object, ...]]]:
         held = self._held or []
@@ -196,8 +212,10 @@ class SoftphoneView(QWebEngineView):
             _log.info("nothing to reload: the softphone was never loaded")
             return False
         page = self.page()
+        early = self._release_held()
         if not self._may_reload() or not page.guard_allows(page.url()):
             _log.warning("refused to reload the softphone: a call is active")
+            _emit_held(early, calls=False)
             self.reload_refused.emit()
             return False
         _log.info("reloading the softphone")

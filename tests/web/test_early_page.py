@@ -106,6 +106,29 @@ def test_a_call_on_the_early_page_is_told_before_another_page_could_replace_it(q
 
 
 @engine_test
+def test_once_the_window_listens_the_early_pages_calls_are_not_held(qtbot, view, pages):
+    """The guards (quit, logout, reload) must see a call on the early page before the supervisor claims it."""
+    pages.add("/ringing/", CALL_PAGE)
+    url = QUrl(pages.url("/ringing/?session=s1"))
+    seen = events_of(view)
+    with qtbot.wait_signal(view.page().loadFinished, timeout=TIMEOUT):
+        assert view.load_softphone(url)
+        view.hold_events()
+    qtbot.wait_until(lambda: any(isinstance(args[0], dict) for _s, args in view.bridge.held), timeout=TIMEOUT)
+    view.release_calls()  # the window is wired
+    assert seen == [("message", "call")]
+    with qtbot.wait_signal(view.bridge.message, timeout=TIMEOUT):  # a call after that is not held either
+        view.page().runJavaScript(
+            "window.dispatchEvent(new CustomEvent('ccs-softphone', {detail: JSON.stringify({type: 'call',"
+            " callid: 'c1', state: 'talking', direction: 'in', number: '+905321234561'})}))"
+        )
+    assert seen == [("message", "call"), ("message", "call")]
+    with qtbot.wait_signal(view.loaded, timeout=TIMEOUT):  # the claim replays the rest
+        assert view.load_softphone(url)
+    assert seen[2:] == [("loaded", True)] and pages.hits("/ringing/") == 1
+
+
+@engine_test
 def test_events_nobody_claims_are_not_kept_for_ever(qtbot, view, pages):
     """The session never started (its agent could not be built): after a while the page's calls are told (the
     guards must know of them) and the rest dropped, and a later load of that page is a real one."""
@@ -202,6 +225,18 @@ def test_a_slow_keyring_does_not_hold_the_window_and_its_answer_goes_to_the_sess
     qtbot.wait_until(lambda: taken != [], timeout=TIMEOUT)
     assert taken[0].token == "tok"
     assert early.view.softphone_url().isEmpty()  # the supervisor loads it, as it always did
+
+
+@engine_test
+def test_an_answer_after_the_window_quit_is_dropped(qtbot, early_of, pages):
+    child = Child()
+    early = early_of(child, pages.url("/sso/?session=s1"))
+    taken: list = []
+    early.take_answer(taken.append)
+    early.close()
+    early.deliver(SavedSecrets("tok", StoredSession("s1", 10.0)))  # (on this thread: handled before it returns)
+    assert taken == [] and early.view.softphone_url().isEmpty()
+    child.answer(None)  # (its thread ends)
 
 
 def test_the_early_address_is_the_sessions_and_none_once_the_session_is_too_old(tmp_path):

@@ -3,13 +3,13 @@ that reads it at start-up, core/keyring_child.py) need not import the HTTP clien
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 
 @dataclass(frozen=True)
 class StoredSession:
-    session: str
+    session: str = field(repr=False)  # (no repr shows the secret)
     issued_at: float  # seconds since the epoch
 
     def age(self, now: float) -> float:
