@@ -5,6 +5,7 @@ Three starts, interleaved, each a whole process, offscreen, with the same Chromi
   process; its session is made beforehand, not timed);
 - real: `ccs-desktop --smoke` as an agent's login-time start: settings saved, the app_token and a session in a
   real Secret Service keyring (a private gnome-keyring on a private D-Bus), CCS the same simulator process;
+- expired: the same with a session past its lifetime (the morning after a long shift): it logs in first;
 - demo: `ccs-desktop --demo --smoke` (the in-process simulator).
 `--smoke` prints its milestones (core/startup.py); the bare window prints when it requested and loaded the page.
 The package is byte-compiled first, as `pip install` does (this machine sets PYTHONDONTWRITEBYTECODE).
@@ -84,8 +85,9 @@ def softphone_url(creds: dict[str, str]) -> str:
     return f"{creds['base_url']}/demo/sso/?" + urllib.parse.urlencode({"tenant": host, "session": login(creds)})
 
 
-def agent_home(root: Path, creds: dict[str, str], env: dict[str, str]) -> dict[str, str]:
-    """An agent's account in `root`: settings saved, the token and a fresh session in the keyring of `env`."""
+def agent_home(root: Path, creds: dict[str, str], env: dict[str, str], age_s: float = 0.0) -> dict[str, str]:
+    """An agent's account in `root`: settings saved, the token and a session `age_s` old in the keyring of `env`
+    (older than its 10 h lifetime: the morning after a long shift, when the app logs in first)."""
     home = {f"XDG_{kind}_HOME": str(root / kind.lower()) for kind in ("CONFIG", "DATA", "STATE", "CACHE")}
     script = r"""
 import json, sys, time
@@ -94,17 +96,17 @@ from ccs_desktop.core.credentials import CredentialStore
 from ccs_desktop.core.paths import config_file
 from ccs_desktop.core.settings import Settings
 from ccs_desktop.core.softphone import DEMO_TEMPLATE
-creds, session = json.loads(sys.argv[1]), sys.argv[2]
+creds, session, age = json.loads(sys.argv[1]), sys.argv[2], float(sys.argv[3])
 store = CredentialStore(creds["base_url"], creds["email"])
 store.save_app_token(creds["app_token"])
-store.save_session(StoredSession(session, time.time()))  # as this morning's start left it
+store.save_session(StoredSession(session, time.time() - age))  # as the last start left it
 settings = Settings(config_file())
 settings.update({"tenant": creds["base_url"], "email": creds["email"], "softphone_url_template": DEMO_TEMPLATE,
                  "softphone_build": "demo"})
 settings.save()
 """
     full = {**env, **home}
-    subprocess.run([sys.executable, "-c", script, json.dumps(creds), login(creds)], env=full, check=True)
+    subprocess.run([sys.executable, "-c", script, json.dumps(creds), login(creds), str(age_s)], env=full, check=True)
     return full
 
 
@@ -134,15 +136,18 @@ def main() -> None:
     )
     assert sim.stdout is not None
     creds = json.loads(sim.stdout.readline())
-    runs: dict[str, list[dict]] = {"bare": [], "real": [], "demo": []}
+    runs: dict[str, list[dict]] = {"bare": [], "real": [], "expired": [], "demo": []}
     try:
         real_env = agent_home(scratch / "agent", creds, env)
         demo_env = {**env, **{f"XDG_{k}_HOME": str(scratch / "demo" / k) for k in ("CONFIG", "DATA", "STATE")}}
         run([*ccs_command(), "--smoke"], real_env)  # first start of the day: the profile and cache are made
         run([*ccs_command(), "--demo", "--smoke"], demo_env)
+        expired = 11 * 3600.0  # past the default 10 h lifetime
         for _ in range(args.rounds):
             runs["bare"].append(run([sys.executable, "-c", BARE, softphone_url(creds)], env))
             runs["real"].append(run([*ccs_command(), "--smoke"], real_env))
+            morning_env = agent_home(scratch / "morning", creds, env, age_s=expired)  # (its last run renewed it)
+            runs["expired"].append(run([*ccs_command(), "--smoke"], morning_env))
             runs["demo"].append(run([*ccs_command(), "--demo", "--smoke"], demo_env))
             time.sleep(0.5)
     finally:
@@ -158,9 +163,9 @@ def main() -> None:
     assert bare_req and bare_loaded
     print(f"machine: {machine()}")
     print(f"start-up, {args.rounds} interleaved rounds, median seconds since the process began (offscreen):")
-    print(f"  {'milestone':<16}{'bare':>8}{'real':>8}{'demo':>8}")
+    print(f"  {'milestone':<16}{'bare':>8}{'real':>8}{'expired':>8}{'demo':>8}")
     for step in STEPS:
-        cells = [median(kind, step) for kind in ("bare", "real", "demo")]
+        cells = [median(kind, step) for kind in ("bare", "real", "expired", "demo")]
         print(f"  {step:<16}" + "".join(f"{'-' if c is None else f'{c:.3f}':>8}" for c in cells))
     for kind, goals in (("real", (1.3, 1.5)), ("demo", (None, 1.8))):
         req, loaded = median(kind, "page_requested"), median(kind, "page_loaded")
@@ -168,6 +173,12 @@ def main() -> None:
         line = f"  {kind}: page requested {req / bare_req:.2f}x"
         line += f" (goal <= {goals[0]}x)" if goals[0] else ""
         print(line + f", page loaded {loaded / bare_loaded:.2f}x (goal <= {goals[1]}x) of the bare window's")
+    req, loaded = median("expired", "page_requested"), median("expired", "page_loaded")
+    assert req and loaded
+    print(
+        f"  expired (a real start whose kept session is past its lifetime: it logs in over HTTP first; no goal):"
+        f" page requested {req / bare_req:.2f}x, page loaded {loaded / bare_loaded:.2f}x"
+    )
     print("memory after start-up, PSS of the process and its QtWebEngine children (median MiB):")
     bare_mem = median("bare", "pss_mib") or 0.0
     bare_main = median("bare", "pss_main_mib") or 0.0

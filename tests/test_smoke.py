@@ -45,8 +45,9 @@ def test_smoke_without_a_saved_login_says_so_and_exits_1(user_dirs):
     assert json.loads(result.stdout.strip().splitlines()[-1]) == {"error": "not logged in"}
 
 
-def save_account(sim: Simulator) -> None:
-    """An agent's saved login: the token and a session in the keyring, the tenant in the settings."""
+def save_account(sim: Simulator, lifetime_hours: float = 10**9) -> None:
+    """An agent's saved login: the token and a session in the keyring, the tenant in the settings. The session was
+    issued in 1970: with the default lifetime it is still young (no clock needed); with a real one it is too old."""
     store = CredentialStore(sim.base_url, sim.email)
     store.save_app_token(sim.app_token)
     with CcsClient(resolve_tenant(sim.base_url)) as client:
@@ -59,10 +60,26 @@ def save_account(sim: Simulator) -> None:
             "email": sim.email,
             "softphone_url_template": DEMO_TEMPLATE,
             "softphone_build": "demo",
-            "session_lifetime_hours": 10**9,  # a session from 1970 is still young: no clock needed
+            "session_lifetime_hours": lifetime_hours,
         }
     )
     settings.save()
+
+
+@pytest.mark.usefixtures("private_keyring")
+def test_a_start_whose_kept_session_is_too_old_logs_in_first_and_loads_the_page_once(user_dirs):
+    """The morning after a long shift: the early start must not open the page with the expired session (CCS would
+    show its login, then the supervisor would load it again); the supervisor logs in and loads it once."""
+    sim = start_simulator()
+    try:
+        save_account(sim, lifetime_hours=10)
+        logins_before = sim.cc.snapshot()["sessions"]
+        result = run_cli("--smoke", env=cli_env(None, QT_QPA_PLATFORM="offscreen"), timeout=120)
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert sim.cc.snapshot()["sessions"] == logins_before + 1  # a new session
+        assert sim.softphone.pages_served == 1
+    finally:
+        sim.stop()
 
 
 @pytest.mark.usefixtures("private_keyring")

@@ -1,6 +1,7 @@
 """A start requests the softphone page before the rest of the window is built.
 
-An agent's morning start has the session of yesterday's run in the keyring. A child process reads it
+A start within the kept session's lifetime (a restart during the shift) finds that session in the keyring (an
+expired one is renewed by the supervisor's login first, as before). A child process reads it
 (core/keyring_child.py) while this process imports Qt; as soon as the view exists the page is requested with
 that session, and the event loop turns (so Chromium, whose browser side runs on this thread, can load it) while
 a thread imports the rest of the app. The window is built once the page has loaded, or after `WAIT_S` at most
