@@ -68,13 +68,12 @@ def start_window(args: argparse.Namespace, uri: str | None) -> int:
     skip_pyside_source_checks()
     qapp: CcsApplication | None = None
     early: EarlyPage | None = None
-    if args.demo or (settings is not None and child is not None):
-        if args.demo:
-            qapp, early = request_demo_page_early()  # (its simulator starts first, in a thread)
-        elif settings is not None and child is not None:
-            qapp, early = request_page_early(child, settings)
-        if early is None:  # another window won the race since the hand-over above: it gets the request
-            return _after_lost_race(args, request)
+    if args.demo:
+        qapp, early = request_demo_page_early()  # (its simulator starts first, in a thread)
+    elif settings is not None and child is not None:
+        qapp, early = request_page_early(child, settings)
+    if qapp is not None and early is None:  # another window won the race since the hand-over: it gets the request
+        return _after_lost_race(args, request)
     from ccs_desktop.app import run_gui
 
     return run_gui(demo=args.demo, smoke=args.smoke, uri=uri, minimized=args.minimized, qapp=qapp, early=early)

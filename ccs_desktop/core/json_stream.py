@@ -46,15 +46,9 @@ def _array(text: str, at: int) -> tuple[list[Any], int]:
     while True:
         item, at = _value(text, at, 2)  # the items themselves (a directory's entries) in one piece each
         items.append(item)
-        at = _skip(text, at)
-        separator = text[at : at + 1]
-        if separator == "]":
-            return items, at + 1
-        if separator != ",":
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
-        at = _skip(text, at + 1)
-        if text[at : at + 1] == "]":
-            raise json.JSONDecodeError("Illegal trailing comma before end of array", text, at)
+        closed, at = _next(text, at, "]", "array")
+        if closed:
+            return items, at
 
 
 def _object(text: str, at: int) -> tuple[dict[str, Any], int]:
@@ -70,12 +64,20 @@ def _object(text: str, at: int) -> tuple[dict[str, Any], int]:
         if text[at : at + 1] != ":":
             raise json.JSONDecodeError("Expecting ':' delimiter", text, at)
         found[key], at = _value(text, _skip(text, at + 1), 1)
-        at = _skip(text, at)
-        separator = text[at : at + 1]
-        if separator == "}":
-            return found, at + 1
-        if separator != ",":
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
-        at = _skip(text, at + 1)
-        if text[at : at + 1] == "}":
-            raise json.JSONDecodeError("Illegal trailing comma before end of object", text, at)
+        closed, at = _next(text, at, "}", "object")
+        if closed:
+            return found, at
+
+
+def _next(text: str, at: int, close: str, what: str) -> tuple[bool, int]:
+    """After a member: (True, past `close`) at the end, else (False, at the next member), with json's errors."""
+    at = _skip(text, at)
+    separator = text[at : at + 1]
+    if separator == close:
+        return True, at + 1
+    if separator != ",":
+        raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+    at = _skip(text, at + 1)
+    if text[at : at + 1] == close:
+        raise json.JSONDecodeError(f"Illegal trailing comma before end of {what}", text, at)
+    return False, at
