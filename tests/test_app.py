@@ -377,7 +377,8 @@ def test_links_name_the_contact_and_can_call_without_asking(harness, qtbot):
     harness.sim.clear_log()
     app.open_uri("sip:+905321234567@pbx.example")
     qtbot.waitUntil(lambda: "click2call" in harness.sim.functions(), timeout=WAIT)
-    assert [e["params"]["phonenumber"] for e in harness.sim.requests_log()] == ["905321234567"]
+    sent = [e["params"]["phonenumber"] for e in harness.sim.requests_log() if e["function"] == "click2call"]
+    assert sent == ["905321234567"]  # (the poll and the records may ask CCS meanwhile: only the call counts)
     with qtbot.waitSignal(
         app.bus.message, timeout=WAIT
     ):  # not a number: one message (as it is read), nothing sent
